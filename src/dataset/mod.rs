@@ -1,0 +1,113 @@
+//! Dataset format v1: the model every chart is drawn from.
+//!
+//! [`parse`] turns the bytes of a file into a validated [`Dataset`]; after that
+//! the rest of the core can rely on what the model promises: years are unique
+//! and sorted within a series, values are finite, percentages lie in 0–100,
+//! village values are indexed by metric, and at least one chart is present.
+
+mod parse;
+
+pub use parse::parse;
+
+/// A validated dataset: optional texts, and a trend, a ranking, or both.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dataset {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    /// BCP 47 tag; `zh…` selects Chinese chrome texts ("来源"), anything else English.
+    pub locale: String,
+    pub trend: Option<Trend>,
+    pub ranking: Option<Ranking>,
+}
+
+impl Dataset {
+    /// Whether chart chrome (credit line, footnotes) is written in Chinese.
+    pub fn is_chinese(&self) -> bool {
+        self.locale.to_ascii_lowercase().starts_with("zh")
+    }
+}
+
+/// Poverty-rate trend: one or more series over the years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    pub title: Option<String>,
+    pub unit: Option<String>,
+    pub series: Vec<Series>,
+    pub annotations: Vec<Annotation>,
+}
+
+impl Trend {
+    /// Every year that any series has a point for, ascending and unique.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.year))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}
+
+/// One line of the trend chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    /// Sorted by year, each year once. `value: None` is a gap in the line.
+    pub points: Vec<Point>,
+}
+
+impl Series {
+    /// The value at `year`, if the series has a non-null point there.
+    pub fn value_at(&self, year: i32) -> Option<f64> {
+        self.points
+            .binary_search_by_key(&year, |p| p.year)
+            .ok()
+            .and_then(|i| self.points.get(i))
+            .and_then(|p| p.value)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub value: Option<f64>,
+}
+
+/// A labelled marker at a year ("精准扶贫" in 2015).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    pub year: i32,
+    pub label: String,
+}
+
+/// Village rankings by one of several metrics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    pub title: Option<String>,
+    pub metrics: Vec<Metric>,
+    /// Index into `metrics`.
+    pub default_metric: usize,
+    pub villages: Vec<Village>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub key: String,
+    pub label: String,
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Village {
+    pub name: String,
+    pub group: Option<String>,
+    /// One entry per metric, in the order of [`Ranking::metrics`]; `None` = no value.
+    pub values: Vec<Option<f64>>,
+}
+
+/// The lowest and highest year a dataset may hold.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2100;

@@ -1,0 +1,176 @@
+//! The one error type of the core. Every message a user can read is written here,
+//! so wording stays consistent and tests can assert the exact text.
+//!
+//! Messages name *what* is wrong, *where* (a JSON path such as
+//! `trend.series[0].points[3].value`, or a line and column) and, where it helps,
+//! *how to fix it*.
+
+use std::fmt;
+
+/// Largest file the page accepts, in bytes. Checked before a file is read.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Everything that can go wrong between the bytes of a file and pixels on a canvas.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// The file is empty (zero bytes or only whitespace).
+    EmptyFile,
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge { bytes: u64 },
+    /// The bytes are not UTF-8 text; `guess` names what they look like.
+    NotText { guess: &'static str },
+    /// The bytes are UTF-8 but not valid JSON.
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// The top level is valid JSON but not an object.
+    TopLevel { found: String },
+    /// A value has the wrong JSON type.
+    Type {
+        path: String,
+        expected: &'static str,
+        found: String,
+    },
+    /// A required field is absent.
+    Missing { path: String, hint: &'static str },
+    /// Neither `trend` nor `ranking` is present.
+    NothingToChart,
+    /// A list that must hold at least one item is empty.
+    Empty { path: String, what: &'static str },
+    /// A year outside 1900–2100 or with a fraction.
+    Year { path: String, found: String },
+    /// The same year twice in one series.
+    DuplicateYear {
+        path: String,
+        year: i32,
+        first: String,
+    },
+    /// A percentage outside 0–100.
+    Percent { path: String, value: f64 },
+    /// Two villages with the same name and group.
+    DuplicateVillage {
+        path: String,
+        name: String,
+        first: String,
+    },
+    /// Two metrics with the same key.
+    DuplicateMetric { path: String, key: String },
+    /// A village value (or `default_metric`) refers to a metric no metric declares.
+    UnknownMetric {
+        path: String,
+        key: String,
+        known: Vec<String>,
+    },
+    /// A point is neither `{"year":…, "value":…}` nor `[year, value]`.
+    PointShape { path: String, found: String },
+    /// A canvas or drawing call failed (not caused by the data).
+    Draw(String),
+}
+
+impl std::error::Error for Error {}
+
+/// Shortens text quoted back to the user so that a 10 MB string stays readable.
+pub fn quote(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::from("\"");
+    let mut chars = text.chars();
+    out.extend(chars.by_ref().take(MAX));
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out.push('"');
+    out
+}
+
+/// Formats a number for a message: integers without `.0`, others as written.
+fn num(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::EmptyFile => write!(
+                f,
+                "The file is empty. Choose a JSON file with \"trend\" and/or \"ranking\" data."
+            ),
+            Error::TooLarge { bytes } => write!(
+                f,
+                "The file is {:.1} MB; Heluo reads files up to {} MB. Split the data or remove columns you do not chart.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            Error::NotText { guess } => write!(
+                f,
+                "This is not a JSON text file: it looks like {guess}. Export the data as JSON (UTF-8) and try again."
+            ),
+            Error::Syntax {
+                line,
+                column,
+                detail,
+            } => write!(
+                f,
+                "JSON syntax error at line {line}, column {column}: {detail}. Check for a missing or extra comma, bracket or quote there."
+            ),
+            Error::TopLevel { found } => write!(
+                f,
+                "The file holds {found}, but a Heluo dataset is a JSON object such as {{\"trend\": […], \"ranking\": {{…}}}}."
+            ),
+            Error::Type {
+                path,
+                expected,
+                found,
+            } => write!(f, "{path}: expected {expected}, found {found}"),
+            Error::Missing { path, hint } => write!(f, "{path}: missing; {hint}"),
+            Error::NothingToChart => write!(
+                f,
+                "Nothing to chart: the dataset needs a \"trend\" (years and values) or a \"ranking\" (villages and metrics), or both."
+            ),
+            Error::Empty { path, what } => write!(f, "{path}: empty; add at least one {what}"),
+            Error::Year { path, found } => write!(
+                f,
+                "{path}: expected a whole year between 1900 and 2100, found {found}"
+            ),
+            Error::DuplicateYear { path, year, first } => write!(
+                f,
+                "{path}: the year {year} appears twice in this series (first at {first}); keep one value per year"
+            ),
+            Error::Percent { path, value } => write!(
+                f,
+                "{path}: {} is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%",
+                num(*value)
+            ),
+            Error::DuplicateVillage { path, name, first } => write!(
+                f,
+                "{path}: the village {} appears twice in the same group (first at {first}); merge the two entries or give each its \"group\"",
+                quote(name)
+            ),
+            Error::DuplicateMetric { path, key } => {
+                write!(f, "{path}: the metric key {} is declared twice", quote(key))
+            }
+            Error::UnknownMetric { path, key, known } => {
+                let known: Vec<String> = known.iter().map(|k| quote(k)).collect();
+                write!(
+                    f,
+                    "{path}: no metric has the key {}; declared keys are {}",
+                    quote(key),
+                    known.join(", ")
+                )
+            }
+            Error::PointShape { path, found } => write!(
+                f,
+                "{path}: expected a point such as {{\"year\": 2013, \"value\": 3.12}} or [2013, 3.12], found {found}"
+            ),
+            Error::Draw(detail) => write!(f, "The chart could not be drawn: {detail}"),
+        }
+    }
+}
+
+/// A convenient alias used throughout the core.
+pub type Result<T> = std::result::Result<T, Error>;

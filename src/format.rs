@@ -1,0 +1,130 @@
+//! Numbers as readers see them: `200,000 元`, `3.12%`, `125.3万元`.
+//!
+//! Formatting lives in the core (not in `Intl.NumberFormat`) because the same
+//! labels must appear in the canvas, the SVG export, the tooltip and the data
+//! table, and native tests must see them.
+
+/// How the values of one axis are written. Chosen once per chart so that every
+/// label of a chart uses the same style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueFormat {
+    unit: Option<String>,
+    /// Divide by 10,000 and write `万` before the unit (for large 元 values).
+    wan: bool,
+    /// Decimal places, enough to tell the data's values apart.
+    decimals: usize,
+}
+
+impl ValueFormat {
+    /// A format for `values` in `unit`: decimals as the data needs (at most 2,
+    /// or 3 for values below 1), and 万 when yuan figures reach a million.
+    pub fn for_values(unit: Option<&str>, values: impl IntoIterator<Item = f64>) -> Self {
+        let unit = unit.map(str::trim).filter(|u| !u.is_empty());
+        let values: Vec<f64> = values.into_iter().filter(|v| v.is_finite()).collect();
+        let max_abs = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+        let wan = unit.is_some_and(|u| u.ends_with('元') && !u.starts_with('万'))
+            && max_abs >= 1_000_000.0;
+        let scaled = |v: f64| if wan { v / 10_000.0 } else { v };
+        let cap = if max_abs < 1.0 { 3 } else { 2 };
+        let decimals = values
+            .iter()
+            .map(|&v| decimals_needed(scaled(v), cap))
+            .max()
+            .unwrap_or(0);
+        ValueFormat {
+            unit: unit.map(str::to_string),
+            wan,
+            decimals,
+        }
+    }
+
+    /// The same style with a fixed number of decimals (axis ticks use the tick step's).
+    pub fn with_decimals(&self, decimals: usize) -> Self {
+        ValueFormat {
+            decimals,
+            ..self.clone()
+        }
+    }
+
+    /// Decimal places used for values.
+    pub fn decimals(&self) -> usize {
+        self.decimals
+    }
+
+    /// The divisor applied before writing (10,000 with 万).
+    pub fn divisor(&self) -> f64 {
+        if self.wan {
+            10_000.0
+        } else {
+            1.0
+        }
+    }
+
+    /// `200,000 元`, `3.12%`, `125.3万元`, `1,465`.
+    pub fn format(&self, value: f64) -> String {
+        let number = group_thousands(value / self.divisor(), self.decimals);
+        match (&self.unit, self.wan) {
+            (Some(unit), true) => format!("{number}万{unit}"),
+            (Some(unit), false) if unit == "%" || unit == "‰" => format!("{number}{unit}"),
+            (Some(unit), false) => format!("{number} {unit}"),
+            (None, _) => number,
+        }
+    }
+
+    /// The number alone, without the unit (axis ticks when the unit is in the title).
+    pub fn number(&self, value: f64) -> String {
+        group_thousands(value / self.divisor(), self.decimals)
+    }
+
+    /// The unit as written after numbers (`万元` when scaled).
+    pub fn unit_label(&self) -> Option<String> {
+        match (&self.unit, self.wan) {
+            (Some(u), true) => Some(format!("万{u}")),
+            (Some(u), false) => Some(u.clone()),
+            (None, _) => None,
+        }
+    }
+}
+
+/// Fewest decimals (≤ `cap`) that write `value` without losing digits.
+fn decimals_needed(value: f64, cap: usize) -> usize {
+    (0..cap)
+        .find(|&d| {
+            let f = 10f64.powi(d as i32);
+            ((value * f).round() - value * f).abs() < 1e-6 * f.max(1.0)
+        })
+        .unwrap_or(cap)
+}
+
+/// Decimal places that write a tick step exactly (0.5 → 1, 0.25 → 2, 100 → 0).
+pub fn decimals_for_step(step: f64) -> usize {
+    decimals_needed(step.abs(), 6)
+}
+
+/// `1234567.891` with 2 decimals → `1,234,567.89`.
+pub fn group_thousands(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value);
+    let (sign, digits) = match text.strip_prefix('-') {
+        // "-0.00" is written without its sign.
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => ("-", rest),
+        Some(rest) => ("", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}

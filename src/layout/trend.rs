@@ -1,0 +1,385 @@
+//! The poverty-rate trend: a line per series over a true year axis.
+
+use super::{
+    credit, fit_text, footer, footer_height, header, padding, text_width, Align, Baseline, Color,
+    Mark, Rect, AXIS, GRID, MUTED, PALETTE, WHITE,
+};
+use crate::dataset::{Dataset, Trend};
+use crate::format::{decimals_for_step, ValueFormat};
+use crate::scale::{nice_ticks, year_ticks, LinearScale};
+
+/// What the reader has changed about the trend chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TrendView {
+    /// Series hidden through the legend, by index.
+    pub hidden: Vec<usize>,
+    /// Zoomed year range, inclusive; `None` = every year.
+    pub years: Option<(i32, i32)>,
+}
+
+impl TrendView {
+    pub fn is_hidden(&self, series: usize) -> bool {
+        self.hidden.contains(&series)
+    }
+}
+
+/// A drawn data point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PointMark {
+    pub series: usize,
+    pub year: i32,
+    pub value: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A year with at least one drawn point, and its x position: the crosshair snaps to these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearColumn {
+    pub year: i32,
+    pub x: f64,
+    /// The points drawn at this year, in series order.
+    pub points: Vec<PointMark>,
+}
+
+/// A legend entry and the area that answers a click on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub series: usize,
+    pub label: String,
+    pub color: Color,
+    pub hidden: bool,
+    pub rect: Rect,
+}
+
+/// A drawn annotation marker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotationMark {
+    pub year: i32,
+    pub x: f64,
+    pub label: String,
+    /// The label's box, for hovering a cut label to read it whole.
+    pub rect: Rect,
+}
+
+/// Everything needed to draw and hit-test the trend chart at one size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendLayout {
+    pub width: f64,
+    pub height: f64,
+    pub plot: Rect,
+    pub x: LinearScale,
+    pub y: LinearScale,
+    pub marks: Vec<Mark>,
+    /// Sorted by x (and year).
+    pub columns: Vec<YearColumn>,
+    pub legend: Vec<LegendItem>,
+    pub annotations: Vec<AnnotationMark>,
+    pub format: ValueFormat,
+    pub colors: Vec<Color>,
+}
+
+/// Height for a chart `width` wide: about 5:3, within phone and desktop bounds.
+pub fn trend_height(width: f64) -> f64 {
+    (width * 0.6).clamp(280.0, 440.0)
+}
+
+/// The colour of series `i`.
+pub fn series_color(i: usize) -> Color {
+    PALETTE.get(i % PALETTE.len()).copied().unwrap_or(MUTED)
+}
+
+impl TrendLayout {
+    pub fn new(dataset: &Dataset, trend: &Trend, view: &TrendView, width: f64) -> TrendLayout {
+        let width = if width.is_finite() { width.max(1.0) } else { 1.0 };
+        let height = trend_height(width);
+        let pad = padding(width);
+        let mut marks = Vec::new();
+        let format = ValueFormat::for_values(
+            trend.unit.as_deref(),
+            trend
+                .series
+                .iter()
+                .flat_map(|s| s.points.iter().filter_map(|p| p.value)),
+        );
+        let colors: Vec<Color> = (0..trend.series.len()).map(series_color).collect();
+
+        // 1. Header: title, unit line, legend.
+        let title = trend
+            .title
+            .as_deref()
+            .or(dataset.title.as_deref())
+            .unwrap_or(if dataset.is_chinese() { "趋势" } else { "Trend" });
+        let unit_line = format.unit_label().map(|u| {
+            if dataset.is_chinese() {
+                format!("单位：{u}")
+            } else {
+                format!("Unit: {u}")
+            }
+        });
+        let mut top = header(&mut marks, title, unit_line.as_deref(), pad, width);
+        let mut legend = Vec::new();
+        if trend.series.len() > 1 {
+            let (mut lx, row_h, size) = (pad, 20.0, 12.5);
+            for (i, series) in trend.series.iter().enumerate() {
+                let label = fit_text(&series.name, size, (width * 0.4).max(40.0));
+                let item_w = 16.0 + text_width(&label, size) + 14.0;
+                if lx + item_w > width - pad && lx > pad {
+                    lx = pad;
+                    top += row_h;
+                }
+                let hidden = view.is_hidden(i);
+                let color = colors.get(i).copied().unwrap_or(MUTED);
+                let swatch = if hidden { GRID } else { color };
+                marks.push(Mark::Rect {
+                    rect: Rect {
+                        x: lx,
+                        y: top + 4.0,
+                        w: 11.0,
+                        h: 11.0,
+                    },
+                    fill: swatch,
+                });
+                marks.push(Mark::Text(
+                    Mark::text(label.clone(), lx + 16.0, top + 2.0, size)
+                        .color(if hidden { AXIS } else { super::INK }),
+                ));
+                legend.push(LegendItem {
+                    series: i,
+                    label,
+                    color,
+                    hidden,
+                    rect: Rect {
+                        x: lx,
+                        y: top,
+                        w: item_w - 6.0,
+                        h: row_h,
+                    },
+                });
+                lx += item_w;
+            }
+            top += row_h;
+        }
+        let annotation_row = if trend.annotations.is_empty() {
+            0.0
+        } else {
+            18.0
+        };
+        let plot_top = top + 10.0 + annotation_row;
+
+        // 2. Footer and x-axis band.
+        let credit_line: Vec<String> = credit(dataset.source.as_deref(), dataset.is_chinese())
+            .into_iter()
+            .collect();
+        let plot_bottom = height - pad - footer_height(credit_line.len()) - 26.0;
+
+        // 3. Scales. x: the zoomed range or every year (annotations included);
+        //    y: zero to the largest visible value (rates are read from a zero baseline).
+        let all_years = trend.years();
+        let (mut first, mut last) = match (all_years.first(), all_years.last()) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (2000, 2001),
+        };
+        for a in &trend.annotations {
+            first = first.min(a.year);
+            last = last.max(a.year);
+        }
+        if let Some((a, b)) = view.years {
+            first = a.max(first).min(last);
+            last = b.min(last).max(first);
+        }
+        let in_range = |year: i32| year >= first && year <= last;
+        let visible = trend
+            .series
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !view.is_hidden(*i))
+            .flat_map(|(_, s)| s.points.iter())
+            .filter(|p| in_range(p.year))
+            .filter_map(|p| p.value);
+        let (lo, hi) = visible.fold((0.0f64, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        let hi = if hi.is_finite() && hi > lo {
+            hi
+        } else {
+            lo + 1.0
+        };
+        let ticks = nice_ticks(lo, hi, if height < 320.0 { 4 } else { 5 });
+        let step = match (ticks.first(), ticks.get(1)) {
+            (Some(a), Some(b)) => b - a,
+            _ => 1.0,
+        };
+        let tick_format = format.with_decimals(decimals_for_step(step));
+        let tick_label = |v: f64| {
+            if tick_format.unit_label().as_deref() == Some("%") {
+                tick_format.format(v)
+            } else {
+                tick_format.number(v)
+            }
+        };
+        let label_w = ticks
+            .iter()
+            .map(|&t| text_width(&tick_label(t), 11.5))
+            .fold(0.0, f64::max);
+        let plot = Rect {
+            x: pad + label_w + 8.0,
+            y: plot_top,
+            w: (width - pad - 14.0 - (pad + label_w + 8.0)).max(1.0),
+            h: (plot_bottom - plot_top).max(1.0),
+        };
+        let (t0, t1) = (
+            ticks.first().copied().unwrap_or(0.0),
+            ticks.last().copied().unwrap_or(1.0),
+        );
+        let y = LinearScale::new((t0, t1), (plot.bottom(), plot.y));
+        let inset = (plot.w * 0.04).min(16.0);
+        let x = LinearScale::new(
+            (first as f64, last as f64),
+            (plot.x + inset, plot.right() - inset),
+        );
+
+        // 4. Grid and axes.
+        for &t in &ticks {
+            let py = y.map(t).round();
+            marks.push(Mark::Line {
+                points: vec![(plot.x, py), (plot.right(), py)],
+                color: if t == 0.0 { AXIS } else { GRID },
+                width: 1.0,
+            });
+            marks.push(Mark::Text(
+                Mark::text(tick_label(t), plot.x - 6.0, py, 11.5)
+                    .color(MUTED)
+                    .align(Align::Right, Baseline::Middle),
+            ));
+        }
+        let years_shown = year_ticks(first, last, x.range.1 - x.range.0, 44.0);
+        for &yr in &years_shown {
+            let px = x.map(yr as f64).round();
+            marks.push(Mark::Line {
+                points: vec![(px, plot.bottom()), (px, plot.bottom() + 4.0)],
+                color: AXIS,
+                width: 1.0,
+            });
+            marks.push(Mark::Text(
+                Mark::text(yr.to_string(), px, plot.bottom() + 7.0, 11.5)
+                    .color(MUTED)
+                    .align(Align::Center, Baseline::Top),
+            ));
+        }
+
+        // 5. Annotations: a dashed rule and a label above the plot.
+        let mut annotations = Vec::new();
+        for a in trend.annotations.iter().filter(|a| in_range(a.year)) {
+            let px = x.map(a.year as f64).round();
+            let mut dy = plot.y;
+            while dy < plot.bottom() {
+                let end = (dy + 4.0).min(plot.bottom());
+                marks.push(Mark::Line {
+                    points: vec![(px, dy), (px, end)],
+                    color: AXIS,
+                    width: 1.0,
+                });
+                dy += 7.0;
+            }
+            let room = (plot.right() - px).max(60.0).min(140.0);
+            let label = fit_text(&a.label, 11.0, room);
+            let lw = text_width(&label, 11.0);
+            let lx = if px + lw > width - pad { px - lw } else { px };
+            marks.push(Mark::Text(
+                Mark::text(label, lx, plot.y - 4.0, 11.0)
+                    .color(MUTED)
+                    .align(Align::Left, Baseline::Bottom),
+            ));
+            annotations.push(AnnotationMark {
+                year: a.year,
+                x: px,
+                label: a.label.clone(),
+                rect: Rect {
+                    x: lx,
+                    y: plot.y - 18.0,
+                    w: lw,
+                    h: 16.0,
+                },
+            });
+        }
+
+        // 6. Lines (split at gaps) and point markers.
+        let mut columns: Vec<YearColumn> = Vec::new();
+        for (i, series) in trend.series.iter().enumerate() {
+            if view.is_hidden(i) {
+                continue;
+            }
+            let color = colors.get(i).copied().unwrap_or(MUTED);
+            let mut run: Vec<(f64, f64)> = Vec::new();
+            let mut points = Vec::new();
+            for p in series.points.iter().filter(|p| in_range(p.year)) {
+                match p.value {
+                    Some(v) => {
+                        let point = PointMark {
+                            series: i,
+                            year: p.year,
+                            value: v,
+                            x: x.map(p.year as f64),
+                            y: y.map(v),
+                        };
+                        run.push((point.x, point.y));
+                        points.push(point);
+                    }
+                    None if run.len() > 1 => marks.push(Mark::Line {
+                        points: std::mem::take(&mut run),
+                        color,
+                        width: 2.0,
+                    }),
+                    None => run.clear(),
+                }
+            }
+            if run.len() > 1 {
+                marks.push(Mark::Line {
+                    points: run,
+                    color,
+                    width: 2.0,
+                });
+            }
+            for p in points {
+                marks.push(Mark::Circle {
+                    cx: p.x,
+                    cy: p.y,
+                    r: 3.5,
+                    fill: color,
+                    stroke: WHITE,
+                });
+                match columns.binary_search_by_key(&p.year, |c| c.year) {
+                    Ok(at) => {
+                        if let Some(c) = columns.get_mut(at) {
+                            c.points.push(p);
+                        }
+                    }
+                    Err(at) => columns.insert(
+                        at,
+                        YearColumn {
+                            year: p.year,
+                            x: p.x,
+                            points: vec![p],
+                        },
+                    ),
+                }
+            }
+        }
+
+        footer(&mut marks, &credit_line, pad, width, height);
+        TrendLayout {
+            width,
+            height,
+            plot,
+            x,
+            y,
+            marks,
+            columns,
+            legend,
+            annotations,
+            format,
+            colors,
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Linear scales: data value ↔ pixel position, and "nice" ticks.
+//!
+//! Render and hit-testing both go through these, so a pixel found under the
+//! pointer maps back to exactly the value that was drawn there. Degenerate
+//! domains (one point, all values equal) are widened, never divided by zero.
+
+/// Maps a continuous domain onto a pixel range (which may be reversed, as a y axis is).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinearScale {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl LinearScale {
+    /// A scale over `domain`; an empty or inverted domain is widened around its centre.
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
+        let (mut d0, mut d1) = domain;
+        if !d0.is_finite() || !d1.is_finite() {
+            (d0, d1) = (0.0, 1.0);
+        }
+        if d1 < d0 {
+            std::mem::swap(&mut d0, &mut d1);
+        }
+        if d1 - d0 < f64::EPSILON * d0.abs().max(1.0) {
+            let pad = if d0 == 0.0 { 1.0 } else { d0.abs() * 0.1 };
+            (d0, d1) = (d0 - pad, d1 + pad);
+        }
+        LinearScale {
+            domain: (d0, d1),
+            range,
+        }
+    }
+
+    /// Value → pixel.
+    pub fn map(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        r0 + (value - d0) / (d1 - d0) * (r1 - r0)
+    }
+
+    /// Pixel → value; the inverse of [`map`](Self::map).
+    pub fn invert(&self, pixel: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        if r1 == r0 {
+            return d0;
+        }
+        d0 + (pixel - r0) / (r1 - r0) * (d1 - d0)
+    }
+}
+
+/// A step of 1, 2 or 5 × 10ⁿ that cuts `span` into about `count` pieces.
+pub fn nice_step(span: f64, count: usize) -> f64 {
+    let count = count.max(1) as f64;
+    if !(span.is_finite() && span > 0.0) {
+        return 1.0;
+    }
+    let raw = span / count;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let residual = raw / magnitude;
+    // d3's thresholds: pick the step whose tick count is closest to `count`.
+    let nice = if residual >= 50f64.sqrt() {
+        10.0
+    } else if residual >= 10f64.sqrt() {
+        5.0
+    } else if residual >= 2f64.sqrt() {
+        2.0
+    } else {
+        1.0
+    };
+    nice * magnitude
+}
+
+/// Extends `(lo, hi)` outward to multiples of a nice step and returns the ticks.
+/// Always returns at least two ticks, and at most about `count + 2`.
+pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 1.0, lo + 1.0) };
+    let step = nice_step(hi - lo, count);
+    let start = (lo / step).floor();
+    let end = (hi / step).ceil();
+    let n = ((end - start) as i64).clamp(1, 1000);
+    (0..=n)
+        .map(|i| {
+            let t = (start + i as f64) * step;
+            // Round away float noise such as 0.30000000000000004.
+            (t / step).round() * step
+        })
+        .collect()
+}
+
+/// Year ticks: whole years with a step of 1, 2, 5, 10… chosen so labels
+/// `label_px` wide do not collide over `width_px`.
+pub fn year_ticks(first: i32, last: i32, width_px: f64, label_px: f64) -> Vec<i32> {
+    if last <= first {
+        return vec![first];
+    }
+    let span = (last - first) as f64;
+    let fits = (width_px / label_px.max(1.0)).floor().max(1.0);
+    let mut step = 1i32;
+    for candidate in [1, 2, 5, 10, 20, 25, 50, 100, 200] {
+        step = candidate;
+        if span / candidate as f64 + 1.0 <= fits {
+            break;
+        }
+    }
+    let start = first.div_euclid(step) * step;
+    let start = if start < first { start + step } else { start };
+    (0..)
+        .map(|i| start + i * step)
+        .take_while(|&y| y <= last)
+        .collect()
+}
