@@ -306,7 +306,8 @@ impl TrendLayout {
 
         // 6. Lines (split at gaps) and point markers.
         let mut columns: Vec<YearColumn> = Vec::new();
-        for (i, series) in trend.series.iter().enumerate() {
+        // Drawn last-first, so the first series (the story's subject) is on top.
+        for (i, series) in trend.series.iter().enumerate().rev() {
             if view.is_hidden(i) {
                 continue;
             }
@@ -352,7 +353,7 @@ impl TrendLayout {
                 match columns.binary_search_by_key(&p.year, |c| c.year) {
                     Ok(at) => {
                         if let Some(c) = columns.get_mut(at) {
-                            c.points.push(p);
+                            c.points.insert(0, p);
                         }
                     }
                     Err(at) => columns.insert(

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds pkg/ from the sources, reproducibly:
+#   pkg/heluo.js       classic script, WebAssembly inlined: works from file:// (the page uses it)
+#   pkg/esm/           ES module build (heluo.js + heluo_bg.wasm) for people who bundle
+#   www/samples.js     the sample datasets of www/data/, for pages opened from disk
+# Usage: scripts/build.sh [OUTDIR]   (default pkg; the tests build into a temp dir and compare)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out="${1:-pkg}"
+samples_out="${2:-www/samples.js}"
+mkdir -p "$out/esm"
+
+# Reproducible: the same bytes from any checkout folder.
+export RUSTFLAGS="--remap-path-prefix=$root=/heluo --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+export CARGO_TARGET_DIR="$root/target/pkg"
+cargo build --quiet --lib --release --target wasm32-unknown-unknown
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/heluo.wasm"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
+  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
+
+# wasm-opt runs on rustc's output, before wasm-bindgen: Debian's binaryen 108
+# writes wasm-bindgen's externref table back as `anyref`, which fails at load.
+wasm-opt "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$tmp/opt.wasm"
+
+wasm-bindgen --target web --no-typescript --out-dir "$tmp/esm" --out-name heluo "$tmp/opt.wasm"
+cp "$tmp/esm/heluo_bg.wasm" "$tmp/esm/heluo.js" "$out/esm/"
+
+wasm-bindgen --target no-modules --no-typescript --out-dir "$tmp/classic" --out-name heluo "$tmp/opt.wasm"
+python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" "$out/heluo.js"
+python3 scripts/samples.py www/data "$samples_out"
+
+gz() { gzip -9 -n -c "$1" | wc -c; }
+printf 'pkg: heluo.js %s bytes (%s gzipped); esm wasm %s bytes (%s gzipped)\n' \
+  "$(wc -c <"$out/heluo.js")" "$(gz "$out/heluo.js")" \
+  "$(wc -c <"$out/esm/heluo_bg.wasm")" "$(gz "$out/esm/heluo_bg.wasm")"

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what building and testing Heluo need on a fresh Debian machine with
+# rustup. Each step is skipped when it is already done, so this is cheap to rerun.
+#   scripts/setup.sh build   the wasm toolchain only (wasm target, wasm-bindgen-cli, binaryen)
+#   scripts/setup.sh test    also Chromium, chromedriver, CJK fonts and the npm test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-test}"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# The wasm-bindgen CLI must match the `=X` pin of the crate in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+
+if ! rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  # No --locked: the registry mirror can lag the CLI's lockfile.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+apt_packages=(binaryen)
+if [ "$what" = test ]; then
+  apt_packages+=(chromium chromium-driver fonts-noto-cjk)
+fi
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ "$what" = test ]; then
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing the npm test tools (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
