@@ -7,7 +7,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = args.get(2).map(String::as_str).unwrap_or(".");
     let width: f64 = args.get(3).and_then(|w| w.parse().ok()).unwrap_or(720.0);
     let dataset = Rc::new(heluo::parse(&std::fs::read(input)?)?);
-    for (kind, name) in [(heluo::ChartKind::Trend, "trend"), (heluo::ChartKind::Ranking, "ranking")] {
+    for (kind, name) in [
+        (heluo::ChartKind::Trend, "trend"),
+        (heluo::ChartKind::Ranking, "ranking"),
+    ] {
         if let Some(chart) = heluo::Chart::new(dataset.clone(), kind, width) {
             let (w, h) = chart.size();
             let svg = heluo::render::to_svg(chart.marks(), w, h)?;

@@ -38,6 +38,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "$what" = test ]; then
+  if ! python3 -c 'import jsonschema' 2>/dev/null; then
+    say "installing jsonschema from PyPI (checks the documented schema)"
+    python3 -m pip install --quiet jsonschema
+  fi
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing the npm test tools (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error

@@ -151,7 +151,11 @@ impl Chart {
             }
             (Layout::Ranking(_, l), Focus::Bar(row)) => {
                 let ranking = dataset.ranking.as_ref()?;
-                Some(describe::ranking_tooltip(dataset, ranking, l.bars.get(row)?))
+                Some(describe::ranking_tooltip(
+                    dataset,
+                    ranking,
+                    l.bars.get(row)?,
+                ))
             }
             _ => None,
         }
@@ -163,8 +167,7 @@ impl Chart {
         let mut marks = Vec::new();
         match (&self.layout, self.focus) {
             (Layout::Trend(_, l), Some(Focus::Year(year))) => {
-                let Some(column) = hit::column_index(l, year).and_then(|i| l.columns.get(i))
-                else {
+                let Some(column) = hit::column_index(l, year).and_then(|i| l.columns.get(i)) else {
                     return marks;
                 };
                 let x = column.x.round();

@@ -201,9 +201,13 @@ pub fn ranking_table(dataset: &Dataset, ranking: &Ranking, view: &RankingView) -
                 village.name.clone(),
                 village.group.clone().unwrap_or_default(),
             ];
-            row.extend(village.values.iter().zip(&formats).map(|(v, f)| {
-                v.map_or_else(|| "—".into(), |v| f.format(v))
-            }));
+            row.extend(
+                village
+                    .values
+                    .iter()
+                    .zip(&formats)
+                    .map(|(v, f)| v.map_or_else(|| "—".into(), |v| f.format(v))),
+            );
             Some(row)
         })
         .collect();
@@ -219,7 +223,14 @@ pub fn trend_title(dataset: &Dataset, trend: &Trend) -> String {
         .title
         .clone()
         .or_else(|| dataset.title.clone())
-        .unwrap_or_else(|| if dataset.is_chinese() { "趋势" } else { "Trend" }.into())
+        .unwrap_or_else(|| {
+            if dataset.is_chinese() {
+                "趋势"
+            } else {
+                "Trend"
+            }
+            .into()
+        })
 }
 
 pub fn ranking_title(ranking: &Ranking, view: &RankingView) -> String {
@@ -244,8 +255,9 @@ pub fn trend_summary(dataset: &Dataset, trend: &Trend, layout: &TrendLayout) -> 
         .filter_map(|s| {
             let mut known = s.points.iter().filter_map(|p| p.value.map(|v| (p.year, v)));
             let first = known.next()?;
-            let last = known.last().unwrap_or(first);
-            let f = |(y, v): (i32, f64)| format!("{} {}", year_label(y, zh), layout.format.format(v));
+            let last = known.next_back().unwrap_or(first);
+            let f =
+                |(y, v): (i32, f64)| format!("{} {}", year_label(y, zh), layout.format.format(v));
             Some(if zh {
                 format!("{}：{} 至 {}", s.name, f(first), f(last))
             } else {

@@ -74,7 +74,11 @@ pub fn nice_step(span: f64, count: usize) -> f64 {
 /// Extends `(lo, hi)` outward to multiples of a nice step and returns the ticks.
 /// Always returns at least two ticks, and at most about `count + 2`.
 pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
-    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 1.0, lo + 1.0) };
+    let (lo, hi) = if hi > lo {
+        (lo, hi)
+    } else {
+        (lo - 1.0, lo + 1.0)
+    };
     let step = nice_step(hi - lo, count);
     let start = (lo / step).floor();
     let end = (hi / step).ceil();

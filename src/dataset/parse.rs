@@ -53,8 +53,14 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),
         (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive or an Excel/Word file (.xlsx, .docx)"),
-        (b"\xD0\xCF\x11\xE0", "an old Excel or Word file (.xls, .doc)"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive or an Excel/Word file (.xlsx, .docx)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Excel or Word file (.xls, .doc)",
+        ),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
         (b"\xFF\xFE", "UTF-16 text"),
@@ -222,7 +228,7 @@ fn trend(value: &Value, dataset_title: Option<&str>) -> Result<Trend> {
             return Ok(Trend {
                 title: None,
                 unit: None,
-                series: vec![series_points(value, "trend", fallback_name(), None)?],
+                series: vec![series_points(value, "trend", fallback_name(), false)?],
                 annotations: Vec::new(),
             })
         }
@@ -246,7 +252,7 @@ fn trend(value: &Value, dataset_title: Option<&str>) -> Result<Trend> {
                     points,
                     &join(&path, "points"),
                     name,
-                    percent.then_some(()),
+                    percent,
                 )?);
             }
             out
@@ -255,7 +261,7 @@ fn trend(value: &Value, dataset_title: Option<&str>) -> Result<Trend> {
             points,
             "trend.points",
             opt_string(map, "trend", "name")?.unwrap_or_else(fallback_name),
-            percent.then_some(()),
+            percent,
         )?],
         (None, None) => {
             return Err(Error::Missing {
@@ -296,12 +302,7 @@ fn trend(value: &Value, dataset_title: Option<&str>) -> Result<Trend> {
 }
 
 /// The points of one series, in either shape; sorted by year, duplicates refused.
-fn series_points(
-    value: &Value,
-    path: &str,
-    name: String,
-    percent: Option<()>,
-) -> Result<Series> {
+fn series_points(value: &Value, path: &str, name: String, percent: bool) -> Result<Series> {
     let items = array(value, path, "point")?;
     let mut points = Vec::with_capacity(items.len());
     let mut seen: HashMap<i32, usize> = HashMap::with_capacity(items.len());
@@ -341,13 +342,8 @@ fn series_points(
         };
         let year = year(year_value, &year_path)?;
         let value = number_or_null(value, &value_path)?;
-        if let (Some(v), Some(())) = (value, percent) {
-            if !(0.0..=100.0).contains(&v) {
-                return Err(Error::Percent {
-                    path: value_path,
-                    value: v,
-                });
-            }
+        if let (Some(v), true) = (value, percent) {
+            check_percent(v, &value_path)?;
         }
         if let Some(first) = seen.insert(year, i) {
             return Err(Error::DuplicateYear {
@@ -360,6 +356,18 @@ fn series_points(
     }
     points.sort_by_key(|p| p.year);
     Ok(Series { name, points })
+}
+
+/// Values in the unit `%` are shares: 0 to 100.
+fn check_percent(value: f64, path: &str) -> Result<()> {
+    if (0.0..=100.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::Percent {
+            path: path.to_string(),
+            value,
+        })
+    }
 }
 
 /// A two-item array always has both items; this keeps the match total without a panic.
@@ -437,15 +445,19 @@ fn ranking(value: &Value) -> Result<Ranking> {
         let mut values = vec![None; metrics.len()];
         for (key, v) in values_map {
             let value_path = join(&values_path, key);
-            let slot = metric_index
-                .get(key)
-                .and_then(|&m| values.get_mut(m))
-                .ok_or_else(|| Error::UnknownMetric {
-                    path: value_path.clone(),
-                    key: key.clone(),
-                    known: known(),
-                })?;
-            *slot = number_or_null(v, &value_path)?;
+            let m = *metric_index.get(key).ok_or_else(|| Error::UnknownMetric {
+                path: value_path.clone(),
+                key: key.clone(),
+                known: known(),
+            })?;
+            let value = number_or_null(v, &value_path)?;
+            let percent = metrics.get(m).and_then(|x| x.unit.as_deref()) == Some("%");
+            if let (Some(v), true) = (value, percent) {
+                check_percent(v, &value_path)?;
+            }
+            if let Some(slot) = values.get_mut(m) {
+                *slot = value;
+            }
         }
         if let Some(first) = seen.insert((name.clone(), group.clone()), i) {
             return Err(Error::DuplicateVillage {

@@ -226,8 +226,13 @@ pub(crate) fn footer(
     let top = height - pad - lines.len() as f64 * 16.0;
     for (i, line) in lines.iter().enumerate() {
         marks.push(Mark::Text(
-            Mark::text(fit_text(line, 11.5, inner), pad, top + i as f64 * 16.0, 11.5)
-                .color(MUTED),
+            Mark::text(
+                fit_text(line, 11.5, inner),
+                pad,
+                top + i as f64 * 16.0,
+                11.5,
+            )
+            .color(MUTED),
         ));
     }
     top
@@ -249,14 +254,11 @@ pub(crate) fn padding(width: f64) -> f64 {
 
 /// The credit line under a chart, in the dataset's language.
 pub(crate) fn credit(source: Option<&str>, chinese: bool) -> Option<String> {
-    source
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            if chinese {
-                format!("来源：{s}")
-            } else {
-                format!("Source: {s}")
-            }
-        })
+    source.map(str::trim).filter(|s| !s.is_empty()).map(|s| {
+        if chinese {
+            format!("来源：{s}")
+        } else {
+            format!("Source: {s}")
+        }
+    })
 }

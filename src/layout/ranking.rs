@@ -93,7 +93,11 @@ impl RankingLayout {
         view: &RankingView,
         width: f64,
     ) -> RankingLayout {
-        let width = if width.is_finite() { width.max(1.0) } else { 1.0 };
+        let width = if width.is_finite() {
+            width.max(1.0)
+        } else {
+            1.0
+        };
         let pad = padding(width);
         let zh = dataset.is_chinese();
         let metric = ranking.metrics.get(view.metric);
@@ -175,9 +179,9 @@ impl RankingLayout {
             w: (width - pad - label_w - 6.0 - bars_x).max(1.0),
             h: shown as f64 * ROW_HEIGHT,
         };
-        let (lo, hi) = rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), r| {
-            (lo.min(r.1), hi.max(r.1))
-        });
+        let (lo, hi) = rows
+            .iter()
+            .fold((0.0f64, 0.0f64), |(lo, hi), r| (lo.min(r.1), hi.max(r.1)));
         let x = LinearScale::new((lo, hi), (plot.x, plot.right()));
         let zero = x.map(0.0);
         let color = PALETTE.get(1).copied().unwrap_or(MUTED);

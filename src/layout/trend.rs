@@ -91,7 +91,11 @@ pub fn series_color(i: usize) -> Color {
 
 impl TrendLayout {
     pub fn new(dataset: &Dataset, trend: &Trend, view: &TrendView, width: f64) -> TrendLayout {
-        let width = if width.is_finite() { width.max(1.0) } else { 1.0 };
+        let width = if width.is_finite() {
+            width.max(1.0)
+        } else {
+            1.0
+        };
         let height = trend_height(width);
         let pad = padding(width);
         let mut marks = Vec::new();
@@ -109,7 +113,11 @@ impl TrendLayout {
             .title
             .as_deref()
             .or(dataset.title.as_deref())
-            .unwrap_or(if dataset.is_chinese() { "趋势" } else { "Trend" });
+            .unwrap_or(if dataset.is_chinese() {
+                "趋势"
+            } else {
+                "Trend"
+            });
         let unit_line = format.unit_label().map(|u| {
             if dataset.is_chinese() {
                 format!("单位：{u}")
@@ -141,8 +149,11 @@ impl TrendLayout {
                     fill: swatch,
                 });
                 marks.push(Mark::Text(
-                    Mark::text(label.clone(), lx + 16.0, top + 2.0, size)
-                        .color(if hidden { AXIS } else { super::INK }),
+                    Mark::text(label.clone(), lx + 16.0, top + 2.0, size).color(if hidden {
+                        AXIS
+                    } else {
+                        super::INK
+                    }),
                 ));
                 legend.push(LegendItem {
                     series: i,
@@ -282,7 +293,7 @@ impl TrendLayout {
                 });
                 dy += 7.0;
             }
-            let room = (plot.right() - px).max(60.0).min(140.0);
+            let room = (plot.right() - px).clamp(60.0, 140.0);
             let label = fit_text(&a.label, 11.0, room);
             let lw = text_width(&label, 11.0);
             let lx = if px + lw > width - pad { px - lw } else { px };

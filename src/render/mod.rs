@@ -115,9 +115,7 @@ fn draw_text<DB: DrawingBackend>(
         Baseline::Bottom => VPos::Bottom,
     };
     let color = rgb(mark.color);
-    let text_style = TextStyle::from(font)
-        .color(&color)
-        .pos(Pos::new(h, v));
+    let text_style = TextStyle::from(font).color(&color).pos(Pos::new(h, v));
     backend
         .draw_text(&mark.text, &text_style, (x, y))
         .map_err(draw_err)
@@ -128,7 +126,10 @@ fn draw_text<DB: DrawingBackend>(
 pub fn to_svg(marks: &[Mark], width: f64, height: f64) -> Result<String> {
     let mut out = String::new();
     {
-        let size = (width.max(1.0).round() as u32, height.max(1.0).round() as u32);
+        let size = (
+            width.max(1.0).round() as u32,
+            height.max(1.0).round() as u32,
+        );
         let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
         render(&mut backend, marks, 1.0, Some((width, height)))?;
     }

@@ -113,7 +113,12 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsErr
         .ok_or_else(|| js_error(Error::Draw("the canvas has no 2D context".into())))
 }
 
-fn draw(canvas: &HtmlCanvasElement, marks: &[Mark], scale: f64, background: Option<(f64, f64)>) -> Result<(), JsError> {
+fn draw(
+    canvas: &HtmlCanvasElement,
+    marks: &[Mark],
+    scale: f64,
+    background: Option<(f64, f64)>,
+) -> Result<(), JsError> {
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| js_error(Error::Draw("the canvas has no 2D context".into())))?;
     render::render(&mut backend, marks, scale, background).map_err(js_error)
@@ -168,7 +173,11 @@ impl ChartView {
 
     /// Lays out for `width` CSS px at `scale` and redraws; returns the height in CSS px.
     pub fn resize(&mut self, width: f64, scale: f64) -> Result<f64, JsError> {
-        self.scale = if scale.is_finite() && scale > 0.0 { scale.min(4.0) } else { 1.0 };
+        self.scale = if scale.is_finite() && scale > 0.0 {
+            scale.min(4.0)
+        } else {
+            1.0
+        };
         let height = self.chart.resize(width);
         self.redraw()?;
         Ok(height)
@@ -184,7 +193,12 @@ impl ChartView {
 
     fn draw_overlay(&self) -> Result<(), JsError> {
         let ctx = context(&self.overlay)?;
-        ctx.clear_rect(0.0, 0.0, self.overlay.width() as f64, self.overlay.height() as f64);
+        ctx.clear_rect(
+            0.0,
+            0.0,
+            self.overlay.width() as f64,
+            self.overlay.height() as f64,
+        );
         draw(&self.overlay, &self.chart.overlay(), self.scale, None)
     }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env python3
+"""Checks www/heluo.schema.json against the datasets Heluo accepts: the schema is
+itself valid, and every sample (www/data/) and good fixture (tests/fixtures/good/)
+validates. The parser is the authority; this keeps the documented schema honest."""
+import glob
+import json
+import sys
+
+import jsonschema
+
+schema = json.load(open("www/heluo.schema.json", encoding="utf-8"))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+files = sorted(glob.glob("www/data/*.json") + glob.glob("tests/fixtures/good/*.json"))
+bad = 0
+for path in files:
+    errors = list(validator.iter_errors(json.load(open(path, encoding="utf-8-sig"))))
+    for e in errors[:3]:
+        print(f"{path}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
+    bad += bool(errors)
+print(f"schema: {len(files) - bad} passed, {bad} failed")
+sys.exit(1 if bad else 0)

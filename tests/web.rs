@@ -1,0 +1,141 @@
+//! Browser tests: the wasm-bindgen API in headless Chromium, drawing on real canvases.
+//! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use heluo::web::{parse_dataset, ChartView};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LUOLONG: &str = include_str!("../www/data/luolong.json");
+
+fn canvas() -> HtmlCanvasElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document.body().unwrap().append_child(&canvas).unwrap();
+    canvas
+}
+
+/// Share of pixels that are not white (or transparent) on the canvas.
+fn ink(canvas: &HtmlCanvasElement) -> f64 {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let (w, h) = (canvas.width() as f64, canvas.height() as f64);
+    let data = ctx.get_image_data(0.0, 0.0, w, h).unwrap().data();
+    let inked = data
+        .chunks(4)
+        .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
+        .count();
+    inked as f64 / (w * h)
+}
+
+fn has_color(canvas: &HtmlCanvasElement, (r, g, b): (u8, u8, u8)) -> bool {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let data = ctx
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data();
+    data.chunks(4).any(|p| {
+        (p[0] as i32 - r as i32).abs() < 6
+            && (p[1] as i32 - g as i32).abs() < 6
+            && (p[2] as i32 - b as i32).abs() < 6
+    })
+}
+
+#[wasm_bindgen_test]
+fn bad_input_becomes_a_js_error_with_the_path() {
+    let err = parse_dataset(br#"{"trend": {"series": [{"name": "a", "points": [[2013, 1], [2014, 2], [2015, 3], [2016, "3.1%"]]}]}}"#)
+        .err()
+        .expect("must fail");
+    let value: wasm_bindgen::JsValue = err.into();
+    let error: js_sys::Error = value.dyn_into().unwrap();
+    assert_eq!(
+        String::from(error.message()),
+        r#"trend.series[0].points[3][1]: expected a number, found the string "3.1%""#
+    );
+}
+
+#[wasm_bindgen_test]
+fn trend_draws_at_device_pixel_ratio() {
+    let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
+    let (base, overlay) = (canvas(), canvas());
+    let view =
+        ChartView::new(&dataset, "trend", base.clone(), overlay.clone(), 600.0, 2.0).unwrap();
+    assert_eq!(base.width(), 1200);
+    assert_eq!(base.height(), (view.height() * 2.0).round() as u32);
+    assert!(
+        ink(&base) > 0.02,
+        "trend canvas is nearly blank: {}",
+        ink(&base)
+    );
+    assert!(
+        has_color(&base, (0xc0, 0x39, 0x2b)),
+        "洛龙区 red line missing"
+    );
+    assert!(
+        has_color(&base, (0x1f, 0x6f, 0xb5)),
+        "全国 blue line missing"
+    );
+    assert_eq!(ink(&overlay), 0.0, "overlay must start empty");
+}
+
+#[wasm_bindgen_test]
+fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
+    let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
+    let (base, overlay) = (canvas(), canvas());
+    let mut view = ChartView::new(
+        &dataset,
+        "ranking",
+        base.clone(),
+        overlay.clone(),
+        600.0,
+        1.0,
+    )
+    .unwrap();
+    let before = ink(&base);
+    // The first bar's row starts below the header; scan down until a tooltip appears.
+    let tooltip = (0..200)
+        .map(|y| view.pointer(300.0, y as f64).unwrap())
+        .find(|t| !t.is_null())
+        .expect("some row answers the pointer");
+    let heading = js_sys::Reflect::get(&tooltip, &"heading".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(heading, "第 1 名 · 王屯村");
+    assert!(
+        ink(&overlay) > 0.0,
+        "hover highlight is drawn on the overlay"
+    );
+    assert_eq!(
+        ink(&base),
+        before,
+        "the base canvas is not redrawn on hover"
+    );
+    view.leave().unwrap();
+    assert_eq!(ink(&overlay), 0.0, "leaving clears the overlay");
+}
+
+#[wasm_bindgen_test]
+fn svg_export_holds_the_chart_text() {
+    let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
+    let view = ChartView::new(&dataset, "ranking", canvas(), canvas(), 500.0, 1.0).unwrap();
+    let svg = view.svg().unwrap();
+    assert!(svg.starts_with("<svg"));
+    assert!(svg.contains("王屯村") && svg.contains("200,000 元"));
+}
