@@ -5,6 +5,8 @@
 //! Positions are CSS px; `scale` maps them to device pixels (devicePixelRatio,
 //! or 2 for a 2× PNG), rounding once, here.
 
+pub mod record;
+
 use plotters::prelude::{DrawingBackend, FontDesc, FontFamily, FontStyle, ShapeStyle, TextStyle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color as _, RGBColor};
