@@ -28,7 +28,42 @@ enum Layout {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
     Year(i32),
-    Bar(usize),
+    /// A village, by index into the dataset (stable across re-sorts).
+    Village(usize),
+    Annotation(usize),
+}
+
+/// A key the chart understands (the web layer maps `KeyboardEvent.key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Next,
+    Previous,
+    First,
+    Last,
+    Select,
+    Clear,
+}
+
+impl Key {
+    /// ←/→ step years on a trend, ↑/↓ step bars on a ranking.
+    pub fn from_dom(key: &str, kind: ChartKind) -> Option<Key> {
+        Some(match (key, kind) {
+            ("ArrowRight", ChartKind::Trend) | ("ArrowDown", ChartKind::Ranking) => Key::Next,
+            ("ArrowLeft", ChartKind::Trend) | ("ArrowUp", ChartKind::Ranking) => Key::Previous,
+            ("Home", _) => Key::First,
+            ("End", _) => Key::Last,
+            ("Enter", _) | (" ", _) => Key::Select,
+            ("Escape", _) => Key::Clear,
+            _ => return None,
+        })
+    }
+}
+
+/// Where each shown village's row was before a re-sort, for the transition.
+#[derive(Debug, Clone, PartialEq)]
+struct Transition {
+    /// (village, row top y, bar rect) in the previous layout.
+    from: Vec<(usize, f64, crate::layout::Rect)>,
 }
 
 /// One chart's state.
@@ -38,6 +73,9 @@ pub struct Chart {
     width: f64,
     layout: Layout,
     focus: Option<Focus>,
+    /// A zoom selection being dragged, in CSS px.
+    drag: Option<(f64, f64)>,
+    transition: Option<Transition>,
 }
 
 impl Chart {
@@ -62,7 +100,14 @@ impl Chart {
             width,
             layout,
             focus: None,
+            drag: None,
+            transition: None,
         })
+    }
+
+    /// The dataset this chart draws.
+    pub fn dataset(&self) -> Rc<Dataset> {
+        self.dataset.clone()
     }
 
     pub fn kind(&self) -> ChartKind {
@@ -129,8 +174,15 @@ impl Chart {
     /// Returns the tooltip to show, or `None` to hide it.
     pub fn pointer(&mut self, x: f64, y: f64) -> Option<Tooltip> {
         self.focus = match &self.layout {
-            Layout::Trend(_, l) => hit::nearest_year(l, x, y).map(|c| Focus::Year(c.year)),
-            Layout::Ranking(_, l) => hit::bar_at(l, x, y).map(|b| Focus::Bar(b.rank - 1)),
+            Layout::Trend(_, l) => match hit::annotation_at(l, x, y) {
+                Some(a) => l
+                    .annotations
+                    .iter()
+                    .position(|b| std::ptr::eq(a, b))
+                    .map(Focus::Annotation),
+                None => hit::nearest_year(l, x, y).map(|c| Focus::Year(c.year)),
+            },
+            Layout::Ranking(_, l) => hit::bar_at(l, x, y).map(|b| Focus::Village(b.village)),
         };
         self.tooltip()
     }
@@ -138,10 +190,18 @@ impl Chart {
     /// The pointer left the chart.
     pub fn leave(&mut self) {
         self.focus = None;
+        self.drag = None;
     }
 
-    /// The tooltip for what is focused now.
+    /// The tooltip for what is focused now, with its announcement filled in.
     pub fn tooltip(&self) -> Option<Tooltip> {
+        self.focused_tooltip().map(|mut t| {
+            t.announcement = t.sentence();
+            t
+        })
+    }
+
+    fn focused_tooltip(&self) -> Option<Tooltip> {
         let dataset = &self.dataset;
         match (&self.layout, self.focus?) {
             (Layout::Trend(_, l), Focus::Year(year)) => {
@@ -149,15 +209,206 @@ impl Chart {
                 let column = l.columns.get(hit::column_index(l, year)?)?;
                 Some(describe::trend_tooltip(dataset, trend, l, column))
             }
-            (Layout::Ranking(_, l), Focus::Bar(row)) => {
+            (Layout::Trend(_, l), Focus::Annotation(i)) => {
+                let a = l.annotations.get(i)?;
+                Some(describe::annotation_tooltip(dataset, a))
+            }
+            (Layout::Ranking(_, l), Focus::Village(v)) => {
                 let ranking = dataset.ranking.as_ref()?;
-                Some(describe::ranking_tooltip(
-                    dataset,
-                    ranking,
-                    l.bars.get(row)?,
-                ))
+                let bar = l.bars.iter().find(|b| b.village == v)?;
+                Some(describe::ranking_tooltip(dataset, ranking, bar))
             }
             _ => None,
+        }
+    }
+
+    /// A key press; returns the tooltip for what is focused afterwards (its
+    /// sentence is announced), or `None` when nothing is.
+    pub fn key(&mut self, key: Key) -> Option<Tooltip> {
+        match &self.layout {
+            Layout::Trend(_, l) => {
+                let years: Vec<i32> = l.columns.iter().map(|c| c.year).collect();
+                let at = match self.focus {
+                    Some(Focus::Year(y)) => years.iter().position(|&x| x == y),
+                    _ => None,
+                };
+                self.focus = step(&years, at, key).map(Focus::Year);
+            }
+            Layout::Ranking(_, l) => {
+                let villages: Vec<usize> = l.bars.iter().map(|b| b.village).collect();
+                let at = match self.focus {
+                    Some(Focus::Village(v)) => villages.iter().position(|&x| x == v),
+                    _ => None,
+                };
+                if key == Key::Select {
+                    if let Some(v) = at.and_then(|i| villages.get(i)).copied() {
+                        self.toggle_pin(v);
+                    }
+                } else {
+                    self.focus = step(&villages, at, key).map(Focus::Village);
+                }
+            }
+        }
+        self.tooltip()
+    }
+
+    /// A click or tap at `(x, y)`: a legend entry toggles its series (trend) or
+    /// filters to its group (ranking); a bar toggles its village's pin.
+    /// Returns whether the chart changed (and must be redrawn).
+    pub fn click(&mut self, x: f64, y: f64) -> bool {
+        match &mut self.layout {
+            Layout::Trend(view, l) => match hit::legend_at(l, x, y) {
+                Some(series) => {
+                    let hidden = !view.is_hidden(series);
+                    self.set_series_hidden(series, hidden);
+                    true
+                }
+                None => false,
+            },
+            Layout::Ranking(view, l) => {
+                if let Some(group) = hit::group_at(l, x, y) {
+                    let next = match &view.group {
+                        Some(g) if g == group => None,
+                        _ => Some(group.to_string()),
+                    };
+                    self.set_group(next);
+                    return true;
+                }
+                match hit::bar_at(l, x, y).map(|b| b.village) {
+                    Some(v) => {
+                        self.toggle_pin(v);
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
+
+    /// Trend: hides or shows series `series`; the y axis rescales to what is visible.
+    pub fn set_series_hidden(&mut self, series: usize, hidden: bool) {
+        if let Layout::Trend(view, _) = &mut self.layout {
+            view.hidden.retain(|&h| h != series);
+            if hidden {
+                view.hidden.push(series);
+            }
+            self.focus = None;
+            self.relayout();
+        }
+    }
+
+    /// Trend: which series are hidden.
+    pub fn hidden_series(&self) -> Vec<usize> {
+        match &self.layout {
+            Layout::Trend(view, _) => view.hidden.clone(),
+            Layout::Ranking(..) => Vec::new(),
+        }
+    }
+
+    /// Ranking: only villages of `group` (`Some("")`: those without one), or all.
+    pub fn set_group(&mut self, group: Option<String>) {
+        if let Layout::Ranking(view, _) = &mut self.layout {
+            if view.group != group {
+                view.group = group;
+                self.begin_transition();
+                self.relayout();
+            }
+        }
+    }
+
+    /// Ranking: pins or unpins a village (index into the dataset's villages).
+    pub fn toggle_pin(&mut self, village: usize) {
+        if let Layout::Ranking(view, _) = &mut self.layout {
+            match view.pinned.iter().position(|&p| p == village) {
+                Some(i) => {
+                    view.pinned.remove(i);
+                }
+                None => view.pinned.push(village),
+            }
+            self.relayout();
+        }
+    }
+
+    /// Ranking: the pinned villages.
+    pub fn pinned(&self) -> Vec<usize> {
+        match &self.layout {
+            Layout::Ranking(view, _) => view.pinned.clone(),
+            Layout::Trend(..) => Vec::new(),
+        }
+    }
+
+    /// Ranking: villages whose name contains `query` (case-insensitive), in
+    /// dataset order. Chinese names match by characters.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let query = query.trim().to_lowercase();
+        match (&self.dataset.ranking, query.is_empty()) {
+            (Some(r), false) => r
+                .villages
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.name.to_lowercase().contains(&query))
+                .map(|(i, _)| i)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Ranking: the top y (CSS px) of a village's row, if it is shown.
+    pub fn row_top(&self, village: usize) -> Option<f64> {
+        self.ranking_layout()?
+            .bars
+            .iter()
+            .find(|b| b.village == village)
+            .map(|b| b.row.y)
+    }
+
+    /// Trend: a drag across the plot from `x0` to `x1` (CSS px), previewed on
+    /// the overlay; `None` ends the preview.
+    pub fn set_drag(&mut self, drag: Option<(f64, f64)>) {
+        self.drag = drag.filter(|_| self.kind() == ChartKind::Trend);
+    }
+
+    /// Trend: zooms to the years between two x positions. Returns false (and
+    /// changes nothing) when fewer than two drawn years lie between them.
+    pub fn zoom_to(&mut self, x0: f64, x1: f64) -> bool {
+        self.drag = None;
+        let Layout::Trend(view, l) = &mut self.layout else {
+            return false;
+        };
+        let (a, b) = (x0.min(x1), x0.max(x1));
+        let inside: Vec<i32> = l
+            .columns
+            .iter()
+            .filter(|c| c.x >= a && c.x <= b)
+            .map(|c| c.year)
+            .collect();
+        match (inside.first(), inside.last()) {
+            (Some(&first), Some(&last)) if last > first => {
+                view.years = Some((first, last));
+                self.focus = None;
+                self.relayout();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Trend: back to every year.
+    pub fn reset_zoom(&mut self) -> bool {
+        if let Layout::Trend(view, _) = &mut self.layout {
+            if view.years.take().is_some() {
+                self.relayout();
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Trend: the zoomed year range, if zoomed.
+    pub fn zoom(&self) -> Option<(i32, i32)> {
+        match &self.layout {
+            Layout::Trend(view, _) => view.years,
+            Layout::Ranking(..) => None,
         }
     }
 
@@ -187,8 +438,8 @@ impl Chart {
                     });
                 }
             }
-            (Layout::Ranking(_, l), Some(Focus::Bar(row))) => {
-                if let Some(bar) = l.bars.get(row) {
+            (Layout::Ranking(_, l), Some(Focus::Village(v))) => {
+                if let Some(bar) = l.bars.iter().find(|b| b.village == v) {
                     marks.push(Mark::Rect {
                         rect: bar.rect,
                         fill: HIGHLIGHT,
@@ -196,6 +447,22 @@ impl Chart {
                 }
             }
             _ => {}
+        }
+        if let (Layout::Trend(_, l), Some((x0, x1))) = (&self.layout, self.drag) {
+            let a = x0.min(x1).max(l.plot.x);
+            let b = x0.max(x1).min(l.plot.right());
+            if b > a {
+                marks.push(Mark::Shade {
+                    rect: crate::layout::Rect {
+                        x: a,
+                        y: l.plot.y,
+                        w: b - a,
+                        h: l.plot.h,
+                    },
+                    fill: crate::layout::Color(0x1f, 0x6f, 0xb5),
+                    alpha: 0.15,
+                });
+            }
         }
         marks
     }
@@ -241,13 +508,125 @@ impl Chart {
     pub fn set_show_all(&mut self, all: bool) {
         if let Layout::Ranking(view, _) = &mut self.layout {
             view.show_all = all;
-            self.focus = None;
             self.relayout();
         }
+    }
+
+    /// Ranking only: rank by metric `metric` (index into the dataset's metrics).
+    pub fn set_metric(&mut self, metric: usize) {
+        let count = self.dataset.ranking.as_ref().map_or(0, |r| r.metrics.len());
+        if let Layout::Ranking(view, _) = &mut self.layout {
+            if metric < count && metric != view.metric {
+                view.metric = metric;
+                self.begin_transition();
+                self.relayout();
+            }
+        }
+    }
+
+    /// Ranking only: largest first (`true`) or smallest first.
+    pub fn set_descending(&mut self, descending: bool) {
+        if let Layout::Ranking(view, _) = &mut self.layout {
+            if view.descending != descending {
+                view.descending = descending;
+                self.begin_transition();
+                self.relayout();
+            }
+        }
+    }
+
+    /// Ranking only: the current view (metric, order, pins, filter).
+    pub fn ranking_view(&self) -> Option<&RankingView> {
+        match &self.layout {
+            Layout::Ranking(view, _) => Some(view),
+            Layout::Trend(..) => None,
+        }
+    }
+
+    /// Remembers where rows are now, so the next layout can move them from there.
+    fn begin_transition(&mut self) {
+        if let Layout::Ranking(_, l) = &self.layout {
+            self.transition = Some(Transition {
+                from: l
+                    .bars
+                    .iter()
+                    .map(|b| (b.village, b.row.y, b.rect))
+                    .collect(),
+            });
+        }
+    }
+
+    /// Whether a re-sort transition is pending (the web layer animates it
+    /// unless the reader prefers reduced motion).
+    pub fn has_transition(&self) -> bool {
+        self.transition.is_some()
+    }
+
+    /// The base marks `t` (0–1) of the way through the transition: each row
+    /// slides from its old place to its new one and its bar grows or shrinks.
+    /// At `t >= 1` the transition ends and the final marks are returned.
+    pub fn transition_marks(&mut self, t: f64) -> Vec<Mark> {
+        let (Some(tr), Layout::Ranking(_, l)) = (&self.transition, &self.layout) else {
+            return self.marks().to_vec();
+        };
+        if t >= 1.0 || t.is_nan() {
+            self.transition = None;
+            return self.marks().to_vec();
+        }
+        let e = ease(t.max(0.0));
+        let mut marks = l.marks.clone();
+        for bar in &l.bars {
+            let old = tr.from.iter().find(|f| f.0 == bar.village);
+            // Rows that were not shown come in from below the last row.
+            let (old_y, old_rect) = match old {
+                Some(&(_, y, r)) => (y, r),
+                None => (l.plot.bottom(), bar.rect),
+            };
+            let dy = (old_y - bar.row.y) * (1.0 - e);
+            for mark in marks.get_mut(bar.marks.clone()).into_iter().flatten() {
+                if let Mark::Rect { rect, .. } = mark {
+                    if *rect == bar.rect {
+                        rect.w = old_rect.w + (bar.rect.w - old_rect.w) * e;
+                        rect.x = old_rect.x + (bar.rect.x - old_rect.x) * e;
+                    }
+                }
+                shift(mark, dy);
+            }
+        }
+        marks
     }
 
     /// Ranking only: villages not shown, and villages with no value, for the page's controls.
     pub fn ranking_counts(&self) -> Option<(usize, usize)> {
         self.ranking_layout().map(|l| (l.hidden, l.left_out))
+    }
+}
+
+/// The item after, before, first or last in `items` from position `at`.
+fn step<T: Copy>(items: &[T], at: Option<usize>, key: Key) -> Option<T> {
+    let last = items.len().checked_sub(1)?;
+    let i = match (key, at) {
+        (Key::Clear, _) => return None,
+        (Key::First, _) | (Key::Next, None) => 0,
+        (Key::Last, _) | (Key::Previous, None) => last,
+        (Key::Next, Some(i)) => (i + 1).min(last),
+        (Key::Previous, Some(i)) => i.saturating_sub(1),
+        (Key::Select, at) => at?,
+    };
+    items.get(i).copied()
+}
+
+/// Ease-in-out, so rows start and settle gently.
+fn ease(t: f64) -> f64 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+fn shift(mark: &mut Mark, dy: f64) {
+    match mark {
+        Mark::Rect { rect, .. } | Mark::Shade { rect, .. } => rect.y += dy,
+        Mark::Text(t) => t.y += dy,
+        Mark::Circle { cy, .. } => *cy += dy,
+        Mark::Line { points, .. } => points.iter_mut().for_each(|p| p.1 += dy),
     }
 }

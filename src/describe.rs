@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::dataset::{Dataset, Ranking, Trend};
 use crate::format::ValueFormat;
 use crate::layout::ranking::{ranked, BarMark, RankingView};
-use crate::layout::trend::YearColumn;
+use crate::layout::trend::{AnnotationMark, YearColumn};
 use crate::layout::{RankingLayout, TrendLayout};
 
 /// A tooltip: a heading and label/value rows, anchored at a point in CSS px.
@@ -18,6 +18,8 @@ pub struct Tooltip {
     pub rows: Vec<TooltipRow>,
     pub x: f64,
     pub y: f64,
+    /// The tooltip as one sentence, for an `aria-live` region (filled by [`crate::Chart`]).
+    pub announcement: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,7 +36,7 @@ impl Tooltip {
         let rows: Vec<String> = self
             .rows
             .iter()
-            .map(|r| format!("{} {}", r.label, r.value))
+            .map(|r| format!("{} {}", r.label, r.value).trim().to_string())
             .collect();
         format!("{}: {}", self.heading, rows.join(", "))
     }
@@ -85,6 +87,22 @@ pub fn trend_tooltip(
         rows,
         x: column.x,
         y: if top.is_finite() { top } else { layout.plot.y },
+        announcement: String::new(),
+    }
+}
+
+/// An annotation's full label.
+pub fn annotation_tooltip(dataset: &Dataset, a: &AnnotationMark) -> Tooltip {
+    Tooltip {
+        heading: year_label(a.year, dataset.is_chinese()),
+        rows: vec![TooltipRow {
+            label: a.label.clone(),
+            value: String::new(),
+            color: None,
+        }],
+        x: a.x,
+        y: a.rect.bottom(),
+        announcement: String::new(),
     }
 }
 
@@ -97,6 +115,7 @@ pub fn ranking_tooltip(dataset: &Dataset, ranking: &Ranking, bar: &BarMark) -> T
             rows: Vec::new(),
             x: bar.rect.right(),
             y: bar.rect.y,
+            announcement: String::new(),
         };
     };
     let mut rows = Vec::new();
@@ -125,6 +144,7 @@ pub fn ranking_tooltip(dataset: &Dataset, ranking: &Ranking, bar: &BarMark) -> T
         rows,
         x: bar.rect.right(),
         y: bar.rect.y,
+        announcement: String::new(),
     }
 }
 

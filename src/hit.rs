@@ -62,3 +62,12 @@ pub fn bar_at(layout: &RankingLayout, x: f64, y: f64) -> Option<&BarMark> {
         .get(row as usize)
         .filter(|bar| bar.row.contains(x, y))
 }
+
+/// The group legend entry under the pointer, as the group's name.
+pub fn group_at(layout: &RankingLayout, x: f64, y: f64) -> Option<&str> {
+    layout
+        .legend
+        .iter()
+        .find(|item| item.rect.contains(x, y))
+        .map(|item| item.group.as_str())
+}

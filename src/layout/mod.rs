@@ -7,7 +7,7 @@
 pub mod ranking;
 pub mod trend;
 
-pub use ranking::{RankingLayout, RankingView};
+pub use ranking::{GroupItem, RankingLayout, RankingView};
 pub use trend::{TrendLayout, TrendView};
 
 /// An sRGB colour.
@@ -102,6 +102,12 @@ pub enum Mark {
     Rect {
         rect: Rect,
         fill: Color,
+    },
+    /// A translucent rectangle (a zoom selection), `alpha` in 0–1.
+    Shade {
+        rect: Rect,
+        fill: Color,
+        alpha: f64,
     },
     /// An open polyline.
     Line {

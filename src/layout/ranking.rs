@@ -1,8 +1,8 @@
 //! The village ranking: horizontal bars sorted by one metric.
 
 use super::{
-    credit, fit_text, footer, footer_height, header, padding, text_width, Align, Baseline, Mark,
-    Rect, AXIS, MUTED, PALETTE,
+    credit, fit_text, footer, footer_height, header, padding, text_width, Align, Baseline, Color,
+    Mark, Rect, AXIS, GRID, HIGHLIGHT, INK, MUTED, PALETTE,
 };
 use crate::dataset::{Dataset, Ranking};
 use crate::format::ValueFormat;
@@ -13,6 +13,7 @@ pub const DEFAULT_TOP: usize = 15;
 /// Height of one bar's row, in CSS px: enough for a 13 px CJK name.
 pub const ROW_HEIGHT: f64 = 26.0;
 const BAR_HEIGHT: f64 = 16.0;
+const PIN_BACKGROUND: Color = Color(0xfd, 0xf3, 0xe1);
 
 /// What the reader has chosen about the ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,11 @@ pub struct RankingView {
     pub descending: bool,
     /// Show every village instead of the top [`DEFAULT_TOP`].
     pub show_all: bool,
+    /// Pinned villages (indices into [`Ranking::villages`]): highlighted, with
+    /// their rank called out, and shown even when they fall outside the top N.
+    pub pinned: Vec<usize>,
+    /// Only villages of this group (`Some("")` = villages without a group).
+    pub group: Option<String>,
 }
 
 impl RankingView {
@@ -30,17 +36,69 @@ impl RankingView {
             metric: ranking.default_metric,
             descending: true,
             show_all: false,
+            pinned: Vec::new(),
+            group: None,
         }
+    }
+
+    pub fn is_pinned(&self, village: usize) -> bool {
+        self.pinned.contains(&village)
     }
 }
 
-/// The villages that have a value for the view's metric, in rank order, and the
-/// number left out for having none. Ties keep the dataset's order.
+/// The groups (towns, streets) in order of first appearance; `""` stands for
+/// villages without one and comes last. Empty when no village has a group.
+pub fn groups(ranking: &Ranking) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut ungrouped = false;
+    for v in &ranking.villages {
+        match &v.group {
+            Some(g) if !out.contains(g) => out.push(g.clone()),
+            Some(_) => {}
+            None => ungrouped = true,
+        }
+    }
+    if !out.is_empty() && ungrouped {
+        out.push(String::new());
+    }
+    out
+}
+
+/// The colour of group `i` of [`groups`]; the "no group" entry is grey.
+pub fn group_color(groups: &[String], i: usize) -> Color {
+    match groups.get(i) {
+        Some(g) if g.is_empty() => NO_GROUP,
+        _ => PALETTE
+            .get((i + 1) % PALETTE.len())
+            .copied()
+            .unwrap_or(NO_GROUP),
+    }
+}
+
+const NO_GROUP: Color = Color(0x8a, 0x94, 0x9e);
+
+/// A group legend entry and the area that answers a click on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupItem {
+    /// The group's name; `""` for villages without one.
+    pub group: String,
+    pub label: String,
+    pub color: Color,
+    pub rect: Rect,
+}
+
+/// The villages (of the filtered group) that have a value for the view's metric,
+/// in rank order, and the number left out for having none. Ties keep the
+/// dataset's order.
 pub fn ranked(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usize) {
-    let mut rows: Vec<(usize, f64)> = ranking
-        .villages
-        .iter()
-        .enumerate()
+    let in_group = |g: &Option<String>| match &view.group {
+        None => true,
+        Some(want) => g.as_deref().unwrap_or("") == want,
+    };
+    let candidates = ranking.villages.iter().enumerate();
+    let candidates = candidates.filter(|(_, v)| in_group(&v.group));
+    let total = candidates.clone().count();
+    let mut rows: Vec<(usize, f64)> = candidates
         .filter_map(|(i, v)| v.values.get(view.metric).copied().flatten().map(|x| (i, x)))
         .collect();
     rows.sort_by(|a, b| {
@@ -51,7 +109,7 @@ pub fn ranked(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usiz
             order
         }
     });
-    let left_out = ranking.villages.len() - rows.len();
+    let left_out = total - rows.len();
     (rows, left_out)
 }
 
@@ -67,6 +125,9 @@ pub struct BarMark {
     /// The whole row (name, bar and label): what a pointer over the row selects.
     pub row: Rect,
     pub label: String,
+    pub pinned: bool,
+    /// The row's marks in [`RankingLayout::marks`], moved together in transitions.
+    pub marks: std::ops::Range<usize>,
 }
 
 /// Everything needed to draw and hit-test the ranking at one size.
@@ -84,6 +145,8 @@ pub struct RankingLayout {
     /// Villages with no value for this metric.
     pub left_out: usize,
     pub format: ValueFormat,
+    /// Group legend (empty when villages have no groups).
+    pub legend: Vec<GroupItem>,
 }
 
 impl RankingLayout {
@@ -102,17 +165,25 @@ impl RankingLayout {
         let zh = dataset.is_chinese();
         let metric = ranking.metrics.get(view.metric);
         let metric_label = metric.map(|m| m.label.as_str()).unwrap_or("");
-        let (rows, left_out) = ranked(ranking, view);
-        let shown = if view.show_all {
-            rows.len()
+        let (all_rows, left_out) = ranked(ranking, view);
+        let top_n = if view.show_all {
+            all_rows.len()
         } else {
-            rows.len().min(DEFAULT_TOP)
+            all_rows.len().min(DEFAULT_TOP)
         };
-        let hidden = rows.len() - shown;
-        let rows = rows.get(..shown).unwrap_or(&rows);
+        // The top N, then pinned villages from further down, each with its true rank.
+        let rows: Vec<(usize, usize, f64)> = all_rows
+            .iter()
+            .enumerate()
+            .filter(|(r, (v, _))| *r < top_n || view.is_pinned(*v))
+            .map(|(r, &(v, x))| (r + 1, v, x))
+            .collect();
+        let shown = rows.len();
+        let hidden = all_rows.len() - shown;
+        let group_names = groups(ranking);
         let format = ValueFormat::for_values(
             metric.and_then(|m| m.unit.as_deref()),
-            rows.iter().map(|r| r.1),
+            rows.iter().map(|r| r.2),
         );
 
         // 1. Header: the ranking's title, then metric, unit and how much is shown.
@@ -129,18 +200,71 @@ impl RankingLayout {
                 format!(" ({unit})")
             });
         }
-        let total = rows.len() + hidden;
+        let total = all_rows.len();
         let count = match (zh, hidden > 0) {
-            (true, true) => format!("前 {shown} 名，共 {total} 个村"),
+            (true, true) => format!("前 {top_n} 名，共 {total} 个村"),
             (true, false) => format!("共 {total} 个村"),
-            (false, true) => format!("top {shown} of {total} villages"),
+            (false, true) => format!("top {top_n} of {total} villages"),
             (false, false) => format!("{total} villages"),
         };
         if !sub.is_empty() {
             sub.push_str(" · ");
         }
         sub.push_str(&count);
-        let top = header(&mut marks, title, Some(&sub), pad, width) + 8.0;
+        let mut top = header(&mut marks, title, Some(&sub), pad, width);
+
+        // Group legend: a swatch per town or street; the filtered one stands out.
+        let mut legend = Vec::new();
+        if !group_names.is_empty() {
+            let (mut lx, row_h, size) = (pad, 20.0, 12.5);
+            for (i, group) in group_names.iter().enumerate() {
+                let label = if group.is_empty() {
+                    if zh { "未分组" } else { "No group" }.to_string()
+                } else {
+                    fit_text(group, size, (width * 0.4).max(40.0))
+                };
+                let item_w = 16.0 + text_width(&label, size) + 14.0;
+                if lx + item_w > width - pad && lx > pad {
+                    lx = pad;
+                    top += row_h;
+                }
+                let color = group_color(&group_names, i);
+                let dimmed = view.group.as_ref().is_some_and(|g| g != group);
+                marks.push(Mark::Rect {
+                    rect: Rect {
+                        x: lx,
+                        y: top + 4.0,
+                        w: 11.0,
+                        h: 11.0,
+                    },
+                    fill: if dimmed { GRID } else { color },
+                });
+                let text = Mark::text(label.clone(), lx + 16.0, top + 2.0, size).color(if dimmed {
+                    AXIS
+                } else {
+                    INK
+                });
+                marks.push(Mark::Text(if view.group.as_ref() == Some(group) {
+                    text.bold()
+                } else {
+                    text
+                }));
+                legend.push(GroupItem {
+                    group: group.clone(),
+                    label,
+                    color,
+                    rect: Rect {
+                        x: lx,
+                        y: top,
+                        w: item_w - 6.0,
+                        h: row_h,
+                    },
+                });
+                lx += item_w;
+            }
+            top += row_h;
+        }
+        let top = top + 8.0;
 
         // 2. Footer: who was left out, and the source.
         let mut notes = Vec::new();
@@ -155,10 +279,11 @@ impl RankingLayout {
         let height = top + shown as f64 * ROW_HEIGHT + 10.0 + footer_height(notes.len()) + pad;
 
         // 3. Columns: rank, name, bar, value label. Names get up to a third of the width.
-        let rank_w = text_width(&shown.max(1).to_string(), 11.5) + 8.0;
+        let last_rank = rows.last().map_or(1, |r| r.0);
+        let rank_w = text_width(&last_rank.to_string(), 11.5) + 8.0;
         let names: Vec<&str> = rows
             .iter()
-            .filter_map(|r| ranking.villages.get(r.0))
+            .filter_map(|r| ranking.villages.get(r.1))
             .map(|v| v.name.as_str())
             .collect();
         let name_cap = (width * 0.34).clamp(24.0, 180.0);
@@ -167,7 +292,17 @@ impl RankingLayout {
             .map(|n| text_width(n, 13.0))
             .fold(0.0, f64::max)
             .min(name_cap);
-        let labels: Vec<String> = rows.iter().map(|r| format.format(r.1)).collect();
+        let labels: Vec<String> = rows
+            .iter()
+            .map(|&(rank, v, x)| {
+                let value = format.format(x);
+                match (view.is_pinned(v), zh) {
+                    (true, true) => format!("{value} · 第 {rank} 名"),
+                    (true, false) => format!("{value} · #{rank}"),
+                    (false, _) => value,
+                }
+            })
+            .collect();
         let label_w = labels
             .iter()
             .map(|l| text_width(l, 11.5))
@@ -181,14 +316,26 @@ impl RankingLayout {
         };
         let (lo, hi) = rows
             .iter()
-            .fold((0.0f64, 0.0f64), |(lo, hi), r| (lo.min(r.1), hi.max(r.1)));
+            .fold((0.0f64, 0.0f64), |(lo, hi), r| (lo.min(r.2), hi.max(r.2)));
         let x = LinearScale::new((lo, hi), (plot.x, plot.right()));
         let zero = x.map(0.0);
-        let color = PALETTE.get(1).copied().unwrap_or(MUTED);
+        let single = PALETTE.get(1).copied().unwrap_or(MUTED);
+        let color_of = |village: usize| {
+            let group = ranking
+                .villages
+                .get(village)
+                .map(|v| v.group.clone().unwrap_or_default());
+            match group.and_then(|g| group_names.iter().position(|n| *n == g)) {
+                Some(i) => group_color(&group_names, i),
+                None => single,
+            }
+        };
 
         // 4. Rows.
         let mut bars = Vec::with_capacity(shown);
-        for (r, (&(village, value), label)) in rows.iter().zip(labels).enumerate() {
+        for (r, (&(rank, village, value), label)) in rows.iter().zip(labels).enumerate() {
+            let pinned = view.is_pinned(village);
+            let first_mark = marks.len();
             let row_y = top + r as f64 * ROW_HEIGHT;
             let mid = row_y + ROW_HEIGHT / 2.0;
             let end = x.map(value);
@@ -199,30 +346,51 @@ impl RankingLayout {
                 w: (end - zero).abs().max(1.0),
                 h: BAR_HEIGHT,
             };
-            marks.push(Mark::Text(
-                Mark::text((r + 1).to_string(), pad + rank_w - 8.0, mid, 11.5)
-                    .color(AXIS)
-                    .align(Align::Right, Baseline::Middle),
-            ));
+            if pinned {
+                marks.push(Mark::Rect {
+                    rect: Rect {
+                        x: pad - 4.0,
+                        y: row_y + 1.0,
+                        w: (width - 2.0 * pad + 8.0).max(1.0),
+                        h: ROW_HEIGHT - 2.0,
+                    },
+                    fill: PIN_BACKGROUND,
+                });
+            }
+            let rank_text = Mark::text(rank.to_string(), pad + rank_w - 8.0, mid, 11.5)
+                .align(Align::Right, Baseline::Middle);
+            marks.push(Mark::Text(if pinned {
+                rank_text.bold().color(INK)
+            } else {
+                rank_text.color(AXIS)
+            }));
             let name = names.get(r).copied().unwrap_or("");
-            marks.push(Mark::Text(
-                Mark::text(fit_text(name, 13.0, name_w), bars_x - 8.0, mid, 13.0)
-                    .align(Align::Right, Baseline::Middle),
-            ));
-            marks.push(Mark::Rect { rect, fill: color });
+            let name_text = Mark::text(fit_text(name, 13.0, name_w), bars_x - 8.0, mid, 13.0)
+                .align(Align::Right, Baseline::Middle);
+            marks.push(Mark::Text(if pinned {
+                name_text.bold()
+            } else {
+                name_text
+            }));
+            marks.push(Mark::Rect {
+                rect,
+                fill: if pinned { HIGHLIGHT } else { color_of(village) },
+            });
             let (lx, align) = if value < 0.0 {
                 (rect.x - 4.0, Align::Right)
             } else {
                 (rect.right() + 4.0, Align::Left)
             };
-            marks.push(Mark::Text(
-                Mark::text(label.clone(), lx, mid, 11.5)
-                    .color(MUTED)
-                    .align(align, Baseline::Middle),
-            ));
+            let label_text =
+                Mark::text(label.clone(), lx, mid, 11.5).align(align, Baseline::Middle);
+            marks.push(Mark::Text(if pinned {
+                label_text.bold().color(INK)
+            } else {
+                label_text.color(MUTED)
+            }));
             bars.push(BarMark {
                 village,
-                rank: r + 1,
+                rank,
                 value,
                 rect,
                 row: Rect {
@@ -232,6 +400,8 @@ impl RankingLayout {
                     h: ROW_HEIGHT,
                 },
                 label,
+                pinned,
+                marks: first_mark..marks.len(),
             });
         }
         if lo < 0.0 {
@@ -252,6 +422,7 @@ impl RankingLayout {
             hidden,
             left_out,
             format,
+            legend,
         }
     }
 }

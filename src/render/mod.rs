@@ -53,6 +53,14 @@ pub fn render<DB: DrawingBackend>(
                     true,
                 )
                 .map_err(draw_err)?,
+            Mark::Shade { rect, fill, alpha } => backend
+                .draw_rect(
+                    (px(rect.x), px(rect.y)),
+                    (px(rect.right()), px(rect.bottom())),
+                    &rgb(*fill).mix(alpha.clamp(0.0, 1.0)).filled(),
+                    true,
+                )
+                .map_err(draw_err)?,
             Mark::Line {
                 points,
                 color,

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::{Chart, ChartKind};
+use crate::chart::{Chart, ChartKind, Key};
 use crate::dataset::Dataset;
 use crate::error::{Error, MAX_FILE_BYTES};
 use crate::layout::Mark;
@@ -257,9 +257,234 @@ impl ChartView {
             .unwrap_or_default()
     }
 
+    /// A click or tap: toggles a legend entry or pins a bar. Returns whether
+    /// the chart changed (it is redrawn already).
+    pub fn click(&mut self, x: f64, y: f64) -> Result<bool, JsError> {
+        let changed = self.chart.click(x, y);
+        if changed {
+            self.redraw()?;
+        }
+        Ok(changed)
+    }
+
+    /// A key (`KeyboardEvent.key`). Returns `undefined` when the chart does not
+    /// use the key, else the tooltip now focused (or `null`).
+    pub fn key(&mut self, key: &str) -> Result<JsValue, JsError> {
+        let Some(key) = Key::from_dom(key, self.chart.kind()) else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let pins = self.chart.pinned();
+        let tooltip = self.chart.key(key);
+        if self.chart.pinned() != pins {
+            self.redraw()?;
+        } else {
+            self.draw_overlay()?;
+        }
+        match tooltip {
+            Some(t) => to_js(&t),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Trend: previews a zoom selection from `x0` to `x1` (CSS px) on the overlay.
+    #[wasm_bindgen(js_name = dragPreview)]
+    pub fn drag_preview(&mut self, x0: f64, x1: f64) -> Result<(), JsError> {
+        self.chart.set_drag(Some((x0, x1)));
+        self.draw_overlay()
+    }
+
+    /// Trend: zooms to the years between `x0` and `x1`; false when fewer than two years lie there.
+    #[wasm_bindgen(js_name = zoomTo)]
+    pub fn zoom_to(&mut self, x0: f64, x1: f64) -> Result<bool, JsError> {
+        let zoomed = self.chart.zoom_to(x0, x1);
+        self.redraw()?;
+        Ok(zoomed)
+    }
+
+    /// Trend: back to the full range; false when not zoomed.
+    #[wasm_bindgen(js_name = resetZoom)]
+    pub fn reset_zoom(&mut self) -> Result<bool, JsError> {
+        let changed = self.chart.reset_zoom();
+        if changed {
+            self.redraw()?;
+        }
+        Ok(changed)
+    }
+
+    /// Trend: `[first, last]` zoomed years, or empty.
+    #[wasm_bindgen(getter)]
+    pub fn zoom(&self) -> Vec<i32> {
+        self.chart
+            .zoom()
+            .map(|(a, b)| vec![a, b])
+            .unwrap_or_default()
+    }
+
+    /// Trend: the series names; ranking: the group names (`""` = no group).
+    #[wasm_bindgen(getter)]
+    pub fn legend(&self) -> Vec<String> {
+        let d = &self.dataset();
+        match self.chart.kind() {
+            ChartKind::Trend => d
+                .trend
+                .as_ref()
+                .map(|t| t.series.iter().map(|s| s.name.clone()).collect())
+                .unwrap_or_default(),
+            ChartKind::Ranking => d
+                .ranking
+                .as_ref()
+                .map(crate::layout::ranking::groups)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Trend: the `#rrggbb` colour of each legend entry (series or group).
+    #[wasm_bindgen(getter, js_name = legendColors)]
+    pub fn legend_colors(&self) -> Vec<String> {
+        let names = self.legend();
+        (0..names.len())
+            .map(|i| match self.chart.kind() {
+                ChartKind::Trend => crate::layout::trend::series_color(i).hex(),
+                ChartKind::Ranking => crate::layout::ranking::group_color(&names, i).hex(),
+            })
+            .collect()
+    }
+
+    /// Trend: hides or shows a series.
+    #[wasm_bindgen(js_name = setSeriesHidden)]
+    pub fn set_series_hidden(&mut self, series: usize, hidden: bool) -> Result<(), JsError> {
+        self.chart.set_series_hidden(series, hidden);
+        self.redraw()
+    }
+
+    /// Trend: indices of hidden series.
+    #[wasm_bindgen(getter, js_name = hiddenSeries)]
+    pub fn hidden_series(&self) -> Vec<u32> {
+        self.chart
+            .hidden_series()
+            .into_iter()
+            .map(|i| i as u32)
+            .collect()
+    }
+
+    /// Ranking: the metric labels, in dataset order.
+    #[wasm_bindgen(getter)]
+    pub fn metrics(&self) -> Vec<String> {
+        self.dataset()
+            .ranking
+            .as_ref()
+            .map(|r| r.metrics.iter().map(|m| m.label.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Ranking: `[metric index, descending (1/0), show all (1/0)]`, and the group filter.
+    #[wasm_bindgen(getter)]
+    pub fn metric(&self) -> usize {
+        self.chart.ranking_view().map_or(0, |v| v.metric)
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn descending(&self) -> bool {
+        self.chart.ranking_view().is_none_or(|v| v.descending)
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn group(&self) -> Option<String> {
+        self.chart.ranking_view().and_then(|v| v.group.clone())
+    }
+
+    /// Ranking: ranks by another metric. Returns the new height; call
+    /// `transition(t)` to animate the re-sort, or nothing to jump.
+    #[wasm_bindgen(js_name = setMetric)]
+    pub fn set_metric(&mut self, metric: usize) -> Result<f64, JsError> {
+        self.chart.set_metric(metric);
+        self.redraw()?;
+        Ok(self.height())
+    }
+
+    /// Ranking: largest first or smallest first; returns the new height.
+    #[wasm_bindgen(js_name = setDescending)]
+    pub fn set_descending(&mut self, descending: bool) -> Result<f64, JsError> {
+        self.chart.set_descending(descending);
+        self.redraw()?;
+        Ok(self.height())
+    }
+
+    /// Ranking: filters to a group (`""` = villages without one), or all with `undefined`.
+    #[wasm_bindgen(js_name = setGroup)]
+    pub fn set_group(&mut self, group: Option<String>) -> Result<f64, JsError> {
+        self.chart.set_group(group);
+        self.redraw()?;
+        Ok(self.height())
+    }
+
+    /// Draws frame `t` (0–1) of a pending re-sort; returns false once it is over.
+    pub fn transition(&mut self, t: f64) -> Result<bool, JsError> {
+        if !self.chart.has_transition() {
+            return Ok(false);
+        }
+        let marks = self.chart.transition_marks(t);
+        let (w, h) = self.chart.size();
+        draw(&self.base, &marks, self.scale, Some((w, h)))?;
+        Ok(self.chart.has_transition())
+    }
+
+    /// Ranking: indices of the villages whose name contains `query`.
+    pub fn search(&self, query: &str) -> Vec<u32> {
+        self.chart
+            .search(query)
+            .into_iter()
+            .map(|i| i as u32)
+            .collect()
+    }
+
+    /// Ranking: a village's name.
+    #[wasm_bindgen(js_name = villageName)]
+    pub fn village_name(&self, village: usize) -> Option<String> {
+        self.dataset()
+            .ranking
+            .as_ref()
+            .and_then(|r| r.villages.get(village))
+            .map(|v| v.name.clone())
+    }
+
+    /// Ranking: pins or unpins a village; returns the new height.
+    #[wasm_bindgen(js_name = togglePin)]
+    pub fn toggle_pin(&mut self, village: usize) -> Result<f64, JsError> {
+        self.chart.toggle_pin(village);
+        self.redraw()?;
+        Ok(self.height())
+    }
+
+    /// Ranking: the pinned villages.
+    #[wasm_bindgen(getter)]
+    pub fn pinned(&self) -> Vec<u32> {
+        self.chart.pinned().into_iter().map(|i| i as u32).collect()
+    }
+
+    /// Ranking: the top of a village's row in CSS px, if shown.
+    #[wasm_bindgen(js_name = rowTop)]
+    pub fn row_top(&self, village: usize) -> Option<f64> {
+        self.chart.row_top(village)
+    }
+
+    /// Draws the current view on `canvas` at `scale` (2 for a 2× PNG export).
+    #[wasm_bindgen(js_name = drawTo)]
+    pub fn draw_to(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
+        let (w, h) = self.chart.size();
+        size_canvas(&canvas, w, h, scale);
+        draw(&canvas, self.chart.marks(), scale, Some((w, h)))
+    }
+
     /// The current view as a standalone SVG document.
     pub fn svg(&self) -> Result<String, JsError> {
         let (w, h) = self.chart.size();
         render::to_svg(self.chart.marks(), w, h).map_err(js_error)
+    }
+}
+
+impl ChartView {
+    fn dataset(&self) -> Rc<Dataset> {
+        self.chart.dataset()
     }
 }
