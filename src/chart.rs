@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::dataset::Dataset;
 use crate::describe::{self, Table, Tooltip};
 use crate::hit;
-use crate::layout::{Mark, RankingLayout, RankingView, TrendLayout, TrendView, HIGHLIGHT};
+use crate::layout::{Mark, RankingLayout, RankingView, TrendLayout, TrendView};
 use crate::layout::{AXIS, WHITE};
 
 /// Which of the two charts.
@@ -340,13 +340,15 @@ impl Chart {
     /// Ranking: villages whose name contains `query` (case-insensitive), in
     /// dataset order. Chinese names match by characters.
     pub fn search(&self, query: &str) -> Vec<usize> {
-        let query = query.trim().to_lowercase();
+        // ASCII folding only: Chinese has no case, and full Unicode case tables
+        // would cost the wasm several kilobytes.
+        let query = query.trim().to_ascii_lowercase();
         match (&self.dataset.ranking, query.is_empty()) {
             (Some(r), false) => r
                 .villages
                 .iter()
                 .enumerate()
-                .filter(|(_, v)| v.name.to_lowercase().contains(&query))
+                .filter(|(_, v)| v.name.to_ascii_lowercase().contains(&query))
                 .map(|(i, _)| i)
                 .collect(),
             _ => Vec::new(),
@@ -397,6 +399,7 @@ impl Chart {
     pub fn reset_zoom(&mut self) -> bool {
         if let Layout::Trend(view, _) = &mut self.layout {
             if view.years.take().is_some() {
+                self.focus = None;
                 self.relayout();
                 return true;
             }
@@ -440,9 +443,16 @@ impl Chart {
             }
             (Layout::Ranking(_, l), Some(Focus::Village(v))) => {
                 if let Some(bar) = l.bars.iter().find(|b| b.village == v) {
-                    marks.push(Mark::Rect {
+                    // A dark veil over the bar, so hover reads on pinned bars too.
+                    marks.push(Mark::Shade {
+                        rect: bar.row,
+                        fill: crate::layout::INK,
+                        alpha: 0.06,
+                    });
+                    marks.push(Mark::Shade {
                         rect: bar.rect,
-                        fill: HIGHLIGHT,
+                        fill: crate::layout::INK,
+                        alpha: 0.25,
                     });
                 }
             }
@@ -499,7 +509,7 @@ impl Chart {
     pub fn table(&self) -> Option<Table> {
         let d = &self.dataset;
         match &self.layout {
-            Layout::Trend(_, l) => Some(describe::trend_table(d, d.trend.as_ref()?, &l.format)),
+            Layout::Trend(_, l) => Some(describe::trend_table(d, d.trend.as_ref()?, l)),
             Layout::Ranking(v, _) => Some(describe::ranking_table(d, d.ranking.as_ref()?, v)),
         }
     }

@@ -43,7 +43,7 @@ impl Tooltip {
 }
 
 /// A data table: what the chart shows, for screen readers and for copying.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
@@ -72,7 +72,7 @@ pub fn trend_tooltip(
             let series = trend.series.get(p.series)?;
             Some(TooltipRow {
                 label: series.name.clone(),
-                value: layout.format.format(p.value),
+                value: layout.series_format(p.series).format(p.value),
                 color: layout.colors.get(p.series).map(|c| c.hex()),
             })
         })
@@ -149,7 +149,7 @@ pub fn ranking_tooltip(dataset: &Dataset, ranking: &Ranking, bar: &BarMark) -> T
 }
 
 /// The trend's data: a row per year, a column per series.
-pub fn trend_table(dataset: &Dataset, trend: &Trend, format: &ValueFormat) -> Table {
+pub fn trend_table(dataset: &Dataset, trend: &Trend, layout: &TrendLayout) -> Table {
     let zh = dataset.is_chinese();
     let mut columns = vec![if zh { "年份" } else { "Year" }.to_string()];
     columns.extend(trend.series.iter().map(|s| s.name.clone()));
@@ -158,9 +158,9 @@ pub fn trend_table(dataset: &Dataset, trend: &Trend, format: &ValueFormat) -> Ta
         .into_iter()
         .map(|year| {
             let mut row = vec![year.to_string()];
-            row.extend(trend.series.iter().map(|s| {
+            row.extend(trend.series.iter().enumerate().map(|(i, s)| {
                 s.value_at(year)
-                    .map_or_else(|| "—".into(), |v| format.format(v))
+                    .map_or_else(|| "—".into(), |v| layout.series_format(i).format(v))
             }));
             row
         })
@@ -175,11 +175,15 @@ pub fn trend_table(dataset: &Dataset, trend: &Trend, format: &ValueFormat) -> Ta
 /// The ranking's data in the current order; villages without a value come last.
 pub fn ranking_table(dataset: &Dataset, ranking: &Ranking, view: &RankingView) -> Table {
     let zh = dataset.is_chinese();
+    let grouped = ranking.villages.iter().any(|v| v.group.is_some());
     let mut columns: Vec<String> = if zh {
-        vec!["排名".into(), "村".into(), "镇/街道".into()]
+        vec!["排名".into(), "村".into()]
     } else {
-        vec!["Rank".into(), "Village".into(), "Group".into()]
+        vec!["Rank".into(), "Village".into()]
     };
+    if grouped {
+        columns.push(if zh { "镇/街道" } else { "Group" }.into());
+    }
     columns.extend(ranking.metrics.iter().map(|m| match &m.unit {
         Some(u) => format!("{}（{u}）", m.label),
         None => m.label.clone(),
@@ -219,8 +223,10 @@ pub fn ranking_table(dataset: &Dataset, ranking: &Ranking, view: &RankingView) -
             let mut row = vec![
                 rank.map_or_else(|| "—".into(), |r| r.to_string()),
                 village.name.clone(),
-                village.group.clone().unwrap_or_default(),
             ];
+            if grouped {
+                row.push(village.group.clone().unwrap_or_default());
+            }
             row.extend(
                 village
                     .values
@@ -272,16 +278,17 @@ pub fn trend_summary(dataset: &Dataset, trend: &Trend, layout: &TrendLayout) -> 
     let parts: Vec<String> = trend
         .series
         .iter()
-        .filter_map(|s| {
+        .enumerate()
+        .filter_map(|(i, s)| {
             let mut known = s.points.iter().filter_map(|p| p.value.map(|v| (p.year, v)));
             let first = known.next()?;
-            let last = known.next_back().unwrap_or(first);
-            let f =
-                |(y, v): (i32, f64)| format!("{} {}", year_label(y, zh), layout.format.format(v));
-            Some(if zh {
-                format!("{}：{} 至 {}", s.name, f(first), f(last))
-            } else {
-                format!("{}: {} to {}", s.name, f(first), f(last))
+            let format = layout.series_format(i);
+            let f = |(y, v): (i32, f64)| format!("{} {}", year_label(y, zh), format.format(v));
+            Some(match (known.next_back(), zh) {
+                (None, true) => format!("{}：{}", s.name, f(first)),
+                (None, false) => format!("{}: {}", s.name, f(first)),
+                (Some(last), true) => format!("{}：{} 至 {}", s.name, f(first), f(last)),
+                (Some(last), false) => format!("{}: {} to {}", s.name, f(first), f(last)),
             })
         })
         .collect();

@@ -19,6 +19,9 @@ pub enum Error {
     TooLarge { bytes: u64 },
     /// The bytes are not UTF-8 text; `guess` names what they look like.
     NotText { guess: &'static str },
+    /// Text that is not UTF-8 (in China usually GBK or GB18030). The browser
+    /// layer decodes GB18030 itself before giving up with this message.
+    NotUtf8 { offset: u64 },
     /// The bytes are UTF-8 but not valid JSON.
     Syntax {
         line: usize,
@@ -102,13 +105,18 @@ impl fmt::Display for Error {
             ),
             Error::TooLarge { bytes } => write!(
                 f,
-                "The file is {:.1} MB; Heluo reads files up to {} MB. Split the data or remove columns you do not chart.",
-                *bytes as f64 / 1_048_576.0,
+                "The file is {} MB; Heluo reads files up to {} MB. Split the data or remove columns you do not chart.",
+                // Rounded up, so a file just over the limit never reads as within it.
+                crate::format::group_thousands((*bytes as f64 / 104_857.6).ceil() / 10.0, 1),
                 MAX_FILE_BYTES / 1_048_576
             ),
             Error::NotText { guess } => write!(
                 f,
                 "This is not a JSON text file: it looks like {guess}. Export the data as JSON (UTF-8) and try again."
+            ),
+            Error::NotUtf8 { offset } => write!(
+                f,
+                "The file is not UTF-8 text (byte {offset} is the first that is not), nor GB18030/GBK. Save it as UTF-8 (in Excel or WPS: Save As → UTF-8) and load it again."
             ),
             Error::Syntax {
                 line,
@@ -155,12 +163,16 @@ impl fmt::Display for Error {
                 write!(f, "{path}: the metric key {} is declared twice", quote(key))
             }
             Error::UnknownMetric { path, key, known } => {
-                let known: Vec<String> = known.iter().map(|k| quote(k)).collect();
+                const LISTED: usize = 10;
+                let mut list: Vec<String> = known.iter().take(LISTED).map(|k| quote(k)).collect();
+                if known.len() > LISTED {
+                    list.push(format!("and {} more", known.len() - LISTED));
+                }
                 write!(
                     f,
                     "{path}: no metric has the key {}; declared keys are {}",
                     quote(key),
-                    known.join(", ")
+                    list.join(", ")
                 )
             }
             Error::PointShape { path, found } => write!(

@@ -101,9 +101,34 @@ pub fn decimals_for_step(step: f64) -> usize {
     decimals_needed(step.abs(), 6)
 }
 
+/// `value` rounded to `decimals` places, as digits: written through integers
+/// because float formatting with a precision costs the wasm about 8 KB.
+fn fixed(value: f64, decimals: usize) -> String {
+    let decimals = decimals.min(6);
+    let factor = 10f64.powi(decimals as i32);
+    let scaled = (value.abs() * factor).round();
+    if !scaled.is_finite() || scaled >= 1e18 {
+        // Beyond i64: no reader needs those digits grouped exactly.
+        return format!("{value}");
+    }
+    let scaled = scaled as u64;
+    let unit = 10u64.pow(decimals as u32);
+    let sign = if value < 0.0 { "-" } else { "" };
+    if decimals == 0 {
+        format!("{sign}{scaled}")
+    } else {
+        format!(
+            "{sign}{}.{:0width$}",
+            scaled / unit,
+            scaled % unit,
+            width = decimals
+        )
+    }
+}
+
 /// `1234567.891` with 2 decimals → `1,234,567.89`.
 pub fn group_thousands(value: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value);
+    let text = fixed(value, decimals);
     let (sign, digits) = match text.strip_prefix('-') {
         // "-0.00" is written without its sign.
         Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => ("-", rest),

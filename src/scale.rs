@@ -22,7 +22,8 @@ impl LinearScale {
             std::mem::swap(&mut d0, &mut d1);
         }
         if d1 - d0 < f64::EPSILON * d0.abs().max(1.0) {
-            let pad = if d0 == 0.0 { 1.0 } else { d0.abs() * 0.1 };
+            // Tiny (even subnormal) values get a unit pad: a tenth of them could underflow to 0.
+            let pad = if d0.abs() < 1e-9 { 1.0 } else { d0.abs() * 0.1 };
             (d0, d1) = (d0 - pad, d1 + pad);
         }
         LinearScale {
@@ -83,12 +84,10 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     let start = (lo / step).floor();
     let end = (hi / step).ceil();
     let n = ((end - start) as i64).clamp(1, 1000);
+    // Round away float noise such as 0.30000000000000004 at the step's decimals.
+    let unit = 10f64.powi(crate::format::decimals_for_step(step) as i32);
     (0..=n)
-        .map(|i| {
-            let t = (start + i as f64) * step;
-            // Round away float noise such as 0.30000000000000004.
-            (t / step).round() * step
-        })
+        .map(|i| ((start + i as f64) * step * unit).round() / unit)
         .collect()
 }
 
@@ -109,8 +108,14 @@ pub fn year_ticks(first: i32, last: i32, width_px: f64, label_px: f64) -> Vec<i3
     }
     let start = first.div_euclid(step) * step;
     let start = if start < first { start + step } else { start };
-    (0..)
+    let ticks: Vec<i32> = (0..)
         .map(|i| start + i * step)
         .take_while(|&y| y <= last)
-        .collect()
+        .collect();
+    // No multiple of the step inside the span: label the first year at least.
+    if ticks.is_empty() {
+        vec![first]
+    } else {
+        ticks
+    }
 }

@@ -139,3 +139,11 @@ fn svg_export_holds_the_chart_text() {
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("王屯村") && svg.contains("200,000 元"));
 }
+
+#[wasm_bindgen_test]
+fn gbk_files_are_decoded_by_the_browser() {
+    // {"title": "洛龙", "trend": [[2013, 3.12]]} saved as GBK (Excel/WPS in China).
+    let bytes = b"{\"title\": \"\xC2\xE5\xC1\xFA\", \"trend\": [[2013, 3.12]]}";
+    let dataset = parse_dataset(bytes).expect("GBK decodes as GB18030");
+    assert_eq!(dataset.title().as_deref(), Some("洛龙"));
+}

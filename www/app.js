@@ -132,13 +132,40 @@
     base.setAttribute("aria-label", view.summary);
     base.tabIndex = 0;
     setHeight(chart, view.height);
-    figure.append(caption, stage);
+    chart.live = el("p", "sr-only live");
+    chart.live.setAttribute("aria-live", "polite");
+    figure.append(caption, stage, chart.live);
     figure.appendChild(buildControls(chart));
     chart.tableBox = el("div", "table-box sr-only");
     figure.appendChild(chart.tableBox);
     fillTable(chart);
     wirePointer(chart);
+    wireKeys(chart);
     return chart;
+  }
+
+  function announce(chart, text) { chart.live.textContent = text || ""; }
+
+  var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+  /* Plays a pending re-sort (metric, order, filter) over 450 ms, or ends it at
+     once for readers who prefer reduced motion. */
+  function animate(chart) {
+    if (reducedMotion.matches) { chart.view.transition(1); return; }
+    var start = performance.now();
+    (function frame(now) {
+      var t = Math.min(1, (now - start) / 450);
+      var more;
+      try { more = chart.view.transition(t); } catch (err) { fail(err, "chart"); return; }
+      if (more) requestAnimationFrame(frame);
+    })(start);
+  }
+
+  /* After a change of state: size, table, controls, and no stale tooltip. */
+  function refresh(chart, height) {
+    setHeight(chart, height === undefined ? chart.view.height : height);
+    fillTable(chart);
+    chart.update();
   }
 
   function setHeight(chart, height) {
@@ -146,32 +173,161 @@
     chart.overlay.style.height = height + "px";
   }
 
+  function button(className, text, onClick) {
+    var b = el("button", className, text);
+    b.type = "button";
+    b.addEventListener("click", function () {
+      try { onClick(); } catch (err) { fail(err, "chart"); }
+    });
+    return b;
+  }
+
+  function download(blob, name) {
+    var a = el("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  }
+
   function buildControls(chart) {
+    var view = chart.view;
     var bar = el("div", "chart-controls");
-    if (chart.kind === "ranking") {
-      var counts = chart.view.rankingCounts();
-      if (counts[0] > 0) {
-        var total = counts[0] + 15;
-        var all = false;
-        var toggle = el("button", "show-all", "显示全部 " + total + " 个村");
-        toggle.type = "button";
-        toggle.addEventListener("click", function () {
-          all = !all;
-          setHeight(chart, chart.view.setShowAll(all));
-          toggle.textContent = all ? "只显示前 15 名" : "显示全部 " + total + " 个村";
-          fillTable(chart);
+    var updaters = [];
+    var legend = view.legend;
+    var colors = view.legendColors;
+
+    if (chart.kind === "trend") {
+      if (legend.length > 1) {
+        legend.forEach(function (name, i) {
+          var b = button("legend-toggle", name, function () {
+            view.setSeriesHidden(i, view.hiddenSeries.indexOf(i) < 0);
+            refresh(chart);
+          });
+          var sw = el("span", "swatch");
+          sw.style.background = colors[i];
+          b.prepend(sw);
+          updaters.push(function () { b.setAttribute("aria-pressed", String(view.hiddenSeries.indexOf(i) < 0)); });
+          bar.appendChild(b);
         });
-        bar.appendChild(toggle);
       }
+      var reset = button("reset-zoom", "重置缩放", function () { view.resetZoom(); refresh(chart); });
+      updaters.push(function () {
+        var z = view.zoom;
+        reset.hidden = z.length === 0;
+        reset.textContent = z.length ? "重置缩放（当前 " + z[0] + "–" + z[1] + "）" : "重置缩放";
+      });
+      bar.appendChild(reset);
+    } else {
+      var metrics = view.metrics;
+      if (metrics.length > 1) {
+        var label = el("label", "metric-pick", "指标 ");
+        var select = el("select", "metric-select");
+        metrics.forEach(function (m, i) {
+          var o = el("option", null, m);
+          o.value = String(i);
+          select.appendChild(o);
+        });
+        select.addEventListener("change", function () {
+          try {
+            refresh(chart, view.setMetric(Number(select.value)));
+            animate(chart);
+            announce(chart, "按" + metrics[view.metric] + "排序");
+          } catch (err) { fail(err, "chart"); }
+        });
+        updaters.push(function () { select.value = String(view.metric); });
+        label.appendChild(select);
+        bar.appendChild(label);
+      }
+      var order = button("sort-order", "", function () {
+        refresh(chart, view.setDescending(!view.descending));
+        animate(chart);
+      });
+      updaters.push(function () { order.textContent = view.descending ? "从大到小 ↓" : "从小到大 ↑"; });
+      bar.appendChild(order);
+      var all = false;
+      var toggle = button("show-all", "", function () {
+        all = !all;
+        refresh(chart, view.setShowAll(all));
+      });
+      updaters.push(function () {
+        var counts = view.rankingCounts();
+        toggle.hidden = !all && counts[0] === 0;
+        toggle.textContent = all ? "只显示前 15 名" : "显示全部（另有 " + counts[0] + " 个村）";
+      });
+      bar.appendChild(toggle);
+      if (legend.length > 0) {
+        legend.forEach(function (group, i) {
+          var b = button("group-filter", group || "未分组", function () {
+            refresh(chart, view.setGroup(view.group === group ? undefined : group));
+            animate(chart);
+          });
+          var sw = el("span", "swatch");
+          sw.style.background = colors[i];
+          b.prepend(sw);
+          updaters.push(function () { b.setAttribute("aria-pressed", String(view.group === group)); });
+          bar.appendChild(b);
+        });
+      }
+      bar.appendChild(buildSearch(chart));
     }
-    var tableToggle = el("button", "show-table", "显示数据表");
-    tableToggle.type = "button";
-    tableToggle.addEventListener("click", function () {
+
+    bar.appendChild(button("export-png", "下载 PNG", function () {
+      var canvas = el("canvas");
+      view.drawTo(canvas, 2);
+      canvas.toBlob(function (blob) { download(blob, "heluo-" + chart.kind + ".png"); }, "image/png");
+    }));
+    bar.appendChild(button("export-svg", "下载 SVG", function () {
+      download(new Blob([view.svg()], { type: "image/svg+xml" }), "heluo-" + chart.kind + ".svg");
+    }));
+    var tableToggle = button("show-table", "显示数据表", function () {
       var hidden = chart.tableBox.classList.toggle("sr-only");
       tableToggle.textContent = hidden ? "显示数据表" : "隐藏数据表";
     });
     bar.appendChild(tableToggle);
+    chart.update = function () { updaters.forEach(function (u) { u(); }); };
+    chart.update();
     return bar;
+  }
+
+  /* Finds villages by part of their name; Enter pins the first match and
+     scrolls it into view. */
+  function buildSearch(chart) {
+    var view = chart.view;
+    var form = el("form", "village-search");
+    form.setAttribute("role", "search");
+    var input = el("input");
+    input.type = "search";
+    input.placeholder = "查找村名";
+    input.setAttribute("aria-label", "查找村名并标记");
+    var status = el("span", "search-status");
+    status.setAttribute("aria-live", "polite");
+    input.addEventListener("input", function () {
+      var q = input.value.trim();
+      var found = q ? view.search(q) : [];
+      status.textContent = q ? (found.length ? "找到 " + found.length + " 个" : "没有找到") : "";
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      try {
+        var found = view.search(input.value);
+        if (!found.length) { status.textContent = "没有找到"; return; }
+        var village = found[0];
+        if (view.pinned.indexOf(village) < 0) refresh(chart, view.togglePin(village));
+        var top = view.rowTop(village);
+        var name = view.villageName(village);
+        status.textContent = "已标记 " + name;
+        announce(chart, "已标记 " + name);
+        if (top !== undefined) {
+          var y = chart.base.getBoundingClientRect().top + window.scrollY + top - window.innerHeight / 3;
+          window.scrollTo({ top: Math.max(0, y), behavior: reducedMotion.matches ? "auto" : "smooth" });
+        }
+      } catch (err) { fail(err, "chart"); }
+    });
+    form.append(input, button("search-go", "标记", function () { form.requestSubmit(); }), status);
+    return form;
   }
 
   function fillTable(chart) {
@@ -230,19 +386,93 @@
   }
 
   function wirePointer(chart) {
+    var view = chart.view;
+    var drag = null; /* {x0, id} while a zoom selection is being dragged */
     function at(event) {
       var rect = chart.base.getBoundingClientRect();
       return [event.clientX - rect.left, event.clientY - rect.top];
     }
-    function move(event) {
-      var p = at(event);
-      try { showTip(chart, chart.view.pointer(p[0], p[1])); } catch (err) { fail(err, "chart"); }
+    function hover(p) {
+      var tip = view.pointer(p[0], p[1]);
+      showTip(chart, tip);
+      return tip;
     }
-    chart.stage.addEventListener("pointermove", move);
-    chart.stage.addEventListener("pointerdown", move);
-    chart.stage.addEventListener("pointerleave", function (event) {
-      if (event.pointerType === "touch") return; /* a tap keeps its tooltip */
-      try { chart.view.leave(); } catch (err) { fail(err, "chart"); }
+    var stage = chart.stage;
+    stage.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0) return;
+      var p = at(event);
+      try {
+        hover(p);
+        drag = { x0: p[0], y0: p[1], id: event.pointerId, moved: false };
+        if (event.pointerType !== "touch") stage.setPointerCapture(event.pointerId);
+      } catch (err) { fail(err, "chart"); }
+    });
+    stage.addEventListener("pointermove", function (event) {
+      var p = at(event);
+      try {
+        if (drag && drag.id === event.pointerId && chart.kind === "trend") {
+          if (Math.abs(p[0] - drag.x0) > 5) drag.moved = true;
+          if (drag.moved) { view.dragPreview(drag.x0, p[0]); showTip(chart, null); return; }
+        }
+        hover(p);
+      } catch (err) { fail(err, "chart"); }
+    });
+    stage.addEventListener("pointerup", function (event) {
+      if (!drag || drag.id !== event.pointerId) return;
+      var d = drag;
+      drag = null;
+      var p = at(event);
+      try {
+        if (d.moved) {
+          if (view.zoomTo(d.x0, p[0])) announce(chart, "已放大到 " + view.zoom[0] + "–" + view.zoom[1] + " 年");
+          refresh(chart);
+        } else if (view.click(p[0], p[1])) {
+          refresh(chart);
+          hover(p);
+        }
+      } catch (err) { fail(err, "chart"); }
+    });
+    stage.addEventListener("pointercancel", function () {
+      /* The browser took the gesture (a page scroll): drop the selection. */
+      drag = null;
+      try { view.leave(); } catch (err) { fail(err, "chart"); }
+      showTip(chart, null);
+    });
+    stage.addEventListener("dblclick", function () {
+      try { if (view.resetZoom()) refresh(chart); } catch (err) { fail(err, "chart"); }
+    });
+    stage.addEventListener("pointerleave", function (event) {
+      if (event.pointerType === "touch" || drag) return; /* a tap keeps its tooltip */
+      try { view.leave(); } catch (err) { fail(err, "chart"); }
+      showTip(chart, null);
+    });
+  }
+
+  /* A tap outside a chart hides that chart's tooltip. */
+  document.addEventListener("pointerdown", function (event) {
+    if (!current) return;
+    current.charts.forEach(function (chart) {
+      if (!chart.stage.contains(event.target) && !chart.tip.hidden) {
+        try { chart.view.leave(); } catch (err) { fail(err, "chart"); }
+        showTip(chart, null);
+      }
+    });
+  });
+
+  function wireKeys(chart) {
+    chart.base.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var pins = chart.view.pinned.length;
+      var tip;
+      try { tip = chart.view.key(event.key); } catch (err) { fail(err, "chart"); return; }
+      if (tip === undefined) return;
+      event.preventDefault();
+      if (chart.view.pinned.length !== pins) refresh(chart);
+      showTip(chart, tip);
+      announce(chart, tip ? tip.announcement : "");
+    });
+    chart.base.addEventListener("blur", function () {
+      try { chart.view.key("Escape"); } catch (err) { fail(err, "chart"); }
       showTip(chart, null);
     });
   }

@@ -14,12 +14,92 @@ export class ChartView {
         wasm.__wbg_chartview_free(ptr, 0);
     }
     /**
+     * A click or tap: toggles a legend entry or pins a bar. Returns whether
+     * the chart changed (it is redrawn already).
+     * @param {number} x
+     * @param {number} y
+     * @returns {boolean}
+     */
+    click(x, y) {
+        const ret = wasm.chartview_click(this.__wbg_ptr, x, y);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0] !== 0;
+    }
+    /**
+     * @returns {boolean}
+     */
+    get descending() {
+        const ret = wasm.chartview_descending(this.__wbg_ptr);
+        return ret !== 0;
+    }
+    /**
+     * Trend: previews a zoom selection from `x0` to `x1` (CSS px) on the overlay.
+     * @param {number} x0
+     * @param {number} x1
+     */
+    dragPreview(x0, x1) {
+        const ret = wasm.chartview_dragPreview(this.__wbg_ptr, x0, x1);
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * Draws the current view on `canvas` at `scale` (2 for a 2× PNG export).
+     * @param {HTMLCanvasElement} canvas
+     * @param {number} scale
+     */
+    drawTo(canvas, scale) {
+        const ret = wasm.chartview_drawTo(this.__wbg_ptr, canvas, scale);
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * @returns {string | undefined}
+     */
+    get group() {
+        const ret = wasm.chartview_group(this.__wbg_ptr);
+        let v1;
+        if (ret[0] !== 0) {
+            v1 = getStringFromWasm0(ret[0], ret[1]);
+            wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
+        }
+        return v1;
+    }
+    /**
      * Height in CSS px.
      * @returns {number}
      */
     get height() {
         const ret = wasm.chartview_height(this.__wbg_ptr);
         return ret;
+    }
+    /**
+     * Trend: indices of hidden series.
+     * @returns {Uint32Array}
+     */
+    get hiddenSeries() {
+        const ret = wasm.chartview_hiddenSeries(this.__wbg_ptr);
+        var v1 = getArrayU32FromWasm0(ret[0], ret[1]).slice();
+        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        return v1;
+    }
+    /**
+     * A key (`KeyboardEvent.key`). Returns `undefined` when the chart does not
+     * use the key, else the tooltip now focused (or `null`).
+     * @param {string} key
+     * @returns {any}
+     */
+    key(key) {
+        const ptr0 = passStringToWasm0(key, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.chartview_key(this.__wbg_ptr, ptr0, len0);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * The pointer left the chart.
@@ -29,6 +109,44 @@ export class ChartView {
         if (ret[1]) {
             throw takeFromExternrefTable0(ret[0]);
         }
+    }
+    /**
+     * Trend: the `#rrggbb` colour of each legend entry (series or group).
+     * @returns {string[]}
+     */
+    get legendColors() {
+        const ret = wasm.chartview_legendColors(this.__wbg_ptr);
+        var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        return v1;
+    }
+    /**
+     * Trend: the series names; ranking: the group names (`""` = no group).
+     * @returns {string[]}
+     */
+    get legend() {
+        const ret = wasm.chartview_legend(this.__wbg_ptr);
+        var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        return v1;
+    }
+    /**
+     * Ranking: `[metric index, descending (1/0), show all (1/0)]`, and the group filter.
+     * @returns {number}
+     */
+    get metric() {
+        const ret = wasm.chartview_metric(this.__wbg_ptr);
+        return ret >>> 0;
+    }
+    /**
+     * Ranking: the metric labels, in dataset order.
+     * @returns {string[]}
+     */
+    get metrics() {
+        const ret = wasm.chartview_metrics(this.__wbg_ptr);
+        var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        return v1;
     }
     /**
      * `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is devicePixelRatio.
@@ -52,6 +170,16 @@ export class ChartView {
         this.__wbg_ptr = ret[0];
         ChartViewFinalization.register(this, this.__wbg_ptr, this);
         return this;
+    }
+    /**
+     * Ranking: the pinned villages.
+     * @returns {Uint32Array}
+     */
+    get pinned() {
+        const ret = wasm.chartview_pinned(this.__wbg_ptr);
+        var v1 = getArrayU32FromWasm0(ret[0], ret[1]).slice();
+        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        return v1;
     }
     /**
      * The pointer is at `(x, y)` CSS px from the canvas' top left. Returns the
@@ -78,6 +206,17 @@ export class ChartView {
         return v1;
     }
     /**
+     * Trend: back to the full range; false when not zoomed.
+     * @returns {boolean}
+     */
+    resetZoom() {
+        const ret = wasm.chartview_resetZoom(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0] !== 0;
+    }
+    /**
      * Lays out for `width` CSS px at `scale` and redraws; returns the height in CSS px.
      * @param {number} width
      * @param {number} scale
@@ -89,6 +228,78 @@ export class ChartView {
             throw takeFromExternrefTable0(ret[1]);
         }
         return ret[0];
+    }
+    /**
+     * Ranking: the top of a village's row in CSS px, if shown.
+     * @param {number} village
+     * @returns {number | undefined}
+     */
+    rowTop(village) {
+        const ret = wasm.chartview_rowTop(this.__wbg_ptr, village);
+        return ret[0] === 0 ? undefined : ret[1];
+    }
+    /**
+     * Ranking: indices of the villages whose name contains `query`.
+     * @param {string} query
+     * @returns {Uint32Array}
+     */
+    search(query) {
+        const ptr0 = passStringToWasm0(query, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.chartview_search(this.__wbg_ptr, ptr0, len0);
+        var v2 = getArrayU32FromWasm0(ret[0], ret[1]).slice();
+        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        return v2;
+    }
+    /**
+     * Ranking: largest first or smallest first; returns the new height.
+     * @param {boolean} descending
+     * @returns {number}
+     */
+    setDescending(descending) {
+        const ret = wasm.chartview_setDescending(this.__wbg_ptr, descending);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0];
+    }
+    /**
+     * Ranking: filters to a group (`""` = villages without one), or all with `undefined`.
+     * @param {string | null} [group]
+     * @returns {number}
+     */
+    setGroup(group) {
+        var ptr0 = isLikeNone(group) ? 0 : passStringToWasm0(group, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        var len0 = WASM_VECTOR_LEN;
+        const ret = wasm.chartview_setGroup(this.__wbg_ptr, ptr0, len0);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0];
+    }
+    /**
+     * Ranking: ranks by another metric. Returns the new height; call
+     * `transition(t)` to animate the re-sort, or nothing to jump.
+     * @param {number} metric
+     * @returns {number}
+     */
+    setMetric(metric) {
+        const ret = wasm.chartview_setMetric(this.__wbg_ptr, metric);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0];
+    }
+    /**
+     * Trend: hides or shows a series.
+     * @param {number} series
+     * @param {boolean} hidden
+     */
+    setSeriesHidden(series, hidden) {
+        const ret = wasm.chartview_setSeriesHidden(this.__wbg_ptr, series, hidden);
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
     }
     /**
      * Ranking: show all villages or the top 15; returns the new height.
@@ -141,6 +352,8 @@ export class ChartView {
     }
     /**
      * The chart's data: `{caption, columns, rows}`, every cell a string.
+     * Built with js-sys rather than serde: a table is plain strings, and the
+     * generic serializer for nested vectors costs the wasm kilobytes.
      * @returns {any}
      */
     table() {
@@ -164,6 +377,67 @@ export class ChartView {
         } finally {
             wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
         }
+    }
+    /**
+     * Ranking: pins or unpins a village; returns the new height.
+     * @param {number} village
+     * @returns {number}
+     */
+    togglePin(village) {
+        const ret = wasm.chartview_togglePin(this.__wbg_ptr, village);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0];
+    }
+    /**
+     * Draws frame `t` (0–1) of a pending re-sort; returns false once it is over.
+     * @param {number} t
+     * @returns {boolean}
+     */
+    transition(t) {
+        const ret = wasm.chartview_transition(this.__wbg_ptr, t);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0] !== 0;
+    }
+    /**
+     * Ranking: a village's name.
+     * @param {number} village
+     * @returns {string | undefined}
+     */
+    villageName(village) {
+        const ret = wasm.chartview_villageName(this.__wbg_ptr, village);
+        let v1;
+        if (ret[0] !== 0) {
+            v1 = getStringFromWasm0(ret[0], ret[1]);
+            wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
+        }
+        return v1;
+    }
+    /**
+     * Trend: zooms to the years between `x0` and `x1`; false when fewer than two years lie there.
+     * @param {number} x0
+     * @param {number} x1
+     * @returns {boolean}
+     */
+    zoomTo(x0, x1) {
+        const ret = wasm.chartview_zoomTo(this.__wbg_ptr, x0, x1);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0] !== 0;
+    }
+    /**
+     * Trend: `[first, last]` zoomed years, or empty.
+     * @returns {Int32Array}
+     */
+    get zoom() {
+        const ret = wasm.chartview_zoom(this.__wbg_ptr);
+        var v1 = getArrayI32FromWasm0(ret[0], ret[1]).slice();
+        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        return v1;
     }
 }
 if (Symbol.dispose) ChartView.prototype[Symbol.dispose] = ChartView.prototype.free;
@@ -276,6 +550,10 @@ export function maxFileBytes() {
 /**
  * Parses the bytes of a dataset file; throws an `Error` whose message names
  * what is wrong and where.
+ *
+ * Text that is not UTF-8 is decoded as GB18030 (a superset of GBK, what
+ * Excel and WPS write in China) by the browser's `TextDecoder`, at no cost
+ * to the wasm; only if that fails too is the encoding error reported.
  * @param {Uint8Array | number[]} bytes
  * @returns {DatasetHandle}
  */
@@ -348,6 +626,13 @@ function __wbg_get_imports() {
         __wbg_clearRect_428f96a6ba73b2f4: function(arg0, arg1, arg2, arg3, arg4) {
             arg0.clearRect(arg1, arg2, arg3, arg4);
         },
+        __wbg_decode_66d3b657c3805291: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg1.decode(getArrayU8FromWasm0(arg2, arg3));
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        }, arguments); },
         __wbg_error_61a7752e49224e01: function(arg0, arg1) {
             console.error(getStringFromWasm0(arg0, arg1));
         },
@@ -392,6 +677,14 @@ function __wbg_get_imports() {
             const ret = new Object();
             return ret;
         },
+        __wbg_new_with_label_and_options_67e60607a3699660: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = new TextDecoder(getStringFromWasm0(arg0, arg1), arg2);
+            return ret;
+        }, arguments); },
+        __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
+            const ret = arg0.push(arg1);
+            return ret;
+        },
         __wbg_restore_f322d9dcee2d3472: function(arg0) {
             arg0.restore();
         },
@@ -401,11 +694,18 @@ function __wbg_get_imports() {
         __wbg_save_1375b4c2f3596b8b: function(arg0) {
             arg0.save();
         },
+        __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = Reflect.set(arg0, arg1, arg2);
+            return ret;
+        }, arguments); },
         __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
             arg0[arg1 >>> 0] = arg2;
         },
         __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
             arg0[arg1] = arg2;
+        },
+        __wbg_set_fatal_2795f19bd68fd874: function(arg0, arg1) {
+            arg0.fatal = arg1 !== 0;
         },
         __wbg_set_fillStyle_f2819d67645a21ba: function(arg0, arg1) {
             arg0.fillStyle = arg1;
@@ -489,6 +789,11 @@ function _assertClass(instance, klass) {
     }
 }
 
+function getArrayI32FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getInt32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
+}
+
 function getArrayJsValueFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     const mem = getDataViewMemory0();
@@ -505,12 +810,25 @@ function getArrayU32FromWasm0(ptr, len) {
     return getUint32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
 }
 
+function getArrayU8FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
+}
+
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {
     if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {
         cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
     }
     return cachedDataViewMemory0;
+}
+
+let cachedInt32ArrayMemory0 = null;
+function getInt32ArrayMemory0() {
+    if (cachedInt32ArrayMemory0 === null || cachedInt32ArrayMemory0.byteLength === 0) {
+        cachedInt32ArrayMemory0 = new Int32Array(wasm.memory.buffer);
+    }
+    return cachedInt32ArrayMemory0;
 }
 
 function getStringFromWasm0(ptr, len) {
@@ -632,6 +950,7 @@ function __wbg_finalize_init(instance, module) {
     wasm = instance.exports;
     wasmModule = module;
     cachedDataViewMemory0 = null;
+    cachedInt32ArrayMemory0 = null;
     cachedUint32ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
     wasm.__wbindgen_start();

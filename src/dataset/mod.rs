@@ -41,15 +41,38 @@ pub struct Trend {
 impl Trend {
     /// Every year that any series has a point for, ascending and unique.
     pub fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self
-            .series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.year))
-            .collect();
-        years.sort_unstable();
-        years.dedup();
-        years
+        // Each series is sorted already: merge them rather than sort again.
+        let mut heads = vec![0usize; self.series.len()];
+        let mut years = Vec::new();
+        loop {
+            let next = self
+                .series
+                .iter()
+                .zip(&heads)
+                .filter_map(|(s, &h)| s.points.get(h).map(|p| p.year))
+                .min();
+            let Some(year) = next else {
+                return years;
+            };
+            years.push(year);
+            for (s, h) in self.series.iter().zip(heads.iter_mut()) {
+                if s.points.get(*h).is_some_and(|p| p.year == year) {
+                    *h += 1;
+                }
+            }
+        }
     }
+}
+
+/// Sorts `(index, key)` pairs by key, ties by index, so the order is total and
+/// deterministic. The one sort of the core: every sort goes through it, so the
+/// wasm carries a single copy of the sorting code.
+pub fn sort_keyed(rows: &mut [(usize, f64)], descending: bool) {
+    rows.sort_unstable_by(|a, b| {
+        let order = a.1.total_cmp(&b.1);
+        let order = if descending { order.reverse() } else { order };
+        order.then(a.0.cmp(&b.0))
+    });
 }
 
 /// One line of the trend chart.

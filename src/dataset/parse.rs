@@ -16,7 +16,7 @@ use crate::error::{quote, Error, Result, MAX_FILE_BYTES};
 /// Parses and validates the bytes of a dataset file.
 pub fn parse(bytes: &[u8]) -> Result<Dataset> {
     let text = decode(bytes)?;
-    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(e, text))?;
     let root = match &value {
         Value::Object(map) => map,
         other => {
@@ -39,8 +39,8 @@ fn decode(bytes: &[u8]) -> Result<&str> {
         return Err(Error::NotText { guess });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| Error::NotText {
-        guess: "text in another encoding (GBK or GB18030?); save it as UTF-8",
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        offset: e.valid_up_to() as u64,
     })?;
     if text.trim().is_empty() {
         return Err(Error::EmptyFile);
@@ -72,7 +72,15 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, guess)| *guess)
 }
 
-fn syntax_error(err: serde_json::Error) -> Error {
+/// serde_json counts columns in bytes from 0 at a line start; editors count
+/// characters from 1. This converts, so `洛龙区` counts as three columns.
+fn syntax_error(err: serde_json::Error, text: &str) -> Error {
+    let line_text = text.lines().nth(err.line().saturating_sub(1)).unwrap_or("");
+    let column = line_text
+        .char_indices()
+        .take_while(|(i, _)| *i < err.column())
+        .count()
+        .max(1);
     let full = err.to_string();
     // serde_json appends " at line L column C"; we say where in our own words.
     let detail = match full.rfind(" at line ") {
@@ -81,7 +89,7 @@ fn syntax_error(err: serde_json::Error) -> Error {
     };
     Error::Syntax {
         line: err.line(),
-        column: err.column(),
+        column,
         detail,
     }
 }
@@ -109,9 +117,16 @@ fn type_error(path: &str, expected: &'static str, found: &Value) -> Error {
     }
 }
 
+/// `path.key`; a key longer than 40 characters is cut, so that a path never
+/// repeats a huge key in full.
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
+    let key: String = if key.chars().nth(40).is_some() {
+        key.chars().take(40).chain(['…']).collect()
+    } else {
         key.to_string()
+    };
+    if path.is_empty() {
+        key
     } else {
         format!("{path}.{key}")
     }
@@ -199,7 +214,11 @@ fn dataset(root: &Map<String, Value>) -> Result<Dataset> {
     let locale = opt_string(root, "", "locale")?.unwrap_or_else(|| "zh-CN".into());
     let trend = match root.get("trend") {
         None | Some(Value::Null) => None,
-        Some(value) => Some(trend(value, title.as_deref())?),
+        Some(value) => {
+            let zh = locale.to_ascii_lowercase().starts_with("zh");
+            let unnamed = if zh { "系列 1" } else { "Series 1" };
+            Some(trend(value, title.as_deref().unwrap_or(unnamed))?)
+        }
     };
     let ranking = match root.get("ranking") {
         None | Some(Value::Null) => None,
@@ -221,8 +240,8 @@ fn dataset(root: &Map<String, Value>) -> Result<Dataset> {
 
 /// `trend` in its three spellings: the full object, an object with `points`
 /// (one series), or a bare array of points (one series).
-fn trend(value: &Value, dataset_title: Option<&str>) -> Result<Trend> {
-    let fallback_name = || dataset_title.unwrap_or("Series 1").to_string();
+fn trend(value: &Value, fallback: &str) -> Result<Trend> {
+    let fallback_name = || fallback.to_string();
     let map = match value {
         Value::Array(_) => {
             return Ok(Trend {
@@ -354,7 +373,18 @@ fn series_points(value: &Value, path: &str, name: String, percent: bool) -> Resu
         }
         points.push(Point { year, value });
     }
-    points.sort_by_key(|p| p.year);
+    if !points.is_sorted_by_key(|p| p.year) {
+        let mut order: Vec<(usize, f64)> = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, p.year as f64))
+            .collect();
+        super::sort_keyed(&mut order, false);
+        points = order
+            .iter()
+            .filter_map(|&(i, _)| points.get(i).copied())
+            .collect();
+    }
     Ok(Series { name, points })
 }
 

@@ -101,14 +101,9 @@ pub fn ranked(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usiz
     let mut rows: Vec<(usize, f64)> = candidates
         .filter_map(|(i, v)| v.values.get(view.metric).copied().flatten().map(|x| (i, x)))
         .collect();
-    rows.sort_by(|a, b| {
-        let order = a.1.total_cmp(&b.1);
-        if view.descending {
-            order.reverse()
-        } else {
-            order
-        }
-    });
+    // Ties keep the dataset's order.
+    crate::dataset::sort_keyed(&mut rows, view.descending);
+
     let left_out = total - rows.len();
     (rows, left_out)
 }
@@ -194,14 +189,14 @@ impl RankingLayout {
             sub.push_str(metric_label);
         }
         if let Some(unit) = format.unit_label() {
-            sub.push_str(&if zh {
-                format!("（{unit}）")
-            } else {
-                format!(" ({unit})")
+            sub.push_str(&match (zh, sub.is_empty()) {
+                (true, _) => format!("（{unit}）"),
+                (false, true) => format!("({unit})"),
+                (false, false) => format!(" ({unit})"),
             });
         }
         let total = all_rows.len();
-        let count = match (zh, hidden > 0) {
+        let count = match (zh, top_n < total) {
             (true, true) => format!("前 {top_n} 名，共 {total} 个村"),
             (true, false) => format!("共 {total} 个村"),
             (false, true) => format!("top {top_n} of {total} villages"),

@@ -75,7 +75,11 @@ pub struct TrendLayout {
     pub columns: Vec<YearColumn>,
     pub legend: Vec<LegendItem>,
     pub annotations: Vec<AnnotationMark>,
+    /// The axis' format (万 and unit decided for the whole chart).
     pub format: ValueFormat,
+    /// Per series: the chart's format with the decimals that series needs, so
+    /// 8.5 stays `8.5%` beside a district's `3.12%`.
+    pub series_formats: Vec<ValueFormat>,
     pub colors: Vec<Color>,
 }
 
@@ -90,6 +94,11 @@ pub fn series_color(i: usize) -> Color {
 }
 
 impl TrendLayout {
+    /// The format of series `i`'s values.
+    pub fn series_format(&self, i: usize) -> &ValueFormat {
+        self.series_formats.get(i).unwrap_or(&self.format)
+    }
+
     pub fn new(dataset: &Dataset, trend: &Trend, view: &TrendView, width: f64) -> TrendLayout {
         let width = if width.is_finite() {
             width.max(1.0)
@@ -106,6 +115,17 @@ impl TrendLayout {
                 .iter()
                 .flat_map(|s| s.points.iter().filter_map(|p| p.value)),
         );
+        let series_formats: Vec<ValueFormat> = trend
+            .series
+            .iter()
+            .map(|s| {
+                let own = ValueFormat::for_values(
+                    trend.unit.as_deref(),
+                    s.points.iter().filter_map(|p| p.value.map(|v| v / format.divisor())),
+                );
+                format.with_decimals(own.decimals())
+            })
+            .collect();
         let colors: Vec<Color> = (0..trend.series.len()).map(series_color).collect();
 
         // 1. Header: title, unit line, legend.
@@ -391,6 +411,7 @@ impl TrendLayout {
             legend,
             annotations,
             format,
+            series_formats,
             colors,
         }
     }

@@ -62,10 +62,28 @@ pub struct DatasetHandle {
 /// Parses the bytes of a dataset file; throws an `Error` whose message names
 /// what is wrong and where.
 #[wasm_bindgen(js_name = parseDataset)]
+///
+/// Text that is not UTF-8 is decoded as GB18030 (a superset of GBK, what
+/// Excel and WPS write in China) by the browser's `TextDecoder`, at no cost
+/// to the wasm; only if that fails too is the encoding error reported.
 pub fn parse_dataset(bytes: &[u8]) -> Result<DatasetHandle, JsError> {
-    crate::dataset::parse(bytes)
+    let parsed = match crate::dataset::parse(bytes) {
+        Err(Error::NotUtf8 { offset }) => match decode_gb18030(bytes) {
+            Some(text) => crate::dataset::parse(text.as_bytes()),
+            None => Err(Error::NotUtf8 { offset }),
+        },
+        other => other,
+    };
+    parsed
         .map(|d| DatasetHandle { inner: Rc::new(d) })
         .map_err(js_error)
+}
+
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
 }
 
 #[wasm_bindgen]
@@ -157,7 +175,7 @@ impl ChartView {
         let kind = match kind {
             "trend" => ChartKind::Trend,
             "ranking" => ChartKind::Ranking,
-            other => return Err(JsError::new(&format!("unknown chart kind {other:?}"))),
+            _ => return Err(JsError::new("the chart kind must be \"trend\" or \"ranking\"")),
         };
         let chart = Chart::new(dataset.inner.clone(), kind, width)
             .ok_or_else(|| JsError::new("the dataset has no data for this chart"))?;
@@ -226,8 +244,26 @@ impl ChartView {
     }
 
     /// The chart's data: `{caption, columns, rows}`, every cell a string.
+    /// Built with js-sys rather than serde: a table is plain strings, and the
+    /// generic serializer for nested vectors costs the wasm kilobytes.
     pub fn table(&self) -> Result<JsValue, JsError> {
-        to_js(&self.chart.table())
+        let Some(table) = self.chart.table() else {
+            return Ok(JsValue::NULL);
+        };
+        let strings = |cells: &[String]| {
+            cells
+                .iter()
+                .map(|c| JsValue::from_str(c))
+                .collect::<js_sys::Array>()
+        };
+        let rows: js_sys::Array = table.rows.iter().map(|r| strings(r)).collect();
+        let out = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &key.into(), value);
+        set("caption", &table.caption.into())
+            .and_then(|_| set("columns", &strings(&table.columns)))
+            .and_then(|_| set("rows", &rows))
+            .map_err(|_| JsError::new("could not build the data table"))?;
+        Ok(out.into())
     }
 
     #[wasm_bindgen(getter)]

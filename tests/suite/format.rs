@@ -1,0 +1,159 @@
+//! Number formatting: the labels readers see in the canvas, SVG, tooltip and table.
+
+use heluo::format::{decimals_for_step, group_thousands, ValueFormat};
+
+fn fmt(unit: Option<&str>, values: &[f64]) -> ValueFormat {
+    ValueFormat::for_values(unit, values.iter().copied())
+}
+
+#[test]
+fn yuan_below_a_million_is_written_in_full() {
+    let f = fmt(Some("元"), &[200_000.0, 168_000.0, 35_000.0]);
+    assert_eq!(f.format(200_000.0), "200,000 元");
+    assert_eq!(f.format(35_000.0), "35,000 元");
+    assert_eq!(f.unit_label().as_deref(), Some("元"));
+    assert_eq!(f.divisor(), 1.0);
+    assert_eq!(f.decimals(), 0);
+    assert_eq!(f.number(200_000.0), "200,000");
+}
+
+#[test]
+fn percent_sticks_to_the_number() {
+    let f = fmt(Some("%"), &[3.12, 0.36]);
+    assert_eq!(f.format(3.12), "3.12%");
+    assert_eq!(f.format(0.36), "0.36%");
+    assert_eq!(f.number(3.12), "3.12");
+    assert_eq!(f.unit_label().as_deref(), Some("%"));
+    let permille = fmt(Some("‰"), &[4.5]);
+    assert_eq!(permille.format(4.5), "4.5‰");
+}
+
+#[test]
+fn one_chart_uses_one_number_of_decimals() {
+    let f = fmt(Some("%"), &[10.2, 8.5, 3.12]);
+    assert_eq!(f.decimals(), 2);
+    assert_eq!(f.format(10.2), "10.20%");
+    assert_eq!(f.format(8.0), "8.00%");
+}
+
+#[test]
+fn decimals_as_the_data_needs() {
+    assert_eq!(fmt(None, &[1465.0, 5477.0]).decimals(), 0);
+    assert_eq!(fmt(None, &[7.5, 2.0]).decimals(), 1);
+    assert_eq!(
+        fmt(None, &[1.23456]).decimals(),
+        2,
+        "at most 2 at or above 1"
+    );
+    assert_eq!(fmt(None, &[0.125]).decimals(), 3, "3 for values below 1");
+    assert_eq!(fmt(None, &[0.12345]).decimals(), 3);
+    assert_eq!(fmt(None, &[]).decimals(), 0);
+    assert_eq!(fmt(None, &[f64::NAN, f64::INFINITY]).decimals(), 0);
+    assert_eq!(fmt(None, &[1.23456]).format(1.23456), "1.23");
+}
+
+#[test]
+fn wan_when_yuan_reach_a_million() {
+    let f = fmt(Some("元"), &[1_253_000.0, 200_000.0]);
+    assert_eq!(f.divisor(), 10_000.0);
+    assert_eq!(f.unit_label().as_deref(), Some("万元"));
+    assert_eq!(f.format(1_253_000.0), "125.3万元");
+    assert_eq!(f.format(200_000.0), "20.0万元");
+    assert_eq!(f.number(1_253_000.0), "125.3");
+
+    let exact = fmt(Some("元"), &[1_000_000.0]);
+    assert_eq!(exact.format(1_000_000.0), "100万元");
+    let big = fmt(Some("元"), &[123_456_789_000.0]);
+    assert_eq!(big.format(123_456_789_000.0), "12,345,678.9万元");
+}
+
+#[test]
+fn no_wan_just_below_a_million_or_for_other_units() {
+    assert_eq!(
+        fmt(Some("元"), &[999_999.0]).format(999_999.0),
+        "999,999 元"
+    );
+    assert_eq!(
+        fmt(Some("万元"), &[1_253_000.0]).format(1_253_000.0),
+        "1,253,000 万元",
+        "already in 万"
+    );
+    assert_eq!(
+        fmt(Some("人"), &[1_253_000.0]).format(1_253_000.0),
+        "1,253,000 人"
+    );
+    assert_eq!(fmt(None, &[1_253_000.0]).format(1_253_000.0), "1,253,000");
+}
+
+#[test]
+fn negative_values() {
+    let f = fmt(Some("元"), &[-200_000.0, 50_000.0]);
+    assert_eq!(f.format(-200_000.0), "-200,000 元");
+    let wan = fmt(Some("元"), &[-1_500_000.0]);
+    assert_eq!(
+        wan.format(-1_500_000.0),
+        "-150万元",
+        "万 counts the magnitude"
+    );
+    assert_eq!(fmt(Some("%"), &[-1.5]).format(-1.5), "-1.5%");
+}
+
+#[test]
+fn unit_is_trimmed_and_blank_unit_dropped() {
+    assert_eq!(fmt(Some(" 元 "), &[5.0]).format(5.0), "5 元");
+    assert_eq!(fmt(Some("  "), &[5.0]).format(5.0), "5");
+    assert_eq!(fmt(Some(""), &[5.0]).unit_label(), None);
+}
+
+#[test]
+fn with_decimals_keeps_unit_and_wan() {
+    let f = fmt(Some("元"), &[1_253_000.0]).with_decimals(0);
+    assert_eq!(f.decimals(), 0);
+    assert_eq!(f.format(1_200_000.0), "120万元");
+    let pct = fmt(Some("%"), &[3.12]).with_decimals(0);
+    assert_eq!(pct.format(4.0), "4%");
+}
+
+#[test]
+fn group_thousands_edges() {
+    let cases = [
+        (0.0, 0, "0"),
+        (7.0, 0, "7"),
+        (999.0, 0, "999"),
+        (1000.0, 0, "1,000"),
+        (12345.0, 0, "12,345"),
+        (123456.0, 0, "123,456"),
+        (1234567.891, 2, "1,234,567.89"),
+        (999999.999, 2, "1,000,000.00"),
+        (999.5, 0, "1,000"),
+        (-1000.0, 0, "-1,000"),
+        (-999.0, 0, "-999"),
+        (-1234.5, 1, "-1,234.5"),
+        (-0.001, 2, "0.00"),
+        (-0.0, 0, "0"),
+        (0.5, 3, "0.500"),
+        (1e15, 0, "1,000,000,000,000,000"),
+    ];
+    for (value, decimals, expected) in cases {
+        assert_eq!(
+            group_thousands(value, decimals),
+            expected,
+            "{value} with {decimals}"
+        );
+    }
+}
+
+#[test]
+fn decimals_for_tick_steps() {
+    assert_eq!(decimals_for_step(100.0), 0);
+    assert_eq!(decimals_for_step(2.0), 0);
+    assert_eq!(decimals_for_step(0.5), 1);
+    assert_eq!(decimals_for_step(0.25), 2);
+    assert_eq!(decimals_for_step(0.1), 1);
+    assert_eq!(
+        decimals_for_step(0.30000000000000004 - 0.2),
+        1,
+        "float noise"
+    );
+    assert_eq!(decimals_for_step(-0.2), 1);
+}

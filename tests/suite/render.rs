@@ -1,0 +1,692 @@
+//! Rendering through plotters: SVG structure, text escaping, and a recording backend.
+
+use std::fmt;
+use std::rc::Rc;
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+
+use heluo::layout::{Mark, Rect, TextMark, FONT_FAMILY};
+use heluo::render::{render, to_svg};
+use heluo::{Chart, ChartKind, Dataset, Error};
+
+use crate::util::{dataset_str, luolong, national};
+
+// ------------------------------------------------------------ SVG helpers
+
+fn svg_of(chart: &Chart) -> String {
+    let (w, h) = chart.size();
+    to_svg(chart.marks(), w, h).expect("an SVG")
+}
+
+fn count(svg: &str, needle: &str) -> usize {
+    svg.matches(needle).count()
+}
+
+/// The text content of every `<text>` element (plotters-svg writes it on its own line).
+fn svg_texts(svg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lines = svg.lines();
+    while let Some(line) = lines.next() {
+        if line.starts_with("<text") {
+            out.push(lines.next().unwrap_or_default().to_string());
+        }
+    }
+    out
+}
+
+/// The value of attribute `name` in a one-line tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = tag.get(start..)?.find('"')?;
+    tag.get(start..start + len)
+}
+
+/// `(stroke, stroke-width, number of points)` of every polyline.
+fn polylines(svg: &str) -> Vec<(String, String, usize)> {
+    svg.lines()
+        .filter(|l| l.starts_with("<polyline"))
+        .map(|l| {
+            (
+                attr(l, "stroke").unwrap_or_default().to_string(),
+                attr(l, "stroke-width").unwrap_or_default().to_string(),
+                attr(l, "points")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .count(),
+            )
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------------- SVG
+
+#[test]
+fn ranking_sample_svg_structure() {
+    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    let svg = svg_of(&chart);
+    let (w, h) = chart.size();
+    assert!(
+        svg.starts_with(&format!(
+            r#"<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}""#
+        )),
+        "{}",
+        &svg[..80.min(svg.len())]
+    );
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert_eq!(
+        count(&svg, "<rect"),
+        11,
+        "background, 3 group swatches, 7 bars"
+    );
+    assert_eq!(count(&svg, r#" height="16" "#), 7, "bars are 16 px high");
+    assert_eq!(
+        count(&svg, r#" width="11" height="11" "#),
+        3,
+        "legend swatches"
+    );
+    assert_eq!(count(&svg, r##"<rect x="0" y="0" width="640""##), 1);
+    assert_eq!(count(&svg, "<polyline"), 0);
+    assert_eq!(count(&svg, "<circle"), 0);
+
+    let texts = svg_texts(&svg);
+    assert_eq!(
+        texts.len(),
+        27,
+        "title, subtitle, 3 groups, 7 × (rank, name, value), credit"
+    );
+    for expected in [
+        "村集体经济",
+        "科技园街道",
+        "未分组",
+        "村集体经济收入（元） · 共 7 个村",
+        "王屯村",
+        "分金沟村",
+        "200,000 元",
+        "35,000 元",
+        "7",
+        "来源：东方今报；国家统计局",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "{expected} missing from {texts:?}"
+        );
+    }
+    assert_eq!(
+        count(&svg, r#"font-weight="bold""#),
+        1,
+        "only the title is bold"
+    );
+}
+
+#[test]
+fn ranking_bar_geometry_in_the_svg() {
+    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    let svg = svg_of(&chart);
+    let bar = chart.ranking_layout().expect("layout").bars[0].rect;
+    let (x0, y0) = (bar.x.round() as i32, bar.y.round() as i32);
+    let (x1, y1) = (bar.right().round() as i32, bar.bottom().round() as i32);
+    let tag = format!(
+        r#"<rect x="{x0}" y="{y0}" width="{}" height="{}""#,
+        x1 - x0,
+        y1 - y0
+    );
+    assert_eq!(count(&svg, &tag), 1, "{tag} not in the SVG");
+}
+
+#[test]
+fn trend_sample_svg_structure() {
+    let chart = Chart::new(luolong(), ChartKind::Trend, 640.0).expect("trend");
+    let svg = svg_of(&chart);
+    assert_eq!(
+        count(&svg, "<rect"),
+        3,
+        "background and two legend swatches"
+    );
+    // Each point marker is a white ring under a coloured disc.
+    assert_eq!(count(&svg, "<circle"), 2 * 10);
+    let white_rings = svg
+        .lines()
+        .filter(|l| l.starts_with("<circle") && l.contains(r##"fill="#FFFFFF""##))
+        .count();
+    assert_eq!(white_rings, 10, "one white ring per point");
+
+    // Series lines are drawn last-first, so the first series (洛龙区) ends on top.
+    let lines = polylines(&svg);
+    let series: Vec<&(String, String, usize)> = lines.iter().filter(|l| l.1 == "2").collect();
+    assert_eq!(
+        series,
+        [
+            &("#1F6FB5".to_string(), "2".to_string(), 8),
+            &("#C0392B".to_string(), "2".to_string(), 2),
+        ]
+    );
+    let marks = chart
+        .marks()
+        .iter()
+        .filter(|m| matches!(m, Mark::Line { .. }))
+        .count();
+    assert_eq!(lines.len(), marks, "one polyline per line mark");
+
+    let texts = svg_texts(&svg);
+    for expected in [
+        "贫困发生率",
+        "单位：%",
+        "洛龙区",
+        "全国农村",
+        "0%",
+        "12%",
+        "打赢脱贫攻坚战的决定",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "{expected} missing from {texts:?}"
+        );
+    }
+    for year in 2012..=2019 {
+        assert!(texts.contains(&year.to_string()), "{year} missing");
+    }
+}
+
+#[test]
+fn national_sample_svg_structure() {
+    let chart = Chart::new(national(), ChartKind::Trend, 640.0).expect("trend");
+    let svg = svg_of(&chart);
+    assert_eq!(count(&svg, "<rect"), 1, "no legend for one series");
+    assert_eq!(count(&svg, "<circle"), 16);
+    let series: Vec<_> = polylines(&svg).into_iter().filter(|l| l.1 == "2").collect();
+    assert_eq!(series, [("#C0392B".to_string(), "2".to_string(), 8)]);
+    let texts = svg_texts(&svg);
+    assert_eq!(texts[0], "全国农村贫困发生率");
+    assert!(texts.iter().any(|t| t == "来源：国家统计局"));
+    assert!(
+        texts.iter().any(|t| t == "10"),
+        "bare-number ticks without a unit: {texts:?}"
+    );
+}
+
+#[test]
+fn markup_in_data_is_escaped() {
+    let evil = "<img src=x onerror=alert(1)>";
+    let json = serde_json::json!({
+        "title": "<script>alert(1)</script>",
+        "trend": {"series": [
+            {"name": evil, "points": [[2013, 1], [2014, 2]]},
+            {"name": "b&b \"quoted\" 'single'", "points": [[2013, 2]]}
+        ]},
+        "ranking": {
+            "metrics": [{"key": "v", "label": "</text><script>x</script>"}],
+            "villages": [{"name": evil, "values": {"v": 1}}, {"name": "王屯村", "values": {"v": 2}}]
+        }
+    });
+    let d: Rc<Dataset> = Rc::new(dataset_str(&json.to_string()));
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        let svg = svg_of(&Chart::new(d.clone(), kind, 900.0).expect("chart"));
+        assert!(svg.contains("&lt;img"), "{kind:?}: {svg}");
+        assert!(!svg.contains("<img"), "{kind:?}: raw tag in the SVG");
+        assert!(!svg.contains("<script"), "{kind:?}: raw tag in the SVG");
+        let tags: usize = [
+            "<svg",
+            "<rect",
+            "<polyline",
+            "<circle",
+            "<text",
+            "</text>",
+            "</svg>",
+        ]
+        .iter()
+        .map(|t| count(&svg, t))
+        .sum();
+        assert_eq!(
+            tags,
+            count(&svg, "<"),
+            "{kind:?}: only the renderer's own tags"
+        );
+    }
+    let trend = svg_of(&Chart::new(d, ChartKind::Trend, 900.0).expect("trend"));
+    assert!(
+        trend.contains("b&amp;b &quot;quoted&quot; &apos;single&apos;"),
+        "{trend}"
+    );
+}
+
+#[test]
+fn svg_of_degenerate_sizes() {
+    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    for (w, h) in [(0.0, 0.0), (1.0, 1.0), (f64::NAN, 10.0), (-5.0, -5.0)] {
+        let svg = to_svg(chart.marks(), w, h).expect("an SVG");
+        assert!(svg.starts_with("<svg"));
+    }
+    let empty = to_svg(&[], 10.0, 10.0).expect("an SVG");
+    assert_eq!(count(&empty, "<rect"), 1);
+}
+
+// ------------------------------------------------------- recording backend
+
+/// One recorded drawing call, in device pixels.
+#[derive(Debug, Clone, PartialEq)]
+enum Call {
+    Rect {
+        from: BackendCoord,
+        to: BackendCoord,
+        rgb: (u8, u8, u8),
+        fill: bool,
+    },
+    Path {
+        points: Vec<BackendCoord>,
+        rgb: (u8, u8, u8),
+        width: u32,
+    },
+    Circle {
+        center: BackendCoord,
+        radius: u32,
+        rgb: (u8, u8, u8),
+    },
+    Text {
+        text: String,
+        at: BackendCoord,
+        size: f64,
+        family: String,
+        bold: bool,
+        anchor: (&'static str, &'static str),
+        rgb: (u8, u8, u8),
+    },
+    Pixel,
+    Line,
+}
+
+#[derive(Debug)]
+struct Refused;
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "refused")
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// Records every call, in the spirit of plotters' `MockedBackend`; can be told
+/// to refuse the `n`th drawing call.
+#[derive(Default)]
+struct Recorder {
+    calls: Vec<Call>,
+    prepared: usize,
+    presented: usize,
+    fail_at: Option<usize>,
+}
+
+impl Recorder {
+    fn push(&mut self, call: Call) -> Result<(), DrawingErrorKind<Refused>> {
+        if self.fail_at == Some(self.calls.len()) {
+            return Err(DrawingErrorKind::DrawingError(Refused));
+        }
+        self.calls.push(call);
+        Ok(())
+    }
+    fn count(&self, pred: impl Fn(&Call) -> bool) -> usize {
+        self.calls.iter().filter(|c| pred(c)).count()
+    }
+    fn rects(&self) -> usize {
+        self.count(|c| matches!(c, Call::Rect { .. }))
+    }
+    fn texts(&self) -> Vec<&Call> {
+        self.calls
+            .iter()
+            .filter(|c| matches!(c, Call::Text { .. }))
+            .collect()
+    }
+    fn circles(&self) -> usize {
+        self.count(|c| matches!(c, Call::Circle { .. }))
+    }
+    fn paths(&self) -> usize {
+        self.count(|c| matches!(c, Call::Path { .. }))
+    }
+}
+
+impl DrawingBackend for Recorder {
+    type ErrorType = Refused;
+
+    fn get_size(&self) -> (u32, u32) {
+        (640, 480)
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Refused>> {
+        self.prepared += 1;
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Refused>> {
+        self.presented += 1;
+        Ok(())
+    }
+    fn draw_pixel(
+        &mut self,
+        _point: BackendCoord,
+        _color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Refused>> {
+        self.push(Call::Pixel)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        _from: BackendCoord,
+        _to: BackendCoord,
+        _style: &S,
+    ) -> Result<(), DrawingErrorKind<Refused>> {
+        self.push(Call::Line)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Refused>> {
+        self.push(Call::Rect {
+            from,
+            to,
+            rgb: style.color().rgb,
+            fill,
+        })
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Refused>> {
+        self.push(Call::Path {
+            points: path.into_iter().collect(),
+            rgb: style.color().rgb,
+            width: style.stroke_width(),
+        })
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        _fill: bool,
+    ) -> Result<(), DrawingErrorKind<Refused>> {
+        self.push(Call::Circle {
+            center,
+            radius,
+            rgb: style.color().rgb,
+        })
+    }
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        at: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Refused>> {
+        let anchor = style.anchor();
+        let h = match anchor.h_pos {
+            HPos::Left => "left",
+            HPos::Center => "center",
+            HPos::Right => "right",
+        };
+        let v = match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "center",
+            VPos::Bottom => "bottom",
+        };
+        self.push(Call::Text {
+            text: text.to_string(),
+            at,
+            size: style.size(),
+            family: style.family().as_str().to_string(),
+            bold: matches!(style.style(), FontStyle::Bold),
+            anchor: (h, v),
+            rgb: style.color().rgb,
+        })
+    }
+}
+
+fn record(marks: &[Mark], scale: f64, background: Option<(f64, f64)>) -> Recorder {
+    let mut backend = Recorder::default();
+    render(&mut backend, marks, scale, background).expect("render");
+    backend
+}
+
+fn text_mark(text: &str) -> Mark {
+    Mark::Text(TextMark {
+        text: text.into(),
+        x: 10.0,
+        y: 20.0,
+        size: 12.0,
+        bold: false,
+        color: heluo::layout::INK,
+        align: heluo::layout::Align::Left,
+        baseline: heluo::layout::Baseline::Top,
+    })
+}
+
+#[test]
+fn recorder_counts_the_ranking_sample() {
+    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    let (w, h) = chart.size();
+    let rec = record(chart.marks(), 1.0, Some((w, h)));
+    assert_eq!((rec.prepared, rec.presented), (1, 1));
+    assert_eq!(rec.rects(), 11);
+    assert_eq!(rec.texts().len(), 27);
+    assert_eq!(rec.circles(), 0);
+    assert_eq!(rec.paths(), 0);
+    assert_eq!(rec.count(|c| matches!(c, Call::Pixel | Call::Line)), 0);
+    assert_eq!(
+        rec.calls[0],
+        Call::Rect {
+            from: (0, 0),
+            to: (640, h.round() as i32),
+            rgb: (255, 255, 255),
+            fill: true
+        },
+        "the background comes first"
+    );
+    let Call::Text {
+        text,
+        bold,
+        family,
+        size,
+        ..
+    } = &rec.calls[1]
+    else {
+        panic!("expected the title, got {:?}", rec.calls[1]);
+    };
+    assert_eq!(text, "村集体经济");
+    assert!(*bold);
+    assert_eq!(family, FONT_FAMILY);
+    assert_eq!(*size, 17.0);
+    // Rank numbers are right-aligned and vertically centred on their row.
+    let rank = rec
+        .texts()
+        .into_iter()
+        .find(|c| matches!(c, Call::Text { text, .. } if text == "1"))
+        .cloned();
+    assert!(
+        matches!(
+            rank,
+            Some(Call::Text {
+                anchor: ("right", "center"),
+                ..
+            })
+        ),
+        "{rank:?}"
+    );
+}
+
+#[test]
+fn recorder_counts_the_trend_sample() {
+    let chart = Chart::new(luolong(), ChartKind::Trend, 640.0).expect("trend");
+    let rec = record(chart.marks(), 1.0, None);
+    let marks = chart.marks();
+    let n = |pred: fn(&Mark) -> bool| marks.iter().filter(|m| pred(m)).count();
+    assert_eq!(rec.rects(), n(|m| matches!(m, Mark::Rect { .. })));
+    assert_eq!(
+        rec.rects(),
+        2,
+        "legend swatches; no background was asked for"
+    );
+    assert_eq!(rec.paths(), n(|m| matches!(m, Mark::Line { .. })));
+    assert_eq!(rec.circles(), 2 * 10, "ring and disc per point");
+    assert_eq!(rec.texts().len(), n(|m| matches!(m, Mark::Text(_))));
+    let thick = rec.count(|c| matches!(c, Call::Path { width: 2, .. }));
+    assert_eq!(thick, 2, "one line per series");
+    let year_labels = rec
+        .texts()
+        .into_iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Call::Text {
+                    anchor: ("center", "top"),
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(year_labels, 8);
+}
+
+#[test]
+fn scale_multiplies_device_pixels() {
+    let marks = vec![
+        Mark::Rect {
+            rect: Rect {
+                x: 10.25,
+                y: 20.0,
+                w: 30.0,
+                h: 5.5,
+            },
+            fill: heluo::layout::PALETTE[0],
+        },
+        Mark::Circle {
+            cx: 5.0,
+            cy: 6.0,
+            r: 3.5,
+            fill: heluo::layout::PALETTE[1],
+            stroke: heluo::layout::WHITE,
+        },
+        Mark::Line {
+            points: vec![(1.0, 2.0), (3.0, 4.0)],
+            color: heluo::layout::AXIS,
+            width: 1.0,
+        },
+        text_mark("2013"),
+    ];
+    let rec = record(&marks, 2.0, Some((100.0, 50.0)));
+    assert_eq!(
+        rec.calls,
+        [
+            Call::Rect {
+                from: (0, 0),
+                to: (200, 100),
+                rgb: (255, 255, 255),
+                fill: true
+            },
+            Call::Rect {
+                from: (21, 40),
+                to: (81, 51),
+                rgb: (0xc0, 0x39, 0x2b),
+                fill: true
+            },
+            Call::Circle {
+                center: (10, 12),
+                radius: 10,
+                rgb: (255, 255, 255)
+            },
+            Call::Circle {
+                center: (10, 12),
+                radius: 7,
+                rgb: (0x1f, 0x6f, 0xb5)
+            },
+            Call::Path {
+                points: vec![(2, 4), (6, 8)],
+                rgb: (0x9a, 0xa0, 0xa6),
+                width: 2
+            },
+            Call::Text {
+                text: "2013".into(),
+                at: (20, 40),
+                size: 24.0,
+                family: FONT_FAMILY.into(),
+                bold: false,
+                anchor: ("left", "top"),
+                rgb: (0x1a, 0x1a, 0x1a)
+            },
+        ]
+    );
+}
+
+#[test]
+fn a_bad_scale_counts_as_one() {
+    let marks = vec![text_mark("x")];
+    for scale in [0.0, -2.0, f64::NAN, f64::INFINITY] {
+        let rec = record(&marks, scale, None);
+        assert!(
+            matches!(&rec.calls[..], [Call::Text { at: (10, 20), size, .. }] if *size == 12.0),
+            "{scale}: {:?}",
+            rec.calls
+        );
+    }
+}
+
+#[test]
+fn empty_texts_are_not_drawn() {
+    let rec = record(&[text_mark(""), text_mark("a")], 1.0, None);
+    assert_eq!(rec.texts().len(), 1);
+}
+
+#[test]
+fn a_failing_backend_gives_a_draw_error() {
+    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    let mut backend = Recorder {
+        fail_at: Some(3),
+        ..Recorder::default()
+    };
+    let e = render(&mut backend, chart.marks(), 1.0, None).expect_err("refused");
+    assert_eq!(e, Error::Draw("Drawing backend error: refused".into()));
+    assert_eq!(
+        e.to_string(),
+        "The chart could not be drawn: Drawing backend error: refused"
+    );
+    assert_eq!(backend.calls.len(), 3, "drawing stops at the failure");
+    assert_eq!(backend.presented, 0);
+}
+
+#[test]
+fn library_recorder_agrees_with_ours() {
+    use heluo::render::record::{Call as Recorded, RecordingBackend};
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        let chart = Chart::new(luolong(), kind, 640.0).expect("chart");
+        let (w, h) = chart.size();
+        let ours = record(chart.marks(), 1.0, Some((w, h)));
+        let mut theirs = RecordingBackend::new(w as u32, h as u32);
+        render(&mut theirs, chart.marks(), 1.0, Some((w, h))).expect("render");
+        let their_texts: Vec<&str> = theirs.texts().collect();
+        let our_texts: Vec<&str> = ours
+            .texts()
+            .into_iter()
+            .filter_map(|c| match c {
+                Call::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(their_texts, our_texts, "{kind:?}");
+        assert_eq!(
+            theirs.rects().count(),
+            ours.rects() - 1,
+            "{kind:?}: all but the background"
+        );
+        assert_eq!(
+            theirs.count(|c| matches!(c, Recorded::Circle { .. })),
+            ours.circles(),
+            "{kind:?}"
+        );
+        assert_eq!(
+            theirs.count(|c| matches!(c, Recorded::Path(_))),
+            ours.paths(),
+            "{kind:?}"
+        );
+    }
+}

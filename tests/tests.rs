@@ -1,0 +1,48 @@
+//! Heluo's native integration tests: one binary, a module per topic.
+//!
+//! Fixtures live in `tests/fixtures/`; the two sample datasets the page ships
+//! are read from `www/data/`. Run with `cargo test`.
+
+// Shared helpers: fixture loading, parsing shortcuts, generated datasets.
+#[path = "suite/util.rs"]
+mod util;
+
+// Format v1: shorthands, validation, and the exact text of every parse error.
+#[path = "suite/dataset.rs"]
+mod dataset;
+
+// Numbers as readers see them: units, 万, thousands separators, signs.
+#[path = "suite/format.rs"]
+mod format;
+
+// Linear scales and ticks: round trips, degenerate domains, tick coverage.
+#[path = "suite/scale.rs"]
+mod scale;
+
+// Trend layout: a true year axis, gaps, legend, hidden series and zoom.
+#[path = "suite/layout_trend.rs"]
+mod layout_trend;
+
+// Ranking layout: sort order, top-N cut, left-out villages, degenerate sizes.
+#[path = "suite/layout_ranking.rs"]
+mod layout_ranking;
+
+// Hit-testing: the pointer finds what was drawn under it, and nothing elsewhere.
+#[path = "suite/hit.rs"]
+mod hit;
+
+// Words for the charts: tooltips, tables and summaries.
+#[path = "suite/describe.rs"]
+mod describe;
+
+// Chart state: pointer, overlay, show-all, resize.
+#[path = "suite/chart.rs"]
+mod chart;
+
+// The reader's actions: keys, clicks, pins, group filter, zoom, re-sort transitions.
+#[path = "suite/interaction.rs"]
+mod interaction;
+
+// Rendering through plotters: SVG structure, escaping, and a recording backend.
+#[path = "suite/render.rs"]
+mod render;
