@@ -121,7 +121,9 @@ impl TrendLayout {
             .map(|s| {
                 let own = ValueFormat::for_values(
                     trend.unit.as_deref(),
-                    s.points.iter().filter_map(|p| p.value.map(|v| v / format.divisor())),
+                    s.points
+                        .iter()
+                        .filter_map(|p| p.value.map(|v| v / format.divisor())),
                 );
                 format.with_decimals(own.decimals())
             })

@@ -175,7 +175,11 @@ impl ChartView {
         let kind = match kind {
             "trend" => ChartKind::Trend,
             "ranking" => ChartKind::Ranking,
-            _ => return Err(JsError::new("the chart kind must be \"trend\" or \"ranking\"")),
+            _ => {
+                return Err(JsError::new(
+                    "the chart kind must be \"trend\" or \"ranking\"",
+                ))
+            }
         };
         let chart = Chart::new(dataset.inner.clone(), kind, width)
             .ok_or_else(|| JsError::new("the dataset has no data for this chart"))?;
