@@ -619,7 +619,7 @@ fn step<T: Copy>(items: &[T], at: Option<usize>, key: Key) -> Option<T> {
         (Key::Clear, _) => return None,
         (Key::First, _) | (Key::Next, None) => 0,
         (Key::Last, _) | (Key::Previous, None) => last,
-        (Key::Next, Some(i)) => (i + 1).min(last),
+        (Key::Next, Some(i)) => i.saturating_add(1).min(last),
         (Key::Previous, Some(i)) => i.saturating_sub(1),
         (Key::Select, at) => at?,
     };

@@ -206,7 +206,7 @@ pub fn ranking_table(dataset: &Dataset, ranking: &Ranking, view: &RankingView) -
     let ranked_ids: Vec<(Option<usize>, usize)> = order
         .iter()
         .enumerate()
-        .map(|(rank, &(i, _))| (Some(rank + 1), i))
+        .map(|(rank, &(i, _))| (Some(rank.saturating_add(1)), i))
         .chain(
             ranking
                 .villages

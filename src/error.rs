@@ -166,7 +166,7 @@ impl fmt::Display for Error {
                 const LISTED: usize = 10;
                 let mut list: Vec<String> = known.iter().take(LISTED).map(|k| quote(k)).collect();
                 if known.len() > LISTED {
-                    list.push(format!("and {} more", known.len() - LISTED));
+                    list.push(format!("and {} more", known.len().saturating_sub(LISTED)));
                 }
                 write!(
                     f,

@@ -119,8 +119,8 @@ fn fixed(value: f64, decimals: usize) -> String {
     } else {
         format!(
             "{sign}{}.{:0width$}",
-            scaled / unit,
-            scaled % unit,
+            scaled.checked_div(unit).unwrap_or(0),
+            scaled.checked_rem(unit).unwrap_or(0),
             width = decimals
         )
     }
@@ -139,10 +139,10 @@ pub fn group_thousands(value: f64, decimals: usize) -> String {
         Some((i, f)) => (i, Some(f)),
         None => (digits, None),
     };
-    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    let mut out = String::with_capacity(text.len().saturating_add(int.len() / 3));
     out.push_str(sign);
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && int.len().saturating_sub(i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);

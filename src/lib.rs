@@ -10,6 +10,20 @@
 //! Everything but [`web`] is platform-free and tested natively with `cargo test`.
 //! [`web`] (wasm32 only) is the one module that knows web-sys and `JsValue`.
 
+// A panic in wasm aborts the instance and kills every chart on the page, so the
+// core never panics on purpose: no unwrap/expect, no unchecked indexing.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::string_slice,
+    clippy::arithmetic_side_effects
+)]
+
 pub mod chart;
 pub mod dataset;
 pub mod describe;

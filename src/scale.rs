@@ -97,7 +97,7 @@ pub fn year_ticks(first: i32, last: i32, width_px: f64, label_px: f64) -> Vec<i3
     if last <= first {
         return vec![first];
     }
-    let span = (last - first) as f64;
+    let span = last.saturating_sub(first) as f64;
     let fits = (width_px / label_px.max(1.0)).floor().max(1.0);
     let mut step = 1i32;
     for candidate in [1, 2, 5, 10, 20, 25, 50, 100, 200] {
@@ -106,10 +106,14 @@ pub fn year_ticks(first: i32, last: i32, width_px: f64, label_px: f64) -> Vec<i3
             break;
         }
     }
-    let start = first.div_euclid(step) * step;
-    let start = if start < first { start + step } else { start };
+    let start = first.div_euclid(step).saturating_mul(step);
+    let start = if start < first {
+        start.saturating_add(step)
+    } else {
+        start
+    };
     let ticks: Vec<i32> = (0..)
-        .map(|i| start + i * step)
+        .map(|i: i32| start.saturating_add(i.saturating_mul(step)))
         .take_while(|&y| y <= last)
         .collect();
     // No multiple of the step inside the span: label the first year at least.

@@ -539,6 +539,14 @@ export class DatasetHandle {
 if (Symbol.dispose) DatasetHandle.prototype[Symbol.dispose] = DatasetHandle.prototype.free;
 
 /**
+ * Panics on purpose, so the page's recovery from a crashed instance can be
+ * tested end to end (a panic aborts the instance). Not for other uses.
+ */
+export function __panicForTesting() {
+    wasm.__panicForTesting();
+}
+
+/**
  * The largest file the page reads, in bytes; larger files are refused unread.
  * @returns {number}
  */

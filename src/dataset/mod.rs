@@ -57,7 +57,7 @@ impl Trend {
             years.push(year);
             for (s, h) in self.series.iter().zip(heads.iter_mut()) {
                 if s.points.get(*h).is_some_and(|p| p.year == year) {
-                    *h += 1;
+                    *h = h.saturating_add(1);
                 }
             }
         }

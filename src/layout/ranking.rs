@@ -69,7 +69,7 @@ pub fn group_color(groups: &[String], i: usize) -> Color {
     match groups.get(i) {
         Some(g) if g.is_empty() => NO_GROUP,
         _ => PALETTE
-            .get((i + 1) % PALETTE.len())
+            .get(i.saturating_add(1).checked_rem(PALETTE.len()).unwrap_or(0))
             .copied()
             .unwrap_or(NO_GROUP),
     }
@@ -104,7 +104,7 @@ pub fn ranked(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usiz
     // Ties keep the dataset's order.
     crate::dataset::sort_keyed(&mut rows, view.descending);
 
-    let left_out = total - rows.len();
+    let left_out = total.saturating_sub(rows.len());
     (rows, left_out)
 }
 
@@ -171,10 +171,10 @@ impl RankingLayout {
             .iter()
             .enumerate()
             .filter(|(r, (v, _))| *r < top_n || view.is_pinned(*v))
-            .map(|(r, &(v, x))| (r + 1, v, x))
+            .map(|(r, &(v, x))| (r.saturating_add(1), v, x))
             .collect();
         let shown = rows.len();
-        let hidden = all_rows.len() - shown;
+        let hidden = all_rows.len().saturating_sub(shown);
         let group_names = groups(ranking);
         let format = ValueFormat::for_values(
             metric.and_then(|m| m.unit.as_deref()),

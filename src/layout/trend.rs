@@ -90,7 +90,10 @@ pub fn trend_height(width: f64) -> f64 {
 
 /// The colour of series `i`.
 pub fn series_color(i: usize) -> Color {
-    PALETTE.get(i % PALETTE.len()).copied().unwrap_or(MUTED)
+    i.checked_rem(PALETTE.len())
+        .and_then(|j| PALETTE.get(j))
+        .copied()
+        .unwrap_or(MUTED)
 }
 
 impl TrendLayout {

@@ -86,7 +86,12 @@ pub fn render<DB: DrawingBackend>(
                 let radius = (r * scale).round().max(1.0) as u32;
                 let ring = ((1.5 * scale).round() as u32).max(1);
                 backend
-                    .draw_circle(center, radius + ring, &rgb(*stroke).filled(), true)
+                    .draw_circle(
+                        center,
+                        radius.saturating_add(ring),
+                        &rgb(*stroke).filled(),
+                        true,
+                    )
                     .map_err(draw_err)?;
                 backend
                     .draw_circle(center, radius, &rgb(*fill).filled(), true)

@@ -38,6 +38,14 @@ pub fn start() {
     }));
 }
 
+/// Panics on purpose, so the page's recovery from a crashed instance can be
+/// tested end to end (a panic aborts the instance). Not for other uses.
+#[wasm_bindgen(js_name = __panicForTesting)]
+#[allow(clippy::panic)]
+pub fn panic_for_testing() {
+    panic!("deliberate panic for testing the page's recovery");
+}
+
 /// The largest file the page reads, in bytes; larger files are refused unread.
 #[wasm_bindgen(js_name = maxFileBytes)]
 pub fn max_file_bytes() -> f64 {
