@@ -26,7 +26,7 @@ step "native tests"
 cargo test --quiet
 
 step "browser tests (headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 
 step "pkg/ matches a fresh build of the sources"
 fresh=$(mktemp -d)
