@@ -46,3 +46,11 @@ mod interaction;
 // Rendering through plotters: SVG structure, escaping, and a recording backend.
 #[path = "suite/render.rs"]
 mod render;
+
+// Bad input: a corpus of broken, mis-encoded and mistaken files, and generated huge ones.
+#[path = "suite/bad_input.rs"]
+mod bad_input;
+
+// Properties over generated datasets: any valid dataset lays out, renders and hit-tests.
+#[path = "suite/properties.rs"]
+mod properties;

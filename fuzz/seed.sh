@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Seeds both fuzz targets' corpora from the test fixtures (good and bad) and the
+# page's sample datasets. Run from anywhere; the corpora are git-ignored.
+set -euo pipefail
+fuzz="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$fuzz")"
+for target in parse render; do
+  mkdir -p "$fuzz/corpus/$target"
+  for file in "$root"/tests/fixtures/good/*.json "$root"/tests/fixtures/bad/* "$root"/www/data/*.json; do
+    [ -f "$file" ] || continue
+    case "$(basename "$file")" in EXPECTED.tsv) continue ;; esac
+    # Name seeds by where they came from, so a seed is easy to trace back.
+    cp "$file" "$fuzz/corpus/$target/seed-$(basename "$(dirname "$file")")-$(basename "$file")"
+  done
+done
+echo "seeded: $(ls "$fuzz/corpus/parse" | wc -l) files per target in $fuzz/corpus/"
