@@ -21,13 +21,21 @@ pub enum Error {
     NotText { guess: &'static str },
     /// Text that is not UTF-8 (in China usually GBK or GB18030). The browser
     /// layer decodes GB18030 itself before giving up with this message.
-    NotUtf8 { offset: u64 },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        /// The file ends inside a character (cut short), rather than holding a bad byte.
+        truncated: bool,
+    },
     /// The bytes are UTF-8 but not valid JSON.
     Syntax {
         line: usize,
         column: usize,
         detail: String,
+        hint: SyntaxHint,
     },
+    /// A number too large to chart.
+    TooBig { path: String, value: String },
     /// The top level is valid JSON but not an object.
     TopLevel { found: String },
     /// A value has the wrong JSON type.
@@ -56,6 +64,7 @@ pub enum Error {
     DuplicateVillage {
         path: String,
         name: String,
+        group: Option<String>,
         first: String,
     },
     /// Two metrics with the same key.
@@ -114,17 +123,25 @@ impl fmt::Display for Error {
                 f,
                 "This is not a JSON text file: it looks like {guess}. Export the data as JSON (UTF-8) and try again."
             ),
-            Error::NotUtf8 { offset } => write!(
+            Error::NotUtf8 {
+                truncated: true, ..
+            } => write!(
                 f,
-                "The file is not UTF-8 text (byte {offset} is the first that is not), nor GB18030/GBK. Save it as UTF-8 (in Excel or WPS: Save As → UTF-8) and load it again."
+                "The file ends in the middle of a character: it may have been cut short. Save or download it again."
+            ),
+            Error::NotUtf8 { line, column, .. } => write!(
+                f,
+                "The text at line {line}, column {column} is not UTF-8, and the file is not GB18030/GBK either. Save it as UTF-8 (in Excel or WPS: Save As → UTF-8) and load it again."
             ),
             Error::Syntax {
                 line,
                 column,
                 detail,
-            } => write!(
+                hint,
+            } => write!(f, "JSON syntax error at line {line}, column {column}: {detail}. {hint}"),
+            Error::TooBig { path, value } => write!(
                 f,
-                "JSON syntax error at line {line}, column {column}: {detail}. Check for a missing or extra comma, bracket or quote there."
+                "{path}: {value} is too large to chart; values must stay below 1,000,000,000,000,000"
             ),
             Error::TopLevel { found } => write!(
                 f,
@@ -149,15 +166,36 @@ impl fmt::Display for Error {
                 f,
                 "{path}: the year {year} appears twice in this series (first at {first}); keep one value per year"
             ),
+            Error::Percent { path, value } if *value < 0.0 => write!(
+                f,
+                "{path}: {} is not a percentage between 0 and 100 (the unit is \"%\"): a share cannot be negative",
+                num(*value)
+            ),
             Error::Percent { path, value } => write!(
                 f,
                 "{path}: {} is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%",
                 num(*value)
             ),
-            Error::DuplicateVillage { path, name, first } => write!(
+            Error::DuplicateVillage {
+                path,
+                name,
+                group: None,
+                first,
+            } => write!(
                 f,
-                "{path}: the village {} appears twice in the same group (first at {first}); merge the two entries or give each its \"group\"",
+                "{path}: the village {} appears twice and neither has a \"group\" (first at {first}); merge the two entries or give each its \"group\"",
                 quote(name)
+            ),
+            Error::DuplicateVillage {
+                path,
+                name,
+                group: Some(group),
+                first,
+            } => write!(
+                f,
+                "{path}: the village {} appears twice in the group {} (first at {first}); merge the two entries",
+                quote(name),
+                quote(group)
             ),
             Error::DuplicateMetric { path, key } => {
                 write!(f, "{path}: the metric key {} is declared twice", quote(key))
@@ -186,3 +224,76 @@ impl fmt::Display for Error {
 
 /// A convenient alias used throughout the core.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// The advice after a JSON syntax error, chosen from what stands at the error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxHint {
+    Comment,
+    NotANumber,
+    CurlyQuote,
+    FullWidth,
+    Html,
+    Csv,
+    CutShort,
+    TrailingComma,
+    Trailing,
+    TooDeep,
+    LineBreak,
+    General,
+}
+
+impl SyntaxHint {
+    /// `detail` is serde_json's description, `at` the text from the error on,
+    /// `whole` the file's text.
+    pub fn classify(detail: &str, at: &str, whole: &str) -> SyntaxHint {
+        let start = whole.trim_start();
+        let first_line = start.lines().next().unwrap_or("");
+        if at.starts_with("//") || at.starts_with("/*") {
+            SyntaxHint::Comment
+        } else if ["NaN", "Infinity", "-Infinity", "-NaN"]
+            .iter()
+            .any(|w| at.starts_with(w))
+        {
+            SyntaxHint::NotANumber
+        } else if at.starts_with(['“', '”', '‘', '’']) {
+            SyntaxHint::CurlyQuote
+        } else if at.starts_with(['，', '：', '｛', '｝', '［', '］']) {
+            SyntaxHint::FullWidth
+        } else if start.starts_with('<') {
+            SyntaxHint::Html
+        } else if !start.starts_with(['{', '[']) && first_line.contains(',') {
+            SyntaxHint::Csv
+        } else if detail.starts_with("EOF while parsing") {
+            SyntaxHint::CutShort
+        } else if detail == "trailing comma" {
+            SyntaxHint::TrailingComma
+        } else if detail == "trailing characters" {
+            SyntaxHint::Trailing
+        } else if detail == "recursion limit exceeded" {
+            SyntaxHint::TooDeep
+        } else if detail.starts_with("control character") {
+            SyntaxHint::LineBreak
+        } else {
+            SyntaxHint::General
+        }
+    }
+}
+
+impl fmt::Display for SyntaxHint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SyntaxHint::Comment => "JSON does not allow comments; remove them.",
+            SyntaxHint::NotANumber => "NaN and Infinity are not JSON numbers; write null for a missing value.",
+            SyntaxHint::CurlyQuote => "That is a curly quote; JSON needs straight quotes (\").",
+            SyntaxHint::FullWidth => "That is a full-width (Chinese) punctuation mark; JSON needs , : { } [ ] typed in English.",
+            SyntaxHint::Html => "This looks like a web page (HTML), not JSON.",
+            SyntaxHint::Csv => "This looks like CSV or plain text, not JSON.",
+            SyntaxHint::CutShort => "The file ends before everything opened is closed: it may have been cut short.",
+            SyntaxHint::TrailingComma => "Remove the comma before the closing bracket.",
+            SyntaxHint::Trailing => "There is more after the end of the dataset; a file holds one JSON object.",
+            SyntaxHint::TooDeep => "The data nests deeper than 128 levels.",
+            SyntaxHint::LineBreak => "A text value breaks across lines; join it onto one line or write \\n.",
+            SyntaxHint::General => "Check for a missing or extra comma, bracket or quote there.",
+        })
+    }
+}

@@ -69,7 +69,13 @@ pub fn nice_step(span: f64, count: usize) -> f64 {
     } else {
         1.0
     };
-    nice * magnitude
+    let step = nice * magnitude;
+    // A span of subnormals gives a step of 0 (or less than normal): no ticks from that.
+    if step.is_normal() {
+        step
+    } else {
+        1.0
+    }
 }
 
 /// Extends `(lo, hi)` outward to multiples of a nice step and returns the ticks.

@@ -126,10 +126,9 @@
     tip.hidden = true;
     stage.append(base, overlay, tip);
     var view = new Heluo.ChartView(dataset, kind, base, overlay, width, scale());
-    var chart = { view: view, kind: kind, figure: figure, stage: stage, base: base, overlay: overlay, tip: tip };
-    caption.textContent = view.title;
+    var chart = { view: view, kind: kind, figure: figure, caption: caption, stage: stage, base: base, overlay: overlay, tip: tip };
     base.setAttribute("role", "img");
-    base.setAttribute("aria-label", view.summary);
+    describeChart(chart);
     base.tabIndex = 0;
     setHeight(chart, view.height);
     chart.live = el("p", "sr-only live");
@@ -164,8 +163,15 @@
   /* After a change of state: size, table, controls, and no stale tooltip. */
   function refresh(chart, height) {
     setHeight(chart, height === undefined ? chart.view.height : height);
+    describeChart(chart);
     fillTable(chart);
     chart.update();
+  }
+
+  /* The figure's name and the canvas' description follow the view (metric, filter). */
+  function describeChart(chart) {
+    chart.caption.textContent = chart.view.title;
+    chart.base.setAttribute("aria-label", chart.view.summary);
   }
 
   function setHeight(chart, height) {
@@ -277,7 +283,12 @@
     bar.appendChild(button("export-png", "下载 PNG", function () {
       var canvas = el("canvas");
       view.drawTo(canvas, 2);
-      canvas.toBlob(function (blob) { download(blob, "heluo-" + chart.kind + ".png"); }, "image/png");
+      /* toDataURL, not toBlob: toBlob waits for the browser to be idle, which
+         can take seconds on a busy page. */
+      var data = atob(canvas.toDataURL("image/png").split(",")[1]);
+      var bytes = new Uint8Array(data.length);
+      for (var i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i);
+      download(new Blob([bytes], { type: "image/png" }), "heluo-" + chart.kind + ".png");
     }));
     bar.appendChild(button("export-svg", "下载 SVG", function () {
       download(new Blob([view.svg()], { type: "image/svg+xml" }), "heluo-" + chart.kind + ".svg");
@@ -317,9 +328,17 @@
         var village = found[0];
         if (view.pinned.indexOf(village) < 0) refresh(chart, view.togglePin(village));
         var top = view.rowTop(village);
+        if (top === undefined && view.group !== undefined) {
+          /* Filtered out by the group filter: show every group again. */
+          refresh(chart, view.setGroup(undefined));
+          top = view.rowTop(village);
+        }
         var name = view.villageName(village);
-        status.textContent = "已标记 " + name;
-        announce(chart, "已标记 " + name);
+        var said = top === undefined
+          ? "已标记 " + name + "，但它没有“" + view.metrics[view.metric] + "”数据，不在图中"
+          : "已标记 " + name;
+        status.textContent = said;
+        announce(chart, said);
         if (top !== undefined) {
           var y = chart.base.getBoundingClientRect().top + window.scrollY + top - window.innerHeight / 3;
           window.scrollTo({ top: Math.max(0, y), behavior: reducedMotion.matches ? "auto" : "smooth" });
@@ -486,6 +505,8 @@
     lastScale = scale();
     current.charts.forEach(function (chart) {
       try {
+        /* Hover is where the pointer was on the old layout: drop it with its tooltip. */
+        chart.view.leave();
         setHeight(chart, chart.view.resize(width, lastScale));
       } catch (err) { fail(err, "chart"); }
       showTip(chart, null);

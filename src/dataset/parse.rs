@@ -6,16 +6,18 @@
 //! `Deserialize` would give neither the paths nor the shorthands, and costs more
 //! wasm than this walk.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
 use super::{Annotation, Dataset, Metric, Point, Ranking, Series, Trend, Village, YEAR_RANGE};
-use crate::error::{quote, Error, Result, MAX_FILE_BYTES};
+use crate::error::{quote, Error, Result, SyntaxHint, MAX_FILE_BYTES};
 
 /// Parses and validates the bytes of a dataset file.
 pub fn parse(bytes: &[u8]) -> Result<Dataset> {
     let text = decode(bytes)?;
+    let text = text.as_ref();
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(e, text))?;
     let root = match &value {
         Value::Object(map) => map,
@@ -29,23 +31,75 @@ pub fn parse(bytes: &[u8]) -> Result<Dataset> {
 }
 
 /// Checks size and encoding; strips a UTF-8 byte order mark.
-fn decode(bytes: &[u8]) -> Result<&str> {
+/// Checks size and encoding: UTF-8 (a byte order mark is dropped) or UTF-16
+/// (what Windows' Notepad and some exports write), which is decoded.
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Error::TooLarge {
             bytes: bytes.len() as u64,
         });
     }
-    if let Some(guess) = sniff_binary(bytes) {
-        return Err(Error::NotText { guess });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        offset: e.valid_up_to() as u64,
-    })?;
+    let text = match utf16_order(bytes) {
+        Some((little, body)) => Cow::Owned(decode_utf16(body, little)?),
+        None => {
+            if let Some(guess) = sniff_binary(bytes) {
+                return Err(Error::NotText { guess });
+            }
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, &e))?)
+        }
+    };
     if text.trim().is_empty() {
         return Err(Error::EmptyFile);
     }
     Ok(text)
+}
+
+/// UTF-16 by its byte order mark, or, without one, by the zero bytes that
+/// ASCII characters such as `{` and `"` have in UTF-16. Returns (little endian, body).
+fn utf16_order(bytes: &[u8]) -> Option<(bool, &[u8])> {
+    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Some((true, body));
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Some((false, body));
+    }
+    match bytes {
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some((true, bytes)),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some((false, bytes)),
+        _ => None,
+    }
+}
+
+fn decode_utf16(body: &[u8], little: bool) -> Result<String> {
+    let units = body.chunks(2).map(|pair| match (pair, little) {
+        ([lo, hi], true) => u16::from_le_bytes([*lo, *hi]),
+        ([hi, lo], false) => u16::from_be_bytes([*hi, *lo]),
+        // An odd last byte: not UTF-16 after all; decoding fails below.
+        _ => 0xD800,
+    });
+    char::decode_utf16(units)
+        .collect::<std::result::Result<String, _>>()
+        .map_err(|_| Error::NotText {
+            guess: "UTF-16 text with broken characters",
+        })
+}
+
+/// Where UTF-8 decoding failed, as a line and column of the text before it.
+fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error) -> Error {
+    let valid = bytes.get(..err.valid_up_to()).unwrap_or_default();
+    let valid = std::str::from_utf8(valid).unwrap_or_default();
+    let line = valid.matches('\n').count().saturating_add(1);
+    let column = valid
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
+        .saturating_add(1);
+    Error::NotUtf8 {
+        line,
+        column,
+        truncated: err.error_len().is_none(),
+    }
 }
 
 /// Recognises the files people drop by mistake, by their first bytes.
@@ -63,8 +117,6 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         ),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"\xFF\xFE", "UTF-16 text"),
-        (b"\xFE\xFF", "UTF-16 text"),
     ];
     SIGNATURES
         .iter()
@@ -87,10 +139,17 @@ fn syntax_error(err: serde_json::Error, text: &str) -> Error {
         Some(cut) => full.get(..cut).unwrap_or(&full).to_string(),
         None => full,
     };
+    let rest: String = line_text
+        .chars()
+        .skip(column.saturating_sub(1))
+        .take(12)
+        .collect();
+    let hint = SyntaxHint::classify(&detail, &rest, text);
     Error::Syntax {
         line: err.line(),
         column,
         detail,
+        hint,
     }
 }
 
@@ -186,12 +245,20 @@ fn number_or_null(value: &Value, path: &str) -> Result<Option<f64>> {
     match value {
         Value::Null => Ok(None),
         Value::Number(n) => match n.as_f64() {
-            Some(v) if v.is_finite() => Ok(Some(v)),
+            Some(v) if v.abs() < MAX_VALUE => Ok(Some(v)),
+            Some(v) if v.is_finite() => Err(Error::TooBig {
+                path: path.to_string(),
+                value: n.to_string(),
+            }),
             _ => Err(type_error(path, "a finite number", value)),
         },
         other => Err(type_error(path, "a number", other)),
     }
 }
+
+/// Values at or beyond a thousand trillion are refused: no poverty rate or
+/// village income is that large, and axes computed near the float limit overflow.
+const MAX_VALUE: f64 = 1e15;
 
 fn year(value: &Value, path: &str) -> Result<i32> {
     let whole = match value {
@@ -492,6 +559,7 @@ fn ranking(value: &Value) -> Result<Ranking> {
         if let Some(first) = seen.insert((name.clone(), group.clone()), i) {
             return Err(Error::DuplicateVillage {
                 path: join(&path, "name"),
+                group,
                 name,
                 first: index("ranking.villages", first),
             });

@@ -249,6 +249,16 @@ pub(crate) fn footer_height(lines: usize) -> f64 {
     lines as f64 * 16.0
 }
 
+/// A usable width: at least 1 px, at most 100,000 px (no screen or export is
+/// wider, and beyond that label positions lose precision), and 1 for NaN.
+pub(crate) fn sane_width(width: f64) -> f64 {
+    if width.is_nan() {
+        1.0
+    } else {
+        width.clamp(1.0, 100_000.0)
+    }
+}
+
 /// The outer padding: tighter on phones.
 pub(crate) fn padding(width: f64) -> f64 {
     if width < 480.0 {

@@ -151,11 +151,7 @@ impl RankingLayout {
         view: &RankingView,
         width: f64,
     ) -> RankingLayout {
-        let width = if width.is_finite() {
-            width.max(1.0)
-        } else {
-            1.0
-        };
+        let width = super::sane_width(width);
         let pad = padding(width);
         let zh = dataset.is_chinese();
         let metric = ranking.metrics.get(view.metric);
@@ -334,11 +330,13 @@ impl RankingLayout {
             let row_y = top + r as f64 * ROW_HEIGHT;
             let mid = row_y + ROW_HEIGHT / 2.0;
             let end = x.map(value);
+            // A zero value still shows a sliver, so the row is not read as missing;
+            // the sliver stays inside the plot even when zero is at its right edge.
+            let w = (end - zero).abs().max(1.0).min(plot.w);
             let rect = Rect {
-                x: zero.min(end),
+                x: zero.min(end).min(plot.right() - w),
                 y: mid - BAR_HEIGHT / 2.0,
-                // A zero value still shows a sliver, so the row is not read as missing.
-                w: (end - zero).abs().max(1.0),
+                w,
                 h: BAR_HEIGHT,
             };
             if pinned {

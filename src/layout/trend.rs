@@ -103,11 +103,7 @@ impl TrendLayout {
     }
 
     pub fn new(dataset: &Dataset, trend: &Trend, view: &TrendView, width: f64) -> TrendLayout {
-        let width = if width.is_finite() {
-            width.max(1.0)
-        } else {
-            1.0
-        };
+        let width = super::sane_width(width);
         let height = trend_height(width);
         let pad = padding(width);
         let mut marks = Vec::new();

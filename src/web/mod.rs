@@ -15,6 +15,11 @@ use crate::error::{Error, MAX_FILE_BYTES};
 use crate::layout::Mark;
 use crate::render;
 
+/// Talc instead of the default dlmalloc: a smaller wasm (about 3 KB gzipped
+/// less, measured with scripts/bench.sh) and faster allocation.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
@@ -76,9 +81,14 @@ pub struct DatasetHandle {
 /// to the wasm; only if that fails too is the encoding error reported.
 pub fn parse_dataset(bytes: &[u8]) -> Result<DatasetHandle, JsError> {
     let parsed = match crate::dataset::parse(bytes) {
-        Err(Error::NotUtf8 { offset }) => match decode_gb18030(bytes) {
+        // A file cut inside a UTF-8 character is not GBK: say so rather than guess.
+        Err(
+            err @ Error::NotUtf8 {
+                truncated: false, ..
+            },
+        ) => match decode_gb18030(bytes) {
             Some(text) => crate::dataset::parse(text.as_bytes()),
-            None => Err(Error::NotUtf8 { offset }),
+            None => Err(err),
         },
         other => other,
     };

@@ -420,3 +420,281 @@ export async function hoverUntil(page, kind, match, { yFrac = 0.5, xFrac = 0.5, 
   }
   return null;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Interaction helpers (tests/e2e/interact-*.test.mjs).                      */
+/* ------------------------------------------------------------------------ */
+
+/** A selector for the figure of `kind` ('trend'/'ranking'), or for `inner` inside it. */
+export function inFigure(kind, inner = '') {
+  return `#charts figure.chart-${kind}${inner ? ' ' + inner : ''}`;
+}
+
+/** An FNV-1a hash of a canvas' pixels (backing store), with its size. */
+export function canvasHash(page, selector) {
+  return page.evaluate((selector) => {
+    const c = document.querySelector(selector);
+    if (!c) return null;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < d.length; i++) {
+      h ^= d[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return `${c.width}x${c.height}:${h.toString(16)}`;
+  }, selector);
+}
+
+/** How many pixels of a canvas are not fully transparent. */
+export function canvasInk(page, selector) {
+  return page.evaluate((selector) => {
+    const c = document.querySelector(selector);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  }, selector);
+}
+
+/**
+ * The tooltip the page shows at each of `points` ([x, y] in CSS px from the
+ * top left of the base canvas of `kind`), found by dispatching synthetic
+ * pointermove events on the canvas in the page (fast: one round trip for
+ * hundreds of points). Ends with a pointerleave, so no tooltip is left.
+ * Returns [{ x, y, heading, text }] (heading null where no tooltip shows).
+ * Only for finding where things are; tests then act with the real mouse.
+ */
+export function probeTooltips(page, kind, points) {
+  return page.evaluate(
+    ([kind, points]) => {
+      const figure = document.querySelector(`#charts figure.chart-${kind}`);
+      const base = figure.querySelector('canvas.base');
+      const stage = figure.querySelector('.stage');
+      const tip = figure.querySelector('.tooltip');
+      const rect = base.getBoundingClientRect();
+      const init = (x, y) => ({
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        clientX: rect.left + x,
+        clientY: rect.top + y,
+        pointerId: 77,
+        pointerType: 'mouse',
+        isPrimary: true,
+      });
+      const out = points.map(([x, y]) => {
+        base.dispatchEvent(new PointerEvent('pointermove', init(x, y)));
+        const heading = tip.hidden ? null : (tip.querySelector('.heading') || {}).textContent || '';
+        return { x, y, heading, text: tip.hidden ? null : tip.textContent };
+      });
+      stage.dispatchEvent(new PointerEvent('pointerleave', { ...init(-1, -1), bubbles: false }));
+      return out;
+    },
+    [kind, points],
+  );
+}
+
+/** CSS size of the base canvas of `kind`. */
+export function canvasSize(page, kind) {
+  return page.$eval(inFigure(kind, 'canvas.base'), (c) => {
+    const r = c.getBoundingClientRect();
+    return { width: r.width, height: r.height, backingWidth: c.width, backingHeight: c.height, dpr: window.devicePixelRatio };
+  });
+}
+
+/**
+ * Trend: the x (CSS px on the canvas) of each year column, probed (with
+ * synthetic pointer events, as probeTooltips) along the line at `yFrac` of the
+ * canvas height: a coarse scan, then a bisection of each boundary between two
+ * years. Regions of a year meet halfway between columns, so a column is the
+ * middle of its two boundaries (an end column is extrapolated from the
+ * spacing next to it). Returns { year: x }. With fewer than three columns
+ * the positions are rough (only which years there are is reliable).
+ */
+export function trendYearXs(page, { yFrac = 0.5, step = 6 } = {}) {
+  return page.evaluate(
+    ([yFrac, step]) => {
+      const figure = document.querySelector('#charts figure.chart-trend');
+      const base = figure.querySelector('canvas.base');
+      const stage = figure.querySelector('.stage');
+      const tip = figure.querySelector('.tooltip');
+      const rect = base.getBoundingClientRect();
+      const y = Math.round(rect.height * yFrac);
+      const init = (x) => ({
+        bubbles: true, cancelable: true, composed: true, clientX: rect.left + x, clientY: rect.top + y,
+        pointerId: 77, pointerType: 'mouse', isPrimary: true,
+      });
+      const yearAt = (x) => {
+        base.dispatchEvent(new PointerEvent('pointermove', init(x)));
+        const h = tip.hidden ? null : (tip.querySelector('.heading') || {}).textContent;
+        const m = h && /^(\d{4})年$/.exec(h);
+        return m ? Number(m[1]) : null;
+      };
+      const samples = [];
+      for (let x = 0; x <= rect.width; x += step) samples.push([x, yearAt(x)]);
+      const years = [];
+      const bounds = [];
+      let prev = null;
+      for (const [x, year] of samples) {
+        if (year === null) continue;
+        if (prev && year !== prev[1]) {
+          // Bisect between prev[0] (prev year) and x (this year).
+          let [a, b] = [prev[0], x];
+          while (b - a > 0.25) {
+            const mid = (a + b) / 2;
+            if (yearAt(mid) === prev[1]) a = mid; else b = mid;
+          }
+          bounds.push((a + b) / 2);
+        }
+        if (!prev || year !== prev[1]) years.push(year);
+        prev = [x, year];
+      }
+      stage.dispatchEvent(new PointerEvent('pointerleave', { ...init(-1), bubbles: false }));
+      const xs = {};
+      const n = years.length;
+      years.forEach((year, i) => {
+        if (n === 1) xs[year] = rect.width / 2;
+        else if (n === 2) xs[year] = i === 0 ? bounds[0] - 1 : bounds[0] + 1;
+        else if (i === 0) xs[year] = bounds[0] - (bounds[1] - bounds[0]) / 2;
+        else if (i === n - 1) xs[year] = bounds[i - 1] + (bounds[i - 1] - bounds[i - 2]) / 2;
+        else xs[year] = (bounds[i - 1] + bounds[i]) / 2;
+      });
+      return xs;
+    },
+    [yFrac, step],
+  );
+}
+
+/**
+ * Ranking: the rows a pointer finds, top to bottom, probed down the canvas at
+ * `xFrac` of its width: [{ heading, top, bottom, y }] in CSS px (y the middle).
+ */
+export async function rankingRows(page, { xFrac = 0.5, step = 2 } = {}) {
+  const { width, height } = await canvasSize(page, 'ranking');
+  const x = Math.round(width * xFrac);
+  const points = [];
+  for (let y = 0; y <= height; y += step) points.push([x, y]);
+  const probes = await probeTooltips(page, 'ranking', points);
+  const rows = [];
+  for (const p of probes) {
+    if (!p.heading) continue;
+    const last = rows[rows.length - 1];
+    if (last && last.heading === p.heading && p.y - last.bottom <= step) last.bottom = p.y;
+    else rows.push({ heading: p.heading, text: p.text, top: p.y, bottom: p.y });
+  }
+  return rows.map((r) => ({ ...r, y: (r.top + r.bottom) / 2 }));
+}
+
+/** Page coordinates of CSS point (x, y) of the base canvas of `kind`, scrolled into view first. */
+export async function canvasPoint(page, kind, x, y) {
+  const canvas = page.locator(inFigure(kind, 'canvas.base'));
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  return { x: box.x + x, y: box.y + y };
+}
+
+/** Moves the real mouse to CSS point (x, y) of the canvas of `kind`; returns the tooltip. */
+export async function hoverAt(page, kind, x, y) {
+  const p = await canvasPoint(page, kind, x, y);
+  await page.mouse.move(p.x, p.y);
+  return tooltipOf(page, kind);
+}
+
+/** Clicks (down and up without moving) the real mouse at CSS point (x, y) of the canvas of `kind`. */
+export async function clickAt(page, kind, x, y) {
+  const p = await canvasPoint(page, kind, x, y);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+/** Drags the real mouse across the canvas of `kind` from x0 to x1 at height y (CSS px), in `steps` moves. */
+export async function dragAcross(page, kind, x0, x1, y, steps = 12) {
+  const a = await canvasPoint(page, kind, x0, y);
+  const b = await canvasPoint(page, kind, x1, y);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps });
+  await page.mouse.up();
+}
+
+/**
+ * The box (CSS px on the canvas) of the topmost cluster of pixels close to
+ * `color` ([r, g, b]) on a canvas: the first row holding such a pixel, and
+ * the `band` CSS px below it. For finding a legend swatch above the plot.
+ * Options: x range [xMin, xMax] in CSS px. Returns { x, y, w, h, cx, cy } or null.
+ */
+export function topmostColorBox(page, selector, color, { band = 12, xMin = 0, xMax = Infinity } = {}) {
+  return page.evaluate(
+    ([selector, color, band, xMin, xMax]) => {
+      const c = document.querySelector(selector);
+      const s = c.width / c.getBoundingClientRect().width;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const near = (i) =>
+        Math.abs(d[i] - color[0]) <= 24 && Math.abs(d[i + 1] - color[1]) <= 24 && Math.abs(d[i + 2] - color[2]) <= 24 && d[i + 3] > 200;
+      const x0 = Math.max(0, Math.floor(xMin * s));
+      const x1 = Math.min(c.width, xMax === null ? c.width : Math.ceil(xMax * s));
+      let top = -1;
+      for (let y = 0; y < c.height && top < 0; y++) {
+        for (let x = x0; x < x1; x++) if (near((y * c.width + x) * 4)) { top = y; break; }
+      }
+      if (top < 0) return null;
+      let minX = Infinity, maxX = -1, maxY = top;
+      for (let y = top; y < Math.min(c.height, top + band * s); y++) {
+        for (let x = x0; x < x1; x++) {
+          if (near((y * c.width + x) * 4)) {
+            minX = Math.min(minX, x); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
+          }
+        }
+      }
+      const box = { x: minX / s, y: top / s, w: (maxX - minX + 1) / s, h: (maxY - top + 1) / s };
+      return { ...box, cx: box.x + box.w / 2, cy: box.y + box.h / 2 };
+    },
+    [selector, color, band, xMin, Number.isFinite(xMax) ? xMax : null],
+  );
+}
+
+/** The text of the figure's live region (p.live). */
+export function liveText(page, kind) {
+  return page.$eval(inFigure(kind, 'p.live'), (p) => p.textContent);
+}
+
+/**
+ * Clicks a figure's export button (`export-png` / `export-svg`) and returns
+ * the download: { name, buffer, url }.
+ */
+export async function exportFrom(page, kind, buttonClass) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    page.click(inFigure(kind, `button.${buttonClass}`)),
+  ]);
+  const path = await download.path();
+  const buffer = await readFile(path);
+  return { name: download.suggestedFilename(), url: download.url(), buffer };
+}
+
+/** Waits until no frame changes the canvas (two hashes `ms` apart are equal); returns the hash. */
+export async function settledHash(page, selector, ms = 150, tries = 20) {
+  let last = await canvasHash(page, selector);
+  for (let i = 0; i < tries; i++) {
+    await page.waitForTimeout(ms);
+    const now = await canvasHash(page, selector);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+/**
+ * Keeps the page producing animation frames (an empty requestAnimationFrame
+ * loop). Headless Chromium gives a page that draws nothing no idle periods,
+ * and canvas.toBlob encodes in idle time: a PNG export then waits for
+ * Chromium's idle-task timeouts (1–7 s). With frames running it takes ~100 ms.
+ */
+export function keepFramesRunning(page) {
+  return page.evaluate(() => {
+    if (window.__heluoFrames) return;
+    window.__heluoFrames = true;
+    (function frame() { requestAnimationFrame(frame); })();
+  });
+}

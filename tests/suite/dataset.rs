@@ -1,6 +1,7 @@
 //! Format v1: what parses, into what, and the exact message for what does not.
 
 use heluo::dataset::{Point, Series, YEAR_RANGE};
+use heluo::error::SyntaxHint;
 use heluo::error::MAX_FILE_BYTES;
 use heluo::{parse, Error};
 
@@ -311,7 +312,7 @@ fn exactly_the_limit_is_not_too_large() {
 
 #[test]
 fn binary_files_are_named() {
-    let cases: [(&[u8], &str); 8] = [
+    let cases: [(&[u8], &str); 6] = [
         (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "a PNG image"),
         (b"%PDF-1.7\n%\xE2\xE3\xCF\xD3", "a PDF document"),
         (
@@ -324,8 +325,6 @@ fn binary_files_are_named() {
         ),
         (b"\xFF\xD8\xFF\xE0\0\x10JFIF", "a JPEG image"),
         (b"GIF89a\x01\0\x01\0", "a GIF image"),
-        (b"\xFF\xFE{\0}\0", "UTF-16 text"),
-        (b"\xFE\xFF\0{\0}", "UTF-16 text"),
     ];
     for (bytes, guess) in cases {
         let e = error_bytes(bytes);
@@ -344,10 +343,22 @@ fn gbk_text_is_not_utf8() {
     // {"title": "洛龙"} saved as GBK.
     let bytes = b"{\"title\": \"\xC2\xE5\xC1\xFA\"}";
     // The core reports it; in the browser the web layer first decodes GB18030.
-    assert_eq!(error_bytes(bytes), Error::NotUtf8 { offset: 11 });
+    assert_eq!(
+        error_bytes(bytes),
+        Error::NotUtf8 {
+            line: 1,
+            column: 12,
+            truncated: false
+        }
+    );
     assert_eq!(
         error_bytes(bytes).to_string(),
-        "The file is not UTF-8 text (byte 11 is the first that is not), nor GB18030/GBK. Save it as UTF-8 (in Excel or WPS: Save As → UTF-8) and load it again."
+        "The text at line 1, column 12 is not UTF-8, and the file is not GB18030/GBK either. Save it as UTF-8 (in Excel or WPS: Save As → UTF-8) and load it again."
+    );
+    // Cut inside a character (the first two bytes of 洛): no GBK guess then.
+    assert_eq!(
+        error_bytes(b"{\"title\": \"\xE6\xB4").to_string(),
+        "The file ends in the middle of a character: it may have been cut short. Save or download it again."
     );
 }
 
@@ -361,7 +372,8 @@ fn syntax_error_names_line_and_column() {
         Error::Syntax {
             line: 1,
             column: 10,
-            detail: "expected `:`".into()
+            detail: "expected `:`".into(),
+            hint: SyntaxHint::General
         }
     );
     assert_eq!(
@@ -375,7 +387,7 @@ fn syntax_error_on_a_later_line() {
     let json = "{\n  \"trend\": [\n    [2013, 3.12],\n  ]\n}";
     assert_eq!(
         message(json),
-        "JSON syntax error at line 4, column 3: trailing comma. Check for a missing or extra comma, bracket or quote there."
+        "JSON syntax error at line 4, column 3: trailing comma. Remove the comma before the closing bracket."
     );
 }
 
@@ -396,7 +408,6 @@ fn huge_number_is_a_syntax_error() {
 }
 
 #[test]
-
 fn syntax_error_column_counts_characters_not_bytes() {
     // `{"title": "洛龙区" "x": 1}`: the stray `"` is the 17th character
     // (an editor's column 17), but the 23rd byte.
@@ -405,13 +416,13 @@ fn syntax_error_column_counts_characters_not_bytes() {
         Error::Syntax {
             line: 1,
             column: 17,
-            detail: "expected `,` or `}`".into()
+            detail: "expected `,` or `}`".into(),
+            hint: SyntaxHint::General
         }
     );
 }
 
 #[test]
-
 fn syntax_error_column_is_one_based() {
     match error("{\n  \"trend\": [\n    [2013, 3.12]\n") {
         Error::Syntax { line, column, .. } => {
@@ -767,7 +778,7 @@ fn percentages_must_lie_in_0_to_100() {
     let cases = [
         (r#"{"trend": {"unit": "%", "points": [[2013, 312]]}}"#, "trend.points[0][1]: 312 is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%"),
         (r#"{"trend": {"unit": "%", "points": [{"year": 2013, "rate": 100.5}]}}"#, "trend.points[0].rate: 100.5 is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%"),
-        (r#"{"trend": {"unit": "%", "series": [{"name": "a", "points": [[2012, 1], {"year": 2013, "value": -0.5}]}]}}"#, "trend.series[0].points[1].value: -0.5 is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%"),
+        (r#"{"trend": {"unit": "%", "series": [{"name": "a", "points": [[2012, 1], {"year": 2013, "value": -0.5}]}]}}"#, "trend.series[0].points[1].value: -0.5 is not a percentage between 0 and 100 (the unit is \"%\"): a share cannot be negative"),
     ];
     for (json, expected) in cases {
         let e = error(json);
@@ -812,12 +823,13 @@ fn duplicate_village_in_one_group() {
         Error::DuplicateVillage {
             path: "ranking.villages[2].name".into(),
             name: "王屯村".into(),
+            group: Some("科技园街道".into()),
             first: "ranking.villages[0]".into()
         }
     );
     assert_eq!(
         e.to_string(),
-        "ranking.villages[2].name: the village \"王屯村\" appears twice in the same group (first at ranking.villages[0]); merge the two entries or give each its \"group\""
+        "ranking.villages[2].name: the village \"王屯村\" appears twice in the group \"科技园街道\" (first at ranking.villages[0]); merge the two entries"
     );
 }
 
@@ -830,7 +842,7 @@ fn duplicate_village_without_groups() {
     ]}}"#;
     assert_eq!(
         message(json),
-        "ranking.villages[1].name: the village \"王屯村\" appears twice in the same group (first at ranking.villages[0]); merge the two entries or give each its \"group\""
+        "ranking.villages[1].name: the village \"王屯村\" appears twice and neither has a \"group\" (first at ranking.villages[0]); merge the two entries or give each its \"group\""
     );
 }
 
@@ -889,5 +901,29 @@ fn first_problem_wins() {
     assert_eq!(
         message(json),
         "trend[0][1]: expected a number, found the string \"x\""
+    );
+}
+
+#[test]
+fn utf16_files_are_decoded() {
+    // Notepad's "Unicode" and some exports write UTF-16, with or without a byte order mark.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encodings");
+    for name in [
+        "utf16le_bom.json",
+        "utf16be_bom.json",
+        "utf16le_no_bom.json",
+    ] {
+        let d = parse(&std::fs::read(dir.join(name)).expect("fixture")).expect(name);
+        assert_eq!(d.title.as_deref(), Some("洛龙区"), "{name}");
+        let trend = d.trend.expect("trend");
+        assert_eq!(trend.series[0].value_at(2013), Some(3.12), "{name}");
+    }
+    let d = parse(&std::fs::read(dir.join("utf16le_no_bom_ascii.json")).expect("fixture"))
+        .expect("ascii utf-16");
+    assert_eq!(d.trend.expect("trend").series[0].value_at(2013), Some(3.1));
+    // An odd number of bytes after a UTF-16 byte order mark is broken UTF-16.
+    assert_eq!(
+        error_bytes(b"\xFF\xFE{\x00}").to_string(),
+        "This is not a JSON text file: it looks like UTF-16 text with broken characters. Export the data as JSON (UTF-8) and try again."
     );
 }

@@ -297,7 +297,6 @@ fn rankings_ignore_drag_and_zoom() {
 }
 
 #[test]
-
 fn annotation_focus_survives_a_zoom_reset() {
     let d: Rc<Dataset> = Rc::new(dataset_str(
         r#"{"trend": {"points": [[2012, 9], [2013, 8], [2014, 7], [2015, 6], [2016, 5], [2017, 4], [2018, 3], [2019, 2]],

@@ -412,7 +412,6 @@ fn english_footnote_credit_and_wan() {
 }
 
 #[test]
-
 fn english_subtitle_has_no_leading_space() {
     let d = dataset(&fixture("ranking_only.json"));
     let l = layout(&d, &default_view(&d), 640.0);

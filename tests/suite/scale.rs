@@ -72,7 +72,6 @@ fn degenerate_domains_never_give_nan() {
 }
 
 #[test]
-
 fn subnormal_degenerate_domain_never_gives_nan() {
     let s = LinearScale::new((5e-324, 5e-324), (0.0, 100.0));
     assert!(s.map(5e-324).is_finite());
@@ -154,7 +153,6 @@ fn nice_ticks_of_an_empty_span() {
 }
 
 #[test]
-
 fn nice_ticks_are_free_of_float_noise() {
     assert_eq!(
         nice_ticks(0.0, 1.0, 10),
@@ -211,7 +209,6 @@ fn year_ticks_every_year_when_there_is_room() {
 }
 
 #[test]
-
 fn year_ticks_never_leave_the_axis_bare() {
     assert!(!year_ticks(2012, 2019, 120.0, 44.0).is_empty());
     assert!(!year_ticks(2013, 2019, 130.0, 44.0).is_empty());
