@@ -38,6 +38,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "$what" = test ]; then
+  if ! command -v cargo-deny >/dev/null 2>&1; then
+    say "installing cargo-deny (licences and sources of dependencies; a few minutes, once)"
+    cargo install cargo-deny --locked || cargo install cargo-deny
+  fi
   if ! python3 -c 'import jsonschema' 2>/dev/null; then
     say "installing jsonschema from PyPI (checks the documented schema)"
     python3 -m pip install --quiet jsonschema

@@ -19,6 +19,12 @@ if grep -rn -E 'innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|ne
   echo "found a markup or code sink in www/ (see above)"; exit 1
 fi
 
+step "dependencies: licences, bans and sources (cargo deny), shipped npm packages (npm audit)"
+# Advisories are not checked: the RustSec database is fetched from GitHub, which
+# this build network cannot reach.
+cargo deny --log-level error check licenses bans sources
+npm audit --omit=dev --audit-level=low
+
 step "the JSON Schema accepts the samples and good fixtures"
 python3 scripts/check_schema.py
 
