@@ -244,64 +244,6 @@ pub(crate) fn footer(
     top
 }
 
-/// One legend entry to lay out: its text and swatch colour, drawn dimmed
-/// (grey) when switched off, bold when it is the one selected.
-pub(crate) struct LegendEntry<'a> {
-    pub label: &'a str,
-    pub color: Color,
-    pub dimmed: bool,
-    pub bold: bool,
-}
-
-/// Lays legend entries out left to right from `top`, wrapping to new rows.
-/// Returns each entry's (cut) label and clickable box, and the y below the legend.
-pub(crate) fn legend(
-    marks: &mut Vec<Mark>,
-    entries: &[LegendEntry<'_>],
-    pad: f64,
-    width: f64,
-    top: f64,
-) -> (Vec<(String, Rect)>, f64) {
-    const ROW: f64 = 20.0;
-    const SIZE: f64 = 12.5;
-    let (mut x, mut y) = (pad, top);
-    let mut boxes = Vec::with_capacity(entries.len());
-    for entry in entries {
-        let label = fit_text(entry.label, SIZE, (width * 0.4).max(40.0));
-        let item_w = 16.0 + text_width(&label, SIZE) + 14.0;
-        if x + item_w > width - pad && x > pad {
-            x = pad;
-            y += ROW;
-        }
-        marks.push(Mark::Rect {
-            rect: Rect {
-                x,
-                y: y + 4.0,
-                w: 11.0,
-                h: 11.0,
-            },
-            fill: if entry.dimmed { GRID } else { entry.color },
-        });
-        let text = Mark::text(label.clone(), x + 16.0, y + 2.0, SIZE).color(if entry.dimmed {
-            AXIS
-        } else {
-            INK
-        });
-        marks.push(Mark::Text(if entry.bold { text.bold() } else { text }));
-        boxes.push((
-            label,
-            Rect {
-                x,
-                y,
-                w: item_w - 6.0,
-                h: ROW,
-            },
-        ));
-        x += item_w;
-    }
-    (boxes, y + ROW)
-}
-
 /// Height the footer will take for `lines` lines.
 pub(crate) fn footer_height(lines: usize) -> f64 {
     lines as f64 * 16.0

@@ -2,7 +2,7 @@
 
 use super::{
     credit, fit_text, footer, footer_height, header, padding, text_width, Align, Baseline, Color,
-    LegendEntry, Mark, Rect, AXIS, HIGHLIGHT, INK, MUTED, PALETTE,
+    Mark, Rect, AXIS, GRID, HIGHLIGHT, INK, MUTED, PALETTE,
 };
 use crate::dataset::{Dataset, Ranking};
 use crate::format::ValueFormat;
@@ -207,29 +207,53 @@ impl RankingLayout {
         // Group legend: a swatch per town or street; the filtered one stands out.
         let mut legend = Vec::new();
         if !group_names.is_empty() {
-            let no_group = if zh { "未分组" } else { "No group" };
-            let entries: Vec<LegendEntry<'_>> = group_names
-                .iter()
-                .enumerate()
-                .map(|(i, group)| LegendEntry {
-                    label: if group.is_empty() { no_group } else { group },
-                    color: group_color(&group_names, i),
-                    dimmed: view.group.as_ref().is_some_and(|g| g != group),
-                    bold: view.group.as_ref() == Some(group),
-                })
-                .collect();
-            let (boxes, below) = super::legend(&mut marks, &entries, pad, width, top);
-            legend = boxes
-                .into_iter()
-                .zip(group_names.iter().zip(&entries))
-                .map(|((label, rect), (group, e))| GroupItem {
+            let (mut lx, row_h, size) = (pad, 20.0, 12.5);
+            for (i, group) in group_names.iter().enumerate() {
+                let label = if group.is_empty() {
+                    if zh { "未分组" } else { "No group" }.to_string()
+                } else {
+                    fit_text(group, size, (width * 0.4).max(40.0))
+                };
+                let item_w = 16.0 + text_width(&label, size) + 14.0;
+                if lx + item_w > width - pad && lx > pad {
+                    lx = pad;
+                    top += row_h;
+                }
+                let color = group_color(&group_names, i);
+                let dimmed = view.group.as_ref().is_some_and(|g| g != group);
+                marks.push(Mark::Rect {
+                    rect: Rect {
+                        x: lx,
+                        y: top + 4.0,
+                        w: 11.0,
+                        h: 11.0,
+                    },
+                    fill: if dimmed { GRID } else { color },
+                });
+                let text = Mark::text(label.clone(), lx + 16.0, top + 2.0, size).color(if dimmed {
+                    AXIS
+                } else {
+                    INK
+                });
+                marks.push(Mark::Text(if view.group.as_ref() == Some(group) {
+                    text.bold()
+                } else {
+                    text
+                }));
+                legend.push(GroupItem {
                     group: group.clone(),
                     label,
-                    color: e.color,
-                    rect,
-                })
-                .collect();
-            top = below;
+                    color,
+                    rect: Rect {
+                        x: lx,
+                        y: top,
+                        w: item_w - 6.0,
+                        h: row_h,
+                    },
+                });
+                lx += item_w;
+            }
+            top += row_h;
         }
         let top = top + 8.0;
 

@@ -2,7 +2,7 @@
 
 use super::{
     credit, fit_text, footer, footer_height, header, padding, text_width, Align, Baseline, Color,
-    LegendEntry, Mark, Rect, AXIS, GRID, MUTED, PALETTE, WHITE,
+    Mark, Rect, AXIS, GRID, MUTED, PALETTE, WHITE,
 };
 use crate::dataset::{Dataset, Trend};
 use crate::format::{decimals_for_step, ValueFormat};
@@ -149,32 +149,48 @@ impl TrendLayout {
         let mut top = header(&mut marks, title, unit_line.as_deref(), pad, width);
         let mut legend = Vec::new();
         if trend.series.len() > 1 {
-            let entries: Vec<LegendEntry<'_>> = trend
-                .series
-                .iter()
-                .zip(&colors)
-                .enumerate()
-                .map(|(i, (s, &color))| LegendEntry {
-                    label: &s.name,
-                    color,
-                    dimmed: view.is_hidden(i),
-                    bold: false,
-                })
-                .collect();
-            let (boxes, below) = super::legend(&mut marks, &entries, pad, width, top);
-            legend = boxes
-                .into_iter()
-                .zip(&entries)
-                .enumerate()
-                .map(|(series, ((label, rect), e))| LegendItem {
-                    series,
+            let (mut lx, row_h, size) = (pad, 20.0, 12.5);
+            for (i, series) in trend.series.iter().enumerate() {
+                let label = fit_text(&series.name, size, (width * 0.4).max(40.0));
+                let item_w = 16.0 + text_width(&label, size) + 14.0;
+                if lx + item_w > width - pad && lx > pad {
+                    lx = pad;
+                    top += row_h;
+                }
+                let hidden = view.is_hidden(i);
+                let color = colors.get(i).copied().unwrap_or(MUTED);
+                let swatch = if hidden { GRID } else { color };
+                marks.push(Mark::Rect {
+                    rect: Rect {
+                        x: lx,
+                        y: top + 4.0,
+                        w: 11.0,
+                        h: 11.0,
+                    },
+                    fill: swatch,
+                });
+                marks.push(Mark::Text(
+                    Mark::text(label.clone(), lx + 16.0, top + 2.0, size).color(if hidden {
+                        AXIS
+                    } else {
+                        super::INK
+                    }),
+                ));
+                legend.push(LegendItem {
+                    series: i,
                     label,
-                    color: e.color,
-                    hidden: e.dimmed,
-                    rect,
-                })
-                .collect();
-            top = below;
+                    color,
+                    hidden,
+                    rect: Rect {
+                        x: lx,
+                        y: top,
+                        w: item_w - 6.0,
+                        h: row_h,
+                    },
+                });
+                lx += item_w;
+            }
+            top += row_h;
         }
         let annotation_row = if trend.annotations.is_empty() {
             0.0
