@@ -45,25 +45,43 @@
     }
   }
 
+  /* Shows an error. `name` is the file being loaded, if any; without one the
+     error came from using a chart. */
   function fail(err, name) {
     var trapped = err instanceof WebAssembly.RuntimeError;
     if (trapped) recoverFromTrap(err);
     var detail = trapped
-      ? "The chart engine hit an internal error on this file and was restarted; the charts shown before are kept. Please report the file."
+      ? "The chart engine hit an internal error and was restarted; the charts shown before are kept. Please report what you did."
       : (err && err.message) || String(err);
-    showAlert("无法载入 “" + name + "”：" + detail);
+    showAlert(name ? "无法载入 “" + name + "”：" + detail : "图表出错：" + detail);
   }
 
-  /* Parses and shows `bytes`. On any error the charts already shown stay. */
-  function load(bytes, name, label) {
-    var dataset;
+  function tryLoad(bytes, label) {
+    var dataset = Heluo.parseDataset(bytes);
     try {
-      dataset = Heluo.parseDataset(bytes);
       show(dataset, bytes, label);
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) dataset.free();
+      throw err;
+    }
+  }
+
+  /* Parses and shows `bytes`. On any error the charts already shown stay. A
+     trap may come from an instance an earlier call broke, so the file is tried
+     once more on a fresh instance before it is blamed. */
+  function load(bytes, name, label) {
+    try {
+      tryLoad(bytes, label);
       clearAlert();
     } catch (err) {
-      if (dataset && !(err instanceof WebAssembly.RuntimeError)) dataset.free();
-      fail(err, name);
+      if (!(err instanceof WebAssembly.RuntimeError)) return fail(err, name);
+      recoverFromTrap(err);
+      try {
+        tryLoad(bytes, label);
+        clearAlert();
+      } catch (again) {
+        fail(again, name);
+      }
     }
   }
 
@@ -104,7 +122,8 @@
     $("dataset-subtitle").textContent = dataset.subtitle || "";
     var note = [dataset.note, dataset.source && "来源：" + dataset.source].filter(Boolean).join(" ");
     $("dataset-note").textContent = note;
-    document.documentElement.lang = dataset.locale;
+    /* Only on change: every write restyles the page (and Chromium keeps a little of each). */
+    if (document.documentElement.lang !== dataset.locale) document.documentElement.lang = dataset.locale;
     /* The width may differ once the old charts are gone (a scrollbar); settle it. */
     resizeAll();
     document.documentElement.setAttribute("data-heluo", "ready");
@@ -155,7 +174,7 @@
     (function frame(now) {
       var t = Math.min(1, (now - start) / 450);
       var more;
-      try { more = chart.view.transition(t); } catch (err) { fail(err, "chart"); return; }
+      try { more = chart.view.transition(t); } catch (err) { fail(err); return; }
       if (more) requestAnimationFrame(frame);
     })(start);
   }
@@ -183,7 +202,7 @@
     var b = el("button", className, text);
     b.type = "button";
     b.addEventListener("click", function () {
-      try { onClick(); } catch (err) { fail(err, "chart"); }
+      try { onClick(); } catch (err) { fail(err); }
     });
     return b;
   }
@@ -241,7 +260,7 @@
             refresh(chart, view.setMetric(Number(select.value)));
             animate(chart);
             announce(chart, "按" + metrics[view.metric] + "排序");
-          } catch (err) { fail(err, "chart"); }
+          } catch (err) { fail(err); }
         });
         updaters.push(function () { select.value = String(view.metric); });
         label.appendChild(select);
@@ -343,7 +362,7 @@
           var y = chart.base.getBoundingClientRect().top + window.scrollY + top - window.innerHeight / 3;
           window.scrollTo({ top: Math.max(0, y), behavior: reducedMotion.matches ? "auto" : "smooth" });
         }
-      } catch (err) { fail(err, "chart"); }
+      } catch (err) { fail(err); }
     });
     form.append(input, button("search-go", "标记", function () { form.requestSubmit(); }), status);
     return form;
@@ -424,7 +443,7 @@
         hover(p);
         drag = { x0: p[0], y0: p[1], id: event.pointerId, moved: false };
         if (event.pointerType !== "touch") stage.setPointerCapture(event.pointerId);
-      } catch (err) { fail(err, "chart"); }
+      } catch (err) { fail(err); }
     });
     stage.addEventListener("pointermove", function (event) {
       var p = at(event);
@@ -434,7 +453,7 @@
           if (drag.moved) { view.dragPreview(drag.x0, p[0]); showTip(chart, null); return; }
         }
         hover(p);
-      } catch (err) { fail(err, "chart"); }
+      } catch (err) { fail(err); }
     });
     stage.addEventListener("pointerup", function (event) {
       if (!drag || drag.id !== event.pointerId) return;
@@ -449,20 +468,20 @@
           refresh(chart);
           hover(p);
         }
-      } catch (err) { fail(err, "chart"); }
+      } catch (err) { fail(err); }
     });
     stage.addEventListener("pointercancel", function () {
       /* The browser took the gesture (a page scroll): drop the selection. */
       drag = null;
-      try { view.leave(); } catch (err) { fail(err, "chart"); }
+      try { view.leave(); } catch (err) { fail(err); }
       showTip(chart, null);
     });
     stage.addEventListener("dblclick", function () {
-      try { if (view.resetZoom()) refresh(chart); } catch (err) { fail(err, "chart"); }
+      try { if (view.resetZoom()) refresh(chart); } catch (err) { fail(err); }
     });
     stage.addEventListener("pointerleave", function (event) {
       if (event.pointerType === "touch" || drag) return; /* a tap keeps its tooltip */
-      try { view.leave(); } catch (err) { fail(err, "chart"); }
+      try { view.leave(); } catch (err) { fail(err); }
       showTip(chart, null);
     });
   }
@@ -472,7 +491,7 @@
     if (!current) return;
     current.charts.forEach(function (chart) {
       if (!chart.stage.contains(event.target) && !chart.tip.hidden) {
-        try { chart.view.leave(); } catch (err) { fail(err, "chart"); }
+        try { chart.view.leave(); } catch (err) { fail(err); }
         showTip(chart, null);
       }
     });
@@ -483,7 +502,7 @@
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       var pins = chart.view.pinned.length;
       var tip;
-      try { tip = chart.view.key(event.key); } catch (err) { fail(err, "chart"); return; }
+      try { tip = chart.view.key(event.key); } catch (err) { fail(err); return; }
       if (tip === undefined) return;
       event.preventDefault();
       if (chart.view.pinned.length !== pins) refresh(chart);
@@ -491,7 +510,7 @@
       announce(chart, tip ? tip.announcement : "");
     });
     chart.base.addEventListener("blur", function () {
-      try { chart.view.key("Escape"); } catch (err) { fail(err, "chart"); }
+      try { chart.view.key("Escape"); } catch (err) { fail(err); }
       showTip(chart, null);
     });
   }
@@ -508,7 +527,7 @@
         /* Hover is where the pointer was on the old layout: drop it with its tooltip. */
         chart.view.leave();
         setHeight(chart, chart.view.resize(width, lastScale));
-      } catch (err) { fail(err, "chart"); }
+      } catch (err) { fail(err); }
       showTip(chart, null);
     });
   }

@@ -698,3 +698,163 @@ export function keepFramesRunning(page) {
     (function frame() { requestAnimationFrame(frame); })();
   });
 }
+
+/* ------------------------------------------------------------------------ */
+/* Reliability helpers (tests/e2e/reliability-*.test.mjs).                   */
+/* ------------------------------------------------------------------------ */
+
+/** Chooses a file in #file-input from raw bytes (a Buffer), e.g. a binary or non-UTF-8 file. */
+export async function chooseBytes(page, name, buffer, mimeType = 'application/json') {
+  await page.setInputFiles('#file-input', { name, mimeType, buffer });
+}
+
+/**
+ * Loads `buffer` as the file `name` through #file-input and waits until the
+ * page has reacted: either #alert shows a message about this file (a fresh
+ * one: a MutationObserver on #alert tells a new message from an old one with
+ * the same text), or new figures replaced the ones on screen. Returns
+ * { outcome: 'alert', text } or { outcome: 'loaded', title, alertHidden, alertText, captions }.
+ */
+export async function loadAndSettle(page, name, buffer, { timeout = 10_000 } = {}) {
+  await page.evaluate(() => {
+    const alert = document.getElementById('alert');
+    if (!window.__heluoAlertWatch) {
+      window.__heluoAlertWatch = { changes: 0 };
+      new MutationObserver((records) => { window.__heluoAlertWatch.changes += records.length; })
+        .observe(alert, { attributes: true, childList: true, characterData: true, subtree: true });
+    }
+    window.__heluoAlertWatch.armed = window.__heluoAlertWatch.changes;
+    document.querySelectorAll('#charts figure').forEach((f) => { f.__heluoBefore = true; });
+  });
+  await chooseBytes(page, name, buffer);
+  const handle = await page.waitForFunction(
+    (name) => {
+      const alert = document.getElementById('alert');
+      const watch = window.__heluoAlertWatch;
+      if (watch.changes > watch.armed && !alert.hidden && alert.textContent.startsWith('无法载入 “' + name + '”')) {
+        return { outcome: 'alert', text: alert.textContent };
+      }
+      const figures = Array.from(document.querySelectorAll('#charts figure'));
+      if (figures.length > 0 && figures.every((f) => !f.__heluoBefore)) {
+        return {
+          outcome: 'loaded',
+          title: document.getElementById('dataset-title').textContent,
+          alertHidden: alert.hidden,
+          alertText: alert.textContent,
+          captions: figures.map((f) => {
+            const c = document.getElementById(f.getAttribute('aria-labelledby'));
+            return c ? c.textContent : null;
+          }),
+        };
+      }
+      return false;
+    },
+    name,
+    { timeout, polling: 'raf' },
+  );
+  return handle.jsonValue();
+}
+
+/**
+ * What is on screen, cheaply: per figure its kind, figcaption text, whether
+ * it is one of the figures marked by the last loadAndSettle (the same DOM
+ * node), and how much of its base canvas is drawn (fraction of non-white,
+ * non-transparent pixels, sampled every `stride` pixels).
+ */
+export function screenState(page, stride = 7) {
+  return page.evaluate((stride) => {
+    return Array.from(document.querySelectorAll('#charts figure.chart')).map((figure) => {
+      const caption = document.getElementById(figure.getAttribute('aria-labelledby'));
+      const base = figure.querySelector('canvas.base');
+      let ink = 0;
+      let seen = 0;
+      if (base && base.width > 0 && base.height > 0) {
+        const d = base.getContext('2d').getImageData(0, 0, base.width, base.height).data;
+        for (let i = 0; i < d.length; i += 4 * stride) {
+          seen++;
+          if (d[i + 3] > 10 && (d[i] < 245 || d[i + 1] < 245 || d[i + 2] < 245)) ink++;
+        }
+      }
+      return {
+        kind: Array.from(figure.classList).find((c) => c.startsWith('chart-')) || '',
+        caption: caption ? caption.textContent : null,
+        same: figure.__heluoBefore === true,
+        ink: seen ? ink / seen : 0,
+        width: base ? base.width : 0,
+        height: base ? base.height : 0,
+      };
+    });
+  }, stride);
+}
+
+/**
+ * Adds an init script to the page's context and reloads, so that it runs
+ * before the page's own scripts; waits for html[data-heluo="ready"] again.
+ */
+export async function addInitScriptAndReload(page, script, arg) {
+  await page.context().addInitScript(script, arg);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('html[data-heluo="ready"]', { state: 'attached', timeout: 15_000 });
+}
+
+/**
+ * An init script: keeps every WebAssembly.Instance the page creates in
+ * window.__heluoWasmInstances (the bundle keeps its instance in a closure),
+ * so that a test can read the size of the instance's memory.
+ */
+export function captureWasmInstances() {
+  window.__heluoWasmInstances = [];
+  const Original = WebAssembly.Instance;
+  WebAssembly.Instance = new Proxy(Original, {
+    construct(target, args, newTarget) {
+      const instance = Reflect.construct(target, args, newTarget === WebAssembly.Instance ? target : newTarget);
+      window.__heluoWasmInstances.push(instance);
+      return instance;
+    },
+  });
+}
+
+/** Byte length of the memory of the latest captured wasm instance (see captureWasmInstances), or null. */
+export function wasmMemoryBytes(page) {
+  return page.evaluate(() => {
+    const list = window.__heluoWasmInstances || [];
+    const last = list[list.length - 1];
+    const memory = last && Object.values(last.exports).find((e) => e instanceof WebAssembly.Memory);
+    return memory ? memory.buffer.byteLength : null;
+  });
+}
+
+/**
+ * The page's JS heap after a full garbage collection, through the DevTools
+ * protocol (HeapProfiler.collectGarbage, Runtime.getHeapUsage), with the DOM
+ * counters (Memory.getDOMCounters). `cdp` is page.context().newCDPSession(page).
+ */
+export async function heapAfterGc(cdp) {
+  // Twice: the first pass can leave objects that only a second pass frees
+  // (weak references and finalizers run between them).
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters').catch(() => null);
+  return { used: heap.usedSize, total: heap.totalSize, dom };
+}
+
+/**
+ * How many objects in the page's heap have the prototype that `expression`
+ * evaluates to (e.g. 'Heluo.ChartView.prototype'), through the DevTools
+ * protocol (Runtime.queryObjects, which collects garbage first). For telling
+ * leaked wasm-bindgen wrappers from freed ones.
+ */
+export async function liveObjects(cdp, expression) {
+  const { result: proto } = await cdp.send('Runtime.evaluate', { expression });
+  if (!proto.objectId) throw new Error(`${expression} is not an object`);
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.length; }',
+    returnByValue: true,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
+  await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
+  return result.value;
+}
