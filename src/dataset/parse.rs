@@ -420,6 +420,7 @@ fn series_points(value: &Value, path: &str, name: String, percent: bool) -> Resu
                 return Err(Error::PointShape {
                     path: here,
                     found: match other {
+                        Value::Array(a) if a.len() == 1 => "an array of 1 item".to_string(),
                         Value::Array(a) => format!("an array of {} items", a.len()),
                         v => describe(v),
                     },

@@ -196,6 +196,7 @@ impl RankingLayout {
             (true, true) => format!("前 {top_n} 名，共 {total} 个村"),
             (true, false) => format!("共 {total} 个村"),
             (false, true) => format!("top {top_n} of {total} villages"),
+            (false, false) if total == 1 => "1 village".to_string(),
             (false, false) => format!("{total} villages"),
         };
         if !sub.is_empty() {
@@ -263,7 +264,12 @@ impl RankingLayout {
             notes.push(if zh {
                 format!("另有 {left_out} 个村无“{metric_label}”数据，未列入排名")
             } else {
-                format!("{left_out} villages have no value for “{metric_label}” and are not ranked")
+                match left_out {
+                    1 => format!("1 village has no value for “{metric_label}” and is not ranked"),
+                    n => format!(
+                        "{n} villages have no value for “{metric_label}” and are not ranked"
+                    ),
+                }
             });
         }
         notes.extend(credit(dataset.source.as_deref(), zh));

@@ -749,7 +749,7 @@ fn same_year_in_two_series_is_fine() {
 #[test]
 fn point_shapes() {
     let cases = [
-        (r#"{"trend": [[2013]]}"#, "an array of 1 items"),
+        (r#"{"trend": [[2013]]}"#, "an array of 1 item"),
         (r#"{"trend": [[2013, 3.12, 1]]}"#, "an array of 3 items"),
         (r#"{"trend": [[]]}"#, "an array of 0 items"),
         (r#"{"trend": [3.12]}"#, "the number 3.12"),

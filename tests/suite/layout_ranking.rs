@@ -562,3 +562,19 @@ fn degenerate_widths_do_not_panic() {
         assert_bars_inside(&l);
     }
 }
+
+#[test]
+fn english_counts_are_singular_for_one() {
+    let d = heluo::parse(
+        br#"{"locale": "en", "ranking": {"metrics": [{"key": "a", "label": "Income"}],
+            "villages": [{"name": "X", "values": {"a": 1}}, {"name": "Y", "values": {}}]}}"#,
+    )
+    .expect("valid");
+    let l = layout(&d, &default_view(&d), 640.0);
+    let texts = texts(&l.marks);
+    assert!(texts.contains(&"1 village"), "{texts:?}");
+    assert!(
+        texts.contains(&"1 village has no value for “Income” and is not ranked"),
+        "{texts:?}"
+    );
+}
