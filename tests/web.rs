@@ -22,8 +22,8 @@ fn canvas() -> HtmlCanvasElement {
     canvas
 }
 
-/// Share of pixels that are not white (or transparent) on the canvas.
-fn ink(canvas: &HtmlCanvasElement) -> f64 {
+/// The canvas' RGBA pixels.
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .unwrap()
@@ -31,26 +31,21 @@ fn ink(canvas: &HtmlCanvasElement) -> f64 {
         .dyn_into()
         .unwrap();
     let (w, h) = (canvas.width() as f64, canvas.height() as f64);
-    let data = ctx.get_image_data(0.0, 0.0, w, h).unwrap().data();
+    ctx.get_image_data(0.0, 0.0, w, h).unwrap().data().to_vec()
+}
+
+/// Share of pixels that are not white (or transparent) on the canvas.
+fn ink(canvas: &HtmlCanvasElement) -> f64 {
+    let data = pixels(canvas);
     let inked = data
         .chunks(4)
         .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
         .count();
-    inked as f64 / (w * h)
+    inked as f64 / (data.len() / 4) as f64
 }
 
 fn has_color(canvas: &HtmlCanvasElement, (r, g, b): (u8, u8, u8)) -> bool {
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let data = ctx
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
-        .unwrap()
-        .data();
-    data.chunks(4).any(|p| {
+    pixels(canvas).chunks(4).any(|p| {
         (p[0] as i32 - r as i32).abs() < 6
             && (p[1] as i32 - g as i32).abs() < 6
             && (p[2] as i32 - b as i32).abs() < 6

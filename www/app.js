@@ -399,6 +399,17 @@
       chart.base.removeAttribute("aria-describedby");
       return;
     }
+    /* The same tooltip as before (the pointer moved within one year or bar):
+       keep the DOM, only move it. */
+    if (box.hidden || chart.tipText !== tip.announcement) {
+      chart.tipText = tip.announcement;
+      fillTip(box, tip);
+    }
+    box.hidden = false;
+    placeTip(chart, box, tip);
+  }
+
+  function fillTip(box, tip) {
     box.textContent = "";
     box.appendChild(el("div", "heading", tip.heading));
     tip.rows.forEach(function (r) {
@@ -413,7 +424,9 @@
       row.append(label, el("span", "value", r.value));
       box.appendChild(row);
     });
-    box.hidden = false;
+  }
+
+  function placeTip(chart, box, tip) {
     var stageW = chart.stage.clientWidth;
     var left = tip.x + 14;
     if (left + box.offsetWidth > stageW) left = Math.max(0, tip.x - 14 - box.offsetWidth);
