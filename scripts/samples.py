@@ -8,7 +8,7 @@ import sys
 data_dir, out_path = sys.argv[1:3]
 labels = {
     "luolong.json": "示例：洛阳市洛龙区（部分村的数值为示意数据）",
-    "national.json": "示例：全国农村贫困发生率（最短写法）",
+    "national.json": "示例：全国农村贫困发生率（简写）",
 }
 samples = []
 for name in sorted(os.listdir(data_dir), key=lambda n: (n not in labels, list(labels).index(n) if n in labels else 0, n)):

@@ -202,10 +202,9 @@ fn national_sample_svg_structure() {
     let texts = svg_texts(&svg);
     assert_eq!(texts[0], "全国农村贫困发生率");
     assert!(texts.iter().any(|t| t == "来源：国家统计局"));
-    assert!(
-        texts.iter().any(|t| t == "10"),
-        "bare-number ticks without a unit: {texts:?}"
-    );
+    // The sample declares unit "%": the unit line and ticks with the sign.
+    assert!(texts.iter().any(|t| t == "单位：%"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "10%"), "{texts:?}");
 }
 
 #[test]
