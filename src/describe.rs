@@ -42,6 +42,9 @@ impl Tooltip {
     }
 }
 
+/// The most rows a ranking's data table lists.
+pub const TABLE_ROWS: usize = 1000;
+
 /// A data table: what the chart shows, for screen readers and for copying.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -212,12 +215,19 @@ pub fn ranking_table(dataset: &Dataset, ranking: &Ranking, view: &RankingView) -
                 .villages
                 .iter()
                 .enumerate()
-                .filter(|(_, v)| v.values.get(view.metric).copied().flatten().is_none())
+                .filter(|(_, v)| {
+                    view.shows_group(&v.group)
+                        && v.values.get(view.metric).copied().flatten().is_none()
+                })
                 .map(|(i, _)| (None, i)),
         )
         .collect();
+    let total = ranked_ids.len();
+    // A screen reader or a copy-paste has no use for 100,000 rows, and building
+    // them would stall the page: the table stops at TABLE_ROWS and says so.
     let rows = ranked_ids
         .into_iter()
+        .take(TABLE_ROWS)
         .filter_map(|(rank, i)| {
             let village = ranking.villages.get(i)?;
             let mut row = vec![
@@ -237,8 +247,20 @@ pub fn ranking_table(dataset: &Dataset, ranking: &Ranking, view: &RankingView) -
             Some(row)
         })
         .collect();
+    let mut caption = ranking_title(ranking, view);
+    if total > TABLE_ROWS {
+        let (shown, all) = (
+            crate::format::group_thousands(TABLE_ROWS as f64, 0),
+            crate::format::group_thousands(total as f64, 0),
+        );
+        caption.push_str(&if zh {
+            format!("（表中列出前 {shown} 个，共 {all} 个村）")
+        } else {
+            format!(" (the first {shown} of {all} villages)")
+        });
+    }
     Table {
-        caption: ranking_title(ranking, view),
+        caption,
         columns,
         rows,
     }

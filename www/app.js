@@ -180,10 +180,12 @@
   }
 
   /* After a change of state: size, table, controls, and no stale tooltip. */
-  function refresh(chart, height) {
+  /* `reorder`: the ranking's order or filter changed, so the table must be
+     rebuilt (pins, legend toggles and zoom leave the data table as it is). */
+  function refresh(chart, height, reorder) {
     setHeight(chart, height === undefined ? chart.view.height : height);
     describeChart(chart);
-    fillTable(chart);
+    if (reorder) fillTable(chart);
     chart.update();
   }
 
@@ -257,7 +259,7 @@
         });
         select.addEventListener("change", function () {
           try {
-            refresh(chart, view.setMetric(Number(select.value)));
+            refresh(chart, view.setMetric(Number(select.value)), true);
             animate(chart);
             announce(chart, "按" + metrics[view.metric] + "排序");
           } catch (err) { fail(err); }
@@ -267,7 +269,7 @@
         bar.appendChild(label);
       }
       var order = button("sort-order", "", function () {
-        refresh(chart, view.setDescending(!view.descending));
+        refresh(chart, view.setDescending(!view.descending), true);
         animate(chart);
       });
       updaters.push(function () { order.textContent = view.descending ? "从大到小 ↓" : "从小到大 ↑"; });
@@ -286,7 +288,7 @@
       if (legend.length > 0) {
         legend.forEach(function (group, i) {
           var b = button("group-filter", group || "未分组", function () {
-            refresh(chart, view.setGroup(view.group === group ? undefined : group));
+            refresh(chart, view.setGroup(view.group === group ? undefined : group), true);
             animate(chart);
           });
           var sw = el("span", "swatch");
@@ -349,7 +351,7 @@
         var top = view.rowTop(village);
         if (top === undefined && view.group !== undefined) {
           /* Filtered out by the group filter: show every group again. */
-          refresh(chart, view.setGroup(undefined));
+          refresh(chart, view.setGroup(undefined), true);
           top = view.rowTop(village);
         }
         var name = view.villageName(village);
@@ -477,8 +479,10 @@
         if (d.moved) {
           if (view.zoomTo(d.x0, p[0])) announce(chart, "已放大到 " + view.zoom[0] + "–" + view.zoom[1] + " 年");
           refresh(chart);
-        } else if (view.click(p[0], p[1])) {
-          refresh(chart);
+        } else {
+          var group = view.group;
+          if (!view.click(p[0], p[1])) return;
+          refresh(chart, undefined, view.group !== group);
           hover(p);
         }
       } catch (err) { fail(err); }

@@ -44,6 +44,14 @@ impl RankingView {
     pub fn is_pinned(&self, village: usize) -> bool {
         self.pinned.contains(&village)
     }
+
+    /// Whether villages of `group` pass the group filter.
+    pub fn shows_group(&self, group: &Option<String>) -> bool {
+        match &self.group {
+            None => true,
+            Some(want) => group.as_deref().unwrap_or("") == want,
+        }
+    }
 }
 
 /// The groups (towns, streets) in order of first appearance; `""` stands for
@@ -91,12 +99,8 @@ pub struct GroupItem {
 /// in rank order, and the number left out for having none. Ties keep the
 /// dataset's order.
 pub fn ranked(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usize) {
-    let in_group = |g: &Option<String>| match &view.group {
-        None => true,
-        Some(want) => g.as_deref().unwrap_or("") == want,
-    };
     let candidates = ranking.villages.iter().enumerate();
-    let candidates = candidates.filter(|(_, v)| in_group(&v.group));
+    let candidates = candidates.filter(|(_, v)| view.shows_group(&v.group));
     let total = candidates.clone().count();
     let mut rows: Vec<(usize, f64)> = candidates
         .filter_map(|(i, v)| v.values.get(view.metric).copied().flatten().map(|x| (i, x)))

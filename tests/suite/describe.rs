@@ -281,3 +281,30 @@ fn summaries() {
         "Line chart: Poverty rate with missing years. County: 2013 5.0% to 2017 1.5%"
     );
 }
+
+#[test]
+fn a_large_ranking_table_stops_at_the_cap_and_says_so() {
+    let d = many_villages(1500, 3);
+    let r = d.ranking.as_ref().expect("ranking");
+    let table = ranking_table(&d, r, &RankingView::new(r));
+    assert_eq!(table.rows.len(), heluo::describe::TABLE_ROWS);
+    assert_eq!(
+        table.caption,
+        "村集体经济收入（表中列出前 1,000 个，共 1,503 个村）"
+    );
+    assert_eq!(table.rows[0][1], "村1500", "the table follows the ranking");
+}
+
+#[test]
+fn the_table_under_a_group_filter_lists_only_that_group() {
+    // Villages without an income have no group here; filtering to 东镇 must not list them.
+    let d = many_villages(6, 2);
+    let r = d.ranking.as_ref().expect("ranking");
+    let view = RankingView {
+        group: Some("东镇".into()),
+        ..RankingView::new(r)
+    };
+    let table = ranking_table(&d, r, &view);
+    let names: Vec<&str> = table.rows.iter().map(|row| row[1].as_str()).collect();
+    assert_eq!(names, ["村06", "村04", "村02"]);
+}
