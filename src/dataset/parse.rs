@@ -158,13 +158,29 @@ pub(crate) fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(n) => format!("the number {n}"),
+        Value::Number(n) => format!("the number {}", number_text(n)),
         Value::String(s) if s.is_empty() => "an empty string".into(),
         Value::String(s) => format!("the string {}", quote(s)),
         Value::Array(a) if a.is_empty() => "an empty array".into(),
         Value::Array(_) => "an array".into(),
         Value::Object(o) if o.is_empty() => "an empty object".into(),
         Value::Object(_) => "an object".into(),
+    }
+}
+
+/// A JSON number as the user wrote it, near enough: integers exactly, others
+/// through f64 (serde_json's own `Display` would add its float printer to the wasm).
+fn number_text(n: &serde_json::Number) -> String {
+    if let Some(i) = n.as_i64() {
+        return i.to_string();
+    }
+    if let Some(u) = n.as_u64() {
+        return u.to_string();
+    }
+    match n.as_f64() {
+        Some(v) if v.abs() < 1e15 => format!("{v}"),
+        Some(v) => format!("{v:e}"),
+        None => String::new(),
     }
 }
 
@@ -248,7 +264,7 @@ fn number_or_null(value: &Value, path: &str) -> Result<Option<f64>> {
             Some(v) if v.abs() < MAX_VALUE => Ok(Some(v)),
             Some(v) if v.is_finite() => Err(Error::TooBig {
                 path: path.to_string(),
-                value: n.to_string(),
+                value: number_text(n),
             }),
             _ => Err(type_error(path, "a finite number", value)),
         },

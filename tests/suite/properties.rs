@@ -602,7 +602,7 @@ fn values_near_the_largest_number_are_refused_and_large_ones_chart() {
             .err()
             .map(|e| e.to_string()),
         Some(
-            "trend[0][1]: 1.7e+308 is too large to chart; values must stay below 1,000,000,000,000,000"
+            "trend[0][1]: 1.7e308 is too large to chart; values must stay below 1,000,000,000,000,000"
                 .to_string()
         )
     );
