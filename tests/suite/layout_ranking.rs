@@ -6,7 +6,7 @@ use heluo::layout::{
     Align, Color, Mark, RankingLayout, RankingView, AXIS, GRID, HIGHLIGHT, INK, PALETTE,
 };
 
-use crate::util::{dataset, dataset_str, fixture, luolong, many_villages};
+use crate::util::{dataset, dataset_str, fixture, luolong, many_villages, texts};
 
 fn layout(d: &Dataset, view: &RankingView, width: f64) -> RankingLayout {
     RankingLayout::new(d, d.ranking.as_ref().expect("a ranking"), view, width)
@@ -14,16 +14,6 @@ fn layout(d: &Dataset, view: &RankingView, width: f64) -> RankingLayout {
 
 fn default_view(d: &Dataset) -> RankingView {
     RankingView::new(d.ranking.as_ref().expect("a ranking"))
-}
-
-fn texts(marks: &[Mark]) -> Vec<&str> {
-    marks
-        .iter()
-        .filter_map(|m| match m {
-            Mark::Text(t) => Some(t.text.as_str()),
-            _ => None,
-        })
-        .collect()
 }
 
 fn names(d: &Dataset, l: &RankingLayout) -> Vec<String> {

@@ -4,7 +4,7 @@ use heluo::dataset::Dataset;
 use heluo::layout::trend::{series_color, trend_height};
 use heluo::layout::{Align, Color, Mark, TrendLayout, TrendView, AXIS, GRID, PALETTE};
 
-use crate::util::{dataset, dataset_str, fixture, luolong, national};
+use crate::util::{dataset, dataset_str, fixture, luolong, national, texts};
 
 fn layout(d: &Dataset, view: &TrendView, width: f64) -> TrendLayout {
     TrendLayout::new(d, d.trend.as_ref().expect("a trend"), view, width)
@@ -29,16 +29,6 @@ fn circles_of(l: &TrendLayout, color: Color) -> Vec<(f64, f64)> {
         .iter()
         .filter_map(|m| match m {
             Mark::Circle { cx, cy, fill, .. } if *fill == color => Some((*cx, *cy)),
-            _ => None,
-        })
-        .collect()
-}
-
-fn texts(marks: &[Mark]) -> Vec<&str> {
-    marks
-        .iter()
-        .filter_map(|m| match m {
-            Mark::Text(t) => Some(t.text.as_str()),
             _ => None,
         })
         .collect()

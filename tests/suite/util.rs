@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::rc::Rc;
 
+use heluo::layout::Mark;
 use heluo::{parse, Dataset, Error};
 
 /// The directory of valid fixture datasets.
@@ -90,4 +91,15 @@ pub fn many_villages(with_value: usize, without_value: usize) -> Rc<Dataset> {
         }
     });
     Rc::new(dataset_str(&json.to_string()))
+}
+
+/// The text of every text mark, in drawing order.
+pub fn texts(marks: &[Mark]) -> Vec<&str> {
+    marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        })
+        .collect()
 }
