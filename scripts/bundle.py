@@ -6,12 +6,14 @@ blocked. The script defines:
   Heluo          the API, instantiated and ready (synchronously) when the script ends
   Heluo.fresh()  a new instance of the same compiled module: the page calls it after
                  a wasm trap (a panic aborts an instance), so the next file works
+  Heluo.mount()  the DOM layer (www/heluo-chart.js): one chart as readers use it
 """
 import base64
 import sys
 
-glue_path, wasm_path, out_path = sys.argv[1:4]
+glue_path, wasm_path, dom_path, out_path = sys.argv[1:5]
 glue = open(glue_path, encoding="utf-8").read()
+dom = open(dom_path, encoding="utf-8").read()
 wasm = base64.b64encode(open(wasm_path, "rb").read()).decode("ascii")
 
 bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script build with
@@ -20,11 +22,15 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
   "use strict";
   var bytes = Uint8Array.from(atob("{wasm}"), function (c) {{ return c.charCodeAt(0); }});
   var module = new WebAssembly.Module(bytes);
+{dom}
   function instantiate() {{
 {glue}
     wasm_bindgen.initSync({{ module: module }});
     var api = wasm_bindgen;
     api.fresh = instantiate;
+    api.mount = function (container, dataset, kind, options) {{
+      return mountChart(api, container, dataset, kind, options);
+    }};
     return api;
   }}
   globalThis.Heluo = instantiate();

@@ -1,13 +1,18 @@
 //! Heluo: poverty-trend and village-ranking charts from a JSON dataset.
 //!
 //! ```text
-//!   bytes ──parse──▶ Dataset ──layout(view, width)──▶ marks + hit structures
+//!   bytes ──parse──▶ Dataset ──Engine::new(Options)──▶ Engine ◀──apply(Action)── DOM / CLI / tests
+//!                                                        │ frame()
+//!                      chart::{trend, ranking}: layout ──▶ marks + hit structures
 //!                                                        │            │
 //!                                              render(DrawingBackend) hit(pointer)
 //!                                              canvas · SVG · tests   tooltip
 //! ```
 //!
-//! Everything but [`web`] is platform-free and tested natively with `cargo test`.
+//! [`engine`] is the one API (options, actions, what changed, one frame);
+//! [`chart`] holds each chart kind in its own rooms; [`text`] every word per
+//! language and [`theme`] every colour. Everything but [`web`] is
+//! platform-free and tested natively with `cargo test`.
 //! [`web`] (wasm32 only) is the one module that knows web-sys and `JsValue`.
 
 // A panic in wasm aborts the instance and kills every chart on the page, so the
@@ -26,17 +31,18 @@
 
 pub mod chart;
 pub mod dataset;
-pub mod describe;
+pub mod engine;
 pub mod error;
 pub mod format;
-pub mod hit;
-pub mod layout;
+pub mod mark;
 pub mod render;
 pub mod scale;
+pub mod text;
+pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use chart::{Chart, ChartKind};
+pub use engine::{Action, ChartKind, Changed, Engine, Frame, Options, Refusal};
 pub use dataset::{parse, Dataset};
 pub use error::{Error, Result};

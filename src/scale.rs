@@ -129,3 +129,36 @@ pub fn year_ticks(first: i32, last: i32, width_px: f64, label_px: f64) -> Vec<i3
         ticks
     }
 }
+
+/// Rows of one height stacked from `start` (the ranking's bars): row index ↔
+/// pixel band. Layout places rows with it and hit-testing inverts it, so the
+/// row under the pointer is found by division, never by search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BandScale {
+    /// The top of the first row, in CSS px.
+    pub start: f64,
+    /// The height of one row.
+    pub step: f64,
+    pub count: usize,
+}
+
+impl BandScale {
+    /// The top of row `i`.
+    pub fn top(&self, i: usize) -> f64 {
+        self.start + i as f64 * self.step
+    }
+
+    /// The middle of row `i`.
+    pub fn middle(&self, i: usize) -> f64 {
+        self.top(i) + self.step / 2.0
+    }
+
+    /// The row at pixel `y`, if any.
+    pub fn index_at(&self, y: f64) -> Option<usize> {
+        if !(self.step > 0.0) {
+            return None;
+        }
+        let row = ((y - self.start) / self.step).floor();
+        (row >= 0.0 && row < self.count as f64).then_some(row as usize)
+    }
+}

@@ -4,11 +4,13 @@ var HELUO_SAMPLES = [
  {
   "file": "luolong.json",
   "label": "示例：洛阳市洛龙区（部分村的数值为示意数据）",
+  "label_en": "Sample: Luolong district, Luoyang (some village values are illustrative)",
   "text": "{\n  \"title\": \"洛阳市洛龙区脱贫攻坚\",\n  \"subtitle\": \"贫困发生率从 2013 年的 3.12% 降至 0.36%，累计脱贫 1465 户 5477 人，6 个贫困村脱贫摘帽\",\n  \"source\": \"东方今报；国家统计局\",\n  \"note\": \"洛龙区 0.36% 是报道发表时的数字，图中按 2019 年标注。王屯村的村集体经济收入（超过 20 万元）和户均分红（2000 元以上）取报道中的下限。夏庄村、皂角树村、大西村、溢坡村、王山村、分金沟村的数值为示意数据，不是报道中的数字；报道只说明全区 20 个集体经济“空白村”“薄弱村”的集体收入均已达到 3 万元以上。全国数据为国家统计局公布的农村贫困发生率（2010 年标准）。\",\n  \"locale\": \"zh-CN\",\n  \"trend\": {\n    \"title\": \"贫困发生率\",\n    \"unit\": \"%\",\n    \"series\": [\n      {\n        \"name\": \"洛龙区\",\n        \"points\": [\n          { \"year\": 2013, \"value\": 3.12 },\n          { \"year\": 2019, \"value\": 0.36 }\n        ]\n      },\n      {\n        \"name\": \"全国农村\",\n        \"points\": [\n          [2012, 10.2], [2013, 8.5], [2014, 7.2], [2015, 5.7],\n          [2016, 4.5], [2017, 3.1], [2018, 1.7], [2019, 0.6]\n        ]\n      }\n    ],\n    \"annotations\": [\n      { \"year\": 2015, \"label\": \"打赢脱贫攻坚战的决定\" }\n    ]\n  },\n  \"ranking\": {\n    \"title\": \"村集体经济\",\n    \"default_metric\": \"income\",\n    \"metrics\": [\n      { \"key\": \"income\", \"label\": \"村集体经济收入\", \"unit\": \"元\" },\n      { \"key\": \"dividend\", \"label\": \"户均分红\", \"unit\": \"元\" }\n    ],\n    \"villages\": [\n      { \"name\": \"王屯村\", \"group\": \"科技园街道\", \"values\": { \"income\": 200000, \"dividend\": 2000 } },\n      { \"name\": \"夏庄村\", \"group\": \"李楼镇\", \"values\": { \"income\": 168000, \"dividend\": 1200 } },\n      { \"name\": \"皂角树村\", \"values\": { \"income\": 152000, \"dividend\": 900 } },\n      { \"name\": \"大西村\", \"values\": { \"income\": 96000 } },\n      { \"name\": \"溢坡村\", \"group\": \"科技园街道\", \"values\": { \"income\": 74000, \"dividend\": 500 } },\n      { \"name\": \"王山村\", \"values\": { \"income\": 41000 } },\n      { \"name\": \"分金沟村\", \"values\": { \"income\": 35000 } }\n    ]\n  }\n}\n"
  },
  {
   "file": "national.json",
   "label": "示例：全国农村贫困发生率（简写）",
+  "label_en": "Sample: China's rural poverty rate (short form)",
   "text": "{\n  \"title\": \"全国农村贫困发生率\",\n  \"subtitle\": \"2010 年标准，2012—2019 年\",\n  \"source\": \"国家统计局\",\n  \"note\": \"这个示例用简写：trend 只写单位和 [年份, 数值] 列表，系列名取数据集标题。\",\n  \"trend\": { \"unit\": \"%\", \"points\": [[2012, 10.2], [2013, 8.5], [2014, 7.2], [2015, 5.7], [2016, 4.5], [2017, 3.1], [2018, 1.7], [2019, 0.6]] }\n}\n"
  }
 ];

@@ -1,6 +1,8 @@
 /**
  * One chart on a base canvas (the chart) and an overlay canvas (hover marks),
- * so that moving the pointer never redraws the chart.
+ * so that moving the pointer never redraws the chart. Every reader action
+ * goes through [`apply`](ChartView::apply), which draws what changed and
+ * returns the [`Changed`] bits.
  */
 export class ChartView {
     __destroy_into_raw() {
@@ -14,35 +16,79 @@ export class ChartView {
         wasm.__wbg_chartview_free(ptr, 0);
     }
     /**
-     * A click or tap: toggles a legend entry or pins a bar. Returns whether
-     * the chart changed (it is redrawn already).
-     * @param {number} x
-     * @param {number} y
-     * @returns {boolean}
+     * What the last action said, for the live region.
+     * @returns {string}
      */
-    click(x, y) {
-        const ret = wasm.chartview_click(this.__wbg_ptr, x, y);
+    get announcement() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.chartview_announcement(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * A reader action by name (see `Action::from_parts`: "pointer", "click",
+     * "legend", "metric", "toggleOrder", "pinSearch", …) with two numbers and
+     * a text. Draws what changed and returns the changed bits: 1 marks,
+     * 2 overlay, 4 size, 8 controls, 16 table, 32 tooltip, 64 announcement,
+     * 128 transition. Throws when the action does not apply to this chart.
+     * @param {string} name
+     * @param {number} a
+     * @param {number} b
+     * @param {string} text
+     * @returns {number}
+     */
+    apply(name, a, b, text) {
+        const val3 = +a;
+        const val4 = +b;
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passStringToWasm0(name, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(text, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.chartview_apply(this.__wbg_ptr, ptr0, len0, val3, val4, ptr1, len1);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
-        return ret[0] !== 0;
+        return ret[0] >>> 0;
     }
     /**
-     * @returns {boolean}
+     * The controls the chart wants shown: `[{type: "legend"|"select"|"button"|"search", …}]`,
+     * each with its label, state and the action it sends.
+     * @returns {any}
      */
-    get descending() {
-        const ret = wasm.chartview_descending(this.__wbg_ptr);
-        return ret !== 0;
+    controls() {
+        const ret = wasm.chartview_controls(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
-     * Trend: previews a zoom selection from `x0` to `x1` (CSS px) on the overlay.
-     * @param {number} x0
-     * @param {number} x1
+     * What the chart shows, in sentences.
+     * @returns {string}
      */
-    dragPreview(x0, x1) {
-        const ret = wasm.chartview_dragPreview(this.__wbg_ptr, x0, x1);
-        if (ret[1]) {
-            throw takeFromExternrefTable0(ret[0]);
+    get description() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.chartview_description(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -57,16 +103,12 @@ export class ChartView {
         }
     }
     /**
-     * @returns {string | undefined}
+     * The top of the focused item (a pinned bar) in CSS px, to scroll to it.
+     * @returns {number | undefined}
      */
-    get group() {
-        const ret = wasm.chartview_group(this.__wbg_ptr);
-        let v1;
-        if (ret[0] !== 0) {
-            v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
-        }
-        return v1;
+    get focusTop() {
+        const ret = wasm.chartview_focusTop(this.__wbg_ptr);
+        return ret[0] === 0 ? undefined : ret[1];
     }
     /**
      * Height in CSS px.
@@ -77,20 +119,10 @@ export class ChartView {
         return ret;
     }
     /**
-     * Trend: indices of hidden series.
-     * @returns {Uint32Array}
-     */
-    get hiddenSeries() {
-        const ret = wasm.chartview_hiddenSeries(this.__wbg_ptr);
-        var v1 = getArrayU32FromWasm0(ret[0], ret[1]).slice();
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
-        return v1;
-    }
-    /**
-     * A key (`KeyboardEvent.key`). Returns `undefined` when the chart does not
-     * use the key, else the tooltip now focused (or `null`).
+     * A key press (`KeyboardEvent.key`): the changed bits, or `undefined`
+     * when the chart does not use the key.
      * @param {string} key
-     * @returns {any}
+     * @returns {number | undefined}
      */
     key(key) {
         const ptr0 = passStringToWasm0(key, wasm.__wbindgen_export, wasm.__wbindgen_export2);
@@ -99,71 +131,100 @@ export class ChartView {
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
-        return takeFromExternrefTable0(ret[0]);
+        return ret[0] === Number.MAX_SAFE_INTEGER ? undefined : ret[0];
     }
     /**
-     * The pointer left the chart.
+     * Which keys work on this chart.
+     * @returns {string}
      */
-    leave() {
-        const ret = wasm.chartview_leave(this.__wbg_ptr);
-        if (ret[1]) {
-            throw takeFromExternrefTable0(ret[0]);
+    get keys() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.chartview_keys(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
         }
     }
     /**
-     * Trend: the `#rrggbb` colour of each legend entry (series or group).
-     * @returns {string[]}
+     * @returns {string}
      */
-    get legendColors() {
-        const ret = wasm.chartview_legendColors(this.__wbg_ptr);
-        var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
-        return v1;
+    get kind() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.chartview_kind(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+        }
     }
     /**
-     * Trend: the series names; ranking: the group names (`""` = no group).
-     * @returns {string[]}
+     * "zh-CN" or "en".
+     * @returns {string}
      */
-    get legend() {
-        const ret = wasm.chartview_legend(this.__wbg_ptr);
-        var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
-        return v1;
+    get lang() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.chartview_lang(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+        }
     }
     /**
-     * Ranking: `[metric index, descending (1/0), show all (1/0)]`, and the group filter.
-     * @returns {number}
-     */
-    get metric() {
-        const ret = wasm.chartview_metric(this.__wbg_ptr);
-        return ret >>> 0;
-    }
-    /**
-     * Ranking: the metric labels, in dataset order.
-     * @returns {string[]}
-     */
-    get metrics() {
-        const ret = wasm.chartview_metrics(this.__wbg_ptr);
-        var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
-        return v1;
-    }
-    /**
-     * `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is devicePixelRatio.
+     * `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is
+     * devicePixelRatio; `theme` "light" or "dark"; `lang` "zh-CN", "en" or ""
+     * (the dataset's); `metric` a metric key or ""; `top` rows before
+     * "show all" ("": the default 15); `title` replaces the chart's title ("": keep).
      * @param {DatasetHandle} dataset
      * @param {string} kind
      * @param {HTMLCanvasElement} base
      * @param {HTMLCanvasElement} overlay
      * @param {number} width
      * @param {number} scale
+     * @param {string} theme
+     * @param {string} lang
+     * @param {string} metric
+     * @param {string} top
+     * @param {string} title
      */
-    constructor(dataset, kind, base, overlay, width, scale) {
+    constructor(dataset, kind, base, overlay, width, scale, theme, lang, metric, top, title) {
         _assertClass(dataset, DatasetHandle);
-        const val2 = +width;
-        const val3 = +scale;
-        const ptr0 = passStringToWasm0(kind, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-        const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.chartview_new(dataset.__wbg_ptr, ptr0, len0, base, overlay, val2, val3);
+        const val7 = +width;
+        const val8 = +scale;
+        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4, ptr5, len5;
+        try {
+            ptr0 = passStringToWasm0(kind, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(theme, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = passStringToWasm0(lang, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len2 = WASM_VECTOR_LEN;
+            ptr3 = passStringToWasm0(metric, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len3 = WASM_VECTOR_LEN;
+            ptr4 = passStringToWasm0(top, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len4 = WASM_VECTOR_LEN;
+            ptr5 = passStringToWasm0(title, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len5 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr5) { wasm.__wbindgen_export3(ptr5, len5 * 1, 1); }
+            if (ptr4) { wasm.__wbindgen_export3(ptr4, len4 * 1, 1); }
+            if (ptr3) { wasm.__wbindgen_export3(ptr3, len3 * 1, 1); }
+            if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.chartview_new(dataset.__wbg_ptr, ptr0, len0, base, overlay, val7, val8, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4, ptr5, len5);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -172,52 +233,7 @@ export class ChartView {
         return this;
     }
     /**
-     * Ranking: the pinned villages.
-     * @returns {Uint32Array}
-     */
-    get pinned() {
-        const ret = wasm.chartview_pinned(this.__wbg_ptr);
-        var v1 = getArrayU32FromWasm0(ret[0], ret[1]).slice();
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
-        return v1;
-    }
-    /**
-     * The pointer is at `(x, y)` CSS px from the canvas' top left. Returns the
-     * tooltip `{heading, rows: [{label, value, color}], x, y}` or `null`.
-     * @param {number} x
-     * @param {number} y
-     * @returns {any}
-     */
-    pointer(x, y) {
-        const ret = wasm.chartview_pointer(this.__wbg_ptr, x, y);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return takeFromExternrefTable0(ret[0]);
-    }
-    /**
-     * Ranking: `[villages beyond the top N, villages with no value]`; empty for a trend.
-     * @returns {Uint32Array}
-     */
-    rankingCounts() {
-        const ret = wasm.chartview_rankingCounts(this.__wbg_ptr);
-        var v1 = getArrayU32FromWasm0(ret[0], ret[1]).slice();
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
-        return v1;
-    }
-    /**
-     * Trend: back to the full range; false when not zoomed.
-     * @returns {boolean}
-     */
-    resetZoom() {
-        const ret = wasm.chartview_resetZoom(this.__wbg_ptr);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return ret[0] !== 0;
-    }
-    /**
-     * Lays out for `width` CSS px at `scale` and redraws; returns the height in CSS px.
+     * Lays out for `width` CSS px at `scale` and redraws; returns the changed bits.
      * @param {number} width
      * @param {number} scale
      * @returns {number}
@@ -227,100 +243,17 @@ export class ChartView {
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
-        return ret[0];
+        return ret[0] >>> 0;
     }
     /**
-     * Ranking: the top of a village's row in CSS px, if shown.
-     * @param {number} village
-     * @returns {number | undefined}
-     */
-    rowTop(village) {
-        const ret = wasm.chartview_rowTop(this.__wbg_ptr, village);
-        return ret[0] === 0 ? undefined : ret[1];
-    }
-    /**
-     * Ranking: indices of the villages whose name contains `query`.
-     * @param {string} query
-     * @returns {Uint32Array}
-     */
-    search(query) {
-        const ptr0 = passStringToWasm0(query, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-        const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.chartview_search(this.__wbg_ptr, ptr0, len0);
-        var v2 = getArrayU32FromWasm0(ret[0], ret[1]).slice();
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
-        return v2;
-    }
-    /**
-     * Ranking: largest first or smallest first; returns the new height.
-     * @param {boolean} descending
-     * @returns {number}
-     */
-    setDescending(descending) {
-        const ret = wasm.chartview_setDescending(this.__wbg_ptr, descending);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return ret[0];
-    }
-    /**
-     * Ranking: filters to a group (`""` = villages without one), or all with `undefined`.
-     * @param {string | null} [group]
-     * @returns {number}
-     */
-    setGroup(group) {
-        var ptr0 = isLikeNone(group) ? 0 : passStringToWasm0(group, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-        var len0 = WASM_VECTOR_LEN;
-        const ret = wasm.chartview_setGroup(this.__wbg_ptr, ptr0, len0);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return ret[0];
-    }
-    /**
-     * Ranking: ranks by another metric. Returns the new height; call
-     * `transition(t)` to animate the re-sort, or nothing to jump.
-     * @param {number} metric
-     * @returns {number}
-     */
-    setMetric(metric) {
-        const ret = wasm.chartview_setMetric(this.__wbg_ptr, metric);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return ret[0];
-    }
-    /**
-     * Trend: hides or shows a series.
-     * @param {number} series
-     * @param {boolean} hidden
-     */
-    setSeriesHidden(series, hidden) {
-        const ret = wasm.chartview_setSeriesHidden(this.__wbg_ptr, series, hidden);
-        if (ret[1]) {
-            throw takeFromExternrefTable0(ret[0]);
-        }
-    }
-    /**
-     * Ranking: show all villages or the top 15; returns the new height.
-     * @param {boolean} all
-     * @returns {number}
-     */
-    setShowAll(all) {
-        const ret = wasm.chartview_setShowAll(this.__wbg_ptr, all);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return ret[0];
-    }
-    /**
+     * "interactive line chart", for `aria-roledescription`.
      * @returns {string}
      */
-    get summary() {
+    get role() {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_summary(this.__wbg_ptr);
+            const ret = wasm.chartview_role(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
@@ -351,7 +284,7 @@ export class ChartView {
         }
     }
     /**
-     * The chart's data: `{caption, columns, rows}`, every cell a string.
+     * The chart's data: `{caption, columns, numeric, rows}`, every cell a string.
      * Built with js-sys rather than serde: a table is plain strings, and the
      * generic serializer for nested vectors costs the wasm kilobytes.
      * @returns {any}
@@ -379,16 +312,15 @@ export class ChartView {
         }
     }
     /**
-     * Ranking: pins or unpins a village; returns the new height.
-     * @param {number} village
-     * @returns {number}
+     * The tooltip `{heading, rows: [{label, value, color}], x, y, announcement}` or `null`.
+     * @returns {any}
      */
-    togglePin(village) {
-        const ret = wasm.chartview_togglePin(this.__wbg_ptr, village);
+    tooltip() {
+        const ret = wasm.chartview_tooltip(this.__wbg_ptr);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
-        return ret[0];
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * Draws frame `t` (0–1) of a pending re-sort; returns false once it is over.
@@ -401,43 +333,6 @@ export class ChartView {
             throw takeFromExternrefTable0(ret[1]);
         }
         return ret[0] !== 0;
-    }
-    /**
-     * Ranking: a village's name.
-     * @param {number} village
-     * @returns {string | undefined}
-     */
-    villageName(village) {
-        const ret = wasm.chartview_villageName(this.__wbg_ptr, village);
-        let v1;
-        if (ret[0] !== 0) {
-            v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
-        }
-        return v1;
-    }
-    /**
-     * Trend: zooms to the years between `x0` and `x1`; false when fewer than two years lie there.
-     * @param {number} x0
-     * @param {number} x1
-     * @returns {boolean}
-     */
-    zoomTo(x0, x1) {
-        const ret = wasm.chartview_zoomTo(this.__wbg_ptr, x0, x1);
-        if (ret[2]) {
-            throw takeFromExternrefTable0(ret[1]);
-        }
-        return ret[0] !== 0;
-    }
-    /**
-     * Trend: `[first, last]` zoomed years, or empty.
-     * @returns {Int32Array}
-     */
-    get zoom() {
-        const ret = wasm.chartview_zoom(this.__wbg_ptr);
-        var v1 = getArrayI32FromWasm0(ret[0], ret[1]).slice();
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
-        return v1;
     }
 }
 if (Symbol.dispose) ChartView.prototype[Symbol.dispose] = ChartView.prototype.free;
@@ -471,6 +366,22 @@ export class DatasetHandle {
         var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
         wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
         return v1;
+    }
+    /**
+     * The language the dataset's charts are written in: "zh-CN" or "en".
+     * @returns {string}
+     */
+    get lang() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.datasethandle_lang(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+        }
     }
     /**
      * @returns {string}
@@ -581,6 +492,47 @@ export function parseDataset(bytes) {
  */
 export function start() {
     wasm.start();
+}
+
+/**
+ * A page string, or a sentence filled with `a` and `b`, in `lang` ("zh-CN",
+ * "en"): the DOM layer's words come from the same place as the chart's.
+ * Keys: see `text::PAGE_KEYS` (`downloadPng`, `loadFailed` with a: file
+ * name and b: detail, …), and `loaded` (a: title, b: chart kinds, comma-separated).
+ * @param {string} lang
+ * @param {string} key
+ * @param {string} a
+ * @param {string} b
+ * @returns {string}
+ */
+export function text(lang, key, a, b) {
+    let deferred5_0;
+    let deferred5_1;
+    try {
+        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
+        try {
+            ptr0 = passStringToWasm0(lang, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(key, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = passStringToWasm0(a, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len2 = WASM_VECTOR_LEN;
+            ptr3 = passStringToWasm0(b, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len3 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr3) { wasm.__wbindgen_export3(ptr3, len3 * 1, 1); }
+            if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.text(ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
+        deferred5_0 = ret[0];
+        deferred5_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_export3(deferred5_0, deferred5_1, 1);
+    }
 }
 
 /**
@@ -763,6 +715,11 @@ function __wbg_get_imports() {
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
+        __wbindgen_generic_0000000000000003: function(arg0) {
+            // Cast intrinsic for `U64 -> Externref`.
+            const ret = BigInt.asUintN(64, arg0);
+            return ret;
+        },
         __wbindgen_init_externref_table: function() {
             const table = wasm.__wbindgen_externrefs;
             table.set(0, undefined);
@@ -797,11 +754,6 @@ function _assertClass(instance, klass) {
     }
 }
 
-function getArrayI32FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getInt32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
-}
-
 function getArrayJsValueFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     const mem = getDataViewMemory0();
@@ -811,11 +763,6 @@ function getArrayJsValueFromWasm0(ptr, len) {
     }
     wasm.__wbindgen_export7(ptr, len);
     return result;
-}
-
-function getArrayU32FromWasm0(ptr, len) {
-    ptr = ptr >>> 0;
-    return getUint32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
 }
 
 function getArrayU8FromWasm0(ptr, len) {
@@ -831,25 +778,9 @@ function getDataViewMemory0() {
     return cachedDataViewMemory0;
 }
 
-let cachedInt32ArrayMemory0 = null;
-function getInt32ArrayMemory0() {
-    if (cachedInt32ArrayMemory0 === null || cachedInt32ArrayMemory0.byteLength === 0) {
-        cachedInt32ArrayMemory0 = new Int32Array(wasm.memory.buffer);
-    }
-    return cachedInt32ArrayMemory0;
-}
-
 function getStringFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
-}
-
-let cachedUint32ArrayMemory0 = null;
-function getUint32ArrayMemory0() {
-    if (cachedUint32ArrayMemory0 === null || cachedUint32ArrayMemory0.byteLength === 0) {
-        cachedUint32ArrayMemory0 = new Uint32Array(wasm.memory.buffer);
-    }
-    return cachedUint32ArrayMemory0;
 }
 
 let cachedUint8ArrayMemory0 = null;
@@ -958,8 +889,6 @@ function __wbg_finalize_init(instance, module) {
     wasm = instance.exports;
     wasmModule = module;
     cachedDataViewMemory0 = null;
-    cachedInt32ArrayMemory0 = null;
-    cachedUint32ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
     wasm.__wbindgen_start();
     return wasm;

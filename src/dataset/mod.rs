@@ -111,6 +111,9 @@ pub struct Annotation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
     pub title: Option<String>,
+    /// What is ranked, singular and plural ("country", "countries"), when not
+    /// villages: `ranking.item` and `ranking.items` in the file.
+    pub item: Option<(String, String)>,
     pub metrics: Vec<Metric>,
     /// Index into `metrics`.
     pub default_metric: usize,

@@ -587,8 +587,15 @@ fn ranking(value: &Value) -> Result<Ranking> {
             values,
         });
     }
+    // The plural defaults to the singular plus "s" (Chinese uses the singular).
+    let items = opt_string(map, "ranking", "items")?;
+    let item = opt_string(map, "ranking", "item")?.map(|one| {
+        let many = items.unwrap_or_else(|| format!("{one}s"));
+        (one, many)
+    });
     Ok(Ranking {
         title: opt_string(map, "ranking", "title")?,
+        item,
         metrics,
         default_metric,
         villages,

@@ -5,15 +5,14 @@
 //! Positions are CSS px; `scale` maps them to device pixels (devicePixelRatio,
 //! or 2 for a 2× PNG), rounding once, here.
 
-pub mod record;
-
 use plotters::prelude::{DrawingBackend, FontDesc, FontFamily, FontStyle, ShapeStyle, TextStyle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color as _, RGBColor};
 use plotters_backend::DrawingErrorKind;
 
 use crate::error::{Error, Result};
-use crate::layout::{Align, Baseline, Color, Mark, TextMark, FONT_FAMILY, WHITE};
+use crate::mark::{Align, Baseline, Color, Mark, TextMark};
+use crate::theme::FONT_FAMILY;
 
 fn rgb(c: Color) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -23,13 +22,16 @@ fn draw_err<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> Error
     Error::Draw(e.to_string())
 }
 
-/// Draws `marks` at `scale`, on a white background when `background` is set
-/// (the base canvas and exports; the overlay stays transparent).
+/// A background to fill before drawing: size in CSS px and colour.
+pub type Background = Option<(f64, f64, Color)>;
+
+/// Draws `marks` at `scale`, on `background` when set (the base canvas and
+/// exports; the overlay stays transparent).
 pub fn render<DB: DrawingBackend>(
     backend: &mut DB,
     marks: &[Mark],
     scale: f64,
-    background: Option<(f64, f64)>,
+    background: Background,
 ) -> Result<()> {
     let scale = if scale.is_finite() && scale > 0.0 {
         scale
@@ -38,9 +40,9 @@ pub fn render<DB: DrawingBackend>(
     };
     let px = |v: f64| (v * scale).round().clamp(-1e6, 1e6) as i32;
     backend.ensure_prepared().map_err(draw_err)?;
-    if let Some((w, h)) = background {
+    if let Some((w, h, color)) = background {
         backend
-            .draw_rect((0, 0), (px(w), px(h)), &rgb(WHITE).filled(), true)
+            .draw_rect((0, 0), (px(w), px(h)), &rgb(color).filled(), true)
             .map_err(draw_err)?;
     }
     for mark in marks {
@@ -138,7 +140,7 @@ fn draw_text<DB: DrawingBackend>(
 
 /// The marks as a standalone SVG document `width`×`height` CSS px, for export.
 /// Text is escaped by plotters-svg, so data never becomes markup.
-pub fn to_svg(marks: &[Mark], width: f64, height: f64) -> Result<String> {
+pub fn to_svg(marks: &[Mark], width: f64, height: f64, background: Color) -> Result<String> {
     let mut out = String::new();
     {
         let size = (
@@ -146,7 +148,7 @@ pub fn to_svg(marks: &[Mark], width: f64, height: f64) -> Result<String> {
             height.max(1.0).round() as u32,
         );
         let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
-        render(&mut backend, marks, 1.0, Some((width, height)))?;
+        render(&mut backend, marks, 1.0, Some((width, height, background)))?;
     }
     Ok(out)
 }

@@ -9,11 +9,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::{Chart, ChartKind, Key};
 use crate::dataset::Dataset;
+use crate::engine::{Action, ChartKind, Changed, Engine, Options, Refusal};
 use crate::error::{Error, MAX_FILE_BYTES};
-use crate::layout::Mark;
+use crate::mark::Mark;
 use crate::render;
+use crate::text::{Lang, Msg, PAGE_KEYS};
+use crate::theme::{Color, ThemeName};
 
 /// Talc instead of the default dlmalloc: a smaller wasm (about 3 KB gzipped
 /// less, measured with scripts/bench.sh) and faster allocation.
@@ -126,6 +128,11 @@ impl DatasetHandle {
     pub fn locale(&self) -> String {
         self.inner.locale.clone()
     }
+    /// The language the dataset's charts are written in: "zh-CN" or "en".
+    #[wasm_bindgen(getter)]
+    pub fn lang(&self) -> String {
+        Lang::from_tag(&self.inner.locale).tag().to_string()
+    }
     /// The chart kinds this dataset has, in page order: "trend", "ranking".
     #[wasm_bindgen(getter)]
     pub fn charts(&self) -> Vec<String> {
@@ -153,7 +160,7 @@ fn draw(
     canvas: &HtmlCanvasElement,
     marks: &[Mark],
     scale: f64,
-    background: Option<(f64, f64)>,
+    background: render::Background,
 ) -> Result<(), JsError> {
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| js_error(Error::Draw("the canvas has no 2D context".into())))?;
@@ -168,20 +175,65 @@ fn size_canvas(canvas: &HtmlCanvasElement, width: f64, height: f64, scale: f64) 
     canvas.set_height((height * scale).round().max(1.0) as u32);
 }
 
+fn refused(refusal: Refusal) -> JsError {
+    JsError::new(&refusal.to_string())
+}
+
+/// A page string, or a sentence filled with `a` and `b`, in `lang` ("zh-CN",
+/// "en"): the DOM layer's words come from the same place as the chart's.
+/// Keys: see `text::PAGE_KEYS` (`downloadPng`, `loadFailed` with a: file
+/// name and b: detail, …), and `loaded` (a: title, b: chart kinds, comma-separated).
+#[wasm_bindgen]
+pub fn text(lang: &str, key: &str, a: &str, b: &str) -> String {
+    let words = Lang::from_tag(lang).words();
+    if key == "loaded" {
+        let kinds: Vec<&str> = b
+            .split(',')
+            .filter_map(ChartKind::from_name)
+            .map(|k| {
+                words.get(match k {
+                    ChartKind::Trend => Msg::LineChart,
+                    ChartKind::Ranking => Msg::BarChart,
+                })
+            })
+            .collect();
+        return words.fill(Msg::Loaded, &[a, &kinds.join(words.get(Msg::And))]);
+    }
+    PAGE_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|&(_, msg)| words.fill(msg, &[a, b]))
+        .unwrap_or_default()
+}
+
 /// One chart on a base canvas (the chart) and an overlay canvas (hover marks),
-/// so that moving the pointer never redraws the chart.
+/// so that moving the pointer never redraws the chart. Every reader action
+/// goes through [`apply`](ChartView::apply), which draws what changed and
+/// returns the [`Changed`] bits.
 #[wasm_bindgen]
 pub struct ChartView {
-    chart: Chart,
+    engine: Engine,
     base: HtmlCanvasElement,
     overlay: HtmlCanvasElement,
     scale: f64,
 }
 
+fn sane_scale(scale: f64) -> f64 {
+    if scale.is_finite() && scale > 0.0 {
+        scale.min(4.0)
+    } else {
+        1.0
+    }
+}
+
 #[wasm_bindgen]
 impl ChartView {
-    /// `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is devicePixelRatio.
+    /// `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is
+    /// devicePixelRatio; `theme` "light" or "dark"; `lang` "zh-CN", "en" or ""
+    /// (the dataset's); `metric` a metric key or ""; `top` rows before
+    /// "show all" ("": the default 15); `title` replaces the chart's title ("": keep).
     #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         dataset: &DatasetHandle,
         kind: &str,
@@ -189,45 +241,65 @@ impl ChartView {
         overlay: HtmlCanvasElement,
         width: f64,
         scale: f64,
+        theme: &str,
+        lang: &str,
+        metric: &str,
+        top: &str,
+        title: &str,
     ) -> Result<ChartView, JsError> {
-        let kind = match kind {
-            "trend" => ChartKind::Trend,
-            "ranking" => ChartKind::Ranking,
-            _ => {
-                return Err(JsError::new(
-                    "the chart kind must be \"trend\" or \"ranking\"",
-                ))
+        let kind = ChartKind::from_name(kind).ok_or_else(|| {
+            refused(Refusal::BadOption {
+                name: "chart",
+                value: kind.into(),
+                allowed: "\"trend\" or \"ranking\"".into(),
+            })
+        })?;
+        let theme = ThemeName::from_name(theme).ok_or_else(|| {
+            refused(Refusal::BadOption {
+                name: "theme",
+                value: theme.into(),
+                allowed: "\"light\", \"dark\" or \"auto\"".into(),
+            })
+        })?;
+        let mut options = Options::new(kind).width(width).theme(theme);
+        if !lang.is_empty() {
+            options.lang = Some(Lang::from_tag(lang));
+        }
+        options.metric = (!metric.is_empty()).then(|| metric.to_string());
+        if !top.is_empty() {
+            match top.trim().parse::<usize>() {
+                Ok(n) if n >= 1 => options.top = Some(n),
+                _ => {
+                    return Err(refused(Refusal::BadOption {
+                        name: "top",
+                        value: top.into(),
+                        allowed: "a whole number of at least 1".into(),
+                    }))
+                }
             }
-        };
-        let chart = Chart::new(dataset.inner.clone(), kind, width)
-            .ok_or_else(|| JsError::new("the dataset has no data for this chart"))?;
-        let mut view = ChartView {
-            chart,
+        }
+        options.title = (!title.is_empty()).then(|| title.to_string());
+        let engine = Engine::new(dataset.inner.clone(), &options).map_err(refused)?;
+        let view = ChartView {
+            engine,
             base,
             overlay,
-            scale: 1.0,
+            scale: sane_scale(scale),
         };
-        view.resize(width, scale)?;
+        view.redraw()?;
         Ok(view)
     }
 
-    /// Lays out for `width` CSS px at `scale` and redraws; returns the height in CSS px.
-    pub fn resize(&mut self, width: f64, scale: f64) -> Result<f64, JsError> {
-        self.scale = if scale.is_finite() && scale > 0.0 {
-            scale.min(4.0)
-        } else {
-            1.0
-        };
-        let height = self.chart.resize(width);
-        self.redraw()?;
-        Ok(height)
+    fn background(&self) -> (f64, f64, Color) {
+        let (w, h) = self.engine.size();
+        (w, h, self.engine.theme().background)
     }
 
     fn redraw(&self) -> Result<(), JsError> {
-        let (w, h) = self.chart.size();
+        let (w, h) = self.engine.size();
         size_canvas(&self.base, w, h, self.scale);
         size_canvas(&self.overlay, w, h, self.scale);
-        draw(&self.base, self.chart.marks(), self.scale, Some((w, h)))?;
+        draw(&self.base, self.engine.marks(), self.scale, Some(self.background()))?;
         self.draw_overlay()
     }
 
@@ -239,39 +311,125 @@ impl ChartView {
             self.overlay.width() as f64,
             self.overlay.height() as f64,
         );
-        draw(&self.overlay, &self.chart.overlay(), self.scale, None)
+        draw(&self.overlay, &self.engine.overlay(), self.scale, None)
+    }
+
+    fn draw_changed(&mut self, changed: Changed) -> Result<u32, JsError> {
+        if changed.marks || changed.size {
+            self.redraw()?;
+            // A re-sort starts from where the rows were, not from the end.
+            if changed.transition {
+                if let Some(marks) = self.engine.transition_marks(0.0) {
+                    draw(&self.base, &marks, self.scale, Some(self.background()))?;
+                }
+            }
+        } else if changed.overlay {
+            self.draw_overlay()?;
+        }
+        Ok(changed.bits())
+    }
+
+    /// A reader action by name (see `Action::from_parts`: "pointer", "click",
+    /// "legend", "metric", "toggleOrder", "pinSearch", …) with two numbers and
+    /// a text. Draws what changed and returns the changed bits: 1 marks,
+    /// 2 overlay, 4 size, 8 controls, 16 table, 32 tooltip, 64 announcement,
+    /// 128 transition. Throws when the action does not apply to this chart.
+    pub fn apply(&mut self, name: &str, a: f64, b: f64, text: &str) -> Result<u32, JsError> {
+        let action = Action::from_parts(name, a, b, text)
+            .ok_or_else(|| JsError::new(&format!("unknown action \"{name}\"")))?;
+        let changed = self.engine.apply(action).map_err(refused)?;
+        self.draw_changed(changed)
+    }
+
+    /// A key press (`KeyboardEvent.key`): the changed bits, or `undefined`
+    /// when the chart does not use the key.
+    pub fn key(&mut self, key: &str) -> Result<Option<u32>, JsError> {
+        let Some(action) = Action::from_key(key, self.engine.kind()) else {
+            return Ok(None);
+        };
+        let changed = self.engine.apply(action).map_err(refused)?;
+        self.draw_changed(changed).map(Some)
+    }
+
+    /// Lays out for `width` CSS px at `scale` and redraws; returns the changed bits.
+    pub fn resize(&mut self, width: f64, scale: f64) -> Result<u32, JsError> {
+        self.scale = sane_scale(scale);
+        let changed = self.engine.apply(Action::Resize(width)).map_err(refused)?;
+        self.redraw()?;
+        Ok(changed.bits())
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn kind(&self) -> String {
+        self.engine.kind().name().to_string()
+    }
+
+    /// "zh-CN" or "en".
+    #[wasm_bindgen(getter)]
+    pub fn lang(&self) -> String {
+        self.engine.lang().tag().to_string()
     }
 
     /// Height in CSS px.
     #[wasm_bindgen(getter)]
     pub fn height(&self) -> f64 {
-        self.chart.size().1
+        self.engine.size().1
     }
 
-    /// The pointer is at `(x, y)` CSS px from the canvas' top left. Returns the
-    /// tooltip `{heading, rows: [{label, value, color}], x, y}` or `null`.
-    pub fn pointer(&mut self, x: f64, y: f64) -> Result<JsValue, JsError> {
-        let tooltip = self.chart.pointer(x, y);
-        self.draw_overlay()?;
-        match tooltip {
+    #[wasm_bindgen(getter)]
+    pub fn title(&self) -> String {
+        self.engine.title()
+    }
+
+    /// What the chart shows, in sentences.
+    #[wasm_bindgen(getter)]
+    pub fn description(&self) -> String {
+        self.engine.description()
+    }
+
+    /// "interactive line chart", for `aria-roledescription`.
+    #[wasm_bindgen(getter)]
+    pub fn role(&self) -> String {
+        self.engine.role().to_string()
+    }
+
+    /// Which keys work on this chart.
+    #[wasm_bindgen(getter)]
+    pub fn keys(&self) -> String {
+        self.engine.keys().to_string()
+    }
+
+    /// What the last action said, for the live region.
+    #[wasm_bindgen(getter)]
+    pub fn announcement(&self) -> String {
+        self.engine.announcement().to_string()
+    }
+
+    /// The top of the focused item (a pinned bar) in CSS px, to scroll to it.
+    #[wasm_bindgen(getter, js_name = focusTop)]
+    pub fn focus_top(&self) -> Option<f64> {
+        self.engine.focus_top()
+    }
+
+    /// The tooltip `{heading, rows: [{label, value, color}], x, y, announcement}` or `null`.
+    pub fn tooltip(&self) -> Result<JsValue, JsError> {
+        match self.engine.tooltip() {
             Some(t) => to_js(&t),
             None => Ok(JsValue::NULL),
         }
     }
 
-    /// The pointer left the chart.
-    pub fn leave(&mut self) -> Result<(), JsError> {
-        self.chart.leave();
-        self.draw_overlay()
+    /// The controls the chart wants shown: `[{type: "legend"|"select"|"button"|"search", …}]`,
+    /// each with its label, state and the action it sends.
+    pub fn controls(&self) -> Result<JsValue, JsError> {
+        to_js(&self.engine.controls())
     }
 
-    /// The chart's data: `{caption, columns, rows}`, every cell a string.
+    /// The chart's data: `{caption, columns, numeric, rows}`, every cell a string.
     /// Built with js-sys rather than serde: a table is plain strings, and the
     /// generic serializer for nested vectors costs the wasm kilobytes.
     pub fn table(&self) -> Result<JsValue, JsError> {
-        let Some(table) = self.chart.table() else {
-            return Ok(JsValue::NULL);
-        };
+        let table = self.engine.table();
         let strings = |cells: &[String]| {
             cells
                 .iter()
@@ -279,270 +437,41 @@ impl ChartView {
                 .collect::<js_sys::Array>()
         };
         let rows: js_sys::Array = table.rows.iter().map(|r| strings(r)).collect();
+        let numeric: js_sys::Array = table.numeric.iter().map(|&n| JsValue::from_bool(n)).collect();
         let out = js_sys::Object::new();
         let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &key.into(), value);
         set("caption", &table.caption.into())
             .and_then(|_| set("columns", &strings(&table.columns)))
+            .and_then(|_| set("numeric", &numeric))
             .and_then(|_| set("rows", &rows))
             .map_err(|_| JsError::new("could not build the data table"))?;
         Ok(out.into())
     }
 
-    #[wasm_bindgen(getter)]
-    pub fn title(&self) -> String {
-        self.chart.title()
-    }
-
-    #[wasm_bindgen(getter)]
-    pub fn summary(&self) -> String {
-        self.chart.summary()
-    }
-
-    /// Ranking: show all villages or the top 15; returns the new height.
-    #[wasm_bindgen(js_name = setShowAll)]
-    pub fn set_show_all(&mut self, all: bool) -> Result<f64, JsError> {
-        self.chart.set_show_all(all);
-        self.redraw()?;
-        Ok(self.height())
-    }
-
-    /// Ranking: `[villages beyond the top N, villages with no value]`; empty for a trend.
-    #[wasm_bindgen(js_name = rankingCounts)]
-    pub fn ranking_counts(&self) -> Vec<u32> {
-        self.chart
-            .ranking_counts()
-            .map(|(hidden, left_out)| vec![hidden as u32, left_out as u32])
-            .unwrap_or_default()
-    }
-
-    /// A click or tap: toggles a legend entry or pins a bar. Returns whether
-    /// the chart changed (it is redrawn already).
-    pub fn click(&mut self, x: f64, y: f64) -> Result<bool, JsError> {
-        let changed = self.chart.click(x, y);
-        if changed {
-            self.redraw()?;
-        }
-        Ok(changed)
-    }
-
-    /// A key (`KeyboardEvent.key`). Returns `undefined` when the chart does not
-    /// use the key, else the tooltip now focused (or `null`).
-    pub fn key(&mut self, key: &str) -> Result<JsValue, JsError> {
-        let Some(key) = Key::from_dom(key, self.chart.kind()) else {
-            return Ok(JsValue::UNDEFINED);
-        };
-        let pins = self.chart.pinned();
-        let tooltip = self.chart.key(key);
-        if self.chart.pinned() != pins {
-            self.redraw()?;
-        } else {
-            self.draw_overlay()?;
-        }
-        match tooltip {
-            Some(t) => to_js(&t),
-            None => Ok(JsValue::NULL),
-        }
-    }
-
-    /// Trend: previews a zoom selection from `x0` to `x1` (CSS px) on the overlay.
-    #[wasm_bindgen(js_name = dragPreview)]
-    pub fn drag_preview(&mut self, x0: f64, x1: f64) -> Result<(), JsError> {
-        self.chart.set_drag(Some((x0, x1)));
-        self.draw_overlay()
-    }
-
-    /// Trend: zooms to the years between `x0` and `x1`; false when fewer than two years lie there.
-    #[wasm_bindgen(js_name = zoomTo)]
-    pub fn zoom_to(&mut self, x0: f64, x1: f64) -> Result<bool, JsError> {
-        let zoomed = self.chart.zoom_to(x0, x1);
-        self.redraw()?;
-        Ok(zoomed)
-    }
-
-    /// Trend: back to the full range; false when not zoomed.
-    #[wasm_bindgen(js_name = resetZoom)]
-    pub fn reset_zoom(&mut self) -> Result<bool, JsError> {
-        let changed = self.chart.reset_zoom();
-        if changed {
-            self.redraw()?;
-        }
-        Ok(changed)
-    }
-
-    /// Trend: `[first, last]` zoomed years, or empty.
-    #[wasm_bindgen(getter)]
-    pub fn zoom(&self) -> Vec<i32> {
-        self.chart
-            .zoom()
-            .map(|(a, b)| vec![a, b])
-            .unwrap_or_default()
-    }
-
-    /// Trend: the series names; ranking: the group names (`""` = no group).
-    #[wasm_bindgen(getter)]
-    pub fn legend(&self) -> Vec<String> {
-        let d = &self.dataset();
-        match self.chart.kind() {
-            ChartKind::Trend => d
-                .trend
-                .as_ref()
-                .map(|t| t.series.iter().map(|s| s.name.clone()).collect())
-                .unwrap_or_default(),
-            ChartKind::Ranking => d
-                .ranking
-                .as_ref()
-                .map(crate::layout::ranking::groups)
-                .unwrap_or_default(),
-        }
-    }
-
-    /// Trend: the `#rrggbb` colour of each legend entry (series or group).
-    #[wasm_bindgen(getter, js_name = legendColors)]
-    pub fn legend_colors(&self) -> Vec<String> {
-        let names = self.legend();
-        (0..names.len())
-            .map(|i| match self.chart.kind() {
-                ChartKind::Trend => crate::layout::trend::series_color(i).hex(),
-                ChartKind::Ranking => crate::layout::ranking::group_color(&names, i).hex(),
-            })
-            .collect()
-    }
-
-    /// Trend: hides or shows a series.
-    #[wasm_bindgen(js_name = setSeriesHidden)]
-    pub fn set_series_hidden(&mut self, series: usize, hidden: bool) -> Result<(), JsError> {
-        self.chart.set_series_hidden(series, hidden);
-        self.redraw()
-    }
-
-    /// Trend: indices of hidden series.
-    #[wasm_bindgen(getter, js_name = hiddenSeries)]
-    pub fn hidden_series(&self) -> Vec<u32> {
-        self.chart
-            .hidden_series()
-            .into_iter()
-            .map(|i| i as u32)
-            .collect()
-    }
-
-    /// Ranking: the metric labels, in dataset order.
-    #[wasm_bindgen(getter)]
-    pub fn metrics(&self) -> Vec<String> {
-        self.dataset()
-            .ranking
-            .as_ref()
-            .map(|r| r.metrics.iter().map(|m| m.label.clone()).collect())
-            .unwrap_or_default()
-    }
-
-    /// Ranking: `[metric index, descending (1/0), show all (1/0)]`, and the group filter.
-    #[wasm_bindgen(getter)]
-    pub fn metric(&self) -> usize {
-        self.chart.ranking_view().map_or(0, |v| v.metric)
-    }
-
-    #[wasm_bindgen(getter)]
-    pub fn descending(&self) -> bool {
-        self.chart.ranking_view().is_none_or(|v| v.descending)
-    }
-
-    #[wasm_bindgen(getter)]
-    pub fn group(&self) -> Option<String> {
-        self.chart.ranking_view().and_then(|v| v.group.clone())
-    }
-
-    /// Ranking: ranks by another metric. Returns the new height; call
-    /// `transition(t)` to animate the re-sort, or nothing to jump.
-    #[wasm_bindgen(js_name = setMetric)]
-    pub fn set_metric(&mut self, metric: usize) -> Result<f64, JsError> {
-        self.chart.set_metric(metric);
-        self.redraw()?;
-        Ok(self.height())
-    }
-
-    /// Ranking: largest first or smallest first; returns the new height.
-    #[wasm_bindgen(js_name = setDescending)]
-    pub fn set_descending(&mut self, descending: bool) -> Result<f64, JsError> {
-        self.chart.set_descending(descending);
-        self.redraw()?;
-        Ok(self.height())
-    }
-
-    /// Ranking: filters to a group (`""` = villages without one), or all with `undefined`.
-    #[wasm_bindgen(js_name = setGroup)]
-    pub fn set_group(&mut self, group: Option<String>) -> Result<f64, JsError> {
-        self.chart.set_group(group);
-        self.redraw()?;
-        Ok(self.height())
-    }
-
     /// Draws frame `t` (0–1) of a pending re-sort; returns false once it is over.
     pub fn transition(&mut self, t: f64) -> Result<bool, JsError> {
-        if !self.chart.has_transition() {
-            return Ok(false);
+        match self.engine.transition_marks(t) {
+            Some(marks) => {
+                draw(&self.base, &marks, self.scale, Some(self.background()))?;
+                Ok(true)
+            }
+            None => {
+                self.redraw()?;
+                Ok(false)
+            }
         }
-        let marks = self.chart.transition_marks(t);
-        let (w, h) = self.chart.size();
-        draw(&self.base, &marks, self.scale, Some((w, h)))?;
-        Ok(self.chart.has_transition())
-    }
-
-    /// Ranking: indices of the villages whose name contains `query`.
-    pub fn search(&self, query: &str) -> Vec<u32> {
-        self.chart
-            .search(query)
-            .into_iter()
-            .map(|i| i as u32)
-            .collect()
-    }
-
-    /// Ranking: a village's name.
-    #[wasm_bindgen(js_name = villageName)]
-    pub fn village_name(&self, village: usize) -> Option<String> {
-        self.dataset()
-            .ranking
-            .as_ref()
-            .and_then(|r| r.villages.get(village))
-            .map(|v| v.name.clone())
-    }
-
-    /// Ranking: pins or unpins a village; returns the new height.
-    #[wasm_bindgen(js_name = togglePin)]
-    pub fn toggle_pin(&mut self, village: usize) -> Result<f64, JsError> {
-        self.chart.toggle_pin(village);
-        self.redraw()?;
-        Ok(self.height())
-    }
-
-    /// Ranking: the pinned villages.
-    #[wasm_bindgen(getter)]
-    pub fn pinned(&self) -> Vec<u32> {
-        self.chart.pinned().into_iter().map(|i| i as u32).collect()
-    }
-
-    /// Ranking: the top of a village's row in CSS px, if shown.
-    #[wasm_bindgen(js_name = rowTop)]
-    pub fn row_top(&self, village: usize) -> Option<f64> {
-        self.chart.row_top(village)
     }
 
     /// Draws the current view on `canvas` at `scale` (2 for a 2× PNG export).
     #[wasm_bindgen(js_name = drawTo)]
     pub fn draw_to(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
-        let (w, h) = self.chart.size();
+        let (w, h) = self.engine.size();
         size_canvas(&canvas, w, h, scale);
-        draw(&canvas, self.chart.marks(), scale, Some((w, h)))
+        draw(&canvas, self.engine.marks(), scale, Some(self.background()))
     }
 
     /// The current view as a standalone SVG document.
     pub fn svg(&self) -> Result<String, JsError> {
-        let (w, h) = self.chart.size();
-        render::to_svg(self.chart.marks(), w, h).map_err(js_error)
-    }
-}
-
-impl ChartView {
-    fn dataset(&self) -> Rc<Dataset> {
-        self.chart.dataset()
+        self.engine.svg().map_err(js_error)
     }
 }

@@ -158,7 +158,8 @@ export async function closeBrowser() {
  * Opens the page from 'file' or 'http' and waits for html[data-heluo="ready"].
  * Options: server (for 'http'; one is started, and closed with the page, if
  * absent), headers (for the started server), contextOptions (e.g.
- * { deviceScaleFactor: 2 }), viewport.
+ * { deviceScaleFactor: 2 }), viewport, path (another page than www/index.html,
+ * relative to the repository root).
  * Returns { page, context, server, url, consoleErrors, pageErrors, requests,
  * violations(), dialogs, close() }.
  */
@@ -199,8 +200,8 @@ export async function openPage(mode = 'file', options = {}) {
     dialog.dismiss().catch(() => {});
   });
   let url;
-  if (mode === 'file') url = fileUrl();
-  else if (mode === 'http') url = server.url();
+  if (mode === 'file') url = fileUrl(options.path);
+  else if (mode === 'http') url = server.url(options.path);
   else throw new Error(`unknown mode ${mode}`);
   await page.goto(url, { waitUntil: 'load' });
   try {

@@ -88,7 +88,8 @@ test('ranking: ↓ goes to 王屯村 then 夏庄村; Enter pins it', async () =>
     assert.equal((await tooltipOf(page, 'ranking')).heading, '第 2 名 · 夏庄村');
 
     await page.keyboard.press('Enter');
-    assert.ok((await liveText(page, 'ranking')).includes('第 2 名 · 夏庄村'), 'Enter keeps the focus on 夏庄村');
+    assert.equal(await liveText(page, 'ranking'), '已标记 夏庄村，第 2 名', 'Enter pins and says so, with the rank');
+    assert.equal((await tooltipOf(page, 'ranking')).heading, '第 2 名 · 夏庄村', 'Enter keeps the focus on 夏庄村');
     assert.notEqual(await canvasHash(page, base), hashBefore, 'the pin is drawn');
     const svg = (await exportFrom(page, 'ranking', 'export-svg')).buffer.toString('utf8');
     assert.ok(svg.includes('168,000 元 · 第 2 名'), 'the exported chart calls out the pinned rank');
@@ -102,6 +103,7 @@ test('ranking: ↓ goes to 王屯村 then 夏庄村; Enter pins it', async () =>
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    assert.equal(await liveText(page, 'ranking'), '已取消标记 夏庄村');
     const svgAfter = (await exportFrom(page, 'ranking', 'export-svg')).buffer.toString('utf8');
     assert.ok(!svgAfter.includes('第 2 名'), 'Enter on a pinned village unpins it');
     assert.equal(await canvasHash(page, base), hashBefore, 'and the chart is as before');

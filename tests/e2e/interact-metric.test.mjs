@@ -30,7 +30,7 @@ test('户均分红: 王屯村 first with 2,000 元; 夏庄村 stays pinned at �
 
     await page.selectOption(SELECT, { label: '户均分红' });
     assert.equal(await page.$eval(SELECT, (s) => s.value), '1');
-    assert.equal(await liveText(page, 'ranking'), '按户均分红排序');
+    assert.equal(await liveText(page, 'ranking'), '按户均分红从大到小排序');
 
     rows = await rankingRows(page);
     assert.deepEqual(rows.map((r) => r.heading),
@@ -81,7 +81,7 @@ test('the figure caption and canvas description follow the metric', {
     await page.selectOption(SELECT, { label: '户均分红' });
     const [, ranking] = await chartTexts(page);
     assert.equal(ranking.caption, '村集体经济：户均分红', 'the figure is named for the metric shown');
-    assert.ok(ranking.label.startsWith('条形图，村集体经济：户均分红。前列：王屯村 2,000 元'),
+    assert.ok(ranking.label.startsWith('条形图，村集体经济：户均分红。王屯村的户均分红在 4 个村中排第一，为 2,000 元'),
       `the canvas aria-label describes what it shows: ${ranking.label}`);
   } finally {
     await p.close();

@@ -32,8 +32,8 @@ after(closeBrowser);
 
 const PANIC_LOG = /^Heluo internal error: panicked at src\/web\/mod\.rs:\d+:\d+:\ndeliberate panic for testing the page's recovery/;
 const RESTART_LOG = /^Heluo: the chart engine stopped \((.+)\); starting a fresh instance\. \[/;
-const INTERNAL =
-  'The chart engine hit an internal error and was restarted; the charts shown before are kept. Please report what you did.';
+// In the page's language (the sample is Chinese), like every word of the page.
+const INTERNAL = '图表引擎出现内部错误，已重新启动；之前的图表保留。请告诉我们你做了什么。';
 const TREND = '#charts figure.chart-trend canvas.base';
 const RANKING = '#charts figure.chart-ranking canvas.base';
 

@@ -1,10 +1,10 @@
-//! The poverty-rate trend: a line per series over a true year axis.
+//! The trend's layout: a line per series over a true year axis, in CSS px,
+//! plus the structures hit-testing reads (year columns, legend, annotations).
 
-use super::{
-    credit, fit_text, footer, footer_height, header, padding, text_width, Align, Baseline, Color,
-    Mark, Rect, AXIS, GRID, MUTED, PALETTE, WHITE,
-};
-use crate::dataset::{Dataset, Trend};
+use crate::chart::{footer, footer_height, header, legend, padding, Context, LegendEntry, LegendItem};
+use crate::dataset::Trend;
+use crate::text::Msg;
+use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect};
 use crate::format::{decimals_for_step, ValueFormat};
 use crate::scale::{nice_ticks, year_ticks, LinearScale};
 
@@ -40,16 +40,6 @@ pub struct YearColumn {
     pub x: f64,
     /// The points drawn at this year, in series order.
     pub points: Vec<PointMark>,
-}
-
-/// A legend entry and the area that answers a click on it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LegendItem {
-    pub series: usize,
-    pub label: String,
-    pub color: Color,
-    pub hidden: bool,
-    pub rect: Rect,
 }
 
 /// A drawn annotation marker.
@@ -88,22 +78,16 @@ pub fn trend_height(width: f64) -> f64 {
     (width * 0.6).clamp(280.0, 440.0)
 }
 
-/// The colour of series `i`.
-pub fn series_color(i: usize) -> Color {
-    i.checked_rem(PALETTE.len())
-        .and_then(|j| PALETTE.get(j))
-        .copied()
-        .unwrap_or(MUTED)
-}
-
 impl TrendLayout {
     /// The format of series `i`'s values.
     pub fn series_format(&self, i: usize) -> &ValueFormat {
         self.series_formats.get(i).unwrap_or(&self.format)
     }
 
-    pub fn new(dataset: &Dataset, trend: &Trend, view: &TrendView, width: f64) -> TrendLayout {
-        let width = super::sane_width(width);
+    pub fn new(cx: &Context, trend: &Trend, view: &TrendView, width: f64) -> TrendLayout {
+        let theme = cx.theme;
+        let words = cx.words;
+        let width = crate::chart::sane_width(width);
         let height = trend_height(width);
         let pad = padding(width);
         let mut marks = Vec::new();
@@ -127,71 +111,29 @@ impl TrendLayout {
                 format.with_decimals(own.decimals())
             })
             .collect();
-        let colors: Vec<Color> = (0..trend.series.len()).map(series_color).collect();
+        let colors: Vec<Color> = (0..trend.series.len()).map(|i| theme.palette_color(i)).collect();
 
         // 1. Header: title, unit line, legend.
-        let title = trend
-            .title
-            .as_deref()
-            .or(dataset.title.as_deref())
-            .unwrap_or(if dataset.is_chinese() {
-                "趋势"
-            } else {
-                "Trend"
-            });
-        let unit_line = format.unit_label().map(|u| {
-            if dataset.is_chinese() {
-                format!("单位：{u}")
-            } else {
-                format!("Unit: {u}")
-            }
-        });
-        let mut top = header(&mut marks, title, unit_line.as_deref(), pad, width);
-        let mut legend = Vec::new();
-        if trend.series.len() > 1 {
-            let (mut lx, row_h, size) = (pad, 20.0, 12.5);
-            for (i, series) in trend.series.iter().enumerate() {
-                let label = fit_text(&series.name, size, (width * 0.4).max(40.0));
-                let item_w = 16.0 + text_width(&label, size) + 14.0;
-                if lx + item_w > width - pad && lx > pad {
-                    lx = pad;
-                    top += row_h;
-                }
-                let hidden = view.is_hidden(i);
-                let color = colors.get(i).copied().unwrap_or(MUTED);
-                let swatch = if hidden { GRID } else { color };
-                marks.push(Mark::Rect {
-                    rect: Rect {
-                        x: lx,
-                        y: top + 4.0,
-                        w: 11.0,
-                        h: 11.0,
-                    },
-                    fill: swatch,
-                });
-                marks.push(Mark::Text(
-                    Mark::text(label.clone(), lx + 16.0, top + 2.0, size).color(if hidden {
-                        AXIS
-                    } else {
-                        super::INK
-                    }),
-                ));
-                legend.push(LegendItem {
-                    series: i,
-                    label,
+        let title = super::describe::title(cx, trend);
+        let unit_line = format.unit_label().map(|u| words.fill(Msg::UnitLine, &[&u]));
+        let top = header(cx, &mut marks, &title, unit_line.as_deref(), pad, width);
+        let entries: Vec<LegendEntry> = if trend.series.len() > 1 {
+            trend
+                .series
+                .iter()
+                .zip(&colors)
+                .enumerate()
+                .map(|(i, (series, &color))| LegendEntry {
+                    label: series.name.clone(),
                     color,
-                    hidden,
-                    rect: Rect {
-                        x: lx,
-                        y: top,
-                        w: item_w - 6.0,
-                        h: row_h,
-                    },
-                });
-                lx += item_w;
-            }
-            top += row_h;
-        }
+                    active: !view.is_hidden(i),
+                    bold: false,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (legend, top) = legend(cx, &mut marks, &entries, pad, width, top);
         let annotation_row = if trend.annotations.is_empty() {
             0.0
         } else {
@@ -200,9 +142,7 @@ impl TrendLayout {
         let plot_top = top + 10.0 + annotation_row;
 
         // 2. Footer and x-axis band.
-        let credit_line: Vec<String> = credit(dataset.source.as_deref(), dataset.is_chinese())
-            .into_iter()
-            .collect();
+        let credit_line: Vec<String> = cx.credit().into_iter().collect();
         let plot_bottom = height - pad - footer_height(credit_line.len()) - 26.0;
 
         // 3. Scales. x: the zoomed range or every year (annotations included);
@@ -276,12 +216,12 @@ impl TrendLayout {
             let py = y.map(t).round();
             marks.push(Mark::Line {
                 points: vec![(plot.x, py), (plot.right(), py)],
-                color: if t == 0.0 { AXIS } else { GRID },
+                color: if t == 0.0 { theme.axis } else { theme.grid },
                 width: 1.0,
             });
             marks.push(Mark::Text(
-                Mark::text(tick_label(t), plot.x - 6.0, py, 11.5)
-                    .color(MUTED)
+                cx.text(tick_label(t), plot.x - 6.0, py, 11.5)
+                    .color(theme.muted)
                     .align(Align::Right, Baseline::Middle),
             ));
         }
@@ -290,12 +230,12 @@ impl TrendLayout {
             let px = x.map(yr as f64).round();
             marks.push(Mark::Line {
                 points: vec![(px, plot.bottom()), (px, plot.bottom() + 4.0)],
-                color: AXIS,
+                color: theme.axis,
                 width: 1.0,
             });
             marks.push(Mark::Text(
-                Mark::text(yr.to_string(), px, plot.bottom() + 7.0, 11.5)
-                    .color(MUTED)
+                cx.text(yr.to_string(), px, plot.bottom() + 7.0, 11.5)
+                    .color(theme.muted)
                     .align(Align::Center, Baseline::Top),
             ));
         }
@@ -309,7 +249,7 @@ impl TrendLayout {
                 let end = (dy + 4.0).min(plot.bottom());
                 marks.push(Mark::Line {
                     points: vec![(px, dy), (px, end)],
-                    color: AXIS,
+                    color: theme.axis,
                     width: 1.0,
                 });
                 dy += 7.0;
@@ -319,8 +259,8 @@ impl TrendLayout {
             let lw = text_width(&label, 11.0);
             let lx = if px + lw > width - pad { px - lw } else { px };
             marks.push(Mark::Text(
-                Mark::text(label, lx, plot.y - 4.0, 11.0)
-                    .color(MUTED)
+                cx.text(label, lx, plot.y - 4.0, 11.0)
+                    .color(theme.muted)
                     .align(Align::Left, Baseline::Bottom),
             ));
             annotations.push(AnnotationMark {
@@ -343,7 +283,7 @@ impl TrendLayout {
             if view.is_hidden(i) {
                 continue;
             }
-            let color = colors.get(i).copied().unwrap_or(MUTED);
+            let color = colors.get(i).copied().unwrap_or(theme.muted);
             let mut run: Vec<(f64, f64)> = Vec::new();
             let mut points = Vec::new();
             for p in series.points.iter().filter(|p| in_range(p.year)) {
@@ -380,7 +320,7 @@ impl TrendLayout {
                     cy: p.y,
                     r: 3.5,
                     fill: color,
-                    stroke: WHITE,
+                    stroke: theme.background,
                 });
                 match columns.binary_search_by_key(&p.year, |c| c.year) {
                     Ok(at) => {
@@ -400,7 +340,7 @@ impl TrendLayout {
             }
         }
 
-        footer(&mut marks, &credit_line, pad, width, height);
+        footer(cx, &mut marks, &credit_line, pad, width, height);
         TrendLayout {
             width,
             height,

@@ -1,19 +1,19 @@
-//! The village ranking: horizontal bars sorted by one metric.
+//! The ranking's layout: horizontal bars sorted by one metric, in CSS px, plus
+//! the structures hit-testing reads (bars in a band scale, the group legend).
 
-use super::{
-    credit, fit_text, footer, footer_height, header, padding, text_width, Align, Baseline, Color,
-    Mark, Rect, AXIS, GRID, HIGHLIGHT, INK, MUTED, PALETTE,
-};
-use crate::dataset::{Dataset, Ranking};
+use crate::chart::{footer, footer_height, header, legend, padding, Context, LegendEntry, LegendItem};
+use crate::dataset::Ranking;
 use crate::format::ValueFormat;
-use crate::scale::LinearScale;
+use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect};
+use crate::scale::{BandScale, LinearScale};
+use crate::text::Msg;
+use crate::theme::Theme;
 
 /// How many villages a ranking shows before the reader asks for all.
 pub const DEFAULT_TOP: usize = 15;
 /// Height of one bar's row, in CSS px: enough for a 13 px CJK name.
 pub const ROW_HEIGHT: f64 = 26.0;
 const BAR_HEIGHT: f64 = 16.0;
-const PIN_BACKGROUND: Color = Color(0xfd, 0xf3, 0xe1);
 
 /// What the reader has chosen about the ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +21,10 @@ pub struct RankingView {
     /// Index into [`Ranking::metrics`].
     pub metric: usize,
     pub descending: bool,
-    /// Show every village instead of the top [`DEFAULT_TOP`].
+    /// Show every village instead of the top `top`.
     pub show_all: bool,
+    /// How many rows show before "show all".
+    pub top: usize,
     /// Pinned villages (indices into [`Ranking::villages`]): highlighted, with
     /// their rank called out, and shown even when they fall outside the top N.
     pub pinned: Vec<usize>,
@@ -36,6 +38,7 @@ impl RankingView {
             metric: ranking.default_metric,
             descending: true,
             show_all: false,
+            top: DEFAULT_TOP,
             pinned: Vec::new(),
             group: None,
         }
@@ -72,27 +75,13 @@ pub fn groups(ranking: &Ranking) -> Vec<String> {
     out
 }
 
-/// The colour of group `i` of [`groups`]; the "no group" entry is grey.
-pub fn group_color(groups: &[String], i: usize) -> Color {
+/// The colour of group `i` of [`groups`]; the "no group" entry is grey. Groups
+/// start at the palette's second colour, the first being the trend's subject.
+pub fn group_color(theme: &Theme, groups: &[String], i: usize) -> Color {
     match groups.get(i) {
-        Some(g) if g.is_empty() => NO_GROUP,
-        _ => PALETTE
-            .get(i.saturating_add(1).checked_rem(PALETTE.len()).unwrap_or(0))
-            .copied()
-            .unwrap_or(NO_GROUP),
+        Some(g) if g.is_empty() => theme.no_group,
+        _ => theme.palette_color(i.saturating_add(1)),
     }
-}
-
-const NO_GROUP: Color = Color(0x8a, 0x94, 0x9e);
-
-/// A group legend entry and the area that answers a click on it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupItem {
-    /// The group's name; `""` for villages without one.
-    pub group: String,
-    pub label: String,
-    pub color: Color,
-    pub rect: Rect,
 }
 
 /// The villages (of the filtered group) that have a value for the view's metric,
@@ -127,6 +116,8 @@ pub struct BarMark {
     pub pinned: bool,
     /// The row's marks in [`RankingLayout::marks`], moved together in transitions.
     pub marks: std::ops::Range<usize>,
+    /// The bar's own rect mark in [`RankingLayout::marks`] (it grows in transitions).
+    pub bar_mark: usize,
 }
 
 /// Everything needed to draw and hit-test the ranking at one size.
@@ -139,32 +130,31 @@ pub struct RankingLayout {
     pub marks: Vec<Mark>,
     /// In rank order, top to bottom.
     pub bars: Vec<BarMark>,
+    /// The rows' geometry: bar `i` is row `i`.
+    pub rows: BandScale,
     /// Villages with a value that are not shown (beyond the top N).
     pub hidden: usize,
     /// Villages with no value for this metric.
     pub left_out: usize,
     pub format: ValueFormat,
-    /// Group legend (empty when villages have no groups).
-    pub legend: Vec<GroupItem>,
+    /// Group legend (empty when villages have no groups); items index `groups`.
+    pub legend: Vec<LegendItem>,
+    /// The groups the legend stands for (see [`groups`]).
+    pub groups: Vec<String>,
 }
 
 impl RankingLayout {
-    pub fn new(
-        dataset: &Dataset,
-        ranking: &Ranking,
-        view: &RankingView,
-        width: f64,
-    ) -> RankingLayout {
-        let width = super::sane_width(width);
+    pub fn new(cx: &Context, ranking: &Ranking, view: &RankingView, width: f64) -> RankingLayout {
+        let (theme, words) = (cx.theme, cx.words);
+        let width = crate::chart::sane_width(width);
         let pad = padding(width);
-        let zh = dataset.is_chinese();
         let metric = ranking.metrics.get(view.metric);
         let metric_label = metric.map(|m| m.label.as_str()).unwrap_or("");
         let (all_rows, left_out) = ranked(ranking, view);
         let top_n = if view.show_all {
             all_rows.len()
         } else {
-            all_rows.len().min(DEFAULT_TOP)
+            all_rows.len().min(view.top)
         };
         // The top N, then pinned villages from further down, each with its true rank.
         let rows: Vec<(usize, usize, f64)> = all_rows
@@ -183,100 +173,59 @@ impl RankingLayout {
 
         // 1. Header: the ranking's title, then metric, unit and how much is shown.
         let mut marks = Vec::new();
-        let title = ranking.title.as_deref().unwrap_or(metric_label);
+        let title = cx
+            .title
+            .as_deref()
+            .or(ranking.title.as_deref())
+            .unwrap_or(metric_label);
         let mut sub = String::new();
         if title != metric_label {
             sub.push_str(metric_label);
         }
         if let Some(unit) = format.unit_label() {
-            sub.push_str(&match (zh, sub.is_empty()) {
-                (true, _) => format!("（{unit}）"),
-                (false, true) => format!("({unit})"),
-                (false, false) => format!(" ({unit})"),
-            });
+            sub = words.with_unit(&sub, &unit);
         }
         let total = all_rows.len();
-        let count = match (zh, top_n < total) {
-            (true, true) => format!("前 {top_n} 名，共 {total} 个村"),
-            (true, false) => format!("共 {total} 个村"),
-            (false, true) => format!("top {top_n} of {total} villages"),
-            (false, false) if total == 1 => "1 village".to_string(),
-            (false, false) => format!("{total} villages"),
-        };
         if !sub.is_empty() {
             sub.push_str(" · ");
         }
-        sub.push_str(&count);
-        let mut top = header(&mut marks, title, Some(&sub), pad, width);
+        let all = words.count(total, &cx.item);
+        sub.push_str(&if top_n < total {
+            words.fill(Msg::TopOf, &[&top_n.to_string(), &all])
+        } else {
+            all
+        });
+        let top = header(cx, &mut marks, title, Some(&sub), pad, width);
 
         // Group legend: a swatch per town or street; the filtered one stands out.
-        let mut legend = Vec::new();
-        if !group_names.is_empty() {
-            let (mut lx, row_h, size) = (pad, 20.0, 12.5);
-            for (i, group) in group_names.iter().enumerate() {
-                let label = if group.is_empty() {
-                    if zh { "未分组" } else { "No group" }.to_string()
+        let entries: Vec<LegendEntry> = group_names
+            .iter()
+            .enumerate()
+            .map(|(i, group)| LegendEntry {
+                label: if group.is_empty() {
+                    words.get(Msg::NoGroup).to_string()
                 } else {
-                    fit_text(group, size, (width * 0.4).max(40.0))
-                };
-                let item_w = 16.0 + text_width(&label, size) + 14.0;
-                if lx + item_w > width - pad && lx > pad {
-                    lx = pad;
-                    top += row_h;
-                }
-                let color = group_color(&group_names, i);
-                let dimmed = view.group.as_ref().is_some_and(|g| g != group);
-                marks.push(Mark::Rect {
-                    rect: Rect {
-                        x: lx,
-                        y: top + 4.0,
-                        w: 11.0,
-                        h: 11.0,
-                    },
-                    fill: if dimmed { GRID } else { color },
-                });
-                let text = Mark::text(label.clone(), lx + 16.0, top + 2.0, size).color(if dimmed {
-                    AXIS
-                } else {
-                    INK
-                });
-                marks.push(Mark::Text(if view.group.as_ref() == Some(group) {
-                    text.bold()
-                } else {
-                    text
-                }));
-                legend.push(GroupItem {
-                    group: group.clone(),
-                    label,
-                    color,
-                    rect: Rect {
-                        x: lx,
-                        y: top,
-                        w: item_w - 6.0,
-                        h: row_h,
-                    },
-                });
-                lx += item_w;
-            }
-            top += row_h;
-        }
+                    group.clone()
+                },
+                color: group_color(theme, &group_names, i),
+                active: view.group.as_ref().is_none_or(|g| g == group),
+                bold: view.group.as_ref() == Some(group),
+            })
+            .collect();
+        let (legend, top) = legend(cx, &mut marks, &entries, pad, width, top);
         let top = top + 8.0;
 
         // 2. Footer: who was left out, and the source.
         let mut notes = Vec::new();
         if left_out > 0 {
-            notes.push(if zh {
-                format!("另有 {left_out} 个村无“{metric_label}”数据，未列入排名")
+            let msg = if left_out == 1 {
+                Msg::LeftOutOne
             } else {
-                match left_out {
-                    1 => format!("1 village has no value for “{metric_label}” and is not ranked"),
-                    n => format!(
-                        "{n} villages have no value for “{metric_label}” and are not ranked"
-                    ),
-                }
-            });
+                Msg::LeftOutMany
+            };
+            notes.push(words.fill(msg, &[&words.count(left_out, &cx.item), metric_label]));
         }
-        notes.extend(credit(dataset.source.as_deref(), zh));
+        notes.extend(cx.credit());
         let height = top + shown as f64 * ROW_HEIGHT + 10.0 + footer_height(notes.len()) + pad;
 
         // 3. Columns: rank, name, bar, value label. Names get up to a third of the width.
@@ -297,10 +246,10 @@ impl RankingLayout {
             .iter()
             .map(|&(rank, v, x)| {
                 let value = format.format(x);
-                match (view.is_pinned(v), zh) {
-                    (true, true) => format!("{value} · 第 {rank} 名"),
-                    (true, false) => format!("{value} · #{rank}"),
-                    (false, _) => value,
+                if view.is_pinned(v) {
+                    words.fill(Msg::PinnedValue, &[&value, &rank.to_string()])
+                } else {
+                    value
                 }
             })
             .collect();
@@ -320,14 +269,19 @@ impl RankingLayout {
             .fold((0.0f64, 0.0f64), |(lo, hi), r| (lo.min(r.2), hi.max(r.2)));
         let x = LinearScale::new((lo, hi), (plot.x, plot.right()));
         let zero = x.map(0.0);
-        let single = PALETTE.get(1).copied().unwrap_or(MUTED);
+        let single = theme.palette_color(1);
+        let rows_scale = BandScale {
+            start: top,
+            step: ROW_HEIGHT,
+            count: shown,
+        };
         let color_of = |village: usize| {
             let group = ranking
                 .villages
                 .get(village)
                 .map(|v| v.group.clone().unwrap_or_default());
             match group.and_then(|g| group_names.iter().position(|n| *n == g)) {
-                Some(i) => group_color(&group_names, i),
+                Some(i) => group_color(theme, &group_names, i),
                 None => single,
             }
         };
@@ -337,8 +291,8 @@ impl RankingLayout {
         for (r, (&(rank, village, value), label)) in rows.iter().zip(labels).enumerate() {
             let pinned = view.is_pinned(village);
             let first_mark = marks.len();
-            let row_y = top + r as f64 * ROW_HEIGHT;
-            let mid = row_y + ROW_HEIGHT / 2.0;
+            let row_y = rows_scale.top(r);
+            let mid = rows_scale.middle(r);
             let end = x.map(value);
             // A zero value still shows a sliver, so the row is not read as missing;
             // the sliver stays inside the plot even when zero is at its right edge.
@@ -357,27 +311,32 @@ impl RankingLayout {
                         w: (width - 2.0 * pad + 8.0).max(1.0),
                         h: ROW_HEIGHT - 2.0,
                     },
-                    fill: PIN_BACKGROUND,
+                    fill: theme.pin_background,
                 });
             }
-            let rank_text = Mark::text(rank.to_string(), pad + rank_w - 8.0, mid, 11.5)
+            let rank_text = cx.text(rank.to_string(), pad + rank_w - 8.0, mid, 11.5)
                 .align(Align::Right, Baseline::Middle);
             marks.push(Mark::Text(if pinned {
-                rank_text.bold().color(INK)
+                rank_text.bold().color(theme.ink)
             } else {
-                rank_text.color(AXIS)
+                rank_text.color(theme.muted)
             }));
             let name = names.get(r).copied().unwrap_or("");
-            let name_text = Mark::text(fit_text(name, 13.0, name_w), bars_x - 8.0, mid, 13.0)
+            let name_text = cx.text(fit_text(name, 13.0, name_w), bars_x - 8.0, mid, 13.0)
                 .align(Align::Right, Baseline::Middle);
             marks.push(Mark::Text(if pinned {
                 name_text.bold()
             } else {
                 name_text
             }));
+            let bar_mark = marks.len();
             marks.push(Mark::Rect {
                 rect,
-                fill: if pinned { HIGHLIGHT } else { color_of(village) },
+                fill: if pinned {
+                    theme.highlight
+                } else {
+                    color_of(village)
+                },
             });
             let (lx, align) = if value < 0.0 {
                 (rect.x - 4.0, Align::Right)
@@ -385,11 +344,11 @@ impl RankingLayout {
                 (rect.right() + 4.0, Align::Left)
             };
             let label_text =
-                Mark::text(label.clone(), lx, mid, 11.5).align(align, Baseline::Middle);
+                cx.text(label.clone(), lx, mid, 11.5).align(align, Baseline::Middle);
             marks.push(Mark::Text(if pinned {
-                label_text.bold().color(INK)
+                label_text.bold().color(theme.ink)
             } else {
-                label_text.color(MUTED)
+                label_text.color(theme.muted)
             }));
             bars.push(BarMark {
                 village,
@@ -405,16 +364,17 @@ impl RankingLayout {
                 label,
                 pinned,
                 marks: first_mark..marks.len(),
+                bar_mark,
             });
         }
         if lo < 0.0 {
             marks.push(Mark::Line {
                 points: vec![(zero.round(), plot.y), (zero.round(), plot.bottom())],
-                color: AXIS,
+                color: theme.axis,
                 width: 1.0,
             });
         }
-        footer(&mut marks, &notes, pad, width, height);
+        footer(cx, &mut marks, &notes, pad, width, height);
         RankingLayout {
             width,
             height,
@@ -422,10 +382,12 @@ impl RankingLayout {
             x,
             marks,
             bars,
+            rows: rows_scale,
             hidden,
             left_out,
             format,
             legend,
+            groups: group_names,
         }
     }
 }

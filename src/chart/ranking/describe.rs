@@ -1,0 +1,204 @@
+//! The ranking in words: title, tooltips, data table and description.
+
+use super::layout::{ranked, BarMark, RankingLayout, RankingView};
+use crate::chart::{Context, Table, Tooltip, TooltipRow, MISSING, TABLE_ROWS};
+use crate::dataset::Ranking;
+use crate::format::{group_thousands, ValueFormat};
+use crate::text::Msg;
+
+/// The label of the view's metric.
+pub fn metric_label<'a>(ranking: &'a Ranking, view: &RankingView) -> &'a str {
+    ranking
+        .metrics
+        .get(view.metric)
+        .map(|m| m.label.as_str())
+        .unwrap_or_default()
+}
+
+/// The figure's title: the ranking's title with the metric shown.
+pub fn title(cx: &Context, ranking: &Ranking, view: &RankingView) -> String {
+    let metric = metric_label(ranking, view);
+    match cx.title.as_ref().or(ranking.title.as_ref()) {
+        Some(t) if t != metric && !metric.is_empty() => {
+            cx.words.fill(Msg::TitleWithMetric, &[t, metric])
+        }
+        Some(t) => t.clone(),
+        None => metric.to_string(),
+    }
+}
+
+/// A bar's tooltip: rank and village, group, and every metric's value.
+pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip> {
+    let village = ranking.villages.get(bar.village)?;
+    let mut rows = Vec::new();
+    if let Some(group) = &village.group {
+        rows.push(TooltipRow {
+            label: cx.words.get(Msg::GroupColumn).into(),
+            value: group.clone(),
+            color: None,
+        });
+    }
+    for (m, metric) in ranking.metrics.iter().enumerate() {
+        let value = village.values.get(m).copied().flatten();
+        let format = ValueFormat::for_values(metric.unit.as_deref(), value);
+        rows.push(TooltipRow {
+            label: metric.label.clone(),
+            value: value.map_or_else(|| MISSING.into(), |v| format.format(v)),
+            color: None,
+        });
+    }
+    Some(Tooltip {
+        heading: cx
+            .words
+            .fill(Msg::RankHeading, &[&bar.rank.to_string(), &village.name]),
+        rows,
+        x: bar.rect.right(),
+        y: bar.rect.y,
+        announcement: String::new(),
+    })
+}
+
+/// The ranking's data in the current order; villages without a value come last.
+pub fn table(cx: &Context, ranking: &Ranking, view: &RankingView) -> Table {
+    let words = cx.words;
+    let grouped = ranking.villages.iter().any(|v| v.group.is_some());
+    let item = &cx.item;
+    let mut columns: Vec<String> = vec![words.get(Msg::RankColumn).into(), capitalised(&item.one)];
+    if grouped {
+        columns.push(words.get(Msg::GroupColumn).into());
+    }
+    columns.extend(ranking.metrics.iter().map(|m| match &m.unit {
+        Some(u) => words.with_unit(&m.label, u),
+        None => m.label.clone(),
+    }));
+    let numeric = columns
+        .iter()
+        .enumerate()
+        .map(|(i, _)| i == 0 || i >= if grouped { 3 } else { 2 })
+        .collect();
+    let formats: Vec<ValueFormat> = ranking
+        .metrics
+        .iter()
+        .enumerate()
+        .map(|(m, metric)| {
+            ValueFormat::for_values(
+                metric.unit.as_deref(),
+                ranking
+                    .villages
+                    .iter()
+                    .filter_map(|v| v.values.get(m).copied().flatten()),
+            )
+        })
+        .collect();
+    let (order, _) = ranked(ranking, view);
+    let ranked_ids: Vec<(Option<usize>, usize)> = order
+        .iter()
+        .enumerate()
+        .map(|(rank, &(i, _))| (Some(rank.saturating_add(1)), i))
+        .chain(
+            ranking
+                .villages
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| {
+                    view.shows_group(&v.group)
+                        && v.values.get(view.metric).copied().flatten().is_none()
+                })
+                .map(|(i, _)| (None, i)),
+        )
+        .collect();
+    let total = ranked_ids.len();
+    // A screen reader or a copy-paste has no use for 100,000 rows, and building
+    // them would stall the page: the table stops at TABLE_ROWS and says so.
+    let rows = ranked_ids
+        .into_iter()
+        .take(TABLE_ROWS)
+        .filter_map(|(rank, i)| {
+            let village = ranking.villages.get(i)?;
+            let mut row = vec![
+                rank.map_or_else(|| MISSING.into(), |r| r.to_string()),
+                village.name.clone(),
+            ];
+            if grouped {
+                row.push(village.group.clone().unwrap_or_default());
+            }
+            row.extend(
+                village
+                    .values
+                    .iter()
+                    .zip(&formats)
+                    .map(|(v, f)| v.map_or_else(|| MISSING.into(), |v| f.format(v))),
+            );
+            Some(row)
+        })
+        .collect();
+    let mut caption = title(cx, ranking, view);
+    if total > TABLE_ROWS {
+        caption.push_str(&words.fill(
+            Msg::TableCut,
+            &[
+                &group_thousands(TABLE_ROWS as f64, 0),
+                &group_thousands(total as f64, 0),
+                &item.many,
+                &item.one,
+            ],
+        ));
+    }
+    Table {
+        caption,
+        columns,
+        numeric,
+        rows,
+    }
+}
+
+/// "Village" from "village"; Chinese is unchanged.
+fn capitalised(word: &str) -> String {
+    // ASCII only: full Unicode case tables would cost the wasm kilobytes.
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => std::iter::once(c.to_ascii_uppercase()).chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The leader in a sentence, then the next two: "王屯村的村集体经济收入在 7 个村中
+/// 排第一，为 200,000 元；其后是…".
+pub fn description(
+    cx: &Context,
+    ranking: &Ranking,
+    view: &RankingView,
+    layout: &RankingLayout,
+) -> String {
+    let name_value = |b: &BarMark| -> Option<(String, String)> {
+        let v = ranking.villages.get(b.village)?;
+        Some((v.name.clone(), layout.format.format(b.value)))
+    };
+    let mut top = layout.bars.iter().take(3).filter_map(name_value);
+    let leader = top.next();
+    let rest: Vec<String> = top.map(|(n, v)| format!("{n} {v}")).collect();
+    let total = layout.bars.len().saturating_add(layout.hidden);
+    let words = cx.words;
+    let title = title(cx, ranking, view);
+    let Some((name, value)) = leader else {
+        return words.fill(Msg::RankingDescriptionEmpty, &[&title]);
+    };
+    let mut out = words.fill(
+        Msg::RankingDescription,
+        &[
+            &title,
+            &name,
+            metric_label(ranking, view),
+            &words.count(total, &cx.item),
+            &value,
+        ],
+    );
+    if !rest.is_empty() {
+        out.push_str(&words.fill(
+            Msg::RankingDescriptionRest,
+            &[&rest.join(words.get(Msg::ListSep))],
+        ));
+    }
+    out.push_str(words.get(Msg::SentenceEnd));
+    out
+}

@@ -1,0 +1,510 @@
+//! The village ranking: view state and the reader's actions on it.
+//! [`layout`] places the bars, [`hit`] finds what is under the pointer,
+//! [`describe`] puts it into words, [`transition`] animates a re-rank.
+
+pub mod describe;
+pub mod hit;
+pub mod layout;
+pub mod transition;
+
+pub use layout::{groups, ranked, BarMark, RankingLayout, RankingView, DEFAULT_TOP, ROW_HEIGHT};
+
+use super::{ChartRoom, Context, Control, LegendControl, Table, Tooltip};
+use crate::dataset::Ranking;
+use crate::engine::{Action, ChartKind, Changed, Key, Options, Refusal};
+use crate::mark::Mark;
+use crate::text::Msg;
+use transition::Transition;
+
+/// A ranking's state: the view, its layout, the focused village, a pending
+/// re-rank transition and the search box's status.
+#[derive(Debug, Clone)]
+pub struct RankingChart {
+    view: RankingView,
+    layout: RankingLayout,
+    /// The focused village (index into the dataset, stable across re-sorts).
+    focus: Option<usize>,
+    transition: Option<Transition>,
+    search_status: String,
+}
+
+fn ranking(cx: &Context) -> Result<&Ranking, Refusal> {
+    cx.dataset
+        .ranking
+        .as_ref()
+        .ok_or(Refusal::NoSuchChart(ChartKind::Ranking))
+}
+
+impl RankingChart {
+    pub fn new(cx: &Context, options: &Options, width: f64) -> Result<RankingChart, Refusal> {
+        let ranking = ranking(cx)?;
+        let mut view = RankingView::new(ranking);
+        if let Some(key) = &options.metric {
+            view.metric = ranking
+                .metrics
+                .iter()
+                .position(|m| m.key == *key)
+                .ok_or_else(|| Refusal::BadOption {
+                    name: "metric",
+                    value: key.clone(),
+                    allowed: ranking
+                        .metrics
+                        .iter()
+                        .map(|m| format!("\"{}\"", m.key))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
+        }
+        if let Some(top) = options.top {
+            if top == 0 {
+                return Err(Refusal::BadOption {
+                    name: "top",
+                    value: top.to_string(),
+                    allowed: "a whole number of at least 1".into(),
+                });
+            }
+            view.top = top;
+        }
+        let layout = RankingLayout::new(cx, ranking, &view, width);
+        Ok(RankingChart {
+            view,
+            layout,
+            focus: None,
+            transition: None,
+            search_status: String::new(),
+        })
+    }
+
+    pub fn layout(&self) -> &RankingLayout {
+        &self.layout
+    }
+
+    pub fn view(&self) -> &RankingView {
+        &self.view
+    }
+
+    /// Relayouts after a change of order or filter, remembering the old rows
+    /// for the transition.
+    fn reorder(&mut self, cx: &Context, width: f64) -> Changed {
+        let villages = cx.dataset.ranking.as_ref().map_or(0, |r| r.villages.len());
+        self.transition = Some(Transition::from_layout(&self.layout, villages));
+        self.focus = None;
+        self.relayout(cx, width);
+        Changed {
+            table: true,
+            transition: true,
+            ..Changed::VIEW
+        }
+    }
+
+    fn village_name(cx: &Context, village: usize) -> String {
+        cx.dataset
+            .ranking
+            .as_ref()
+            .and_then(|r| r.villages.get(village))
+            .map(|v| v.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// Pins or unpins; says what happened, with the rank or why it is not shown.
+    fn toggle_pin(&mut self, cx: &Context, width: f64, village: usize) -> Result<String, Refusal> {
+        let ranking = ranking(cx)?;
+        if village >= ranking.villages.len() {
+            return Err(Refusal::NoSuchItem {
+                action: "togglePin",
+                index: village,
+            });
+        }
+        let name = Self::village_name(cx, village);
+        if let Some(i) = self.view.pinned.iter().position(|&p| p == village) {
+            self.view.pinned.remove(i);
+            self.relayout(cx, width);
+            return Ok(cx.words.fill(Msg::Unpinned, &[&name]));
+        }
+        self.view.pinned.push(village);
+        self.relayout(cx, width);
+        Ok(self.pinned_sentence(cx, ranking, village, &name))
+    }
+
+    fn pinned_sentence(&self, cx: &Context, ranking: &Ranking, village: usize, name: &str) -> String {
+        match hit::bar_of(&self.layout, village) {
+            Some(bar) => cx.words.fill(Msg::Pinned, &[name, &cx.words.rank(bar.rank)]),
+            None => cx.words.fill(
+                Msg::PinnedMissing,
+                &[name, describe::metric_label(ranking, &self.view)],
+            ),
+        }
+    }
+
+    /// Villages whose name contains `query` (ASCII case folded), in dataset order.
+    pub fn search(ranking: &Ranking, query: &str) -> Vec<usize> {
+        // ASCII folding only: Chinese has no case, and full Unicode case tables
+        // would cost the wasm several kilobytes.
+        let query = query.trim().to_ascii_lowercase();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        ranking
+            .villages
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.name.to_ascii_lowercase().contains(&query))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn sorted_sentence(&self, cx: &Context, ranking: &Ranking) -> String {
+        let msg = if self.view.descending {
+            Msg::SortedDescending
+        } else {
+            Msg::SortedAscending
+        };
+        cx.words
+            .fill(msg, &[describe::metric_label(ranking, &self.view)])
+    }
+
+    fn shown_count(&self) -> usize {
+        self.layout.bars.len().saturating_add(self.layout.hidden)
+    }
+}
+
+impl ChartRoom for RankingChart {
+    fn as_ranking(&self) -> Option<&RankingChart> {
+        Some(self)
+    }
+
+    fn relayout(&mut self, cx: &Context, width: f64) {
+        if let Some(ranking) = &cx.dataset.ranking {
+            self.layout = RankingLayout::new(cx, ranking, &self.view, width);
+        }
+    }
+
+    fn size(&self) -> (f64, f64) {
+        (self.layout.width, self.layout.height)
+    }
+
+    fn marks(&self) -> &[Mark] {
+        &self.layout.marks
+    }
+
+    fn overlay(&self, cx: &Context) -> Vec<Mark> {
+        let mut marks = Vec::new();
+        if let Some(bar) = self.focus.and_then(|v| hit::bar_of(&self.layout, v)) {
+            // A veil over the row and the bar, so hover reads on pinned bars too.
+            marks.push(Mark::Shade {
+                rect: bar.row,
+                fill: cx.theme.veil,
+                alpha: 0.06,
+            });
+            marks.push(Mark::Shade {
+                rect: bar.rect,
+                fill: cx.theme.veil,
+                alpha: 0.25,
+            });
+        }
+        marks
+    }
+
+    fn tooltip(&self, cx: &Context) -> Option<Tooltip> {
+        let ranking = cx.dataset.ranking.as_ref()?;
+        let bar = hit::bar_of(&self.layout, self.focus?)?;
+        describe::tooltip(cx, ranking, bar).map(|t| t.announced(cx.words))
+    }
+
+    fn title(&self, cx: &Context) -> String {
+        ranking(cx)
+            .map(|r| describe::title(cx, r, &self.view))
+            .unwrap_or_default()
+    }
+
+    fn description(&self, cx: &Context) -> String {
+        ranking(cx)
+            .map(|r| describe::description(cx, r, &self.view, &self.layout))
+            .unwrap_or_default()
+    }
+
+    fn table(&self, cx: &Context) -> Table {
+        match ranking(cx) {
+            Ok(r) => describe::table(cx, r, &self.view),
+            Err(_) => Table {
+                caption: String::new(),
+                columns: Vec::new(),
+                numeric: Vec::new(),
+                rows: Vec::new(),
+            },
+        }
+    }
+
+    fn controls(&self, cx: &Context) -> Vec<Control> {
+        let words = cx.words;
+        let mut controls = Vec::new();
+        let Ok(ranking) = ranking(cx) else {
+            return controls;
+        };
+        if ranking.metrics.len() > 1 {
+            controls.push(Control::Select {
+                id: "metric-select",
+                label: words.get(Msg::Metric).into(),
+                options: ranking.metrics.iter().map(|m| m.label.clone()).collect(),
+                selected: self.view.metric,
+                action: "metric",
+            });
+        }
+        controls.push(Control::Button {
+            id: "sort-order",
+            label: words
+                .get(if self.view.descending {
+                    Msg::Descending
+                } else {
+                    Msg::Ascending
+                })
+                .into(),
+            pressed: None,
+            hidden: false,
+            action: "toggleOrder",
+        });
+        controls.push(Control::Button {
+            id: "show-all",
+            label: if self.view.show_all {
+                words.fill(Msg::ShowTop, &[&self.view.top.to_string()])
+            } else {
+                words.fill(Msg::ShowAll, &[&words.count(self.layout.hidden, &cx.item)])
+            },
+            pressed: Some(self.view.show_all),
+            hidden: !self.view.show_all && self.layout.hidden == 0,
+            action: "toggleShowAll",
+        });
+        if !self.layout.groups.is_empty() {
+            controls.push(Control::Legend {
+                id: "group-filter",
+                label: words.get(Msg::GroupColumn).into(),
+                items: self
+                    .layout
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| LegendControl {
+                        label: if g.is_empty() {
+                            words.get(Msg::NoGroup).into()
+                        } else {
+                            g.clone()
+                        },
+                        color: layout::group_color(cx.theme, &self.layout.groups, i).hex(),
+                        pressed: self.view.group.as_ref() == Some(g),
+                        index: i,
+                    })
+                    .collect(),
+            });
+        }
+        controls.push(Control::Search {
+            label: words.get(Msg::SearchLabel).into(),
+            placeholder: words.get(Msg::SearchPlaceholder).into(),
+            button: words.get(Msg::SearchButton).into(),
+            status: self.search_status.clone(),
+        });
+        controls
+    }
+
+    fn apply(
+        &mut self,
+        cx: &Context,
+        width: f64,
+        action: &Action,
+    ) -> Result<(Changed, Option<String>), Refusal> {
+        let ranking = ranking(cx)?;
+        let before = self.focus;
+        match action {
+            Action::Pointer(x, y) => {
+                self.focus = hit::bar_at(&self.layout, *x, *y).map(|b| b.village);
+                let changed = if self.focus == before {
+                    Changed::NOTHING
+                } else {
+                    Changed::HOVER
+                };
+                Ok((changed, None))
+            }
+            Action::Leave => {
+                self.focus = None;
+                let changed = if before.is_some() {
+                    Changed::HOVER
+                } else {
+                    Changed::NOTHING
+                };
+                Ok((changed, None))
+            }
+            Action::Key(key) => {
+                let villages: Vec<usize> = self.layout.bars.iter().map(|b| b.village).collect();
+                let at = self.focus.and_then(|v| villages.iter().position(|&x| x == v));
+                if *key == Key::Select {
+                    let Some(village) = at.and_then(|i| villages.get(i)).copied() else {
+                        return Ok((Changed::NOTHING, None));
+                    };
+                    let said = self.toggle_pin(cx, width, village)?;
+                    self.focus = Some(village);
+                    return Ok((Changed::VIEW, Some(said)));
+                }
+                self.focus = super::step(&villages, at, *key);
+                let said = self
+                    .tooltip(cx)
+                    .map(|t| t.announcement)
+                    .unwrap_or_default();
+                Ok((Changed::HOVER, Some(said)))
+            }
+            Action::Click(x, y) => {
+                if let Some(i) = crate::chart::legend_at(&self.layout.legend, *x, *y) {
+                    return self.apply(cx, width, &Action::Legend(i));
+                }
+                match hit::bar_at(&self.layout, *x, *y).map(|b| b.village) {
+                    Some(v) => {
+                        let said = self.toggle_pin(cx, width, v)?;
+                        // The pointer is still over the bar.
+                        self.focus = Some(v);
+                        Ok((Changed::VIEW, Some(said)))
+                    }
+                    None => Ok((Changed::NOTHING, None)),
+                }
+            }
+            Action::Legend(i) => {
+                let group = self.layout.groups.get(*i).cloned().ok_or(Refusal::NoSuchItem {
+                    action: action.name(),
+                    index: *i,
+                })?;
+                self.view.group = match &self.view.group {
+                    Some(g) if *g == group => None,
+                    _ => Some(group.clone()),
+                };
+                let changed = self.reorder(cx, width);
+                let n = self.shown_count();
+                let count = cx.words.count(n, &cx.item);
+                let said = match &self.view.group {
+                    Some(_) if group.is_empty() => cx
+                        .words
+                        .fill(Msg::Filtered, &[cx.words.get(Msg::NoGroup), &count]),
+                    Some(g) => cx.words.fill(Msg::Filtered, &[g, &count]),
+                    None => cx.words.fill(Msg::Unfiltered, &[&count]),
+                };
+                Ok((changed, Some(said)))
+            }
+            Action::Metric(metric) => {
+                if *metric >= ranking.metrics.len() {
+                    return Err(Refusal::NoSuchItem {
+                        action: action.name(),
+                        index: *metric,
+                    });
+                }
+                if *metric == self.view.metric {
+                    return Ok((Changed::NOTHING, None));
+                }
+                self.view.metric = *metric;
+                let changed = self.reorder(cx, width);
+                let said = self.sorted_sentence(cx, ranking);
+                Ok((changed, Some(said)))
+            }
+            Action::ToggleOrder => {
+                self.view.descending = !self.view.descending;
+                let changed = self.reorder(cx, width);
+                let said = self.sorted_sentence(cx, ranking);
+                Ok((changed, Some(said)))
+            }
+            Action::ToggleShowAll => {
+                self.view.show_all = !self.view.show_all;
+                self.focus = None;
+                self.relayout(cx, width);
+                let total = self.shown_count();
+                let all = cx.words.count(total, &cx.item);
+                let said = if self.view.show_all {
+                    cx.words.fill(Msg::ShowingAll, &[&all])
+                } else {
+                    let top = self.view.top.min(total).to_string();
+                    cx.words.fill(Msg::ShowingTop, &[&top, &all])
+                };
+                Ok((Changed::VIEW, Some(said)))
+            }
+            Action::TogglePin(village) => {
+                let said = self.toggle_pin(cx, width, *village)?;
+                Ok((Changed::VIEW, Some(said)))
+            }
+            Action::Search(query) => {
+                let status = if query.trim().is_empty() {
+                    String::new()
+                } else {
+                    match Self::search(ranking, query).len() {
+                        0 => cx.words.get(Msg::NotFound).into(),
+                        n => cx.words.fill(Msg::Found, &[&n.to_string()]),
+                    }
+                };
+                let changed = if status == self.search_status {
+                    Changed::NOTHING
+                } else {
+                    Changed {
+                        controls: true,
+                        ..Changed::NOTHING
+                    }
+                };
+                self.search_status = status;
+                Ok((changed, None))
+            }
+            Action::PinSearch(query) => {
+                let Some(&village) = Self::search(ranking, query).first() else {
+                    self.search_status = cx.words.get(Msg::NotFound).into();
+                    let said = self.search_status.clone();
+                    return Ok((
+                        Changed {
+                            controls: true,
+                            ..Changed::NOTHING
+                        },
+                        Some(said),
+                    ));
+                };
+                let mut changed = Changed::VIEW;
+                if !self.view.is_pinned(village) {
+                    self.view.pinned.push(village);
+                }
+                // Filtered out by the group filter: show every group again.
+                let group = ranking.villages.get(village).and_then(|v| v.group.clone());
+                if !self.view.shows_group(&group) {
+                    self.view.group = None;
+                    changed = self.reorder(cx, width);
+                } else {
+                    self.relayout(cx, width);
+                }
+                self.focus = Some(village);
+                let name = Self::village_name(cx, village);
+                let said = self.pinned_sentence(cx, ranking, village, &name);
+                self.search_status = said.clone();
+                Ok((changed, Some(said)))
+            }
+            Action::Drag(..)
+            | Action::ZoomTo(..)
+            | Action::ZoomIn
+            | Action::ZoomOut
+            | Action::ResetZoom
+            | Action::Resize(_)
+            | Action::Theme(_)
+            | Action::Lang(_) => Err(Refusal::NotForKind {
+                action: action.name(),
+                kind: ChartKind::Ranking,
+            }),
+        }
+    }
+
+    fn focus_top(&self) -> Option<f64> {
+        self.focus.and_then(|v| self.row_top(v))
+    }
+
+    fn transition_marks(&mut self, t: f64) -> Option<Vec<Mark>> {
+        let transition = self.transition.as_ref()?;
+        if t >= 1.0 || t.is_nan() {
+            self.transition = None;
+            return None;
+        }
+        Some(transition.marks(&self.layout, t))
+    }
+}
+
+impl RankingChart {
+    /// The top of a village's row in CSS px, if it is shown (to scroll to it).
+    pub fn row_top(&self, village: usize) -> Option<f64> {
+        hit::bar_of(&self.layout, village).map(|b| b.row.y)
+    }
+}

@@ -1,0 +1,119 @@
+//! The trend in words: title, tooltips, data table and description.
+
+use super::layout::{AnnotationMark, TrendLayout, YearColumn};
+use crate::chart::{Context, Table, Tooltip, TooltipRow, MISSING};
+use crate::dataset::Trend;
+use crate::text::Msg;
+
+/// The chart's title: the option's, the trend's, the dataset's, or "Trend".
+pub fn title(cx: &Context, trend: &Trend) -> String {
+    cx.title
+        .clone()
+        .or_else(|| trend.title.clone())
+        .or_else(|| cx.dataset.title.clone())
+        .unwrap_or_else(|| cx.words.get(Msg::TrendFallbackTitle).into())
+}
+
+/// The crosshair tooltip: the year, then every visible series' value there.
+pub fn tooltip(cx: &Context, trend: &Trend, layout: &TrendLayout, column: &YearColumn) -> Tooltip {
+    let rows = column
+        .points
+        .iter()
+        .filter_map(|p| {
+            let series = trend.series.get(p.series)?;
+            Some(TooltipRow {
+                label: series.name.clone(),
+                value: layout.series_format(p.series).format(p.value),
+                color: layout.colors.get(p.series).map(|c| c.hex()),
+            })
+        })
+        .collect();
+    let top = column
+        .points
+        .iter()
+        .map(|p| p.y)
+        .fold(f64::INFINITY, f64::min);
+    Tooltip {
+        heading: cx.words.year(column.year),
+        rows,
+        x: column.x,
+        y: if top.is_finite() { top } else { layout.plot.y },
+        announcement: String::new(),
+    }
+}
+
+/// An annotation's full label.
+pub fn annotation_tooltip(cx: &Context, a: &AnnotationMark) -> Tooltip {
+    Tooltip {
+        heading: cx.words.year(a.year),
+        rows: vec![TooltipRow {
+            label: a.label.clone(),
+            value: String::new(),
+            color: None,
+        }],
+        x: a.x,
+        y: a.rect.bottom(),
+        announcement: String::new(),
+    }
+}
+
+/// The trend's data: a row per year, a column per series.
+pub fn table(cx: &Context, trend: &Trend, layout: &TrendLayout) -> Table {
+    let mut columns = vec![cx.words.get(Msg::YearColumn).to_string()];
+    columns.extend(trend.series.iter().map(|s| s.name.clone()));
+    let numeric = (0..columns.len()).map(|i| i > 0).collect();
+    let rows = trend
+        .years()
+        .into_iter()
+        .map(|year| {
+            let mut row = vec![year.to_string()];
+            row.extend(trend.series.iter().enumerate().map(|(i, s)| {
+                s.value_at(year)
+                    .map_or_else(|| MISSING.into(), |v| layout.series_format(i).format(v))
+            }));
+            row
+        })
+        .collect();
+    Table {
+        caption: title(cx, trend),
+        columns,
+        numeric,
+        rows,
+    }
+}
+
+/// One clause per series, as a journalist would write it: "洛龙区从2013年的
+/// 3.12%降至2019年的0.36%".
+pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout) -> String {
+    let words = cx.words;
+    let parts: Vec<String> = trend
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut known = s.points.iter().filter_map(|p| p.value.map(|v| (p.year, v)));
+            let format = layout.series_format(i);
+            match (known.next(), known.next_back()) {
+                (None, _) => words.fill(Msg::SeriesEmpty, &[&s.name]),
+                (Some((y, v)), None) => {
+                    words.fill(Msg::SeriesSingle, &[&s.name, &words.year(y), &format.format(v)])
+                }
+                (Some((y0, v0)), Some((y1, v1))) => {
+                    let (from, to) = (format.format(v0), format.format(v1));
+                    let msg = match (from == to, v1 > v0) {
+                        (true, _) => Msg::SeriesSame,
+                        (false, true) => Msg::SeriesRose,
+                        (false, false) => Msg::SeriesFell,
+                    };
+                    words.fill(msg, &[&s.name, &words.year(y0), &from, &words.year(y1), &to])
+                }
+            }
+        })
+        .collect();
+    let title = title(cx, trend);
+    if parts.is_empty() {
+        words.fill(Msg::TrendDescriptionEmpty, &[&title])
+    } else {
+        words.fill(Msg::TrendDescription, &[&title, &parts.join(words.get(Msg::ClauseSep))])
+    }
+}

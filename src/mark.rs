@@ -1,0 +1,157 @@
+//! Marks: the plain-data drawing instructions every layout produces and every
+//! renderer (canvas, SVG, the test recorder) draws. A closed enum, so tests
+//! compare marks with `==` and one renderer serves every device.
+
+pub use crate::theme::Color;
+
+/// An axis-aligned rectangle.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+    /// Whether `(px, py)` lies inside, edges included.
+    pub fn contains(&self, px: f64, py: f64) -> bool {
+        px >= self.x && px <= self.right() && py >= self.y && py <= self.bottom()
+    }
+}
+
+/// Horizontal placement of a text relative to its point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Vertical placement of a text relative to its point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Baseline {
+    Top,
+    Middle,
+    Bottom,
+}
+
+/// A line of text. Text is always drawn as text, never parsed as markup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextMark {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub bold: bool,
+    pub color: Color,
+    pub align: Align,
+    pub baseline: Baseline,
+}
+
+/// One drawing instruction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Rect {
+        rect: Rect,
+        fill: Color,
+    },
+    /// A translucent rectangle (a zoom selection), `alpha` in 0–1.
+    Shade {
+        rect: Rect,
+        fill: Color,
+        alpha: f64,
+    },
+    /// An open polyline.
+    Line {
+        points: Vec<(f64, f64)>,
+        color: Color,
+        width: f64,
+    },
+    Circle {
+        cx: f64,
+        cy: f64,
+        r: f64,
+        fill: Color,
+        stroke: Color,
+    },
+    Text(TextMark),
+}
+
+impl Mark {
+    /// A text mark in `color`, left/top aligned until told otherwise.
+    pub(crate) fn text(text: impl Into<String>, x: f64, y: f64, size: f64, color: Color) -> TextMark {
+        TextMark {
+            text: text.into(),
+            x,
+            y,
+            size,
+            bold: false,
+            color,
+            align: Align::Left,
+            baseline: Baseline::Top,
+        }
+    }
+}
+
+impl TextMark {
+    pub(crate) fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+    pub(crate) fn color(mut self, color: Color) -> Self {
+        self.color = color;
+        self
+    }
+    pub(crate) fn align(mut self, align: Align, baseline: Baseline) -> Self {
+        self.align = align;
+        self.baseline = baseline;
+        self
+    }
+}
+
+/// Estimated advance of `text` at `size` px. The same estimate is used on every
+/// platform, so layout (and with it hit-testing) is identical natively and in the
+/// browser: CJK and full-width characters are one em, Latin letters about half.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().map(char_em).sum::<f64>() * size
+}
+
+fn char_em(c: char) -> f64 {
+    match c {
+        ' ' => 0.28,
+        'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
+        '0'..='9' => 0.56,
+        'A'..='Z' | '%' | '@' | '&' => 0.66,
+        'm' | 'w' => 0.8,
+        c if c.is_ascii() => 0.52,
+        c if (c as u32) >= 0x2E80 => 1.0,
+        _ => 0.6,
+    }
+}
+
+/// `text`, cut with `…` so it fits in `max_width` px at `size`.
+pub fn fit_text(text: &str, size: f64, max_width: f64) -> String {
+    if text_width(text, size) <= max_width {
+        return text.to_string();
+    }
+    let budget = max_width - text_width("…", size);
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in text.chars() {
+        used += char_em(c) * size;
+        if used > budget {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
