@@ -82,6 +82,8 @@ function ms(x) {
   return x.toFixed(3);
 }
 const mb = (b) => (b === null || b === undefined ? '–' : `${(b / 1048576).toFixed(1)} MB`);
+// File sizes as Heluo's messages give them (MB of 1,048,576 bytes).
+const size = (b) => (b < 1048576 ? `${Math.max(1, Math.round(b / 1024))} KB` : mb(b));
 
 /** `{ text, value }` for one engine's cell of one scenario. */
 function cell(result, field, unit = 'ms') {
@@ -96,7 +98,9 @@ function cell(result, field, unit = 'ms') {
   // Hover moves that showed no tooltip (known for Chart.js and Heluo) are cheaper: say so.
   const missed = field.startsWith('hover') && result.hoverMissed
     ? ` [tooltip on ${result.hoverShown} of ${result.hoverMoves} moves]` : '';
-  return { text: `${ms(m)}${range}${missed}`, value: m, unit };
+  // Not comparable when no move showed a tooltip.
+  const value = field.startsWith('hover') && result.hoverMissed && !result.hoverShown ? null : m;
+  return { text: `${ms(m)}${range}${missed}`, value, unit };
 }
 function memoryCell(result) {
   if (!result) return { text: '–', value: null };
@@ -138,7 +142,7 @@ function table(datasets, results, scenario) {
       return [e, scenario.key === 'memory' ? memoryCell(r) : cell(r, scenario.key)];
     }));
     const r = ENGINES.includes('heluo') ? ratio(cells.heluo, PEERS.map((p) => cells[p])) : '—';
-    lines.push(`| ${d.label} (${mb(d.bytes)}) | ${ENGINES.map((e) => cells[e].text).join(' | ')} | ${r} |`);
+    lines.push(`| ${d.label} (${size(d.bytes)}) | ${ENGINES.map((e) => cells[e].text).join(' | ')} | ${r} |`);
   }
   return lines.join('\n');
 }
@@ -149,13 +153,14 @@ function headline(datasets, results) {
     if (!d) return null;
     const cells = Object.fromEntries(ENGINES.map((e) => [e, cell(results[id]?.[e], key)]));
     const r = ENGINES.includes('heluo') ? ratio(cells.heluo, PEERS.map((p) => cells[p])) : '—';
-    return `| ${label} (${mb(d.bytes)}) | ${ENGINES.map((e) => cells[e].text).join(' | ')} | ${r} |`;
+    return `| ${label} (${size(d.bytes)}) | ${ENGINES.map((e) => cells[e].text).join(' | ')} | ${r} |`;
   };
   return [
     `| scenario (median ms, min–max) | ${ENGINES.map((e) => NAMES[e]).join(' | ')} | Heluo / best peer |`,
     `|---|${ENGINES.map(() => '---').join('|')}|---|`,
     pick('trend-3000', 'load', 'trend, 3,000 series × 20 years, file → pixels'),
     pick('ranking-100000', 'load', 'ranking, 100,000 villages, 3 metrics, file → pixels'),
+    pick('ranking-100000-towns', 'load', 'ranking, 100,000 villages in 7,693 towns (groups), file → pixels'),
     pick('ranking-500000', 'load', 'ranking, 500,000 villages, file → pixels'),
     pick('trend-3000', 'hoverP50', 'hover over the 3,000-series trend, median move (in-page)'),
     pick('ranking-500000', 'metric', 'metric switch, 500,000 villages'),
@@ -264,7 +269,8 @@ if (OUT !== '-') {
     const r = results[d.id][e];
     if (r?.hoverMissed && !r.hoverShown) noTooltip.push(`${NAMES[e]} on ${d.id}`);
   }
-  const heluoBoxes = datasets.map((d) => results[d.id].heluo?.box).filter(Boolean).map((b) => b.height);
+  const heluoHeights = datasets.filter((d) => results[d.id].heluo?.box)
+    .map((d) => `${d.id} ${Math.round(results[d.id].heluo.box.height).toLocaleString('en')}`);
   const throughput = datasets.map((d) => {
     const r = results[d.id].heluo;
     const p = median(r?.parse);
@@ -309,8 +315,9 @@ ${headline(datasets, results)}
 - One headless Chromium, one fresh page per (dataset, engine), the engines in
   turn for each dataset. Each chart is 800 CSS px wide at devicePixelRatio 2
   (a 1600-px-wide backing store). Chart.js and ECharts get 800×500 CSS px;
-  Heluo chooses its height from the width, as in its page (here:
-  ${[...new Set(heluoBoxes.map((h) => Math.round(h)))].join(', ') || '–'} CSS px).
+  Heluo chooses its height from the width and the data, as in its page (its
+  legend lists every series or group; CSS px here:
+  ${heluoHeights.join(', ') || '–'}).
 - The clock starts with the file's bytes in a \`Uint8Array\` (as a dropped file
   gives) and stops after one pixel of every canvas of the chart has been read
   back with \`getImageData\` (which forces the drawing to be rasterised), for all
@@ -339,8 +346,11 @@ ${headline(datasets, results)}
   addition to the project's usual flags.
 - Datasets (target/bench-data/, not committed): trends of 1, 100 and 3,000
   series × 20 years (2000–2019, %); rankings of 85, 10,000, 100,000 and 500,000
-  villages in towns of about 13, with 3 metrics (about 3% of villages have no
-  value for one of them). Search query: "${QUERY}".
+  villages with 3 metrics (about 3% of villages have no value for one of them),
+  in groups of about 13 villages up to 40 groups (85 villages: 7 groups); and
+  100,000 villages with every town of about 13 villages its own group (7,693
+  groups), since Heluo colours and lists groups and the peers colour only the
+  15 bars shown. Search query: "${QUERY}".
 ${blank.length ? `\n**Blank canvas** (nothing but background drawn, check the adapter): ${blank.join(', ')}.\n` : ''}${noTooltip.length ? `\n**No tooltip on any hover move** (nothing to hover in the plot: see target/bench-shots/; those hover times measure a miss): ${noTooltip.join(', ')}.\n` : ''}
 ## All scenarios
 

@@ -9,11 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Bump when the generator changes, so stale files are regenerated.
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const TREND_SIZES = [1, 100, 3000];
 export const RANKING_SIZES = [85, 10000, 100000, 500000];
 export const YEARS = [2000, 2019];
+export const MAX_GROUPS = 40;
+export const TOWNS_SIZE = 100000;
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -62,13 +64,11 @@ export function trendDataset(series) {
 }
 
 /**
- * A ranking: `villages` villages in towns of about 13 villages each (China has
- * about 500,000 villages in about 38,000 towns), 3 metrics; about 3% of the
+ * A ranking: `villages` villages in `towns` groups, 3 metrics; about 3% of the
  * villages have no dividend (left out of that metric's ranking).
  */
-export function rankingDataset(villages) {
-  const rand = mulberry32(0x4a11 + villages);
-  const towns = Math.max(1, Math.ceil(villages / 13));
+export function rankingDataset(villages, towns) {
+  const rand = mulberry32(0x4a11 + villages + 7 * towns);
   const townNames = [];
   const seenTowns = new Set();
   for (let t = 0; t < towns; t++) {
@@ -113,8 +113,16 @@ export function datasetList(dir, { maxVillages = Infinity } = {}) {
   for (const n of TREND_SIZES) {
     list.push({ id: `trend-${n}`, kind: 'trend', n, label: `trend, ${n.toLocaleString('en')} series × 20 years` });
   }
+  // Groups: towns of about 13 villages (China has about 500,000 villages in
+  // about 38,000 towns), at most 40 groups, as a county or a province-level
+  // grouping would give; and once with every town its own group.
+  const groups = (n) => Math.min(MAX_GROUPS, Math.ceil(n / 13));
   for (const n of RANKING_SIZES.filter((n) => n <= maxVillages)) {
-    list.push({ id: `ranking-${n}`, kind: 'ranking', n, label: `ranking, ${n.toLocaleString('en')} villages × 3 metrics` });
+    list.push({ id: `ranking-${n}`, kind: 'ranking', n, groups: groups(n), label: `ranking, ${n.toLocaleString('en')} villages × 3 metrics` });
+    if (n === TOWNS_SIZE) {
+      const towns = Math.ceil(n / 13);
+      list.push({ id: `ranking-${n}-towns`, kind: 'ranking', n, groups: towns, label: `ranking, ${n.toLocaleString('en')} villages in ${towns.toLocaleString('en')} towns` });
+    }
   }
   for (const d of list) d.file = path.join(dir, `${d.id}.v${GENERATOR_VERSION}.json`);
   return list;
@@ -126,7 +134,7 @@ export function ensureDatasets(dir, options) {
   const list = datasetList(dir, options);
   for (const d of list) {
     if (!fs.existsSync(d.file)) {
-      const data = d.kind === 'trend' ? trendDataset(d.n) : rankingDataset(d.n);
+      const data = d.kind === 'trend' ? trendDataset(d.n) : rankingDataset(d.n, d.groups);
       const tmp = `${d.file}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify(data));
       fs.renameSync(tmp, d.file);
@@ -140,6 +148,6 @@ export const DEFAULT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const d of ensureDatasets(process.argv[2] || DEFAULT_DIR)) {
-    console.log(`${d.file}  ${(d.bytes / 1e6).toFixed(1)} MB`);
+    console.log(`${d.file}  ${(d.bytes / 1048576).toFixed(1)} MB`);
   }
 }
