@@ -1,32 +1,46 @@
 #!/usr/bin/env bash
 # Size and speed figures, printed (no thresholds: targets are read, not asserted).
-#   scripts/bench.sh            everything (installs chart.js and echarts into a temp dir to compare sizes)
+#   scripts/bench.sh            everything below, in this order
+#   scripts/bench.sh basic      sizes, native core timings, the page's own browser timings
+#   scripts/bench.sh compare    Heluo next to Chart.js 4 and ECharts 5 in one headless
+#                               Chromium run; prints the table and writes BENCHMARKS.md
+#                               (settings: BENCH_RUNS, BENCH_MAX_VILLAGES, … see BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode="${1:-all}"
+case "$mode" in all | basic | compare) ;; *) echo "usage: scripts/bench.sh [basic|compare]" >&2; exit 2 ;; esac
 gz() { gzip -9 -n -c "$1" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%7.1f KB", b / 1024 }'; }
 
-echo "== size (gzip -9)"
-printf '%-52s %s\n' "pkg/esm/heluo_bg.wasm (budget 100 KB)" "$(kb "$(gz pkg/esm/heluo_bg.wasm)")"
-printf '%-52s %s\n' "pkg/esm/heluo.js (glue)" "$(kb "$(gz pkg/esm/heluo.js)")"
-printf '%-52s %s\n' "pkg/heluo.js (classic, wasm inlined as base64)" "$(kb "$(gz pkg/heluo.js)")"
-printf '%-52s %s\n' "www/app.js" "$(kb "$(gz www/app.js)")"
-
-cmp_dir=$(mktemp -d)
-trap 'rm -rf "$cmp_dir"' EXIT
-if (cd "$cmp_dir" && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error chart.js echarts >/dev/null 2>&1); then
-  for f in chart.js/dist/chart.umd.min.js chart.js/dist/chart.umd.js echarts/dist/echarts.min.js echarts/dist/echarts.simple.min.js; do
-    [ -f "$cmp_dir/node_modules/$f" ] && printf '%-52s %s\n' "for comparison: $f" "$(kb "$(gz "$cmp_dir/node_modules/$f")")"
-  done
-else
-  echo "(could not install chart.js/echarts for the size comparison)"
+# Chromium and the npm packages (playwright-core, chart.js, echarts), once.
+if [ ! -x "${HELUO_CHROMIUM:-/usr/bin/chromium}" ]; then
+  scripts/setup.sh test
+fi
+if [ ! -d node_modules/echarts ] || [ ! -d node_modules/chart.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
-echo
-echo "== core speed (native, release)"
-cargo run --quiet --release --example bench
+if [ "$mode" != compare ]; then
+  echo "== size (gzip -9)"
+  printf '%-52s %s\n' "pkg/esm/heluo_bg.wasm (budget 100 KB)" "$(kb "$(gz pkg/esm/heluo_bg.wasm)")"
+  printf '%-52s %s\n' "pkg/esm/heluo.js (glue)" "$(kb "$(gz pkg/esm/heluo.js)")"
+  printf '%-52s %s\n' "pkg/heluo.js (classic, wasm inlined as base64)" "$(kb "$(gz pkg/heluo.js)")"
+  printf '%-52s %s\n' "www/app.js" "$(kb "$(gz www/app.js)")"
+  for f in chart.js/dist/chart.umd.min.js chart.js/dist/chart.umd.js echarts/dist/echarts.min.js echarts/dist/echarts.simple.min.js; do
+    [ -f "node_modules/$f" ] && printf '%-52s %s\n' "for comparison: $f" "$(kb "$(gz "node_modules/$f")")"
+  done
 
-echo
-echo "== browser (headless Chromium)"
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
-node tests/bench/browser.mjs
+  echo
+  echo "== core speed (native, release)"
+  cargo run --quiet --release --example bench
+
+  echo
+  echo "== browser (headless Chromium)"
+  node tests/bench/browser.mjs
+fi
+
+if [ "$mode" != basic ]; then
+  echo
+  echo "== side by side: Chart.js, ECharts, Heluo (headless Chromium)"
+  node tests/bench/compare.mjs
+fi
