@@ -30,7 +30,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$tmp/esm" --out-name heluo 
 cp "$tmp/esm/heluo_bg.wasm" "$tmp/esm/heluo.js" "$out/esm/"
 
 wasm-bindgen --target no-modules --no-typescript --out-dir "$tmp/classic" --out-name heluo "$tmp/opt.wasm"
-python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" www/heluo-chart.js "$out/heluo.js"
+python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" www/heluo-chart.js www/heluo-chart.css "$out/heluo.js"
 python3 scripts/samples.py www/data "$samples_out"
 
 gz() { gzip -9 -n -c "$1" | wc -c; }

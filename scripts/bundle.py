@@ -7,13 +7,18 @@ blocked. The script defines:
   Heluo.fresh()  a new instance of the same compiled module: the page calls it after
                  a wasm trap (a panic aborts an instance), so the next file works
   Heluo.mount()  the DOM layer (www/heluo-chart.js): one chart as readers use it
+  Heluo.render() one chart from data and options, for developers
+  <heluo-chart>  the custom element, styled by www/heluo-chart.css in its shadow root
 """
 import base64
 import sys
 
-glue_path, wasm_path, dom_path, out_path = sys.argv[1:5]
+import json
+
+glue_path, wasm_path, dom_path, css_path, out_path = sys.argv[1:6]
 glue = open(glue_path, encoding="utf-8").read()
 dom = open(dom_path, encoding="utf-8").read()
+css = json.dumps(open(css_path, encoding="utf-8").read(), ensure_ascii=False)
 wasm = base64.b64encode(open(wasm_path, "rb").read()).decode("ascii")
 
 bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script build with
@@ -22,6 +27,7 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
   "use strict";
   var bytes = Uint8Array.from(atob("{wasm}"), function (c) {{ return c.charCodeAt(0); }});
   var module = new WebAssembly.Module(bytes);
+  var HELUO_CSS = {css};
 {dom}
   function instantiate() {{
 {glue}
@@ -31,9 +37,13 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
     api.mount = function (container, dataset, kind, options) {{
       return mountChart(api, container, dataset, kind, options);
     }};
+    api.render = function (target, data, options) {{
+      return renderChart(api, target, data, options);
+    }};
     return api;
   }}
   globalThis.Heluo = instantiate();
+  defineElement();
 }})();
 """
 open(out_path, "w", encoding="utf-8").write(bundle)

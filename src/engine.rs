@@ -67,6 +67,9 @@ pub struct Options {
     pub top: Option<usize>,
     /// A title that replaces the dataset's.
     pub title: Option<String>,
+    /// Brand colours over the theme: `background:#fff; text:#222; accent:#c00;
+    /// palette:#a00,#05a,…` (what `<heluo-chart>` reads from its CSS custom properties).
+    pub colors: Option<String>,
 }
 
 impl Options {
@@ -79,6 +82,7 @@ impl Options {
             metric: None,
             top: None,
             title: None,
+            colors: None,
         }
     }
 
@@ -336,7 +340,7 @@ impl std::error::Error for Refusal {}
 pub struct Frame<'a> {
     pub kind: ChartKind,
     pub lang: Lang,
-    pub theme: &'static Theme,
+    pub theme: &'a Theme,
     pub width: f64,
     pub height: f64,
     pub marks: &'a [Mark],
@@ -352,9 +356,72 @@ pub struct Frame<'a> {
     pub announcement: &'a str,
 }
 
+/// `name`'s theme with brand colours from `colors` laid over it:
+/// `background`, `text`, `muted`, `accent` (the pin and the zoom selection)
+/// and `palette` (comma-separated), each a `#rgb` or `#rrggbb` colour.
+fn themed(name: ThemeName, colors: Option<&str>) -> Result<Theme, Refusal> {
+    let mut theme = name.theme().clone();
+    let bad = |value: &str| Refusal::BadOption {
+        name: "colors",
+        value: value.trim().to_string(),
+        allowed: "\"name: #rrggbb\" pairs separated by \";\" (background, text, muted, accent, palette)".into(),
+    };
+    for part in colors.unwrap_or_default().split(';') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let (key, value) = part.split_once(':').ok_or_else(|| bad(part))?;
+        let color = |v: &str| parse_color(v).ok_or_else(|| bad(part));
+        match key.trim() {
+            "background" => theme.background = color(value)?,
+            "text" => theme.ink = color(value)?,
+            "muted" => theme.muted = color(value)?,
+            "accent" => {
+                theme.highlight = color(value)?;
+                theme.selection = theme.highlight;
+            }
+            "palette" => {
+                let colors: Vec<_> = value.split(',').map(color).collect::<Result<_, _>>()?;
+                // Fewer colours than the palette holds repeat in order.
+                for (i, slot) in theme.palette.iter_mut().enumerate() {
+                    if let Some(c) = i.checked_rem(colors.len()).and_then(|j| colors.get(j)) {
+                        *slot = *c;
+                    }
+                }
+            }
+            _ => return Err(bad(part)),
+        }
+    }
+    Ok(theme)
+}
+
+/// `#rgb` or `#rrggbb`.
+fn parse_color(text: &str) -> Option<crate::theme::Color> {
+    let hex = text.trim().strip_prefix('#')?;
+    let digit = |c: u8| (c as char).to_digit(16).and_then(|d| u8::try_from(d).ok());
+    let b = hex.as_bytes();
+    let pair = |hi: u8, lo: u8| Some(digit(hi)?.checked_mul(16)?.checked_add(digit(lo)?)?);
+    match *b {
+        [r, g, bl] => Some(crate::theme::Color(
+            pair(r, r)?,
+            pair(g, g)?,
+            pair(bl, bl)?,
+        )),
+        [r1, r2, g1, g2, b1, b2] => Some(crate::theme::Color(
+            pair(r1, r2)?,
+            pair(g1, g2)?,
+            pair(b1, b2)?,
+        )),
+        _ => None,
+    }
+}
+
 /// One chart: a dataset drawn as one kind, with the reader's view of it.
 pub struct Engine {
     cx: Context,
+    theme: ThemeName,
+    colors: Option<String>,
     kind: ChartKind,
     width: f64,
     room: Box<dyn ChartRoom>,
@@ -377,7 +444,8 @@ impl Engine {
         let lang = options
             .lang
             .unwrap_or_else(|| Lang::from_tag(&dataset.locale));
-        let mut cx = Context::new(dataset, options.theme.theme(), lang);
+        let theme = themed(options.theme, options.colors.as_deref())?;
+        let mut cx = Context::new(dataset, theme, lang);
         cx.title = options.title.clone().filter(|t| !t.trim().is_empty());
         let width = crate::chart::sane_width(options.width);
         let room: Box<dyn ChartRoom> = match options.kind {
@@ -386,6 +454,8 @@ impl Engine {
         };
         Ok(Engine {
             cx,
+            theme: options.theme,
+            colors: options.colors.clone(),
             kind: options.kind,
             width,
             room,
@@ -408,7 +478,8 @@ impl Engine {
                 });
             }
             Action::Theme(theme) => {
-                self.cx.theme = theme.theme();
+                self.cx.theme = themed(theme, self.colors.as_deref())?;
+                self.theme = theme;
                 self.room.relayout(&self.cx, self.width);
                 return Ok(Changed {
                     controls: true,
@@ -417,7 +488,7 @@ impl Engine {
             }
             Action::Lang(lang) => {
                 let title = self.cx.title.take();
-                self.cx = Context::new(self.cx.dataset.clone(), self.cx.theme, lang);
+                self.cx = Context::new(self.cx.dataset.clone(), self.cx.theme.clone(), lang);
                 self.cx.title = title;
                 self.room.relayout(&self.cx, self.width);
                 return Ok(Changed {
@@ -449,8 +520,13 @@ impl Engine {
         self.cx.lang
     }
 
-    pub fn theme(&self) -> &'static Theme {
-        self.cx.theme
+    pub fn theme(&self) -> &Theme {
+        &self.cx.theme
+    }
+
+    /// Which theme the chart is drawn in (before brand colours).
+    pub fn theme_name(&self) -> ThemeName {
+        self.theme
     }
 
     pub fn dataset(&self) -> &Rc<Dataset> {
@@ -538,7 +614,7 @@ impl Engine {
         Frame {
             kind: self.kind,
             lang: self.cx.lang,
-            theme: self.cx.theme,
+            theme: &self.cx.theme,
             width,
             height,
             marks: self.marks(),

@@ -73,7 +73,8 @@ function mountChart(api, container, dataset, kind, options) {
 
   var view = new api.ChartView(dataset, kind, base, overlay, width(), scale(),
     options.theme || "light", options.lang || "", options.metric || "",
-    options.top === undefined || options.top === null ? "" : String(options.top), options.title || "");
+    options.top === undefined || options.top === null ? "" : String(options.top), options.title || "",
+    options.colors || "");
   var lang = view.lang;
   var words = function (key, a, b) { return api.text(lang, key, a || "", b || ""); };
   var lastWidth = width();
@@ -418,4 +419,278 @@ function mountChart(api, container, dataset, kind, options) {
     },
   };
   return handle_;
+}
+
+/* ------------------------------------------------------------------------
+   Embedding: Heluo.render(target, data, options) and <heluo-chart>.
+   Both mount the same chart as above; nothing a reader sees is written twice. */
+
+/* Bytes from text, bytes or a plain object. */
+function toBytes(data) {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (typeof data === "string") return new TextEncoder().encode(data);
+  return new TextEncoder().encode(JSON.stringify(data));
+}
+
+var KINDS = ["trend", "ranking"];
+var THEMES = ["light", "dark", "auto"];
+var CONTROLS = ["full", "none"];
+var darkQuery = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
+
+/* Checks options as an embedder writes them; throws an Error naming the
+   attribute and what it allows. */
+function checkOptions(o, kinds) {
+  function bad(name, value, allowed) {
+    return new Error(name + "=\"" + value + "\" is not allowed: use " + allowed);
+  }
+  if (o.chart !== undefined && o.chart !== null && o.chart !== "") {
+    if (KINDS.indexOf(o.chart) < 0) throw bad("chart", o.chart, "\"trend\" or \"ranking\"");
+    if (kinds && kinds.indexOf(o.chart) < 0) throw new Error("chart=\"" + o.chart + "\": the data has no " + o.chart + " part (it has: " + kinds.join(", ") + ")");
+  }
+  if (o.theme && THEMES.indexOf(o.theme) < 0) throw bad("theme", o.theme, "\"light\", \"dark\" or \"auto\"");
+  if (o.controls && CONTROLS.indexOf(o.controls) < 0) throw bad("controls", o.controls, "\"full\" or \"none\"");
+  if (o.lang && !/^(zh|en)([-_].*)?$/i.test(o.lang)) throw bad("lang", o.lang, "\"zh-CN\" or \"en\"");
+  if (o.top !== undefined && o.top !== null && o.top !== "" && !/^[1-9][0-9]*$/.test(String(o.top))) throw bad("top", o.top, "a whole number of at least 1");
+}
+
+function resolvedTheme(theme) {
+  if (theme === "dark" || theme === "light") return theme;
+  return darkQuery && darkQuery.matches ? "dark" : "light";
+}
+
+/* Brand colours from the element's CSS custom properties, for the canvas. */
+function brandColors(node) {
+  if (!node || typeof getComputedStyle !== "function") return "";
+  var style = getComputedStyle(node);
+  var out = [];
+  [["background", "--heluo-background"], ["text", "--heluo-text"], ["muted", "--heluo-muted"],
+    ["accent", "--heluo-accent"], ["palette", "--heluo-palette"]].forEach(function (pair) {
+    var v = style.getPropertyValue(pair[1]).trim();
+    if (v) out.push(pair[0] + ":" + v.replace(/\s+/g, ""));
+  });
+  return out.join(";");
+}
+
+/**
+ * Heluo.render(target, data, options): one chart in `target`.
+ * data: JSON text, bytes or a plain object; options as <heluo-chart>'s
+ * attributes: { chart, metric, top, theme, lang, title, controls, colors }.
+ * Returns { update(data), setOptions(options), toSVG(), toPNG(scale), destroy(), chart }.
+ */
+function renderChart(api, target, data, options) {
+  options = Object.assign({}, options || {});
+  var state = { dataset: null, chart: null, bytes: null };
+  function mount(bytes, opts) {
+    checkOptions(opts);
+    var dataset = api.parseDataset(bytes);
+    var chart;
+    try {
+      var kinds = dataset.charts;
+      checkOptions(opts, kinds);
+      var kind = opts.chart || kinds[0];
+      chart = mountChart(api, target, dataset, kind, {
+        theme: resolvedTheme(opts.theme), lang: opts.lang || "", metric: opts.metric || "",
+        top: opts.top, title: opts.title || opts["chart-title"] || "", controls: opts.controls,
+        colors: opts.colors !== undefined ? opts.colors : brandColors(target), onError: opts.onError,
+      });
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) dataset.free();
+      throw err;
+    }
+    /* Swap only once the new chart exists: a failure keeps the old one. */
+    if (state.chart) state.chart.destroy();
+    if (state.dataset) state.dataset.free();
+    target.appendChild(chart.figure);
+    chart.start();
+    state.dataset = dataset;
+    state.chart = chart;
+    state.bytes = bytes;
+    handle.chart = chart;
+  }
+  var handle = {
+    chart: null,
+    update: function (next) { mount(toBytes(next), options); return handle; },
+    setOptions: function (next) {
+      var merged = Object.assign({}, options, next || {});
+      mount(state.bytes, merged);
+      options = merged;
+      return handle;
+    },
+    toSVG: function () { return state.chart.view.svg(); },
+    toPNG: function (scale) {
+      var canvas = document.createElement("canvas");
+      state.chart.view.drawTo(canvas, scale || 2);
+      return new Promise(function (resolve) { canvas.toBlob(resolve, "image/png"); });
+    },
+    destroy: function () {
+      if (state.chart) state.chart.destroy();
+      if (state.dataset) state.dataset.free();
+      state.chart = state.dataset = null;
+      handle.chart = null;
+    },
+  };
+  mount(toBytes(data), options);
+  return handle;
+}
+
+var sharedSheet = null;
+function chartSheet() {
+  if (!sharedSheet && typeof CSSStyleSheet === "function") {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(HELUO_CSS);
+    } catch (err) { sharedSheet = null; }
+  }
+  return sharedSheet;
+}
+
+var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls"];
+
+/* <heluo-chart src="data.json" chart="trend">: the chart in an open shadow
+   root, initialised when it comes near the viewport and freed when removed. */
+function defineElement() {
+  if (typeof customElements === "undefined" || typeof HTMLElement === "undefined" || customElements.get("heluo-chart")) return;
+  var HeluoChart = function () {
+    var self = Reflect.construct(HTMLElement, [], HeluoChart);
+    var root = self.attachShadow({ mode: "open" });
+    var sheet = chartSheet();
+    if (sheet) root.adoptedStyleSheets = [sheet];
+    self._box = document.createElement("div");
+    self._box.className = "heluo-root";
+    self._alert = el("div", "alert");
+    self._alert.setAttribute("role", "alert");
+    self._alert.hidden = true;
+    self._charts = el("div", "charts");
+    self._box.append(self._alert, self._charts);
+    root.appendChild(self._box);
+    self._render = null;
+    self._load = 0;
+    return self;
+  };
+  HeluoChart.prototype = Object.create(HTMLElement.prototype);
+  HeluoChart.prototype.constructor = HeluoChart;
+  HeluoChart.observedAttributes = ATTRIBUTES;
+
+  HeluoChart.prototype.connectedCallback = function () {
+    var self = this;
+    self._connected = true;
+    if (self._observer || self._render) return;
+    if (typeof IntersectionObserver === "function") {
+      self._observer = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        self._observer.disconnect();
+        self._observer = null;
+        self._start();
+      }, { rootMargin: "300px" });
+      self._observer.observe(self);
+    } else {
+      self._start();
+    }
+    self._onScheme = function () { if ((self.getAttribute("theme") || "auto") === "auto") self._setTheme(); };
+    if (darkQuery) darkQuery.addEventListener("change", self._onScheme);
+  };
+
+  HeluoChart.prototype.disconnectedCallback = function () {
+    this._connected = false;
+    if (this._observer) { this._observer.disconnect(); this._observer = null; }
+    if (this._abort) { this._abort.abort(); this._abort = null; }
+    this._load++;
+    if (darkQuery && this._onScheme) darkQuery.removeEventListener("change", this._onScheme);
+    if (this._render) { this._render.destroy(); this._render = null; }
+  };
+
+  HeluoChart.prototype.attributeChangedCallback = function (name, old, value) {
+    if (old === value || !this._connected || this._observer) return;
+    if (name === "theme" && this._render) { this._setTheme(); return; }
+    if (name === "src" || !this._render) { this._start(); return; }
+    this._apply(function (r, o) { r.setOptions(o); });
+  };
+
+  HeluoChart.prototype._options = function () {
+    var o = {};
+    var self = this;
+    ATTRIBUTES.forEach(function (a) {
+      var v = self.getAttribute(a);
+      if (v !== null && a !== "src") o[a === "chart-title" ? "title" : a] = v;
+    });
+    o.theme = o.theme || "auto";
+    o.onError = function (err) { self._fail(err); };
+    return o;
+  };
+
+  HeluoChart.prototype._setTheme = function () {
+    var theme = resolvedTheme(this.getAttribute("theme") || "auto");
+    this.setAttribute("data-theme", theme);
+    this._apply(function (r, o) { r.setOptions(o); });
+  };
+
+  HeluoChart.prototype._apply = function (fn) {
+    if (!this._render) return;
+    try {
+      fn(this._render, this._options());
+      this._ok();
+    } catch (err) { this._fail(err); }
+  };
+
+  HeluoChart.prototype._fail = function (err) {
+    var message = (err && err.message) || String(err);
+    this._alert.textContent = message;
+    this._alert.hidden = false;
+    this.dispatchEvent(new CustomEvent("heluo:error", { detail: message, bubbles: true, composed: true }));
+  };
+
+  HeluoChart.prototype._ok = function () {
+    this._alert.hidden = true;
+    this._alert.textContent = "";
+    this.dispatchEvent(new CustomEvent("heluo:ready", { bubbles: true, composed: true }));
+  };
+
+  /* Reads the data (src or an inline <script type="application/json">) and
+     shows it; a newer start wins over an older one still loading. */
+  HeluoChart.prototype._start = function () {
+    var self = this;
+    var ticket = ++self._load;
+    self.setAttribute("data-theme", resolvedTheme(self.getAttribute("theme") || "auto"));
+    if (self._abort) { self._abort.abort(); self._abort = null; }
+    var show = function (bytes) {
+      if (ticket !== self._load || !self.isConnected) return;
+      try {
+        var api = globalThis.Heluo;
+        if (self._render) self._render.update(bytes);
+        else self._render = api.render(self._charts, bytes, self._options());
+        self._ok();
+      } catch (err) { self._fail(err); }
+    };
+    var src = self.getAttribute("src");
+    if (!src) {
+      var script = self.querySelector('script[type="application/json"]');
+      if (!script) { self._fail(new Error("<heluo-chart> needs data: a src attribute or a child <script type=\"application/json\">")); return; }
+      show(new TextEncoder().encode(script.textContent));
+      return;
+    }
+    var url;
+    try { url = new URL(src, document.baseURI); } catch (err) { self._fail(new Error("src=\"" + src + "\" is not a URL")); return; }
+    if (url.protocol === "file:") {
+      self._fail(new Error("src=\"" + src + "\" cannot be read from a page opened from disk (file://): put the data inline in a <script type=\"application/json\"> inside the element, or use the standalone HTML download"));
+      return;
+    }
+    var abort = typeof AbortController === "function" ? new AbortController() : null;
+    self._abort = abort;
+    fetch(url.href, { signal: abort ? abort.signal : undefined, credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("could not load " + url.href + ": HTTP " + response.status + (response.statusText ? " " + response.statusText : ""));
+      return response.arrayBuffer();
+    }, function (err) {
+      if (err && err.name === "AbortError") throw err;
+      throw new Error("could not load " + url.href + ": the request failed (offline, or blocked by CORS or the page's Content-Security-Policy)");
+    }).then(function (buffer) {
+      if (self._abort === abort) self._abort = null;
+      show(new Uint8Array(buffer));
+    }).catch(function (err) {
+      if (err && err.name === "AbortError") return;
+      if (ticket === self._load) self._fail(err);
+    });
+  };
+
+  customElements.define("heluo-chart", HeluoChart);
 }

@@ -184,7 +184,8 @@ export class ChartView {
      * `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is
      * devicePixelRatio; `theme` "light" or "dark"; `lang` "zh-CN", "en" or ""
      * (the dataset's); `metric` a metric key or ""; `top` rows before
-     * "show all" ("": the default 15); `title` replaces the chart's title ("": keep).
+     * "show all" ("": the default 15); `title` replaces the chart's title ("": keep);
+     * `colors` brand colours over the theme ("background:#fff; palette:#a00,#05a", "": none).
      * @param {DatasetHandle} dataset
      * @param {string} kind
      * @param {HTMLCanvasElement} base
@@ -196,12 +197,13 @@ export class ChartView {
      * @param {string} metric
      * @param {string} top
      * @param {string} title
+     * @param {string} colors
      */
-    constructor(dataset, kind, base, overlay, width, scale, theme, lang, metric, top, title) {
+    constructor(dataset, kind, base, overlay, width, scale, theme, lang, metric, top, title, colors) {
         _assertClass(dataset, DatasetHandle);
-        const val7 = +width;
-        const val8 = +scale;
-        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4, ptr5, len5;
+        const val8 = +width;
+        const val9 = +scale;
+        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4, ptr5, len5, ptr6, len6;
         try {
             ptr0 = passStringToWasm0(kind, wasm.__wbindgen_export, wasm.__wbindgen_export2);
             len0 = WASM_VECTOR_LEN;
@@ -215,7 +217,10 @@ export class ChartView {
             len4 = WASM_VECTOR_LEN;
             ptr5 = passStringToWasm0(title, wasm.__wbindgen_export, wasm.__wbindgen_export2);
             len5 = WASM_VECTOR_LEN;
+            ptr6 = passStringToWasm0(colors, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            len6 = WASM_VECTOR_LEN;
         } catch (e) {
+            if (ptr6) { wasm.__wbindgen_export3(ptr6, len6 * 1, 1); }
             if (ptr5) { wasm.__wbindgen_export3(ptr5, len5 * 1, 1); }
             if (ptr4) { wasm.__wbindgen_export3(ptr4, len4 * 1, 1); }
             if (ptr3) { wasm.__wbindgen_export3(ptr3, len3 * 1, 1); }
@@ -224,7 +229,7 @@ export class ChartView {
             if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
             throw e;
         }
-        const ret = wasm.chartview_new(dataset.__wbg_ptr, ptr0, len0, base, overlay, val7, val8, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4, ptr5, len5);
+        const ret = wasm.chartview_new(dataset.__wbg_ptr, ptr0, len0, base, overlay, val8, val9, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4, ptr5, len5, ptr6, len6);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }

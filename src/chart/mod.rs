@@ -22,7 +22,7 @@ use crate::theme::{Color, Theme};
 #[derive(Clone)]
 pub struct Context {
     pub dataset: Rc<Dataset>,
-    pub theme: &'static Theme,
+    pub theme: Theme,
     pub lang: Lang,
     pub words: Words,
     /// What a ranking ranks, in the chart's language.
@@ -42,7 +42,7 @@ impl std::fmt::Debug for Context {
 }
 
 impl Context {
-    pub fn new(dataset: Rc<Dataset>, theme: &'static Theme, lang: Lang) -> Context {
+    pub fn new(dataset: Rc<Dataset>, theme: Theme, lang: Lang) -> Context {
         let words = lang.words();
         let item = dataset
             .ranking
@@ -267,10 +267,11 @@ pub(crate) fn legend(
             lx = pad;
             top += row_h;
         }
+        let theme = &cx.theme;
         let (swatch, ink) = if entry.active {
-            (entry.color, cx.theme.ink)
+            (entry.color, theme.ink)
         } else {
-            (cx.theme.grid, cx.theme.axis)
+            (theme.grid, theme.axis)
         };
         marks.push(Mark::Rect {
             rect: Rect {

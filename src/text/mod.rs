@@ -141,8 +141,9 @@ pub enum Msg {
     Metric,
     Descending,
     Ascending,
-    /// {0} the count of the rest.
+    /// {0} how many more, {1} singular, {2} plural.
     ShowAll,
+    ShowAllOne,
     /// {0} n.
     ShowTop,
     ResetZoom,

@@ -62,7 +62,7 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::Metric => "指标",
         Msg::Descending => "从大到小 ↓",
         Msg::Ascending => "从小到大 ↑",
-        Msg::ShowAll => "显示全部（另有 {0}）",
+        Msg::ShowAll | Msg::ShowAllOne => "显示全部（另有 {0} 个{1}）",
         Msg::ShowTop => "只显示前 {0} 名",
         Msg::ResetZoom => "重置缩放",
         Msg::ResetZoomRange => "重置缩放（当前 {0}–{1}）",

@@ -231,7 +231,8 @@ impl ChartView {
     /// `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is
     /// devicePixelRatio; `theme` "light" or "dark"; `lang` "zh-CN", "en" or ""
     /// (the dataset's); `metric` a metric key or ""; `top` rows before
-    /// "show all" ("": the default 15); `title` replaces the chart's title ("": keep).
+    /// "show all" ("": the default 15); `title` replaces the chart's title ("": keep);
+    /// `colors` brand colours over the theme ("background:#fff; palette:#a00,#05a", "": none).
     #[wasm_bindgen(constructor)]
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -246,6 +247,7 @@ impl ChartView {
         metric: &str,
         top: &str,
         title: &str,
+        colors: &str,
     ) -> Result<ChartView, JsError> {
         let kind = ChartKind::from_name(kind).ok_or_else(|| {
             refused(Refusal::BadOption {
@@ -279,6 +281,7 @@ impl ChartView {
             }
         }
         options.title = (!title.is_empty()).then(|| title.to_string());
+        options.colors = (!colors.is_empty()).then(|| colors.to_string());
         let engine = Engine::new(dataset.inner.clone(), &options).map_err(refused)?;
         let view = ChartView {
             engine,

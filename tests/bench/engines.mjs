@@ -74,7 +74,7 @@ export const heluo = {
     overlay.style.top = '0';
     stage.append(base, overlay);
     host.appendChild(stage);
-    const view = new globalThis.Heluo.ChartView(dataset, kind, base, overlay, size.width, size.dpr, 'light', '', '', '', '');
+    const view = new globalThis.Heluo.ChartView(dataset, kind, base, overlay, size.width, size.dpr, 'light', '', '', '', '', '');
     const height = view.height;
     for (const c of [base, overlay]) {
       c.style.width = `${size.width}px`;

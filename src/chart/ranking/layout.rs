@@ -145,7 +145,7 @@ pub struct RankingLayout {
 
 impl RankingLayout {
     pub fn new(cx: &Context, ranking: &Ranking, view: &RankingView, width: f64) -> RankingLayout {
-        let (theme, words) = (cx.theme, cx.words);
+        let (theme, words) = (&cx.theme, cx.words);
         let width = crate::chart::sane_width(width);
         let pad = padding(width);
         let metric = ranking.metrics.get(view.metric);

@@ -268,7 +268,13 @@ impl ChartRoom for RankingChart {
             label: if self.view.show_all {
                 words.fill(Msg::ShowTop, &[&self.view.top.to_string()])
             } else {
-                words.fill(Msg::ShowAll, &[&words.count(self.layout.hidden, &cx.item)])
+                let more = self.layout.hidden;
+                let msg = if more == 1 {
+                    Msg::ShowAllOne
+                } else {
+                    Msg::ShowAll
+                };
+                words.fill(msg, &[&more.to_string(), &cx.item.one, &cx.item.many])
             },
             pressed: Some(self.view.show_all),
             hidden: !self.view.show_all && self.layout.hidden == 0,
@@ -289,7 +295,7 @@ impl ChartRoom for RankingChart {
                         } else {
                             g.clone()
                         },
-                        color: layout::group_color(cx.theme, &self.layout.groups, i).hex(),
+                        color: layout::group_color(&cx.theme, &self.layout.groups, i).hex(),
                         pressed: self.view.group.as_ref() == Some(g),
                         index: i,
                     })

@@ -85,7 +85,7 @@ impl TrendLayout {
     }
 
     pub fn new(cx: &Context, trend: &Trend, view: &TrendView, width: f64) -> TrendLayout {
-        let theme = cx.theme;
+        let theme = &cx.theme;
         let words = cx.words;
         let width = crate::chart::sane_width(width);
         let height = trend_height(width);

@@ -154,7 +154,7 @@ impl ChartRoom for TrendChart {
 
     fn overlay(&self, cx: &Context) -> Vec<Mark> {
         let l = &self.layout;
-        let theme = cx.theme;
+        let theme = &cx.theme;
         let mut marks = Vec::new();
         if let Some(Focus::Year(year)) = self.focus {
             if let Some(column) = hit::column_index(l, year).and_then(|i| l.columns.get(i)) {
