@@ -582,6 +582,32 @@ impl Engine {
         self.room.focus_top()
     }
 
+    /// The chart's current view as options (kind, theme, language, the metric
+    /// shown, top N, title): what an embed of this view is made from.
+    pub fn current_options(&self) -> Options {
+        let ranking = self.ranking();
+        Options {
+            kind: self.kind,
+            width: self.width,
+            theme: self.theme,
+            lang: Some(self.cx.lang),
+            metric: ranking.and_then(|r| {
+                self.cx
+                    .dataset
+                    .ranking
+                    .as_ref()?
+                    .metrics
+                    .get(r.view().metric)
+                    .map(|m| m.key.clone())
+            }),
+            top: ranking
+                .map(|r| r.view().top)
+                .filter(|&t| t != crate::chart::ranking::DEFAULT_TOP),
+            title: self.cx.title.clone(),
+            colors: self.colors.clone(),
+        }
+    }
+
     /// The last announcement (what the last action that said something said).
     pub fn announcement(&self) -> &str {
         &self.announcement

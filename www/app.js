@@ -156,6 +156,7 @@
     /* The width may differ once the old charts are gone (a scrollbar); settle it. */
     built.forEach(function (c) { c.start(); });
     statusEl.textContent = words("loaded", dataset.title || name || "", dataset.charts.join(","));
+    fillEmbed();
     document.documentElement.setAttribute("data-heluo", "ready");
   }
 
@@ -167,6 +168,39 @@
     var note = [d.note, d.source && words("source", d.source)].filter(Boolean).join(" ");
     $("dataset-note").textContent = note;
   }
+
+  /* Embed code for the current dataset and view: the element form (data
+     inline) and the iframe form (the data file next to embed.html). */
+  function embedAttrs(chart) {
+    return { chart: chart.kind, metric: chart.view.metricKey, theme: "auto", lang: chart.lang };
+  }
+  function fillEmbed() {
+    if (!current) return;
+    var elements = current.charts.map(function (c) { return Heluo.elementMarkup(current.bytes, embedAttrs(c)); });
+    $("embed-element").value = "<script src=\"heluo.js\"></script>\n" + elements.join("\n");
+    var file = current.name || "data.json";
+    $("embed-iframe").value = current.charts.map(function (c, i) {
+      var a = embedAttrs(c);
+      var query = "src=" + encodeURIComponent(file) + "&chart=" + a.chart + (a.metric ? "&metric=" + encodeURIComponent(a.metric) : "") +
+        "&theme=auto&lang=" + a.lang + "&id=heluo-" + (i + 1);
+      return "<iframe id=\"heluo-" + (i + 1) + "\" title=\"" + c.view.title.replace(/[&<>"]/g, function (ch) { return "&#" + ch.charCodeAt(0) + ";"; }) +
+        "\" src=\"embed.html?" + query.replace(/&/g, "&amp;") + "\" width=\"100%\" height=\"480\" frameborder=\"0\"></iframe>";
+    }).join("\n") + "\n<script src=\"embed-host.js\"></script>";
+  }
+  $("embed-panel").addEventListener("toggle", function () { try { fillEmbed(); } catch (err) { fail(err); } });
+  $("download-html").addEventListener("click", function () {
+    if (!current) return;
+    var shown = current;
+    Heluo.standalone(shown.bytes, shown.charts.map(embedAttrs), shown.dataset.title || shown.name || "Heluo", pageLang).then(function (html) {
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([html], { type: "text/html" }));
+      a.download = "heluo-chart.html";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+    }, function (err) { fail(err); });
+  });
 
   $("file-input").addEventListener("change", function (event) {
     loadFile(event.target.files[0]);

@@ -181,6 +181,22 @@ export class ChartView {
         }
     }
     /**
+     * The metric shown, by key ("" for a trend): for embed code of this view.
+     * @returns {string}
+     */
+    get metricKey() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.chartview_metricKey(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
      * `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is
      * devicePixelRatio; `theme` "light" or "dark"; `lang` "zh-CN", "en" or ""
      * (the dataset's); `metric` a metric key or ""; `top` rows before

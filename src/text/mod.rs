@@ -60,6 +60,10 @@ pub enum Msg {
     Auto,
     DownloadPng,
     DownloadSvg,
+    Embed,
+    EmbedElement,
+    EmbedIframe,
+    DownloadHtml,
     ShowTable,
     HideTable,
     Restarted,
@@ -279,7 +283,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 }
 
 /// The keys the DOM layer asks `Heluo.text` for, and their messages.
-pub const PAGE_KEYS: [(&str, Msg); 23] = [
+pub const PAGE_KEYS: [(&str, Msg); 27] = [
     ("pageTitle", Msg::PageTitle),
     ("tagline", Msg::Tagline),
     ("chooseFile", Msg::ChooseFile),
@@ -292,6 +296,10 @@ pub const PAGE_KEYS: [(&str, Msg); 23] = [
     ("auto", Msg::Auto),
     ("downloadPng", Msg::DownloadPng),
     ("downloadSvg", Msg::DownloadSvg),
+    ("embed", Msg::Embed),
+    ("embedElement", Msg::EmbedElement),
+    ("embedIframe", Msg::EmbedIframe),
+    ("downloadHtml", Msg::DownloadHtml),
     ("showTable", Msg::ShowTable),
     ("hideTable", Msg::HideTable),
     ("restarted", Msg::Restarted),

@@ -362,6 +362,12 @@ impl ChartView {
         Ok(changed.bits())
     }
 
+    /// The metric shown, by key ("" for a trend): for embed code of this view.
+    #[wasm_bindgen(getter, js_name = metricKey)]
+    pub fn metric_key(&self) -> String {
+        self.engine.current_options().metric.unwrap_or_default()
+    }
+
     #[wasm_bindgen(getter)]
     pub fn kind(&self) -> String {
         self.engine.kind().name().to_string()
