@@ -32,6 +32,8 @@ cp "$tmp/esm/heluo_bg.wasm" "$tmp/esm/heluo.js" "$out/esm/"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$tmp/classic" --out-name heluo "$tmp/opt.wasm"
 python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" www/heluo-chart.js www/heluo-chart.css "$out/heluo.js"
 python3 scripts/samples.py www/data "$samples_out"
+# The package around the script: its manifest and TypeScript declarations.
+cp scripts/pkg/package.json scripts/pkg/heluo.d.ts "$out/"
 
 gz() { gzip -9 -n -c "$1" | wc -c; }
 printf 'pkg: heluo.js %s bytes (%s gzipped); esm wasm %s bytes (%s gzipped)\n' \

@@ -1,0 +1,103 @@
+// Type declarations for pkg/heluo.js: the classic script defines the global
+// `Heluo` (and the <heluo-chart> element) and nothing else on `window`.
+
+declare namespace Heluo {
+  /** Options as <heluo-chart>'s attributes. */
+  interface RenderOptions {
+    /** Which chart; default: the first the data has. */
+    chart?: "trend" | "ranking";
+    /** Ranking: the metric shown first, by key. */
+    metric?: string;
+    /** Ranking: rows shown before "show all" (default 15). */
+    top?: number | string;
+    /** Default "auto": follows prefers-color-scheme. */
+    theme?: "light" | "dark" | "auto";
+    /** Default: the dataset's locale. */
+    lang?: "zh-CN" | "en";
+    /** Replaces the chart's title. */
+    title?: string;
+    /** "none": no buttons; hover, keys and the data table still work. */
+    controls?: "full" | "none";
+    /** Brand colours: "background:#fff; text:#222; accent:#c00; palette:#a00,#05a". Default: the element's --heluo-* CSS custom properties. */
+    colors?: string;
+    /** Called with errors that happen while the reader uses the chart. */
+    onError?: (error: Error) => void;
+  }
+
+  /** What Heluo.render returns. */
+  interface ChartHandle {
+    /** New data (same options); on error the chart shown stays and the error is thrown. */
+    update(data: string | Uint8Array | ArrayBuffer | object): ChartHandle;
+    /** New options (same data). */
+    setOptions(options: RenderOptions): ChartHandle;
+    /** The current view as a standalone SVG document. */
+    toSVG(): string;
+    /** The current view as a PNG at `scale` (default 2). */
+    toPNG(scale?: number): Promise<Blob>;
+    /** Removes the chart and frees its memory. */
+    destroy(): void;
+  }
+
+  /** A parsed, validated dataset (free it when done). */
+  class DatasetHandle {
+    readonly title?: string;
+    readonly subtitle?: string;
+    readonly source?: string;
+    readonly note?: string;
+    readonly locale: string;
+    /** "zh-CN" or "en". */
+    readonly lang: string;
+    /** The chart kinds the dataset holds: "trend", "ranking". */
+    readonly charts: string[];
+    free(): void;
+  }
+
+  /** One chart's engine on a base and an overlay canvas (see README "The engine API"). */
+  class ChartView {
+    constructor(dataset: DatasetHandle, kind: "trend" | "ranking", base: HTMLCanvasElement, overlay: HTMLCanvasElement,
+      width: number, devicePixelRatio: number, theme: "light" | "dark", lang: string, metric: string, top: string, title: string, colors: string);
+    /** A reader action; returns the changed bits (1 marks, 2 overlay, 4 size, 8 controls, 16 table, 32 tooltip, 64 announcement, 128 transition). */
+    apply(name: string, a: number, b: number, text: string): number;
+    key(key: string): number | undefined;
+    resize(width: number, devicePixelRatio: number): number;
+    transition(t: number): boolean;
+    tooltip(): { heading: string; rows: { label: string; value: string; color?: string }[]; x: number; y: number; announcement: string } | null;
+    controls(): object[];
+    table(): { caption: string; columns: string[]; numeric: boolean[]; rows: string[][] };
+    svg(): string;
+    drawTo(canvas: HTMLCanvasElement, scale: number): void;
+    readonly kind: string;
+    readonly lang: string;
+    readonly height: number;
+    readonly title: string;
+    readonly description: string;
+    readonly role: string;
+    readonly keys: string;
+    readonly announcement: string;
+    readonly metricKey: string;
+    readonly focusTop?: number;
+    free(): void;
+  }
+
+  /** One chart in `target` from data (JSON text, bytes or a plain object). Throws an Error naming what is wrong and where. */
+  function render(target: Element, data: string | Uint8Array | ArrayBuffer | object, options?: RenderOptions): ChartHandle;
+  /** Parses a dataset; throws an Error with the JSON path of the problem. */
+  function parseDataset(bytes: Uint8Array): DatasetHandle;
+  /** A page string or sentence in "zh-CN" or "en" (see src/text). */
+  function text(lang: string, key: string, a: string, b: string): string;
+  /** The largest file read, in bytes. */
+  function maxFileBytes(): number;
+  /** A <heluo-chart> element with the data inline. */
+  function elementMarkup(bytes: Uint8Array, attributes: Record<string, string>): string;
+  /** A self-contained HTML file of charts (script and data inline, strict CSP). */
+  function standalone(bytes: Uint8Array, charts: Record<string, string>[], title: string, lang: string): Promise<string>;
+}
+
+interface HTMLElementTagNameMap {
+  "heluo-chart": HTMLElement;
+}
+
+interface HTMLElementEventMap {
+  "heluo:ready": CustomEvent<void>;
+  "heluo:error": CustomEvent<string>;
+}
