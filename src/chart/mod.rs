@@ -5,6 +5,7 @@
 //! controls) the DOM layer shows. [`crate::engine`] is the one place that
 //! dispatches on the kind.
 
+pub mod json;
 pub mod ranking;
 pub mod trend;
 

@@ -32,8 +32,9 @@ fn js_error(error: Error) -> JsError {
     JsError::new(&error.to_string())
 }
 
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&e.to_string()))
+/// JSON text from the core as a JS value (see `chart::json`).
+fn parse_json(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("the chart produced invalid JSON"))
 }
 
 /// Reports a panic's message on the console before the module aborts, so the
@@ -423,7 +424,7 @@ impl ChartView {
     /// The tooltip `{heading, rows: [{label, value, color}], x, y, announcement}` or `null`.
     pub fn tooltip(&self) -> Result<JsValue, JsError> {
         match self.engine.tooltip() {
-            Some(t) => to_js(&t),
+            Some(t) => parse_json(&t.to_json()),
             None => Ok(JsValue::NULL),
         }
     }
@@ -431,7 +432,7 @@ impl ChartView {
     /// The controls the chart wants shown: `[{type: "legend"|"select"|"button"|"search", …}]`,
     /// each with its label, state and the action it sends.
     pub fn controls(&self) -> Result<JsValue, JsError> {
-        to_js(&self.engine.controls())
+        parse_json(&crate::chart::json::controls_json(&self.engine.controls()))
     }
 
     /// The chart's data: `{caption, columns, numeric, rows}`, every cell a string.
