@@ -4,8 +4,12 @@
 use std::rc::Rc;
 use std::time::Instant;
 
-use heluo::render::record::RecordingBackend;
-use heluo::{Chart, ChartKind};
+use heluo::{Action, ChartKind, Dataset, Engine, Options};
+
+#[path = "../tests/support/record.rs"]
+mod record;
+
+use record::RecordingBackend;
 
 fn trend_json(series: usize) -> String {
     let mut out = String::from(r#"{"title":"bench","trend":{"unit":"%","series":["#);
@@ -53,8 +57,45 @@ fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
         out = f();
     }
     let ms = start.elapsed().as_secs_f64() * 1000.0 / runs as f64;
-    println!("{label:<58} {ms:>9.3} ms");
+    println!("{label:<66} {ms:>9.3} ms");
     out
+}
+
+fn chart(data: &Rc<Dataset>, kind: ChartKind) -> Result<Engine, heluo::Refusal> {
+    Engine::new(data.clone(), &Options::new(kind).width(800.0))
+}
+
+/// A ranking of `villages` with "show all" on, then a metric switch (a re-rank
+/// of every row), then one frame of the transition that follows.
+fn transition_frame(villages: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let data = Rc::new(heluo::parse(ranking_json(villages).as_bytes())?);
+    let mut chart = chart(&data, ChartKind::Ranking)?;
+    chart.apply(Action::ToggleShowAll)?;
+    let n = group(villages);
+    time(&format!("switch metric, show all, {n} villages"), 3, || {
+        let m = chart.ranking().map_or(0, |r| r.view().metric);
+        chart.apply(Action::Metric(1 - m)).map(|c| c.transition)
+    })?;
+    let frames = time(
+        &format!("re-rank transition frame (t = 0.5), show all, {n} villages"),
+        10,
+        || chart.transition_marks(0.5).map_or(0, |marks| marks.len()),
+    );
+    if frames == 0 {
+        return Err("no transition after a metric switch".into());
+    }
+    // What a frame costs at least while it returns a fresh copy of every mark.
+    time(
+        &format!("  of which: a copy of the {frames} base marks"),
+        10,
+        || chart.marks().to_vec().len(),
+    );
+    Ok(())
+}
+
+/// `50000` → `50,000`.
+fn group(n: usize) -> String {
+    heluo::format::group_thousands(n as f64, 0)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -77,19 +118,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         || heluo::parse(ranking.as_bytes()),
     )?);
 
-    let mut trend_chart = time("layout trend at 800 px", 20, || {
-        Chart::new(t.clone(), ChartKind::Trend, 800.0)
-    })
-    .ok_or("no trend")?;
+    let mut trend_chart = time("layout trend at 800 px", 20, || chart(&t, ChartKind::Trend))?;
     let mut rank_chart = time(
         "layout ranking top 15 at 800 px (sorts 100,000)",
         10,
-        || Chart::new(r.clone(), ChartKind::Ranking, 800.0),
-    )
-    .ok_or("no ranking")?;
+        || chart(&r, ChartKind::Ranking),
+    )?;
+    let (w, h) = trend_chart.size();
+    let background = trend_chart.theme().background;
     time("render trend to a recording backend", 20, || {
         let mut b = RecordingBackend::new(1600, 900);
-        heluo::render::render(&mut b, trend_chart.marks(), 2.0, Some((800.0, 440.0)))
+        heluo::render::render(&mut b, trend_chart.marks(), 2.0, Some((w, h, background)))
             .map(|_| b.calls.len())
     })?;
     time("render ranking top 15", 20, || {
@@ -97,40 +136,44 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         heluo::render::render(&mut b, rank_chart.marks(), 2.0, None).map(|_| b.calls.len())
     })?;
     let hovers = 10_000;
-    let (w, h) = trend_chart.size();
-    let per = time(
+    time(
         &format!("{hovers} trend hovers (pointer → tooltip + overlay)"),
         3,
         || {
             let mut n = 0;
             for i in 0..hovers {
                 let x = (i as f64 * 7.3) % w;
-                if trend_chart.pointer(x, h / 2.0).is_some() {
+                let changed = trend_chart.apply(Action::Pointer(x, h / 2.0));
+                if changed.is_ok_and(|c| c.tooltip) {
                     n += trend_chart.overlay().len();
+                    n += trend_chart.tooltip().map_or(0, |t| t.rows.len());
                 }
             }
             n
         },
     );
-    let _ = per;
     let (w, h) = rank_chart.size();
     time(&format!("{hovers} ranking hovers"), 3, || {
         let mut n = 0;
         for i in 0..hovers {
-            if rank_chart.pointer(w / 2.0, (i as f64 * 3.1) % h).is_some() {
+            let changed = rank_chart.apply(Action::Pointer(w / 2.0, (i as f64 * 3.1) % h));
+            if changed.is_ok_and(|c| c.tooltip) {
                 n += rank_chart.overlay().len();
+                n += rank_chart.tooltip().map_or(0, |t| t.rows.len());
             }
         }
         n
     });
     time("switch metric (re-sort 100,000) + layout", 5, || {
-        let m = rank_chart.ranking_view().map_or(0, |v| v.metric);
-        rank_chart.set_metric(1 - m);
-        rank_chart.size()
-    });
-    rank_chart.set_show_all(true);
+        let m = rank_chart.ranking().map_or(0, |r| r.view().metric);
+        rank_chart.apply(Action::Metric(1 - m)).map(|c| c.marks)
+    })?;
+    rank_chart.apply(Action::ToggleShowAll)?;
     time("layout ranking, all 100,000 villages", 3, || {
-        rank_chart.resize(800.0)
-    });
+        rank_chart.apply(Action::Resize(800.0)).map(|c| c.size)
+    })?;
+    for villages in [5_000, 50_000] {
+        transition_frame(villages)?;
+    }
     Ok(())
 }

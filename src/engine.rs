@@ -301,7 +301,10 @@ pub enum Refusal {
     /// The dataset has no data for this kind of chart.
     NoSuchChart(ChartKind),
     /// The action does not apply to this kind of chart.
-    NotForKind { action: &'static str, kind: ChartKind },
+    NotForKind {
+        action: &'static str,
+        kind: ChartKind,
+    },
     /// An option's value is not one of those allowed.
     BadOption {
         name: &'static str,
@@ -364,7 +367,9 @@ fn themed(name: ThemeName, colors: Option<&str>) -> Result<Theme, Refusal> {
     let bad = |value: &str| Refusal::BadOption {
         name: "colors",
         value: value.trim().to_string(),
-        allowed: "\"name: #rrggbb\" pairs separated by \";\" (background, text, muted, accent, palette)".into(),
+        allowed:
+            "\"name: #rrggbb\" pairs separated by \";\" (background, text, muted, accent, palette)"
+                .into(),
     };
     for part in colors.unwrap_or_default().split(';') {
         let part = part.trim();
@@ -401,13 +406,9 @@ fn parse_color(text: &str) -> Option<crate::theme::Color> {
     let hex = text.trim().strip_prefix('#')?;
     let digit = |c: u8| (c as char).to_digit(16).and_then(|d| u8::try_from(d).ok());
     let b = hex.as_bytes();
-    let pair = |hi: u8, lo: u8| Some(digit(hi)?.checked_mul(16)?.checked_add(digit(lo)?)?);
+    let pair = |hi: u8, lo: u8| digit(hi)?.checked_mul(16)?.checked_add(digit(lo)?);
     match *b {
-        [r, g, bl] => Some(crate::theme::Color(
-            pair(r, r)?,
-            pair(g, g)?,
-            pair(bl, bl)?,
-        )),
+        [r, g, bl] => Some(crate::theme::Color(pair(r, r)?, pair(g, g)?, pair(bl, bl)?)),
         [r1, r2, g1, g2, b1, b2] => Some(crate::theme::Color(
             pair(r1, r2)?,
             pair(g1, g2)?,

@@ -43,6 +43,6 @@ pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use engine::{Action, ChartKind, Changed, Engine, Frame, Options, Refusal};
 pub use dataset::{parse, Dataset};
+pub use engine::{Action, Changed, ChartKind, Engine, Frame, Options, Refusal};
 pub use error::{Error, Result};

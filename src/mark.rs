@@ -45,7 +45,8 @@ pub enum Baseline {
 /// A line of text. Text is always drawn as text, never parsed as markup.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextMark {
-    pub text: String,
+    /// Shared, so copying marks (a re-rank animation frame) copies no text.
+    pub text: std::rc::Rc<str>,
     pub x: f64,
     pub y: f64,
     pub size: f64,
@@ -86,9 +87,15 @@ pub enum Mark {
 
 impl Mark {
     /// A text mark in `color`, left/top aligned until told otherwise.
-    pub(crate) fn text(text: impl Into<String>, x: f64, y: f64, size: f64, color: Color) -> TextMark {
+    pub(crate) fn text(
+        text: impl Into<String>,
+        x: f64,
+        y: f64,
+        size: f64,
+        color: Color,
+    ) -> TextMark {
         TextMark {
-            text: text.into(),
+            text: std::rc::Rc::from(text.into()),
             x,
             y,
             size,
@@ -154,4 +161,3 @@ pub fn fit_text(text: &str, size: f64, max_width: f64) -> String {
     out.push('…');
     out
 }
-

@@ -155,7 +155,7 @@ impl BandScale {
 
     /// The row at pixel `y`, if any.
     pub fn index_at(&self, y: f64) -> Option<usize> {
-        if !(self.step > 0.0) {
+        if self.step.is_nan() || self.step <= 0.0 {
             return None;
         }
         let row = ((y - self.start) / self.step).floor();

@@ -3,9 +3,13 @@
 //! Fixtures live in `tests/fixtures/`; the two sample datasets the page ships
 //! are read from `www/data/`. Run with `cargo test`.
 
-// Shared helpers: fixture loading, parsing shortcuts, generated datasets.
+// Shared helpers: fixture loading, parsing shortcuts, generated datasets, engines.
 #[path = "suite/util.rs"]
 mod util;
+
+// The one recording drawing backend (also used by examples/bench.rs and the render fuzzer).
+#[path = "support/record.rs"]
+mod record;
 
 // Format v1: shorthands, validation, and the exact text of every parse error.
 #[path = "suite/dataset.rs"]
@@ -31,17 +35,29 @@ mod layout_ranking;
 #[path = "suite/hit.rs"]
 mod hit;
 
-// Words for the charts: tooltips, tables and summaries.
+// Words for the charts: tooltips, tables, titles and descriptions.
 #[path = "suite/describe.rs"]
 mod describe;
 
-// Chart state: pointer, overlay, show-all, resize.
+// Chart state through the engine: creation, accessors, pointer, overlay, show-all, resize.
 #[path = "suite/chart.rs"]
 mod chart;
 
-// The reader's actions: keys, clicks, pins, group filter, zoom, re-sort transitions.
+// The reader's actions: keys, clicks, pins, search, group filter, zoom, re-sort transitions.
 #[path = "suite/interaction.rs"]
 mod interaction;
+
+// The engine API: options, refusals, what changed, independent engines, themes as input.
+#[path = "suite/engine.rs"]
+mod engine;
+
+// Languages: no Chinese in an English chart, no English in a Chinese one.
+#[path = "suite/language.rs"]
+mod language;
+
+// Themes: complete and readable (WCAG contrast).
+#[path = "suite/theme.rs"]
+mod theme;
 
 // Rendering through plotters: SVG structure, escaping, and a recording backend.
 #[path = "suite/render.rs"]

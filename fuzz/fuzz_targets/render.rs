@@ -1,8 +1,10 @@
 //! Structure-aware: an arbitrary dataset, written as JSON, parsed, then for every
-//! chart kind laid out at arbitrary widths (0, tiny, huge, NaN and friends from
-//! raw bits), rendered to a `RecordingBackend`, and driven by arbitrary reader
-//! actions (pointer, keys, clicks, zoom, pins, metric, order…), rendering the
-//! base and overlay marks after each one. Panics are the bugs it looks for.
+//! chart kind made into an `Engine` at arbitrary widths (0, tiny, huge, NaN and
+//! friends from raw bits), themes and languages, rendered to the recording
+//! backend, and driven by arbitrary reader actions (pointer, keys, clicks, zoom,
+//! pins, search, metric, order, theme, language…), rendering the base and overlay
+//! marks and reading the whole frame after each one. Panics are the bugs it
+//! looks for; a refused action that changes the chart is one too.
 
 #![no_main]
 
@@ -12,10 +14,17 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{json, Map, Value};
 
-use heluo::chart::Key;
-use heluo::render::record::RecordingBackend;
+use heluo::engine::Key;
+use heluo::mark::Mark;
 use heluo::render::{render, to_svg};
-use heluo::{Chart, ChartKind};
+use heluo::text::Lang;
+use heluo::theme::ThemeName;
+use heluo::{ChartKind, Engine, Options};
+
+#[path = "../../tests/support/record.rs"]
+mod record;
+
+use record::RecordingBackend;
 
 #[derive(Arbitrary, Debug)]
 enum Unit {
@@ -140,23 +149,32 @@ impl Coord {
     }
 }
 
+/// A reader's action; most map to one `heluo::Action`.
 #[derive(Arbitrary, Debug)]
-enum Action {
+enum Step {
     Resize(Width),
     Pointer(Coord, Coord),
     Leave,
     Key(u8),
+    /// A `KeyboardEvent.key` as the DOM layer would pass it.
+    DomKey(String),
     Click(Coord, Coord),
-    HideSeries(u8, bool),
-    Group(Option<u8>),
+    Legend(u8),
     Pin(u8),
     Search(String),
-    Drag(Option<(Coord, Coord)>),
+    PinSearch(String),
+    Drag(Coord, Coord),
     ZoomTo(Coord, Coord),
+    ZoomIn,
+    ZoomOut,
     ResetZoom,
-    ShowAll(bool),
+    ShowAll,
     Metric(u8),
-    Descending(bool),
+    Order,
+    Theme(bool),
+    Lang(bool),
+    /// An action by name, as the DOM layer sends a control's.
+    Named(String, Coord, Coord, String),
     Transition(u16),
     Scale(u8),
 }
@@ -172,7 +190,18 @@ struct Input {
     trend: Option<TrendIn>,
     ranking: Option<RankingIn>,
     width: Width,
-    actions: Vec<Action>,
+    dark: bool,
+    /// The chart's language: the dataset's, or forced.
+    lang: Option<bool>,
+    /// Rows before "show all".
+    top: Option<u8>,
+    /// The metric to start with, by index into the generated metrics.
+    metric: Option<u8>,
+    /// A title that replaces the dataset's.
+    chart_title: Option<String>,
+    /// Brand colours over the theme (`background:#fff; palette:#a00,#05a`).
+    colors: Option<String>,
+    steps: Vec<Step>,
 }
 
 impl Input {
@@ -301,92 +330,121 @@ fn share(value: Value) -> Value {
     }
 }
 
-fn draw(marks: &[heluo::layout::Mark], w: f64, h: f64, scale: f64, background: bool) {
+fn draw(marks: &[Mark], w: f64, h: f64, scale: f64, background: Option<heluo::theme::Color>) {
     // The backend only reports its size; keep it sane for absurd widths.
     let side = |v: f64| (v * scale).clamp(1.0, 1e6) as u32;
     let mut backend = RecordingBackend::new(side(w), side(h));
-    let background = background.then_some((w, h));
+    let background = background.map(|color| (w, h, color));
     render(&mut backend, marks, scale, background).expect("the recording backend never fails");
 }
 
-fn exercise(chart: &mut Chart, actions: &[Action]) {
+/// Reads everything a page would: the frame, the table, the focus.
+fn read(chart: &Engine) {
+    let frame = chart.frame();
+    assert!(frame.width.is_finite() && frame.height.is_finite());
+    if let Some(tip) = &frame.tooltip {
+        assert!(!tip.announcement.is_empty(), "a tooltip says something");
+    }
+    let _ = (chart.table(), chart.focus_top());
+}
+
+fn action(step: &Step, w: f64, h: f64) -> Option<heluo::Action> {
+    use heluo::Action as A;
+    Some(match step {
+        Step::Resize(width) => A::Resize(width.px()),
+        Step::Pointer(x, y) => A::Pointer(x.at(w), y.at(h)),
+        Step::Leave => A::Leave,
+        Step::Key(k) => A::Key(match k % 6 {
+            0 => Key::Next,
+            1 => Key::Previous,
+            2 => Key::First,
+            3 => Key::Last,
+            4 => Key::Select,
+            _ => Key::Clear,
+        }),
+        Step::DomKey(_) | Step::Named(..) | Step::Transition(_) | Step::Scale(_) => return None,
+        Step::Click(x, y) => A::Click(x.at(w), y.at(h)),
+        Step::Legend(i) => A::Legend(usize::from(*i)),
+        Step::Pin(v) => A::TogglePin(usize::from(*v)),
+        Step::Search(q) => A::Search(q.clone()),
+        Step::PinSearch(q) => A::PinSearch(q.clone()),
+        Step::Drag(a, b) => A::Drag(a.at(w), b.at(w)),
+        Step::ZoomTo(a, b) => A::ZoomTo(a.at(w), b.at(w)),
+        Step::ZoomIn => A::ZoomIn,
+        Step::ZoomOut => A::ZoomOut,
+        Step::ResetZoom => A::ResetZoom,
+        Step::ShowAll => A::ToggleShowAll,
+        Step::Metric(m) => A::Metric(usize::from(*m)),
+        Step::Order => A::ToggleOrder,
+        Step::Theme(dark) => A::Theme(if *dark {
+            ThemeName::Dark
+        } else {
+            ThemeName::Light
+        }),
+        Step::Lang(en) => A::Lang(if *en { Lang::En } else { Lang::Zh }),
+    })
+}
+
+fn exercise(chart: &mut Engine, steps: &[Step]) {
     let mut scale = 1.0;
     let (w, h) = chart.size();
     assert!(
         w.is_finite() && h.is_finite() && w >= 1.0 && h > 0.0,
         "{w}×{h}"
     );
-    draw(chart.marks(), w, h, scale, true);
+    let background = Some(chart.theme().background);
+    draw(chart.marks(), w, h, scale, background);
     if w <= 4096.0 && h <= 100_000.0 {
-        to_svg(chart.marks(), w, h).expect("svg");
+        to_svg(chart.marks(), w, h, chart.theme().background).expect("svg");
+        chart.svg().expect("svg");
     }
-    let _ = (chart.title(), chart.summary(), chart.table());
-    for action in actions {
+    read(chart);
+    for step in steps {
         let (w, h) = chart.size();
-        match action {
-            Action::Resize(width) => {
-                let h = chart.resize(width.px());
-                assert!(h.is_finite() && h > 0.0, "height {h}");
+        let next = match step {
+            Step::DomKey(key) => heluo::Action::from_key(key, chart.kind()),
+            Step::Named(name, a, b, text) => {
+                heluo::Action::from_parts(name, a.at(w), b.at(h), text)
             }
-            Action::Pointer(x, y) => {
-                if let Some(tip) = chart.pointer(x.at(w), y.at(h)) {
-                    let _ = tip.sentence();
+            Step::Transition(t) => {
+                if let Some(marks) = chart.transition_marks(f64::from(*t) / 32_768.0) {
+                    draw(&marks, w, h, scale, Some(chart.theme().background));
+                }
+                None
+            }
+            Step::Scale(s) => {
+                scale = f64::from(*s) / 32.0;
+                None
+            }
+            other => action(other, w, h),
+        };
+        if let Some(next) = next {
+            let before = chart.marks().to_vec();
+            let announced = chart.announcement().to_string();
+            match chart.apply(next) {
+                Ok(changed) => {
+                    if !changed.marks {
+                        assert_eq!(chart.marks(), before.as_slice(), "marks changed unsaid");
+                    }
+                }
+                Err(_) => {
+                    assert_eq!(
+                        chart.marks(),
+                        before.as_slice(),
+                        "a refusal changed the marks"
+                    );
+                    assert_eq!(chart.announcement(), announced, "a refusal said something");
                 }
             }
-            Action::Leave => chart.leave(),
-            Action::Key(k) => {
-                let key = match k % 6 {
-                    0 => Key::Next,
-                    1 => Key::Previous,
-                    2 => Key::First,
-                    3 => Key::Last,
-                    4 => Key::Select,
-                    _ => Key::Clear,
-                };
-                let _ = chart.key(key);
-            }
-            Action::Click(x, y) => {
-                let _ = chart.click(x.at(w), y.at(h));
-            }
-            Action::HideSeries(s, hidden) => chart.set_series_hidden(usize::from(*s), *hidden),
-            Action::Group(g) => {
-                let group = g.and_then(|g| {
-                    let d = chart.dataset();
-                    let villages = &d.ranking.as_ref()?.villages;
-                    villages
-                        .get(usize::from(g) % villages.len().max(1))?
-                        .group
-                        .clone()
-                });
-                chart.set_group(group);
-            }
-            Action::Pin(v) => chart.toggle_pin(usize::from(*v)),
-            Action::Search(q) => {
-                for v in chart.search(q) {
-                    let _ = chart.row_top(v);
-                }
-            }
-            Action::Drag(d) => chart.set_drag(d.map(|(a, b)| (a.at(w), b.at(w)))),
-            Action::ZoomTo(a, b) => {
-                let _ = chart.zoom_to(a.at(w), b.at(w));
-            }
-            Action::ResetZoom => {
-                let _ = chart.reset_zoom();
-            }
-            Action::ShowAll(all) => chart.set_show_all(*all),
-            Action::Metric(m) => chart.set_metric(usize::from(*m)),
-            Action::Descending(d) => chart.set_descending(*d),
-            Action::Transition(t) => {
-                let (w, h) = chart.size();
-                let marks = chart.transition_marks(f64::from(*t) / 32_768.0);
-                draw(&marks, w, h, scale, true);
-            }
-            Action::Scale(s) => scale = f64::from(*s) / 32.0,
         }
         let (w, h) = chart.size();
-        draw(chart.marks(), w, h, scale, true);
-        draw(&chart.overlay(), w, h, scale, false);
-        let _ = (chart.tooltip(), chart.zoom(), chart.ranking_counts());
+        assert!(
+            w.is_finite() && h.is_finite() && w >= 1.0 && h > 0.0,
+            "{w}×{h}"
+        );
+        draw(chart.marks(), w, h, scale, Some(chart.theme().background));
+        draw(&chart.overlay(), w, h, scale, None);
+        read(chart);
     }
 }
 
@@ -396,9 +454,29 @@ fuzz_target!(|input: Input| {
         return;
     };
     let dataset = Rc::new(dataset);
+    let metric = input.metric.and_then(|m| {
+        let metrics = &dataset.ranking.as_ref()?.metrics;
+        let i = usize::from(m) % metrics.len().max(1);
+        metrics.get(i).map(|metric| metric.key.clone())
+    });
     for kind in [ChartKind::Trend, ChartKind::Ranking] {
-        if let Some(mut chart) = Chart::new(dataset.clone(), kind, input.width.px()) {
-            exercise(&mut chart, &input.actions);
+        let options = Options {
+            kind,
+            width: input.width.px(),
+            theme: if input.dark {
+                ThemeName::Dark
+            } else {
+                ThemeName::Light
+            },
+            lang: input.lang.map(|en| if en { Lang::En } else { Lang::Zh }),
+            metric: metric.clone(),
+            top: input.top.map(usize::from),
+            title: input.chart_title.clone(),
+            colors: input.colors.clone(),
+        };
+        // A refusal (no such part, top = 0) is an answer, not a bug.
+        if let Ok(mut chart) = Engine::new(dataset.clone(), &options) {
+            exercise(&mut chart, &input.steps);
         }
     }
 });

@@ -283,7 +283,9 @@ pub(crate) fn legend(
             },
             fill: swatch,
         });
-        let text = cx.text(label.clone(), lx + 16.0, top + 2.0, size).color(ink);
+        let text = cx
+            .text(label.clone(), lx + 16.0, top + 2.0, size)
+            .color(ink);
         marks.push(Mark::Text(if entry.bold { text.bold() } else { text }));
         items.push(LegendItem {
             index,

@@ -105,6 +105,8 @@ pub enum Msg {
     TitleWithMetric,
     /// {0} shown, {1} the count of all.
     TopOf,
+    /// Every item shown: {0} the count of all.
+    AllOf,
     /// {0} count, {1} metric.
     LeftOutOne,
     LeftOutMany,
@@ -130,6 +132,14 @@ pub enum Msg {
     SeriesSingle,
     /// {0} series.
     SeriesEmpty,
+    /// An annotation label standing for several: {0} the first, {1} how many more.
+    AnnotationMore,
+    /// Inside a plot with nothing to draw.
+    NoDataNote,
+    /// {0} how many series, {1} how many are coloured.
+    ManySeries,
+    /// A tooltip's last row when rows were left out: {0} how many.
+    MoreRows,
     /// {0} title, {1} clauses.
     TrendDescription,
     /// {0} title.
@@ -219,7 +229,11 @@ impl Words {
 
     /// "85 个村", "1 village", "142 countries".
     pub fn count(self, n: usize, item: &Item) -> String {
-        let msg = if n == 1 { Msg::CountOne } else { Msg::CountMany };
+        let msg = if n == 1 {
+            Msg::CountOne
+        } else {
+            Msg::CountMany
+        };
         self.fill(msg, &[&n.to_string(), &item.one, &item.many])
     }
 

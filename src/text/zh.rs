@@ -22,7 +22,9 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::DownloadHtml => "下载独立网页",
         Msg::ShowTable => "显示数据表",
         Msg::HideTable => "隐藏数据表",
-        Msg::Restarted => "图表引擎出现内部错误，已重新启动；之前的图表保留。请告诉我们你做了什么。",
+        Msg::Restarted => {
+            "图表引擎出现内部错误，已重新启动；之前的图表保留。请告诉我们你做了什么。"
+        }
         Msg::LoadFailed => "无法载入 “{0}”：{1}",
         Msg::ChartFailed => "图表出错：{0}",
         Msg::FileLabel => "文件：{0}",
@@ -44,6 +46,7 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::UnitOnly => "（{0}）",
         Msg::TitleWithMetric => "{0}：{1}",
         Msg::TopOf => "前 {0} 名，共 {1}",
+        Msg::AllOf => "共 {0}",
         Msg::LeftOutOne | Msg::LeftOutMany => "另有 {0}无“{1}”数据，未列入排名",
         Msg::RankHeading => "第 {0} 名 · {1}",
         Msg::PinnedValue => "{0} · 第 {1} 名",
@@ -57,6 +60,10 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::SeriesSame => "{0}在{1}和{3}都是{4}",
         Msg::SeriesSingle => "{0}{1}为{2}",
         Msg::SeriesEmpty => "{0}没有数据",
+        Msg::AnnotationMore => "{0} 等 {1} 条",
+        Msg::NoDataNote => "没有数据",
+        Msg::ManySeries => "共 {0} 条线：前 {1} 条着色，其余为灰色；悬停或用方向键查看数值",
+        Msg::MoreRows => "另有 {0} 条",
         Msg::TrendDescription => "折线图，{0}。{1}。",
         Msg::TrendDescriptionEmpty => "折线图，{0}，没有数据。",
         Msg::RankingDescription => "条形图，{0}。{1}的{2}在 {3}中排第一，为 {4}",
@@ -77,7 +84,9 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::SearchButton => "标记",
         Msg::NotFound => "没有找到",
         Msg::Found => "找到 {0} 个",
-        Msg::KeysTrend => "按键：← → 逐年查看，Home/End 到两端，+ 和 - 放大缩小，0 重置，Esc 关闭提示。",
+        Msg::KeysTrend => {
+            "按键：← → 逐年查看，Home/End 到两端，+ 和 - 放大缩小，0 重置，Esc 关闭提示。"
+        }
         Msg::KeysRanking => "按键：↑ ↓ 逐项查看，Home/End 到两端，Enter 标记，Esc 关闭提示。",
         Msg::ChartRoleTrend => "交互式折线图",
         Msg::ChartRoleRanking => "交互式条形图",

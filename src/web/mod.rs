@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::dataset::Dataset;
-use crate::engine::{Action, ChartKind, Changed, Engine, Options, Refusal};
+use crate::engine::{Action, Changed, ChartKind, Engine, Options, Refusal};
 use crate::error::{Error, MAX_FILE_BYTES};
 use crate::mark::Mark;
 use crate::render;
@@ -303,7 +303,12 @@ impl ChartView {
         let (w, h) = self.engine.size();
         size_canvas(&self.base, w, h, self.scale);
         size_canvas(&self.overlay, w, h, self.scale);
-        draw(&self.base, self.engine.marks(), self.scale, Some(self.background()))?;
+        draw(
+            &self.base,
+            self.engine.marks(),
+            self.scale,
+            Some(self.background()),
+        )?;
         self.draw_overlay()
     }
 
@@ -447,7 +452,11 @@ impl ChartView {
                 .collect::<js_sys::Array>()
         };
         let rows: js_sys::Array = table.rows.iter().map(|r| strings(r)).collect();
-        let numeric: js_sys::Array = table.numeric.iter().map(|&n| JsValue::from_bool(n)).collect();
+        let numeric: js_sys::Array = table
+            .numeric
+            .iter()
+            .map(|&n| JsValue::from_bool(n))
+            .collect();
         let out = js_sys::Object::new();
         let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &key.into(), value);
         set("caption", &table.caption.into())

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use heluo::error::MAX_FILE_BYTES;
-use heluo::render::record::RecordingBackend;
-use heluo::{parse, Chart, ChartKind, Error};
+use heluo::{parse, ChartKind, Error};
 
-use crate::util::error_bytes;
+use crate::record::RecordingBackend;
+use crate::util::{engine, error_bytes};
 
 /// The table of expected messages, kept beside the files it describes.
 const EXPECTED: &str = "EXPECTED.tsv";
@@ -252,11 +252,12 @@ fn a_100000_metric_ranking_parses_lays_out_and_renders() {
     assert_eq!(ranking.metrics.len(), 100_000);
     assert_eq!(ranking.default_metric, 99_999);
     assert_eq!(ranking.villages[0].values[99_999], Some(7.0));
-    let chart = Chart::new(dataset.clone(), ChartKind::Ranking, 640.0).expect("ranking chart");
+    let chart = engine(dataset.clone(), ChartKind::Ranking);
     let (w, h) = chart.size();
     let mut backend = RecordingBackend::new(w as u32, h as u32);
-    heluo::render::render(&mut backend, chart.marks(), 1.0, Some((w, h))).expect("render");
-    assert_eq!(backend.rects().count(), 1, "one bar");
+    let background = Some((w, h, chart.theme().background));
+    heluo::render::render(&mut backend, chart.marks(), 1.0, background).expect("render");
+    assert_eq!(backend.rects().count(), 2, "the background and one bar");
 }
 
 #[test]

@@ -1,20 +1,46 @@
-//! What the charts say in words: tooltips, tables and summaries.
+//! What the charts say in words: tooltips, tables, titles and descriptions.
 
-use heluo::dataset::Dataset;
-use heluo::describe::{
-    ranking_summary, ranking_table, ranking_title, ranking_tooltip, trend_summary, trend_table,
-    trend_title, trend_tooltip, Tooltip,
+use heluo::chart::ranking::describe::{
+    description as ranking_description, table as ranking_table, title as ranking_title,
+    tooltip as ranking_tooltip_of,
 };
-use heluo::layout::{RankingLayout, RankingView, TrendLayout, TrendView};
+use heluo::chart::ranking::{BarMark, RankingLayout, RankingView};
+use heluo::chart::trend::describe::{
+    description as trend_description, table as trend_table, title as trend_title,
+    tooltip as trend_tooltip_of,
+};
+use heluo::chart::trend::{TrendLayout, TrendView, YearColumn};
+use heluo::chart::{Table, Tooltip, TABLE_ROWS};
+use heluo::dataset::{Dataset, Ranking, Trend};
+use heluo::{Action, ChartKind};
 
-use crate::util::{dataset, fixture, luolong, many_villages};
+use crate::util::{apply, context, dataset, dataset_str, engine, fixture, luolong, many_villages};
 
 fn trend_layout(d: &Dataset, view: &TrendView) -> TrendLayout {
-    TrendLayout::new(d, d.trend.as_ref().expect("trend"), view, 640.0)
+    crate::util::trend_layout(d, view, 640.0)
 }
 
 fn ranking_layout(d: &Dataset, view: &RankingView) -> RankingLayout {
-    RankingLayout::new(d, d.ranking.as_ref().expect("ranking"), view, 640.0)
+    crate::util::ranking_layout(d, view, 640.0)
+}
+
+fn trend_tooltip(d: &Dataset, trend: &Trend, l: &TrendLayout, column: &YearColumn) -> Tooltip {
+    trend_tooltip_of(&context(d), trend, l, column)
+}
+
+fn ranking_tooltip(d: &Dataset, ranking: &Ranking, bar: &BarMark) -> Tooltip {
+    ranking_tooltip_of(&context(d), ranking, bar).expect("the bar's village exists")
+}
+
+fn ranking_table_of(d: &Dataset, ranking: &Ranking, view: &RankingView) -> Table {
+    ranking_table(&context(d), ranking, view)
+}
+
+/// The announcement of the tooltip an engine shows with the pointer at `(x, y)`.
+fn announced_at(d: &Dataset, kind: ChartKind, x: f64, y: f64) -> String {
+    let mut e = engine(std::rc::Rc::new(d.clone()), kind);
+    apply(&mut e, Action::Pointer(x, y));
+    e.tooltip().expect("a tooltip").announcement
 }
 
 fn rows(t: &Tooltip) -> Vec<(&str, &str, Option<&str>)> {
@@ -46,12 +72,16 @@ fn trend_tooltip_lists_every_visible_series() {
             ("全国农村", "8.5%", Some("#1f6fb5")),
         ]
     );
-    assert_eq!(tip.sentence(), "2013年: 洛龙区 3.12%, 全国农村 8.5%");
     // Anchored at the column, at its highest point.
     let l = trend_layout(&d, &TrendView::default());
     let column = &l.columns[1];
     assert_eq!(tip.x, column.x);
     assert_eq!(tip.y, l.y.map(8.5));
+    // Announced as one sentence, with Chinese punctuation.
+    assert_eq!(
+        announced_at(&d, ChartKind::Trend, column.x, l.plot.y + 10.0),
+        "2013年：洛龙区 3.12%，全国农村 8.5%"
+    );
 }
 
 #[test]
@@ -78,6 +108,11 @@ fn trend_tooltip_in_english() {
     let tip = trend_tip(&d, &TrendView::default(), 2016);
     assert_eq!(tip.heading, "2016");
     assert_eq!(rows(&tip), [("County", "2.5%", Some("#c0392b"))]);
+    let l = trend_layout(&d, &TrendView::default());
+    assert_eq!(
+        announced_at(&d, ChartKind::Trend, tip.x, l.plot.y + 10.0),
+        "2016: County 2.5%"
+    );
 }
 
 #[test]
@@ -108,6 +143,12 @@ fn ranking_tooltip_has_rank_village_group_and_every_metric() {
             ("户均分红", "—", None)
         ]
     );
+    // A missing value is shown as a dash but said as "no data".
+    let bar = l.bars[3].rect;
+    assert_eq!(
+        announced_at(&d, ChartKind::Ranking, bar.x + 1.0, bar.y + 1.0),
+        "第 4 名 · 大西村：村集体经济收入 96,000 元，户均分红 无数据"
+    );
 }
 
 #[test]
@@ -123,6 +164,11 @@ fn ranking_tooltip_in_english() {
             ("Collective income", "125.3万元", None),
             ("Dividend per household", "—", None)
         ]
+    );
+    let bar = l.bars[0].rect;
+    assert_eq!(
+        announced_at(&d, ChartKind::Ranking, bar.x + 1.0, bar.y + 1.0),
+        "#1 · Daxi: Collective income 125.3万元, Dividend per household no data"
     );
     let tip = ranking_tooltip(&d, ranking, &l.bars[1]);
     assert_eq!(tip.heading, "#2 · Wangtun");
@@ -141,9 +187,10 @@ fn trend_table_has_a_row_per_year_and_a_column_per_series() {
     let d = luolong();
     let trend = d.trend.as_ref().expect("trend");
     let l = trend_layout(&d, &TrendView::default());
-    let table = trend_table(&d, trend, &l);
+    let table = trend_table(&context(&d), trend, &l);
     assert_eq!(table.caption, "贫困发生率");
     assert_eq!(table.columns, ["年份", "洛龙区", "全国农村"]);
+    assert_eq!(table.numeric, [false, true, true], "the year is a label");
     assert_eq!(table.rows.len(), 8);
     assert_eq!(table.rows[0], ["2012", "—", "10.2%"]);
     assert_eq!(table.rows[1], ["2013", "3.12%", "8.5%"]);
@@ -155,7 +202,7 @@ fn trend_table_shows_gaps() {
     let d = dataset(&fixture("gaps.json"));
     let trend = d.trend.as_ref().expect("trend");
     let l = trend_layout(&d, &TrendView::default());
-    let table = trend_table(&d, trend, &l);
+    let table = trend_table(&context(&d), trend, &l);
     assert_eq!(table.columns, ["Year", "County"]);
     assert_eq!(table.rows[2], ["2015", "—"]);
     assert_eq!(table.rows[3], ["2016", "2.5%"]);
@@ -165,7 +212,7 @@ fn trend_table_shows_gaps() {
 fn ranking_table_in_rank_order_with_unranked_last() {
     let d = luolong();
     let ranking = d.ranking.as_ref().expect("ranking");
-    let table = ranking_table(&d, ranking, &RankingView::new(ranking));
+    let table = ranking_table_of(&d, ranking, &RankingView::new(ranking));
     assert_eq!(table.caption, "村集体经济：村集体经济收入");
     assert_eq!(
         table.columns,
@@ -177,6 +224,7 @@ fn ranking_table_in_rank_order_with_unranked_last() {
             "户均分红（元）"
         ]
     );
+    assert_eq!(table.numeric, [true, false, false, true, true]);
     assert_eq!(table.rows.len(), 7);
     assert_eq!(
         table.rows[0],
@@ -188,7 +236,7 @@ fn ranking_table_in_rank_order_with_unranked_last() {
         metric: 1,
         ..RankingView::new(ranking)
     };
-    let table = ranking_table(&d, ranking, &by_dividend);
+    let table = ranking_table_of(&d, ranking, &by_dividend);
     assert_eq!(table.caption, "村集体经济：户均分红");
     let order: Vec<(&str, &str)> = table
         .rows
@@ -213,7 +261,7 @@ fn ranking_table_in_rank_order_with_unranked_last() {
 fn ranking_table_lists_every_village_beyond_the_top_15() {
     let d = many_villages(40, 3);
     let ranking = d.ranking.as_ref().expect("ranking");
-    let table = ranking_table(&d, ranking, &RankingView::new(ranking));
+    let table = ranking_table_of(&d, ranking, &RankingView::new(ranking));
     assert_eq!(table.rows.len(), 43);
     assert_eq!(table.rows[0][..2], ["1", "村40"]);
     assert_eq!(table.rows[39][..2], ["40", "村01"]);
@@ -225,17 +273,18 @@ fn ranking_table_lists_every_village_beyond_the_top_15() {
 fn english_table_columns() {
     let d = dataset(&fixture("ranking_only.json"));
     let ranking = d.ranking.as_ref().expect("ranking");
-    let table = ranking_table(&d, ranking, &RankingView::new(ranking));
+    let table = ranking_table_of(&d, ranking, &RankingView::new(ranking));
     assert_eq!(
         table.columns,
         [
             "Rank",
             "Village",
             "Group",
-            "Collective income（元）",
-            "Dividend per household（元）"
+            "Collective income (元)",
+            "Dividend per household (元)"
         ]
     );
+    assert_eq!(table.numeric, [true, false, false, true, true]);
     assert_eq!(table.caption, "Collective income");
 }
 
@@ -243,42 +292,90 @@ fn english_table_columns() {
 fn titles() {
     let d = luolong();
     let trend = d.trend.as_ref().expect("trend");
-    assert_eq!(trend_title(&d, trend), "贫困发生率");
+    let cx = context(&d);
+    assert_eq!(trend_title(&cx, trend), "贫困发生率");
     let ranking = d.ranking.as_ref().expect("ranking");
     assert_eq!(
-        ranking_title(ranking, &RankingView::new(ranking)),
+        ranking_title(&cx, ranking, &RankingView::new(ranking)),
         "村集体经济：村集体经济收入"
     );
     let national = crate::util::national();
     assert_eq!(
-        trend_title(&national, national.trend.as_ref().expect("trend")),
+        trend_title(&context(&national), national.trend.as_ref().expect("trend")),
         "全国农村贫困发生率"
+    );
+    // English joins the title and the metric with an English colon.
+    let en = dataset(
+        br#"{"locale": "en", "ranking": {"title": "Villages", "metrics": [{"key": "v", "label": "Income"}],
+            "villages": [{"name": "A", "values": {"v": 1}}]}}"#,
+    );
+    let r = en.ranking.as_ref().expect("ranking");
+    assert_eq!(
+        ranking_title(&context(&en), r, &RankingView::new(r)),
+        "Villages: Income"
     );
 }
 
 #[test]
-fn summaries() {
+fn descriptions() {
     let d = luolong();
+    let cx = context(&d);
     let trend = d.trend.as_ref().expect("trend");
     let l = trend_layout(&d, &TrendView::default());
     assert_eq!(
-        trend_summary(&d, trend, &l),
-        "折线图，贫困发生率。洛龙区：2013年 3.12% 至 2019年 0.36%；全国农村：2012年 10.2% 至 2019年 0.6%"
+        trend_description(&cx, trend, &l),
+        "折线图，贫困发生率。洛龙区从2013年的3.12%降至2019年的0.36%；全国农村从2012年的10.2%降至2019年的0.6%。"
     );
     let ranking = d.ranking.as_ref().expect("ranking");
     let view = RankingView::new(ranking);
     let l = ranking_layout(&d, &view);
     assert_eq!(
-        ranking_summary(&d, ranking, &view, &l),
-        "条形图，村集体经济：村集体经济收入。前列：王屯村 200,000 元，夏庄村 168,000 元，皂角树村 152,000 元"
+        ranking_description(&cx, ranking, &view, &l),
+        "条形图，村集体经济：村集体经济收入。王屯村的村集体经济收入在 7 个村中排第一，为 200,000 元；其后是夏庄村 168,000 元，皂角树村 152,000 元。"
     );
 
     let en = dataset(&fixture("gaps.json"));
     let trend = en.trend.as_ref().expect("trend");
     let l = trend_layout(&en, &TrendView::default());
     assert_eq!(
-        trend_summary(&en, trend, &l),
-        "Line chart: Poverty rate with missing years. County: 2013 5.0% to 2017 1.5%"
+        trend_description(&context(&en), trend, &l),
+        "Line chart: Poverty rate with missing years. County fell from 5.0% in 2013 to 1.5% in 2017."
+    );
+    let en = dataset(&fixture("ranking_only.json"));
+    let ranking = en.ranking.as_ref().expect("ranking");
+    let view = RankingView::new(ranking);
+    let l = ranking_layout(&en, &view);
+    assert_eq!(
+        ranking_description(&context(&en), ranking, &view, &l),
+        "Bar chart: Collective income. Daxi ranks first of 4 villages by Collective income, 125.3万元; then Wangtun 20.0万元, Xiazhuang 16.8万元."
+    );
+}
+
+#[test]
+fn descriptions_of_rises_flat_lines_single_points_and_empty_series() {
+    let d = dataset_str(
+        r#"{"trend": {"series": [
+            {"name": "甲", "points": [[2013, 1], [2019, 2]]},
+            {"name": "乙", "points": [[2013, 2], [2019, 2]]},
+            {"name": "丙", "points": [[2015, 4]]},
+            {"name": "丁", "points": [[2015, null]]}]}}"#,
+    );
+    let trend = d.trend.as_ref().expect("trend");
+    let l = trend_layout(&d, &TrendView::default());
+    assert_eq!(
+        trend_description(&context(&d), trend, &l),
+        "折线图，趋势。甲从2013年的1升至2019年的2；乙在2013年和2019年都是2；丙2015年为4；丁没有数据。"
+    );
+    // A ranking where nobody has a value for the metric.
+    let r = dataset_str(
+        r#"{"ranking": {"metrics": [{"key": "a", "label": "甲"}], "villages": [{"name": "一村", "values": {}}]}}"#,
+    );
+    let ranking = r.ranking.as_ref().expect("ranking");
+    let view = RankingView::new(ranking);
+    let l = ranking_layout(&r, &view);
+    assert_eq!(
+        ranking_description(&context(&r), ranking, &view, &l),
+        "条形图，甲，没有数据。"
     );
 }
 
@@ -286,11 +383,29 @@ fn summaries() {
 fn a_large_ranking_table_stops_at_the_cap_and_says_so() {
     let d = many_villages(1500, 3);
     let r = d.ranking.as_ref().expect("ranking");
-    let table = ranking_table(&d, r, &RankingView::new(r));
-    assert_eq!(table.rows.len(), heluo::describe::TABLE_ROWS);
+    let table = ranking_table_of(&d, r, &RankingView::new(r));
+    assert_eq!(table.rows.len(), TABLE_ROWS);
     assert_eq!(
         table.caption,
         "村集体经济收入（表中列出前 1,000 个，共 1,503 个村）"
+    );
+    let en = heluo::parse(
+        serde_json::json!({
+            "locale": "en",
+            "ranking": {
+                "item": "country", "items": "countries",
+                "metrics": [{"key": "v", "label": "Income"}],
+                "villages": (0..1200).map(|i| serde_json::json!({"name": format!("C{i}"), "values": {"v": i}})).collect::<Vec<_>>()
+            }
+        })
+        .to_string()
+        .as_bytes(),
+    )
+    .expect("valid");
+    let r = en.ranking.as_ref().expect("ranking");
+    assert_eq!(
+        ranking_table_of(&en, r, &RankingView::new(r)).caption,
+        "Income (the first 1,000 of 1,200 countries)"
     );
     assert_eq!(table.rows[0][1], "村1500", "the table follows the ranking");
 }
@@ -304,7 +419,7 @@ fn the_table_under_a_group_filter_lists_only_that_group() {
         group: Some("东镇".into()),
         ..RankingView::new(r)
     };
-    let table = ranking_table(&d, r, &view);
+    let table = ranking_table_of(&d, r, &view);
     let names: Vec<&str> = table.rows.iter().map(|row| row[1].as_str()).collect();
     assert_eq!(names, ["村06", "村04", "村02"]);
 }

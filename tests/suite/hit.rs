@@ -1,18 +1,19 @@
 //! Hit-testing: the pointer finds what was drawn under it, and nothing elsewhere.
 
-use heluo::hit::{annotation_at, bar_at, column_index, legend_at, nearest_year};
-use heluo::layout::{RankingLayout, RankingView, TrendLayout, TrendView};
+use heluo::chart::ranking::hit::{bar_at, bar_of, group_at};
+use heluo::chart::ranking::{RankingLayout, RankingView};
+use heluo::chart::trend::hit::{annotation, annotation_at, column_index, legend_at, nearest_year};
+use heluo::chart::trend::{TrendLayout, TrendView};
 
-use crate::util::{luolong, many_villages};
+use crate::util::{luolong, many_villages, ranking_layout, trend_layout};
 
 fn trend(view: &TrendView) -> TrendLayout {
-    let d = luolong();
-    TrendLayout::new(&d, d.trend.as_ref().expect("trend"), view, 640.0)
+    trend_layout(&luolong(), view, 640.0)
 }
 
 fn ranking(d: &heluo::Dataset) -> RankingLayout {
     let r = d.ranking.as_ref().expect("ranking");
-    RankingLayout::new(d, r, &RankingView::new(r), 640.0)
+    ranking_layout(d, &RankingView::new(r), 640.0)
 }
 
 fn year_at(l: &TrendLayout, x: f64, y: f64) -> Option<i32> {
@@ -106,10 +107,10 @@ fn legend_at_finds_the_entry() {
             item.rect.x + item.rect.w / 2.0,
             item.rect.y + item.rect.h / 2.0,
         );
-        assert_eq!(legend_at(&l, cx, cy), Some(item.series));
+        assert_eq!(legend_at(&l, cx, cy), Some(item.index));
         assert_eq!(
             legend_at(&l, item.rect.x + 1.0, item.rect.y + 1.0),
-            Some(item.series)
+            Some(item.index)
         );
     }
     let (a, b) = (&l.legend[0].rect, &l.legend[1].rect);
@@ -136,7 +137,10 @@ fn annotation_at_finds_the_label() {
     let l = trend(&TrendView::default());
     let r = l.annotations[0].rect;
     let hit = annotation_at(&l, r.x + r.w / 2.0, r.y + r.h / 2.0).expect("annotation");
-    assert_eq!(hit.label, "打赢脱贫攻坚战的决定");
+    assert_eq!(hit, 0);
+    let a = annotation(&l, hit).expect("annotation 0");
+    assert_eq!(a.label, "打赢脱贫攻坚战的决定");
+    assert!(annotation(&l, 1).is_none());
     assert!(annotation_at(&l, r.x - 2.0, r.y + r.h / 2.0).is_none());
     assert!(annotation_at(&l, r.x + 2.0, r.bottom() + 2.0).is_none());
 }
@@ -196,4 +200,24 @@ fn bar_at_ignores_rows_beyond_the_top_15() {
     assert_eq!(bar_at(&l, x, last.row.y + 5.0).map(|b| b.rank), Some(15));
     assert!(bar_at(&l, x, last.row.bottom() + 5.0).is_none());
     assert!(bar_at(&l, x, last.row.bottom() + 100.0 * 26.0).is_none());
+}
+
+#[test]
+fn bar_of_finds_a_shown_village_and_group_at_its_legend_entry() {
+    let d = many_villages(40, 0);
+    let l = ranking(&d);
+    // 村40 (index 39) is first; 村05 (index 4) is 36th, beyond the top 15.
+    assert_eq!(bar_of(&l, 39).map(|b| b.rank), Some(1));
+    assert!(bar_of(&l, 4).is_none(), "not shown");
+    assert!(bar_of(&l, 1000).is_none(), "no such village");
+    for item in &l.legend {
+        let (x, y) = (item.rect.x + 2.0, item.rect.y + 2.0);
+        assert_eq!(group_at(&l, x, y), Some(l.groups[item.index].as_str()));
+        assert!(bar_at(&l, x, y).is_none(), "the legend is not a bar");
+    }
+    assert_eq!(
+        l.groups,
+        ["西镇", "东镇"].map(String::from),
+        "order of first appearance: 村01 is 西镇, 村02 东镇"
+    );
 }

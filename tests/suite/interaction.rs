@@ -1,29 +1,35 @@
-//! The reader's actions on a Chart: keys, clicks, pins, group filter, zoom and re-sort transitions.
+//! The reader's actions on an engine: keys, clicks, pins, search, group filter,
+//! zoom and re-sort transitions, each with what it changed and what it said.
 
 use std::rc::Rc;
 
-use heluo::chart::Key;
-use heluo::hit::group_at;
-use heluo::layout::Mark;
-use heluo::{Chart, ChartKind, Dataset};
+use heluo::chart::ranking::hit::group_at;
+use heluo::chart::ranking::RankingChart;
+use heluo::chart::Control;
+use heluo::engine::Key;
+use heluo::mark::Mark;
+use heluo::{Action, Changed, ChartKind, Dataset, Engine, Refusal};
 
-use crate::util::{dataset_str, luolong, many_villages};
+use crate::util::{apply, dataset_str, engine, luolong, many_villages};
 
-fn trend() -> Chart {
-    Chart::new(luolong(), ChartKind::Trend, 640.0).expect("trend")
+fn trend() -> Engine {
+    engine(luolong(), ChartKind::Trend)
 }
 
-fn ranking() -> Chart {
-    Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking")
+fn ranking() -> Engine {
+    engine(luolong(), ChartKind::Ranking)
 }
 
-fn heading(t: Option<heluo::describe::Tooltip>) -> Option<String> {
-    t.map(|t| t.heading)
+/// Presses `key` and returns the heading of the tooltip afterwards.
+fn key(e: &mut Engine, key: Key) -> Option<String> {
+    apply(e, Action::Key(key));
+    e.tooltip().map(|t| t.heading)
 }
 
-fn column_x(c: &Chart, year: i32) -> f64 {
-    c.trend_layout()
+fn column_x(c: &Engine, year: i32) -> f64 {
+    c.trend()
         .expect("trend")
+        .layout()
         .columns
         .iter()
         .find(|col| col.year == year)
@@ -31,189 +37,396 @@ fn column_x(c: &Chart, year: i32) -> f64 {
         .x
 }
 
-fn shown(c: &Chart) -> Vec<String> {
+fn shown(c: &Engine) -> Vec<String> {
     let d = c.dataset();
     let ranking = d.ranking.as_ref().expect("ranking");
-    c.ranking_layout()
+    c.ranking()
         .expect("ranking")
+        .layout()
         .bars
         .iter()
         .map(|b| ranking.villages[b.village].name.clone())
         .collect()
 }
 
+fn pinned(c: &Engine) -> Vec<usize> {
+    c.ranking().expect("ranking").view().pinned.clone()
+}
+
+fn hidden_series(c: &Engine) -> Vec<usize> {
+    c.trend().expect("trend").view().hidden.clone()
+}
+
+fn zoom(c: &Engine) -> Option<(i32, i32)> {
+    c.trend().expect("trend").view().years
+}
+
+fn counts(c: &Engine) -> (usize, usize) {
+    let l = c.ranking().expect("ranking").layout();
+    (l.hidden, l.left_out)
+}
+
+/// Whether a re-sort transition is pending (asking for its first frame does not end it).
+fn has_transition(c: &mut Engine) -> bool {
+    c.transition_marks(0.0).is_some()
+}
+
+fn search_status(c: &Engine) -> String {
+    c.controls()
+        .into_iter()
+        .find_map(|control| match control {
+            Control::Search { status, .. } => Some(status),
+            _ => None,
+        })
+        .expect("a search box")
+}
+
 #[test]
 fn keys_from_the_dom() {
     use ChartKind::{Ranking, Trend};
-    assert_eq!(Key::from_dom("ArrowRight", Trend), Some(Key::Next));
-    assert_eq!(Key::from_dom("ArrowLeft", Trend), Some(Key::Previous));
-    assert_eq!(Key::from_dom("ArrowDown", Ranking), Some(Key::Next));
-    assert_eq!(Key::from_dom("ArrowUp", Ranking), Some(Key::Previous));
-    assert_eq!(Key::from_dom("ArrowDown", Trend), None);
-    assert_eq!(Key::from_dom("ArrowRight", Ranking), None);
-    assert_eq!(Key::from_dom("Home", Ranking), Some(Key::First));
-    assert_eq!(Key::from_dom("End", Trend), Some(Key::Last));
-    assert_eq!(Key::from_dom("Enter", Trend), Some(Key::Select));
-    assert_eq!(Key::from_dom(" ", Ranking), Some(Key::Select));
-    assert_eq!(Key::from_dom("Escape", Trend), Some(Key::Clear));
-    assert_eq!(Key::from_dom("a", Trend), None);
+    let k = |name: &str, kind| Action::from_key(name, kind);
+    assert_eq!(k("ArrowRight", Trend), Some(Action::Key(Key::Next)));
+    assert_eq!(k("ArrowLeft", Trend), Some(Action::Key(Key::Previous)));
+    assert_eq!(k("ArrowDown", Ranking), Some(Action::Key(Key::Next)));
+    assert_eq!(k("ArrowUp", Ranking), Some(Action::Key(Key::Previous)));
+    assert_eq!(k("ArrowDown", Trend), None);
+    assert_eq!(k("ArrowRight", Ranking), None);
+    assert_eq!(k("Home", Ranking), Some(Action::Key(Key::First)));
+    assert_eq!(k("End", Trend), Some(Action::Key(Key::Last)));
+    assert_eq!(k("Enter", Trend), Some(Action::Key(Key::Select)));
+    assert_eq!(k(" ", Ranking), Some(Action::Key(Key::Select)));
+    assert_eq!(k("Escape", Trend), Some(Action::Key(Key::Clear)));
+    assert_eq!(k("a", Trend), None);
+    // Zoom keys zoom a trend and mean nothing on a ranking.
+    for name in ["+", "=", "PageUp"] {
+        assert_eq!(k(name, Trend), Some(Action::ZoomIn), "{name}");
+        assert_eq!(k(name, Ranking), None, "{name}");
+    }
+    for name in ["-", "_", "PageDown"] {
+        assert_eq!(k(name, Trend), Some(Action::ZoomOut), "{name}");
+        assert_eq!(k(name, Ranking), None, "{name}");
+    }
+    assert_eq!(k("0", Trend), Some(Action::ResetZoom));
+    assert_eq!(k("0", Ranking), None);
+}
+
+#[test]
+fn actions_by_name_from_the_dom() {
+    let a = |name: &str, x: f64, y: f64, text: &str| Action::from_parts(name, x, y, text);
+    assert_eq!(a("pointer", 1.0, 2.0, ""), Some(Action::Pointer(1.0, 2.0)));
+    assert_eq!(a("legend", 2.0, 0.0, ""), Some(Action::Legend(2)));
+    assert_eq!(a("legend", -1.0, 0.0, ""), None, "no negative index");
+    assert_eq!(a("legend", f64::NAN, 0.0, ""), None);
+    assert_eq!(a("metric", 1.0, 0.0, ""), Some(Action::Metric(1)));
+    assert_eq!(
+        a("pinSearch", 0.0, 0.0, "王屯"),
+        Some(Action::PinSearch("王屯".into()))
+    );
+    assert_eq!(
+        a("theme", 0.0, 0.0, "dark"),
+        Some(Action::Theme(heluo::theme::ThemeName::Dark))
+    );
+    assert_eq!(a("theme", 0.0, 0.0, "sepia"), None);
+    assert_eq!(a("explode", 0.0, 0.0, ""), None);
+    // Every control names an action the DOM layer can send back.
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        for control in engine(luolong(), kind).controls() {
+            let name = match control {
+                Control::Select { action, .. } | Control::Button { action, .. } => action,
+                Control::Legend { .. } => "legend",
+                Control::Search { .. } => "search",
+            };
+            assert!(a(name, 0.0, 0.0, "x").is_some(), "{kind:?}: {name}");
+        }
+    }
 }
 
 #[test]
 fn keys_step_through_years() {
     let mut c = trend();
-    assert_eq!(heading(c.key(Key::Next)).as_deref(), Some("2012年"));
-    assert_eq!(heading(c.key(Key::Next)).as_deref(), Some("2013年"));
-    assert_eq!(heading(c.key(Key::Previous)).as_deref(), Some("2012年"));
+    assert_eq!(key(&mut c, Key::Next).as_deref(), Some("2012年"));
+    assert_eq!(key(&mut c, Key::Next).as_deref(), Some("2013年"));
+    assert_eq!(key(&mut c, Key::Previous).as_deref(), Some("2012年"));
     assert_eq!(
-        heading(c.key(Key::Previous)).as_deref(),
+        key(&mut c, Key::Previous).as_deref(),
         Some("2012年"),
         "stops at the first"
     );
-    assert_eq!(heading(c.key(Key::Last)).as_deref(), Some("2019年"));
+    assert_eq!(key(&mut c, Key::Last).as_deref(), Some("2019年"));
     assert_eq!(
-        heading(c.key(Key::Next)).as_deref(),
+        key(&mut c, Key::Next).as_deref(),
         Some("2019年"),
         "stops at the last"
     );
-    let tip = c.key(Key::First).expect("tooltip");
-    assert_eq!(tip.announcement, "2012年: 全国农村 10.2%");
+    let changed = apply(&mut c, Action::Key(Key::First));
+    assert_eq!(
+        changed,
+        Changed {
+            announcement: true,
+            ..Changed::HOVER
+        }
+    );
+    assert_eq!(c.announcement(), "2012年：全国农村 10.2%");
     assert_eq!(c.overlay().len(), 2, "crosshair and one point");
-    assert!(c.key(Key::Clear).is_none());
+    assert!(key(&mut c, Key::Clear).is_none());
     assert!(c.overlay().is_empty());
     assert_eq!(
-        heading(c.key(Key::Previous)).as_deref(),
+        key(&mut c, Key::Previous).as_deref(),
         Some("2019年"),
         "from nothing, ← goes to the end"
+    );
+    assert_eq!(
+        apply(&mut c, Action::Key(Key::Select)),
+        Changed::NOTHING,
+        "a year has nothing to select"
     );
 }
 
 #[test]
 fn keys_step_through_bars_and_select_pins() {
     let mut c = ranking();
-    assert!(
-        c.key(Key::Select).is_none(),
+    assert_eq!(
+        apply(&mut c, Action::Key(Key::Select)),
+        Changed::NOTHING,
         "nothing focused, nothing pinned"
     );
-    assert!(c.pinned().is_empty());
+    assert!(pinned(&c).is_empty());
+    assert_eq!(key(&mut c, Key::Next).as_deref(), Some("第 1 名 · 王屯村"));
+    assert_eq!(key(&mut c, Key::Next).as_deref(), Some("第 2 名 · 夏庄村"));
     assert_eq!(
-        heading(c.key(Key::Next)).as_deref(),
-        Some("第 1 名 · 王屯村")
-    );
-    assert_eq!(
-        heading(c.key(Key::Next)).as_deref(),
-        Some("第 2 名 · 夏庄村")
-    );
-    assert_eq!(
-        heading(c.key(Key::Last)).as_deref(),
+        key(&mut c, Key::Last).as_deref(),
         Some("第 7 名 · 分金沟村")
     );
-    let tip = c.key(Key::Select).expect("still focused");
+    let changed = apply(&mut c, Action::Key(Key::Select));
+    assert!(changed.marks && changed.announcement);
+    assert_eq!(c.announcement(), "已标记 分金沟村，第 7 名");
+    let tip = c.tooltip().expect("still focused");
     assert_eq!(tip.heading, "第 7 名 · 分金沟村");
-    assert_eq!(c.pinned(), [6]);
-    assert!(c.ranking_layout().expect("layout").bars[6].pinned);
-    c.key(Key::Select);
-    assert!(c.pinned().is_empty(), "select again unpins");
+    assert_eq!(pinned(&c), [6]);
+    assert!(c.ranking().expect("ranking").layout().bars[6].pinned);
+    apply(&mut c, Action::Key(Key::Select));
+    assert!(pinned(&c).is_empty(), "select again unpins");
+    assert_eq!(c.announcement(), "已取消标记 分金沟村");
 }
 
 #[test]
 fn pointer_on_an_annotation_shows_its_whole_label() {
     let mut c = trend();
-    let r = c.trend_layout().expect("trend").annotations[0].rect;
-    let tip = c
-        .pointer(r.x + r.w / 2.0, r.y + r.h / 2.0)
-        .expect("a tooltip");
+    let r = c.trend().expect("trend").layout().annotations[0].rect;
+    apply(&mut c, Action::Pointer(r.x + r.w / 2.0, r.y + r.h / 2.0));
+    let tip = c.tooltip().expect("a tooltip");
     assert_eq!(tip.heading, "2015年");
     assert_eq!(tip.rows.len(), 1);
     assert_eq!(tip.rows[0].label, "打赢脱贫攻坚战的决定");
-    assert_eq!(tip.announcement, "2015年: 打赢脱贫攻坚战的决定");
+    assert_eq!(tip.announcement, "2015年：打赢脱贫攻坚战的决定");
 }
 
 #[test]
 fn clicking_the_legend_hides_and_shows_a_series() {
     let mut c = trend();
-    let item = c.trend_layout().expect("trend").legend[1].rect;
+    let item = c.trend().expect("trend").layout().legend[1].rect;
     let (x, y) = (item.x + 2.0, item.y + 2.0);
-    assert!(c.click(x, y));
-    assert_eq!(c.hidden_series(), [1]);
-    let l = c.trend_layout().expect("trend");
+    let changed = apply(&mut c, Action::Click(x, y));
+    assert!(changed.marks && changed.controls && changed.announcement);
+    assert_eq!(c.announcement(), "已隐藏 全国农村");
+    assert_eq!(hidden_series(&c), [1]);
+    let l = c.trend().expect("trend").layout();
     assert_eq!(l.y.domain, (0.0, 3.5), "y rescales to 洛龙区");
-    assert!(l.legend[1].hidden);
-    assert!(c.click(x, y));
-    assert!(c.hidden_series().is_empty());
-    assert_eq!(c.trend_layout().expect("trend").y.domain, (0.0, 12.0));
-    assert!(
-        !c.click(300.0, 200.0),
+    // The legend control shows the series as not pressed.
+    let pressed: Vec<bool> = c
+        .controls()
+        .into_iter()
+        .find_map(|control| match control {
+            Control::Legend { items, .. } => Some(items.iter().map(|i| i.pressed).collect()),
+            _ => None,
+        })
+        .expect("a legend control");
+    assert_eq!(pressed, [true, false]);
+    apply(&mut c, Action::Click(x, y));
+    assert_eq!(c.announcement(), "已显示 全国农村");
+    assert!(hidden_series(&c).is_empty());
+    assert_eq!(c.trend().expect("trend").layout().y.domain, (0.0, 12.0));
+    assert_eq!(
+        apply(&mut c, Action::Click(300.0, 200.0)),
+        Changed::NOTHING,
         "a click on the plot changes nothing"
     );
 }
 
 #[test]
-fn set_series_hidden_is_idempotent_and_clears_focus() {
+fn the_legend_action_toggles_a_series_and_clears_focus() {
     let mut c = trend();
-    assert!(c.pointer(300.0, 200.0).is_some());
-    c.set_series_hidden(0, true);
-    c.set_series_hidden(0, true);
-    assert_eq!(c.hidden_series(), [0]);
+    apply(&mut c, Action::Pointer(300.0, 200.0));
+    assert!(c.tooltip().is_some());
+    apply(&mut c, Action::Legend(0));
+    assert_eq!(hidden_series(&c), [0]);
     assert!(c.tooltip().is_none());
-    c.set_series_hidden(0, false);
-    assert!(c.hidden_series().is_empty());
-    // Ranking charts have no series.
-    let mut r = ranking();
-    r.set_series_hidden(0, true);
-    assert!(r.hidden_series().is_empty());
+    apply(&mut c, Action::Legend(0));
+    assert!(
+        hidden_series(&c).is_empty(),
+        "a second press shows it again"
+    );
+    let before = c.marks().to_vec();
+    assert_eq!(
+        c.apply(Action::Legend(2)),
+        Err(Refusal::NoSuchItem {
+            action: "legend",
+            index: 2
+        }),
+        "the sample has two series"
+    );
+    assert_eq!(c.marks(), before.as_slice());
 }
 
 #[test]
 fn clicking_a_group_filters_and_clicking_again_clears() {
     let mut c = ranking();
-    let item = c.ranking_layout().expect("ranking").legend[0].clone();
+    let item = c.ranking().expect("ranking").layout().legend[0].clone();
     let (x, y) = (item.rect.x + 2.0, item.rect.y + 2.0);
     assert_eq!(
-        group_at(c.ranking_layout().expect("ranking"), x, y),
+        group_at(c.ranking().expect("ranking").layout(), x, y),
         Some("科技园街道")
     );
-    assert!(c.click(x, y));
+    let changed = apply(&mut c, Action::Click(x, y));
+    assert!(changed.marks && changed.table && changed.transition && changed.announcement);
+    assert_eq!(c.announcement(), "只显示科技园街道，2 个村");
     assert_eq!(
-        c.ranking_view().expect("view").group.as_deref(),
+        c.ranking().expect("ranking").view().group.as_deref(),
         Some("科技园街道")
     );
     assert_eq!(shown(&c), ["王屯村", "溢坡村"]);
-    assert!(c.click(x, y));
-    assert_eq!(c.ranking_view().expect("view").group, None);
+    apply(&mut c, Action::Click(x, y));
+    assert_eq!(c.announcement(), "显示所有分组，7 个村");
+    assert_eq!(c.ranking().expect("ranking").view().group, None);
     assert_eq!(shown(&c).len(), 7);
+    // The "no group" entry filters to villages without one.
+    apply(&mut c, Action::Legend(2));
+    assert_eq!(c.announcement(), "只显示未分组，4 个村");
+    assert_eq!(shown(&c), ["皂角树村", "大西村", "王山村", "分金沟村"]);
+    assert_eq!(
+        c.apply(Action::Legend(3)),
+        Err(Refusal::NoSuchItem {
+            action: "legend",
+            index: 3
+        })
+    );
 }
 
 #[test]
 fn clicking_a_bar_pins_it() {
     let mut c = ranking();
-    let bar = c.ranking_layout().expect("ranking").bars[2].rect;
-    assert!(c.click(bar.x + 1.0, bar.y + 1.0));
-    assert_eq!(c.pinned(), [2]);
+    let bar = c.ranking().expect("ranking").layout().bars[2].rect;
+    let changed = apply(&mut c, Action::Click(bar.x + 1.0, bar.y + 1.0));
+    assert!(changed.marks && changed.announcement);
+    assert_eq!(c.announcement(), "已标记 皂角树村，第 3 名");
+    assert_eq!(pinned(&c), [2]);
     assert_eq!(
-        c.ranking_layout().expect("ranking").bars[2].label,
+        c.ranking().expect("ranking").layout().bars[2].label,
         "152,000 元 · 第 3 名"
     );
-    assert!(c.click(bar.x + 1.0, bar.y + 1.0));
-    assert!(c.pinned().is_empty());
-    assert!(!c.click(bar.x, 2.0), "the title is not a bar");
+    apply(&mut c, Action::Click(bar.x + 1.0, bar.y + 1.0));
+    assert!(pinned(&c).is_empty());
+    assert_eq!(
+        apply(&mut c, Action::Click(bar.x, 2.0)),
+        Changed::NOTHING,
+        "the title is not a bar"
+    );
 }
 
 #[test]
 fn search_then_pin_brings_a_village_into_view() {
-    let mut c = Chart::new(many_villages(40, 0), ChartKind::Ranking, 640.0).expect("ranking");
-    assert_eq!(c.search("村05"), [4]);
-    assert_eq!(c.search(" 村0 ").len(), 9);
-    assert!(c.search("   ").is_empty());
-    assert!(c.search("不存在").is_empty());
-    assert_eq!(c.row_top(4), None, "36th: not among the top 15");
+    let d = many_villages(40, 0);
+    let ranking = d.ranking.as_ref().expect("ranking");
+    assert_eq!(RankingChart::search(ranking, "村05"), [4]);
+    assert_eq!(RankingChart::search(ranking, " 村0 ").len(), 9);
+    assert!(RankingChart::search(ranking, "   ").is_empty());
+    assert!(RankingChart::search(ranking, "不存在").is_empty());
+
+    let mut c = engine(d.clone(), ChartKind::Ranking);
+    let row_top = |c: &Engine, v: usize| c.ranking().expect("ranking").row_top(v);
+    assert_eq!(row_top(&c, 4), None, "36th: not among the top 15");
     let height = c.size().1;
-    c.toggle_pin(4);
-    let top = c.row_top(4).expect("pinned rows are shown");
-    let l = c.ranking_layout().expect("ranking");
+    let changed = apply(&mut c, Action::TogglePin(4));
+    assert!(changed.size && changed.announcement);
+    assert_eq!(c.announcement(), "已标记 村05，第 36 名");
+    let top = row_top(&c, 4).expect("pinned rows are shown");
+    let l = c.ranking().expect("ranking").layout();
     assert_eq!(top, l.plot.y + 15.0 * 26.0);
     assert_eq!(c.size().1, height + 26.0, "one more row");
-    assert_eq!(c.ranking_counts(), Some((24, 0)));
+    assert_eq!(counts(&c), (24, 0));
+    assert_eq!(
+        c.apply(Action::TogglePin(40)),
+        Err(Refusal::NoSuchItem {
+            action: "togglePin",
+            index: 40
+        })
+    );
+}
+
+#[test]
+fn the_search_box_counts_then_pins_and_focuses() {
+    let mut c = engine(many_villages(40, 0), ChartKind::Ranking);
+    let changed = apply(&mut c, Action::Search("村0".into()));
+    assert_eq!(
+        changed,
+        Changed {
+            controls: true,
+            ..Changed::NOTHING
+        }
+    );
+    assert_eq!(search_status(&c), "找到 9 个");
+    assert_eq!(
+        apply(&mut c, Action::Search("村0 ".into())),
+        Changed::NOTHING,
+        "the same status"
+    );
+    apply(&mut c, Action::Search("不存在".into()));
+    assert_eq!(search_status(&c), "没有找到");
+    apply(&mut c, Action::Search(" ".into()));
+    assert_eq!(search_status(&c), "");
+
+    let changed = apply(&mut c, Action::PinSearch("村05".into()));
+    assert!(changed.marks && changed.size && changed.announcement);
+    assert_eq!(c.announcement(), "已标记 村05，第 36 名");
+    assert_eq!(search_status(&c), "已标记 村05，第 36 名");
+    assert_eq!(pinned(&c), [4]);
+    assert_eq!(
+        c.tooltip().map(|t| t.heading).as_deref(),
+        Some("第 36 名 · 村05"),
+        "the found village is focused"
+    );
+    assert_eq!(
+        c.focus_top(),
+        c.ranking().expect("ranking").row_top(4),
+        "the page scrolls to it"
+    );
+    let changed = apply(&mut c, Action::PinSearch("不存在".into()));
+    assert!(changed.controls && changed.announcement && !changed.marks);
+    assert_eq!(c.announcement(), "没有找到");
+    assert_eq!(pinned(&c), [4], "a failed search unpins nothing");
+}
+
+#[test]
+fn pin_search_clears_a_group_filter_that_hides_the_village() {
+    let mut c = ranking();
+    apply(&mut c, Action::Legend(1)); // 李楼镇: 夏庄村 only
+    assert_eq!(shown(&c), ["夏庄村"]);
+    let changed = apply(&mut c, Action::PinSearch("王屯".into()));
+    assert!(changed.transition && changed.table, "the filter is lifted");
+    assert_eq!(c.ranking().expect("ranking").view().group, None);
+    assert_eq!(shown(&c).len(), 7);
+    assert_eq!(c.announcement(), "已标记 王屯村，第 1 名");
+}
+
+#[test]
+fn pinning_a_village_without_a_value_says_why_it_is_not_shown() {
+    let mut c = ranking();
+    apply(&mut c, Action::Metric(1)); // 大西村 has no dividend
+    apply(&mut c, Action::PinSearch("大西".into()));
+    assert_eq!(
+        c.announcement(),
+        "已标记 大西村，但它没有“户均分红”数据，不在图中"
+    );
 }
 
 #[test]
@@ -222,18 +435,21 @@ fn search_ignores_case() {
         r#"{"ranking": {"metrics": [{"key": "v"}], "villages": [
             {"name": "Wangtun", "values": {"v": 1}}, {"name": "王屯村", "values": {"v": 2}}]}}"#,
     ));
-    let c = Chart::new(d, ChartKind::Ranking, 640.0).expect("ranking");
-    assert_eq!(c.search("WANG"), [0]);
-    assert_eq!(c.search("屯"), [1]);
-    assert_eq!(c.search("tun"), [0]);
+    let ranking = d.ranking.as_ref().expect("ranking");
+    assert_eq!(RankingChart::search(ranking, "WANG"), [0]);
+    assert_eq!(RankingChart::search(ranking, "屯"), [1]);
+    assert_eq!(RankingChart::search(ranking, "tun"), [0]);
 }
 
 #[test]
 fn drag_previews_a_shade_then_zooms() {
     let mut c = trend();
     let (x14, x17) = (column_x(&c, 2014), column_x(&c, 2017));
-    c.set_drag(Some((x17 + 5.0, x14 - 5.0)));
-    let plot = c.trend_layout().expect("trend").plot;
+    assert_eq!(
+        apply(&mut c, Action::Drag(x17 + 5.0, x14 - 5.0)),
+        Changed::HOVER
+    );
+    let plot = c.trend().expect("trend").layout().plot;
     let shade = c.overlay().into_iter().find_map(|m| match m {
         Mark::Shade { rect, alpha, .. } => Some((rect, alpha)),
         _ => None,
@@ -243,36 +459,49 @@ fn drag_previews_a_shade_then_zooms() {
     assert_eq!((rect.y, rect.h), (plot.y, plot.h));
     assert!(alpha > 0.0 && alpha < 1.0);
 
-    assert!(c.zoom_to(x17 + 5.0, x14 - 5.0));
-    assert_eq!(c.zoom(), Some((2014, 2017)));
+    let changed = apply(&mut c, Action::ZoomTo(x17 + 5.0, x14 - 5.0));
+    assert!(changed.marks && changed.controls && changed.announcement);
+    assert_eq!(c.announcement(), "已放大到 2014–2017 年");
+    assert_eq!(zoom(&c), Some((2014, 2017)));
     assert!(c.overlay().is_empty(), "zooming ends the drag");
     let years: Vec<i32> = c
-        .trend_layout()
+        .trend()
         .expect("trend")
+        .layout()
         .columns
         .iter()
         .map(|col| col.year)
         .collect();
     assert_eq!(years, [2014, 2015, 2016, 2017]);
 
-    assert!(c.reset_zoom());
-    assert_eq!(c.zoom(), None);
-    assert!(!c.reset_zoom(), "nothing to reset");
-    assert_eq!(c.trend_layout().expect("trend").columns.len(), 8);
+    let changed = apply(&mut c, Action::ResetZoom);
+    assert!(changed.marks && changed.announcement);
+    assert_eq!(c.announcement(), "已显示全部年份");
+    assert_eq!(zoom(&c), None);
+    assert_eq!(
+        apply(&mut c, Action::ResetZoom),
+        Changed::NOTHING,
+        "nothing to reset"
+    );
+    assert_eq!(c.trend().expect("trend").layout().columns.len(), 8);
 }
 
 #[test]
 fn drag_shade_is_clipped_to_the_plot() {
     let mut c = trend();
-    let plot = c.trend_layout().expect("trend").plot;
-    c.set_drag(Some((-100.0, 10_000.0)));
+    let plot = c.trend().expect("trend").layout().plot;
+    apply(&mut c, Action::Drag(-100.0, 10_000.0));
     let rect = c.overlay().into_iter().find_map(|m| match m {
         Mark::Shade { rect, .. } => Some(rect),
         _ => None,
     });
     let rect = rect.expect("a shade");
     assert_eq!((rect.x, rect.right()), (plot.x, plot.right()));
-    c.set_drag(None);
+    assert_eq!(
+        apply(&mut c, Action::Leave),
+        Changed::HOVER,
+        "leaving ends the drag"
+    );
     assert!(c.overlay().is_empty());
 }
 
@@ -280,20 +509,43 @@ fn drag_shade_is_clipped_to_the_plot() {
 fn zoom_needs_two_years() {
     let mut c = trend();
     let x = column_x(&c, 2015);
-    assert!(!c.zoom_to(x - 5.0, x + 5.0), "one year is not a range");
-    assert!(!c.zoom_to(1.0, 2.0), "no year at all");
-    assert_eq!(c.zoom(), None);
-    assert_eq!(c.trend_layout().expect("trend").columns.len(), 8);
+    let changed = apply(&mut c, Action::ZoomTo(x - 5.0, x + 5.0));
+    assert!(!changed.marks, "one year is not a range");
+    let changed = apply(&mut c, Action::ZoomTo(1.0, 2.0));
+    assert!(!changed.marks, "no year at all");
+    assert_eq!(zoom(&c), None);
+    assert_eq!(c.trend().expect("trend").layout().columns.len(), 8);
 }
 
 #[test]
-fn rankings_ignore_drag_and_zoom() {
+fn rankings_refuse_drag_and_zoom() {
     let mut c = ranking();
-    c.set_drag(Some((0.0, 600.0)));
+    let before = c.marks().to_vec();
+    for action in [
+        Action::Drag(0.0, 600.0),
+        Action::ZoomTo(0.0, 600.0),
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ResetZoom,
+    ] {
+        let name = action.name();
+        assert_eq!(
+            c.apply(action),
+            Err(Refusal::NotForKind {
+                action: name,
+                kind: ChartKind::Ranking
+            })
+        );
+    }
     assert!(c.overlay().is_empty());
-    assert!(!c.zoom_to(0.0, 600.0));
-    assert!(!c.reset_zoom());
-    assert_eq!(c.zoom(), None);
+    assert_eq!(c.marks(), before.as_slice());
+    assert_eq!(
+        c.apply(Action::ZoomIn)
+            .err()
+            .map(|r| r.to_string())
+            .as_deref(),
+        Some("\"zoomIn\" does not apply to a ranking chart")
+    );
 }
 
 #[test]
@@ -302,15 +554,14 @@ fn annotation_focus_survives_a_zoom_reset() {
         r#"{"trend": {"points": [[2012, 9], [2013, 8], [2014, 7], [2015, 6], [2016, 5], [2017, 4], [2018, 3], [2019, 2]],
             "annotations": [{"year": 2013, "label": "早期政策"}, {"year": 2017, "label": "后期政策"}]}}"#,
     ));
-    let mut c = Chart::new(d, ChartKind::Trend, 640.0).expect("trend");
+    let mut c = engine(d, ChartKind::Trend);
     let (x15, x19) = (column_x(&c, 2015), column_x(&c, 2019));
-    assert!(c.zoom_to(x15 - 1.0, x19 + 1.0));
-    let r = c.trend_layout().expect("trend").annotations[0].rect;
-    let tip = c
-        .pointer(r.x + 2.0, r.y + r.h / 2.0)
-        .expect("the 2017 label");
+    assert!(apply(&mut c, Action::ZoomTo(x15 - 1.0, x19 + 1.0)).marks);
+    let r = c.trend().expect("trend").layout().annotations[0].rect;
+    apply(&mut c, Action::Pointer(r.x + 2.0, r.y + r.h / 2.0));
+    let tip = c.tooltip().expect("the 2017 label");
     assert_eq!(tip.rows[0].label, "后期政策");
-    assert!(c.reset_zoom());
+    assert!(apply(&mut c, Action::ResetZoom).marks);
     // Either the same annotation, or nothing; never a different one.
     if let Some(tip) = c.tooltip() {
         assert_eq!(tip.rows[0].label, "后期政策");
@@ -318,40 +569,55 @@ fn annotation_focus_survives_a_zoom_reset() {
 }
 
 #[test]
-fn set_metric_and_order_re_sort_with_a_transition() {
+fn metric_and_order_re_sort_with_a_transition() {
     let mut c = ranking();
-    assert!(!c.has_transition());
-    c.set_metric(0);
-    assert!(!c.has_transition(), "the same metric changes nothing");
-    c.set_metric(9);
-    assert!(!c.has_transition(), "an unknown metric changes nothing");
-    assert_eq!(c.ranking_view().expect("view").metric, 0);
+    assert!(!has_transition(&mut c));
+    assert_eq!(
+        apply(&mut c, Action::Metric(0)),
+        Changed::NOTHING,
+        "the same metric changes nothing"
+    );
+    assert!(!has_transition(&mut c));
+    assert_eq!(
+        c.apply(Action::Metric(9)),
+        Err(Refusal::NoSuchItem {
+            action: "metric",
+            index: 9
+        }),
+        "an unknown metric is refused"
+    );
+    assert!(!has_transition(&mut c));
+    assert_eq!(c.ranking().expect("ranking").view().metric, 0);
 
-    c.set_metric(1);
-    assert!(c.has_transition());
-    assert_eq!(c.ranking_view().expect("view").metric, 1);
+    apply(&mut c, Action::Metric(1));
+    assert!(has_transition(&mut c));
+    assert_eq!(c.announcement(), "按户均分红从大到小排序");
+    assert_eq!(c.ranking().expect("ranking").view().metric, 1);
     assert_eq!(shown(&c), ["王屯村", "夏庄村", "皂角树村", "溢坡村"]);
-    assert_eq!(c.ranking_counts(), Some((0, 3)));
+    assert_eq!(counts(&c), (0, 3));
     assert_eq!(c.title(), "村集体经济：户均分红");
-    let done = c.transition_marks(1.0);
-    assert_eq!(done, c.marks());
-    assert!(!c.has_transition(), "t = 1 ends the transition");
+    assert_eq!(c.transition_marks(1.0), None, "t = 1 ends it: draw marks()");
+    assert!(!has_transition(&mut c));
 
-    c.set_descending(false);
-    assert!(c.has_transition());
+    apply(&mut c, Action::ToggleOrder);
+    assert!(has_transition(&mut c));
+    assert_eq!(c.announcement(), "按户均分红从小到大排序");
     assert_eq!(shown(&c), ["溢坡村", "皂角树村", "夏庄村", "王屯村"]);
-    c.set_descending(false);
-    assert!(c.has_transition(), "still the pending one");
+    // A second toggle before the first ends starts again from the rows as they are.
+    apply(&mut c, Action::ToggleOrder);
+    assert!(has_transition(&mut c));
+    assert_eq!(shown(&c), ["王屯村", "夏庄村", "皂角树村", "溢坡村"]);
 }
 
 #[test]
 fn transition_starts_where_rows_were() {
     let mut c = ranking();
-    let before = c.ranking_layout().expect("ranking").bars[0].clone(); // 王屯村, first
-    c.set_descending(false);
+    let before = c.ranking().expect("ranking").layout().bars[0].clone(); // 王屯村, first
+    apply(&mut c, Action::ToggleOrder);
     let after = c
-        .ranking_layout()
+        .ranking()
         .expect("ranking")
+        .layout()
         .bars
         .iter()
         .find(|b| b.village == before.village)
@@ -359,50 +625,93 @@ fn transition_starts_where_rows_were() {
         .expect("still shown");
     assert_eq!(after.rank, 7);
 
-    let start = c.transition_marks(0.0);
+    let bar_in = |marks: &[Mark]| match &marks[after.bar_mark] {
+        Mark::Rect { rect, .. } => *rect,
+        other => panic!("the bar is drawn as {other:?}"),
+    };
+    let start = c.transition_marks(0.0).expect("a transition");
     assert_eq!(start.len(), c.marks().len());
-    let bar_at_start = start[after.marks.clone()]
-        .iter()
-        .find_map(|m| match m {
-            Mark::Rect { rect, .. } if rect.h == 16.0 => Some(*rect),
-            _ => None,
-        })
-        .expect("the bar");
+    let bar_at_start = bar_in(&start);
     assert!(
         (bar_at_start.y - before.rect.y).abs() < 1e-9,
         "starts in its old row"
     );
     assert!((bar_at_start.w - before.rect.w).abs() < 1e-9);
+    // The row's texts move with its bar.
+    let name_y = |marks: &[Mark]| {
+        marks[after.marks.clone()]
+            .iter()
+            .find_map(|m| match m {
+                Mark::Text(t) if &*t.text == "王屯村" => Some(t.y),
+                _ => None,
+            })
+            .expect("the name")
+    };
+    assert!((name_y(&start) - (before.row.y + 13.0)).abs() < 1e-9);
 
-    let mid = c.transition_marks(0.5);
-    let bar_mid = mid[after.marks.clone()]
-        .iter()
-        .find_map(|m| match m {
-            Mark::Rect { rect, .. } if rect.h == 16.0 => Some(*rect),
-            _ => None,
-        })
-        .expect("the bar");
+    let mid = c.transition_marks(0.5).expect("still running");
+    let bar_mid = bar_in(&mid);
     assert!(
         bar_mid.y > before.rect.y && bar_mid.y < after.rect.y,
         "half-way down"
     );
-    assert!(c.has_transition());
+    assert!(has_transition(&mut c));
 
-    assert_eq!(c.transition_marks(f64::NAN), c.marks(), "NaN ends it");
-    assert!(!c.has_transition());
-    // Without a transition, the final marks.
-    assert_eq!(c.transition_marks(0.0), c.marks());
+    assert_eq!(c.transition_marks(f64::NAN), None, "NaN ends it");
+    assert!(!has_transition(&mut c));
+    assert_eq!(
+        c.transition_marks(0.0),
+        None,
+        "without a transition, draw marks()"
+    );
 }
 
 #[test]
-fn trend_charts_have_no_ranking_state() {
+fn rows_new_to_the_view_slide_in_from_below() {
+    // Filtering to a group and back: rows that were hidden come in from the bottom.
+    let mut c = ranking();
+    apply(&mut c, Action::Legend(0));
+    apply(&mut c, Action::Legend(0));
+    let l = c.ranking().expect("ranking").layout().clone();
+    let start = c.transition_marks(0.0).expect("a transition");
+    let newcomer = l
+        .bars
+        .iter()
+        .find(|b| b.village == 1)
+        .expect("夏庄村 is back");
+    match &start[newcomer.bar_mark] {
+        Mark::Rect { rect, .. } => assert!(
+            (rect.y - (l.plot.bottom() + (newcomer.rect.y - newcomer.row.y))).abs() < 1e-9,
+            "{rect:?} starts below the last row ({})",
+            l.plot.bottom()
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn trend_charts_refuse_ranking_actions() {
     let mut c = trend();
-    c.set_metric(1);
-    c.set_descending(false);
-    c.set_group(Some("x".into()));
-    c.toggle_pin(0);
-    assert!(!c.has_transition());
-    assert!(c.ranking_view().is_none());
-    assert!(c.pinned().is_empty());
-    assert_eq!(c.row_top(0), None);
+    let before = c.marks().to_vec();
+    for action in [
+        Action::Metric(1),
+        Action::ToggleOrder,
+        Action::ToggleShowAll,
+        Action::TogglePin(0),
+        Action::Search("洛龙".into()),
+        Action::PinSearch("洛龙".into()),
+    ] {
+        let name = action.name();
+        assert_eq!(
+            c.apply(action),
+            Err(Refusal::NotForKind {
+                action: name,
+                kind: ChartKind::Trend
+            })
+        );
+    }
+    assert!(!has_transition(&mut c));
+    assert!(c.ranking().is_none());
+    assert_eq!(c.marks(), before.as_slice());
+    assert_eq!(c.announcement(), "");
 }

@@ -1,15 +1,23 @@
 //! Ranking layout: sort order, the top-N cut, left-out villages and degenerate sizes.
 
+use heluo::chart::ranking::layout::group_color;
+use heluo::chart::ranking::{groups, ranked, RankingLayout, RankingView, DEFAULT_TOP, ROW_HEIGHT};
 use heluo::dataset::Dataset;
-use heluo::layout::ranking::{group_color, groups, ranked, DEFAULT_TOP, ROW_HEIGHT};
-use heluo::layout::{
-    Align, Color, Mark, RankingLayout, RankingView, AXIS, GRID, HIGHLIGHT, INK, PALETTE,
+use heluo::mark::{Align, Color, Mark};
+use heluo::theme::LIGHT;
+
+use crate::util::{
+    dataset, dataset_str, fixture, luolong, many_villages, ranking_layout, texts, zh_all_shown,
 };
 
-use crate::util::{dataset, dataset_str, fixture, luolong, many_villages, texts};
+const PALETTE: [Color; 8] = LIGHT.palette;
+const GRID: Color = LIGHT.grid;
+const AXIS: Color = LIGHT.axis;
+const HIGHLIGHT: Color = LIGHT.highlight;
+const INK: Color = LIGHT.ink;
 
 fn layout(d: &Dataset, view: &RankingView, width: f64) -> RankingLayout {
-    RankingLayout::new(d, d.ranking.as_ref().expect("a ranking"), view, width)
+    ranking_layout(d, view, width)
 }
 
 fn default_view(d: &Dataset) -> RankingView {
@@ -29,15 +37,14 @@ fn bar_fills(l: &RankingLayout) -> Vec<Color> {
     l.bars
         .iter()
         .map(|b| {
-            l.marks
-                .get(b.marks.clone())
-                .into_iter()
-                .flatten()
-                .find_map(|m| match m {
-                    Mark::Rect { rect, fill } if *rect == b.rect => Some(*fill),
-                    _ => None,
-                })
-                .expect("the bar's rect among its marks")
+            assert!(
+                b.marks.contains(&b.bar_mark),
+                "the bar's mark is one of its row's"
+            );
+            match &l.marks[b.bar_mark] {
+                Mark::Rect { rect, fill } if *rect == b.rect => *fill,
+                other => panic!("bar {} is drawn as {other:?}", b.rank),
+            }
         })
         .collect()
 }
@@ -101,8 +108,13 @@ fn rows_are_stacked_one_row_height_apart() {
     let d = luolong();
     let l = layout(&d, &default_view(&d), 640.0);
     assert_eq!(l.plot.h, 7.0 * ROW_HEIGHT);
+    assert_eq!(
+        (l.rows.start, l.rows.step, l.rows.count),
+        (l.plot.y, ROW_HEIGHT, 7)
+    );
     for (i, b) in l.bars.iter().enumerate() {
         assert_eq!(b.row.y, l.plot.y + i as f64 * ROW_HEIGHT);
+        assert_eq!(b.row.y, l.rows.top(i), "the band scale places row {i}");
         assert_eq!(b.row.h, ROW_HEIGHT);
         assert!((b.rect.y + b.rect.h / 2.0 - (b.row.y + ROW_HEIGHT / 2.0)).abs() < 1e-9);
     }
@@ -114,7 +126,7 @@ fn header_and_row_texts() {
     let l = layout(&d, &default_view(&d), 640.0);
     let t = texts(&l.marks);
     assert_eq!(t[0], "村集体经济");
-    assert_eq!(t[1], "村集体经济收入（元） · 共 7 个村");
+    assert_eq!(t[1], format!("村集体经济收入（元） · {}", zh_all_shown(7)));
     assert_eq!(
         &t[2..5],
         ["科技园街道", "李楼镇", "未分组"],
@@ -132,6 +144,15 @@ fn header_and_row_texts() {
     for b in &l.bars {
         assert_eq!(b.marks.len(), 4, "{b:?}");
     }
+    // Rank numbers and value labels are secondary text, names primary.
+    let colors: Vec<Color> = l.marks[l.bars[0].marks.clone()]
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => Some(t.color),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(colors, [LIGHT.muted, INK, LIGHT.muted]);
 }
 
 #[test]
@@ -140,19 +161,20 @@ fn groups_in_order_of_appearance_with_no_group_last() {
     let ranking = d.ranking.as_ref().expect("ranking");
     assert_eq!(groups(ranking), ["科技园街道", "李楼镇", ""]);
     let g = groups(ranking);
-    assert_eq!(group_color(&g, 0), PALETTE[1]);
-    assert_eq!(group_color(&g, 1), PALETTE[2]);
+    assert_eq!(group_color(&LIGHT, &g, 0), PALETTE[1]);
+    assert_eq!(group_color(&LIGHT, &g, 1), PALETTE[2]);
     assert_eq!(
-        group_color(&g, 2),
+        group_color(&LIGHT, &g, 2),
         Color(0x8a, 0x94, 0x9e),
         "no group is grey"
     );
+    assert_eq!(LIGHT.no_group, Color(0x8a, 0x94, 0x9e));
 
     let l = layout(&d, &default_view(&d), 640.0);
     let legend: Vec<(&str, &str)> = l
         .legend
         .iter()
-        .map(|i| (i.group.as_str(), i.label.as_str()))
+        .map(|i| (l.groups[i.index].as_str(), i.label.as_str()))
         .collect();
     assert_eq!(
         legend,
@@ -164,7 +186,11 @@ fn groups_in_order_of_appearance_with_no_group_last() {
     );
     assert!(l.legend.iter().all(|i| i.rect.bottom() <= l.plot.y));
     // Bars take their group's colour.
-    let grey = group_color(&g, 2);
+    assert_eq!(
+        l.groups, g,
+        "the layout carries the groups its legend stands for"
+    );
+    let grey = group_color(&LIGHT, &g, 2);
     assert_eq!(
         bar_fills(&l),
         [PALETTE[1], PALETTE[2], grey, grey, PALETTE[1], grey, grey]
@@ -201,7 +227,7 @@ fn group_filter_ranks_within_the_group() {
     assert_eq!(ranks, [1, 2]);
     assert_eq!((l.hidden, l.left_out), (0, 0));
     let t = texts(&l.marks);
-    assert_eq!(t[1], "村集体经济收入（元） · 共 2 个村");
+    assert_eq!(t[1], format!("村集体经济收入（元） · {}", zh_all_shown(2)));
     // Every group stays in the legend; the others are dimmed, the chosen one bold.
     assert_eq!(l.legend.len(), 3);
     let swatches: Vec<Color> = l
@@ -217,7 +243,7 @@ fn group_filter_ranks_within_the_group() {
         .marks
         .iter()
         .filter_map(|m| match m {
-            Mark::Text(t) if t.bold && t.size == 12.5 => Some(t.text.as_str()),
+            Mark::Text(t) if t.bold && t.size == 12.5 => Some(&*t.text),
             _ => None,
         })
         .collect();
@@ -333,7 +359,10 @@ fn show_all_lists_every_village() {
     assert_eq!(all.bars.len(), 40);
     assert_eq!(all.hidden, 0);
     assert_eq!(all.bars[39].rank, 40);
-    assert_eq!(texts(&all.marks)[1], "（元） · 共 40 个村");
+    assert_eq!(
+        texts(&all.marks)[1],
+        format!("（元） · {}", zh_all_shown(40))
+    );
     assert_eq!(all.height - top.height, 25.0 * ROW_HEIGHT);
     assert_bars_inside(&all);
 }
@@ -372,7 +401,7 @@ fn left_out_for_the_sample_second_metric() {
     assert_eq!(names(&d, &l), ["王屯村", "夏庄村", "皂角树村", "溢坡村"]);
     assert_eq!(l.left_out, 3);
     let t = texts(&l.marks);
-    assert_eq!(t[1], "户均分红（元） · 共 4 个村");
+    assert_eq!(t[1], format!("户均分红（元） · {}", zh_all_shown(4)));
     assert!(
         t.contains(&"另有 3 个村无“户均分红”数据，未列入排名"),
         "{t:?}"
@@ -454,7 +483,7 @@ fn negative_values_grow_left_of_zero() {
     assert!((negative.rect.right() - zero).abs() < 1e-9);
     assert_eq!(negative.label, "-1,000 元");
     let label_align = l.marks.iter().find_map(|m| match m {
-        Mark::Text(t) if t.text == "-1,000 元" => Some(t.align),
+        Mark::Text(t) if &*t.text == "-1,000 元" => Some(t.align),
         _ => None,
     });
     assert_eq!(

@@ -1,13 +1,39 @@
 //! Trend layout: a true year axis, lines split at gaps, legend, hidden series and zoom.
 
+use heluo::chart::trend::layout::trend_height;
+use heluo::chart::trend::{TrendLayout, TrendView};
 use heluo::dataset::Dataset;
-use heluo::layout::trend::{series_color, trend_height};
-use heluo::layout::{Align, Color, Mark, TrendLayout, TrendView, AXIS, GRID, PALETTE};
+use heluo::mark::{Align, Color, Mark, Rect};
+use heluo::theme::LIGHT;
 
-use crate::util::{dataset, dataset_str, fixture, luolong, national, texts};
+use crate::util::{dataset, dataset_str, fixture, luolong, national, texts, trend_layout};
+
+const PALETTE: [Color; 8] = LIGHT.palette;
+const GRID: Color = LIGHT.grid;
+const AXIS: Color = LIGHT.axis;
+
+fn series_color(i: usize) -> Color {
+    LIGHT.palette_color(i)
+}
 
 fn layout(d: &Dataset, view: &TrendView, width: f64) -> TrendLayout {
-    TrendLayout::new(d, d.trend.as_ref().expect("a trend"), view, width)
+    trend_layout(d, view, width)
+}
+
+/// The colour each legend label is drawn in, in legend order.
+fn legend_label_colors(l: &TrendLayout) -> Vec<Color> {
+    l.legend
+        .iter()
+        .map(|item| {
+            l.marks
+                .iter()
+                .find_map(|m| match m {
+                    Mark::Text(t) if *t.text == *item.label && t.size == 12.5 => Some(t.color),
+                    _ => None,
+                })
+                .expect("a label for each legend item")
+        })
+        .collect()
 }
 
 fn lines_of(l: &TrendLayout, color: Color) -> Vec<Vec<(f64, f64)>> {
@@ -34,7 +60,7 @@ fn circles_of(l: &TrendLayout, color: Color) -> Vec<(f64, f64)> {
         .collect()
 }
 
-fn rects(marks: &[Mark]) -> Vec<(heluo::layout::Rect, Color)> {
+fn rects(marks: &[Mark]) -> Vec<(Rect, Color)> {
     marks
         .iter()
         .filter_map(|m| match m {
@@ -237,7 +263,13 @@ fn legend_only_with_more_than_one_series() {
     assert_eq!(labels, ["洛龙区", "全国农村"]);
     assert_eq!(l.legend[0].color, PALETTE[0]);
     assert_eq!(l.legend[1].color, PALETTE[1]);
-    assert!(l.legend.iter().all(|i| !i.hidden));
+    let indices: Vec<usize> = l.legend.iter().map(|i| i.index).collect();
+    assert_eq!(indices, [0, 1], "each item answers for its series");
+    assert_eq!(
+        legend_label_colors(&l),
+        [LIGHT.ink, LIGHT.ink],
+        "shown series have dark labels"
+    );
     let swatches: Vec<Color> = rects(&l.marks).iter().map(|r| r.1).collect();
     assert_eq!(swatches, [PALETTE[0], PALETTE[1]]);
     // Legend items sit above the plot and do not overlap.
@@ -280,7 +312,8 @@ fn hidden_series_are_left_out_and_y_rescales() {
     // The x axis keeps every year, so unhiding does not move the lines.
     assert_eq!(l.x.domain, (2012.0, 2019.0));
     // The legend still lists the hidden series, greyed out.
-    assert!(l.legend[1].hidden);
+    assert_eq!(l.legend.len(), 2);
+    assert_eq!(legend_label_colors(&l), [LIGHT.ink, AXIS]);
     assert_eq!(
         l.legend[1].color, PALETTE[1],
         "its colour is kept for unhiding"
@@ -288,7 +321,7 @@ fn hidden_series_are_left_out_and_y_rescales() {
     let swatches: Vec<Color> = rects(&l.marks).iter().map(|r| r.1).collect();
     assert_eq!(swatches, [PALETTE[0], GRID]);
     let label = l.marks.iter().find_map(|m| match m {
-        Mark::Text(t) if t.text == "全国农村" => Some(t.color),
+        Mark::Text(t) if &*t.text == "全国农村" => Some(t.color),
         _ => None,
     });
     assert_eq!(label, Some(AXIS));

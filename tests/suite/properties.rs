@@ -7,12 +7,16 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::{json, Map, Value};
 
+use heluo::chart::ranking::hit::bar_at;
+use heluo::chart::ranking::RankingLayout;
+use heluo::chart::trend::hit::nearest_year;
+use heluo::chart::trend::TrendLayout;
 use heluo::dataset::Dataset;
-use heluo::hit::{bar_at, nearest_year};
-use heluo::layout::{Mark, RankingLayout, TrendLayout};
-use heluo::render::record::RecordingBackend;
+use heluo::mark::Mark;
 use heluo::render::render;
-use heluo::{parse, Chart, ChartKind};
+use heluo::{parse, Action, ChartKind, Engine, Options};
+
+use crate::record::RecordingBackend;
 
 /// Modest counts keep the suite fast (`PROPTEST_CASES=5000 cargo test properties`
 /// hunts longer); failures are kept as named tests below, not as files.
@@ -405,33 +409,40 @@ fn check_ranking_layout(
 /// (as fractions of the chart's size, reaching a little outside it).
 fn check_chart(
     dataset: &Rc<Dataset>,
-    chart: &mut Chart,
+    chart: &mut Engine,
     width: f64,
     scale: f64,
     points: &[(f64, f64)],
 ) -> Result<(), TestCaseError> {
-    let height = chart.resize(width);
+    let resized = chart.apply(Action::Resize(width));
+    prop_assert!(
+        resized.as_ref().is_ok_and(|c| c.marks && c.size),
+        "{resized:?}"
+    );
     let (w, h) = chart.size();
     prop_assert!(w.is_finite() && w >= 1.0, "width {w}");
-    prop_assert!(
-        height.is_finite() && height > 0.0 && height == h,
-        "height {h}"
-    );
+    prop_assert!(h.is_finite() && h > 0.0, "height {h}");
     check_marks_finite(chart.marks(), "marks")?;
 
+    let background = Some((w, h, chart.theme().background));
     let mut backend = RecordingBackend::new((w * scale).ceil() as u32, (h * scale).ceil() as u32);
-    prop_assert!(render(&mut backend, chart.marks(), scale, Some((w, h))).is_ok());
+    prop_assert!(render(&mut backend, chart.marks(), scale, background).is_ok());
     prop_assert!(!backend.calls.is_empty());
 
     let points: Vec<(f64, f64)> = points.iter().map(|&(fx, fy)| (fx * w, fy * h)).collect();
     match chart.kind() {
         ChartKind::Trend => {
-            let layout = chart.trend_layout().expect("trend layout");
+            let layout = chart.trend().expect("trend").layout();
             check_trend_hits(dataset, layout, &points)?;
         }
         ChartKind::Ranking => {
-            let layout = chart.ranking_layout().expect("ranking layout");
-            let metric = dataset.ranking.as_ref().expect("ranking").default_metric;
+            let ranking = chart.ranking().expect("ranking");
+            let layout = ranking.layout();
+            let metric = ranking.view().metric;
+            prop_assert_eq!(
+                metric,
+                dataset.ranking.as_ref().expect("ranking").default_metric
+            );
             check_ranking_layout(dataset, layout, metric, &points)?;
             // Each bar is drawn where the layout put it, in device pixels.
             let px = |v: f64| (v * scale).round().clamp(-1e6, 1e6) as i32;
@@ -449,9 +460,12 @@ fn check_chart(
         }
     }
     for &(x, y) in &points {
-        if let Some(tip) = chart.pointer(x, y) {
+        let hovered = chart.apply(Action::Pointer(x, y));
+        prop_assert!(hovered.is_ok(), "{hovered:?}");
+        if let Some(tip) = chart.tooltip() {
             prop_assert!(tip.x.is_finite() && tip.y.is_finite(), "tooltip at {x},{y}");
             prop_assert!(!tip.heading.is_empty());
+            prop_assert!(!tip.announcement.is_empty());
         }
         let overlay = chart.overlay();
         check_marks_finite(&overlay, "overlay")?;
@@ -492,11 +506,11 @@ proptest! {
         let dataset = Rc::new(parsed.expect("checked above"));
         for kind in kinds(&dataset) {
             let first = widths.first().copied().unwrap_or(1.0);
-            let chart = Chart::new(dataset.clone(), kind, first);
-            prop_assert!(chart.is_some(), "no {kind:?} chart");
+            let chart = Engine::new(dataset.clone(), &Options::new(kind).width(first));
+            prop_assert!(chart.is_ok(), "no {kind:?} chart: {:?}", chart.err());
             let mut chart = chart.expect("checked above");
-            if kind == ChartKind::Ranking {
-                chart.set_show_all(show_all);
+            if kind == ChartKind::Ranking && show_all {
+                prop_assert!(chart.apply(Action::ToggleShowAll).is_ok());
             }
             for &width in &widths {
                 check_chart(&dataset, &mut chart, width, scale, &points)?;
@@ -525,13 +539,15 @@ proptest! {
     ) {
         let dataset = Rc::new(parse(generated.to_json().as_bytes()).expect("valid"));
         for kind in kinds(&dataset) {
-            let mut chart = Chart::new(dataset.clone(), kind, width).expect("chart");
+            let mut chart = Engine::new(dataset.clone(), &Options::new(kind).width(width)).expect("chart");
             let (w, h) = chart.size();
             prop_assert!(w.is_finite() && h.is_finite() && w >= 1.0 && h > 0.0, "{w}×{h}");
             check_marks_finite(chart.marks(), "marks")?;
             let mut backend = RecordingBackend::new(64, 64);
-            prop_assert!(render(&mut backend, chart.marks(), 1.0, Some((w, h))).is_ok());
-            if let Some(tip) = chart.pointer(x, y) {
+            let background = Some((w, h, chart.theme().background));
+            prop_assert!(render(&mut backend, chart.marks(), 1.0, background).is_ok());
+            prop_assert!(chart.apply(Action::Pointer(x, y)).is_ok());
+            if let Some(tip) = chart.tooltip() {
                 prop_assert!(tip.x.is_finite() && tip.y.is_finite());
             }
             check_marks_finite(&chart.overlay(), "overlay")?;
@@ -546,8 +562,8 @@ fn a_zero_bar_beside_negative_values_stays_in_the_plot() {
     let json = r#"{"ranking": {"metrics": [{"key": "v"}], "villages": [
         {"name": "甲", "values": {"v": -10}}, {"name": "乙", "values": {"v": 0}}]}}"#;
     let dataset = Rc::new(parse(json.as_bytes()).expect("valid"));
-    let chart = Chart::new(dataset, ChartKind::Ranking, 640.0).expect("ranking");
-    let layout = chart.ranking_layout().expect("ranking layout");
+    let chart = crate::util::engine(dataset, ChartKind::Ranking);
+    let layout = chart.ranking().expect("ranking").layout();
     for bar in &layout.bars {
         assert!(
             bar.rect.x >= layout.plot.x && bar.rect.right() <= layout.plot.right(),
@@ -565,7 +581,8 @@ fn the_largest_width_still_gives_finite_marks() {
         {"name": "000洛龙区", "values": {"v": 900010179838.8474}},
         {"name": "001洛龙区", "values": {"v": -454609043087.4313}}]}}"#;
     let dataset = Rc::new(parse(json.as_bytes()).expect("valid"));
-    let chart = Chart::new(dataset, ChartKind::Ranking, f64::MAX).expect("ranking");
+    let chart =
+        Engine::new(dataset, &Options::new(ChartKind::Ranking).width(f64::MAX)).expect("ranking");
     for mark in chart.marks() {
         assert!(
             mark_numbers(mark).iter().all(|v| v.is_finite()),
@@ -584,7 +601,7 @@ fn non_finite_trend_marks(values: &[&str]) -> Vec<Mark> {
         .collect();
     let json = format!(r#"{{"trend": [{}]}}"#, points.join(", "));
     let dataset = Rc::new(parse(json.as_bytes()).expect("valid"));
-    let chart = Chart::new(dataset, ChartKind::Trend, 640.0).expect("trend");
+    let chart = crate::util::engine(dataset, ChartKind::Trend);
     chart
         .marks()
         .iter()

@@ -1,25 +1,26 @@
 //! Rendering through plotters: SVG structure, text escaping, and a recording backend.
 
-use std::fmt;
 use std::rc::Rc;
 
-use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle,
-};
-
-use heluo::layout::{Mark, Rect, TextMark, FONT_FAMILY};
+use heluo::mark::{Align, Baseline, Mark, Rect, TextMark};
 use heluo::render::{render, to_svg};
-use heluo::{Chart, ChartKind, Dataset, Error};
+use heluo::theme::{FONT_FAMILY, LIGHT};
+use heluo::{ChartKind, Dataset, Engine, Error};
 
-use crate::util::{dataset_str, luolong, national};
+use crate::record::{Call, RecordingBackend};
+use crate::util::{dataset_str, engine, luolong, national, texts, zh_all_shown};
 
 // ------------------------------------------------------------ SVG helpers
 
-fn svg_of(chart: &Chart) -> String {
+fn svg_of(chart: &Engine) -> String {
+    let svg = chart.svg().expect("an SVG");
     let (w, h) = chart.size();
-    to_svg(chart.marks(), w, h).expect("an SVG")
+    assert_eq!(
+        svg,
+        to_svg(chart.marks(), w, h, chart.theme().background).expect("an SVG"),
+        "the engine's SVG is its marks on its background"
+    );
+    svg
 }
 
 fn count(svg: &str, needle: &str) -> usize {
@@ -66,7 +67,7 @@ fn polylines(svg: &str) -> Vec<(String, String, usize)> {
 
 #[test]
 fn ranking_sample_svg_structure() {
-    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    let chart = engine(luolong(), ChartKind::Ranking);
     let svg = svg_of(&chart);
     let (w, h) = chart.size();
     assert!(
@@ -102,7 +103,7 @@ fn ranking_sample_svg_structure() {
         "村集体经济",
         "科技园街道",
         "未分组",
-        "村集体经济收入（元） · 共 7 个村",
+        &format!("村集体经济收入（元） · {}", zh_all_shown(7)),
         "王屯村",
         "分金沟村",
         "200,000 元",
@@ -124,9 +125,9 @@ fn ranking_sample_svg_structure() {
 
 #[test]
 fn ranking_bar_geometry_in_the_svg() {
-    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    let chart = engine(luolong(), ChartKind::Ranking);
     let svg = svg_of(&chart);
-    let bar = chart.ranking_layout().expect("layout").bars[0].rect;
+    let bar = chart.ranking().expect("ranking").layout().bars[0].rect;
     let (x0, y0) = (bar.x.round() as i32, bar.y.round() as i32);
     let (x1, y1) = (bar.right().round() as i32, bar.bottom().round() as i32);
     let tag = format!(
@@ -139,7 +140,7 @@ fn ranking_bar_geometry_in_the_svg() {
 
 #[test]
 fn trend_sample_svg_structure() {
-    let chart = Chart::new(luolong(), ChartKind::Trend, 640.0).expect("trend");
+    let chart = engine(luolong(), ChartKind::Trend);
     let svg = svg_of(&chart);
     assert_eq!(
         count(&svg, "<rect"),
@@ -193,7 +194,7 @@ fn trend_sample_svg_structure() {
 
 #[test]
 fn national_sample_svg_structure() {
-    let chart = Chart::new(national(), ChartKind::Trend, 640.0).expect("trend");
+    let chart = engine(national(), ChartKind::Trend);
     let svg = svg_of(&chart);
     assert_eq!(count(&svg, "<rect"), 1, "no legend for one series");
     assert_eq!(count(&svg, "<circle"), 16);
@@ -205,6 +206,10 @@ fn national_sample_svg_structure() {
     // The sample declares unit "%": the unit line and ticks with the sign.
     assert!(texts.iter().any(|t| t == "单位：%"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "10%"), "{texts:?}");
+}
+
+fn wide(d: Rc<Dataset>, kind: ChartKind) -> Engine {
+    Engine::new(d, &heluo::Options::new(kind).width(900.0)).expect("chart")
 }
 
 #[test]
@@ -223,7 +228,7 @@ fn markup_in_data_is_escaped() {
     });
     let d: Rc<Dataset> = Rc::new(dataset_str(&json.to_string()));
     for kind in [ChartKind::Trend, ChartKind::Ranking] {
-        let svg = svg_of(&Chart::new(d.clone(), kind, 900.0).expect("chart"));
+        let svg = svg_of(&wide(d.clone(), kind));
         assert!(svg.contains("&lt;img"), "{kind:?}: {svg}");
         assert!(!svg.contains("<img"), "{kind:?}: raw tag in the SVG");
         assert!(!svg.contains("<script"), "{kind:?}: raw tag in the SVG");
@@ -245,7 +250,7 @@ fn markup_in_data_is_escaped() {
             "{kind:?}: only the renderer's own tags"
         );
     }
-    let trend = svg_of(&Chart::new(d, ChartKind::Trend, 900.0).expect("trend"));
+    let trend = svg_of(&wide(d, ChartKind::Trend));
     assert!(
         trend.contains("b&amp;b &quot;quoted&quot; &apos;single&apos;"),
         "{trend}"
@@ -254,196 +259,20 @@ fn markup_in_data_is_escaped() {
 
 #[test]
 fn svg_of_degenerate_sizes() {
-    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    let chart = engine(luolong(), ChartKind::Ranking);
     for (w, h) in [(0.0, 0.0), (1.0, 1.0), (f64::NAN, 10.0), (-5.0, -5.0)] {
-        let svg = to_svg(chart.marks(), w, h).expect("an SVG");
+        let svg = to_svg(chart.marks(), w, h, LIGHT.background).expect("an SVG");
         assert!(svg.starts_with("<svg"));
     }
-    let empty = to_svg(&[], 10.0, 10.0).expect("an SVG");
+    let empty = to_svg(&[], 10.0, 10.0, LIGHT.background).expect("an SVG");
     assert_eq!(count(&empty, "<rect"), 1);
 }
 
 // ------------------------------------------------------- recording backend
 
-/// One recorded drawing call, in device pixels.
-#[derive(Debug, Clone, PartialEq)]
-enum Call {
-    Rect {
-        from: BackendCoord,
-        to: BackendCoord,
-        rgb: (u8, u8, u8),
-        fill: bool,
-    },
-    Path {
-        points: Vec<BackendCoord>,
-        rgb: (u8, u8, u8),
-        width: u32,
-    },
-    Circle {
-        center: BackendCoord,
-        radius: u32,
-        rgb: (u8, u8, u8),
-    },
-    Text {
-        text: String,
-        at: BackendCoord,
-        size: f64,
-        family: String,
-        bold: bool,
-        anchor: (&'static str, &'static str),
-        rgb: (u8, u8, u8),
-    },
-    Pixel,
-    Line,
-}
-
-#[derive(Debug)]
-struct Refused;
-
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "refused")
-    }
-}
-
-impl std::error::Error for Refused {}
-
-/// Records every call, in the spirit of plotters' `MockedBackend`; can be told
-/// to refuse the `n`th drawing call.
-#[derive(Default)]
-struct Recorder {
-    calls: Vec<Call>,
-    prepared: usize,
-    presented: usize,
-    fail_at: Option<usize>,
-}
-
-impl Recorder {
-    fn push(&mut self, call: Call) -> Result<(), DrawingErrorKind<Refused>> {
-        if self.fail_at == Some(self.calls.len()) {
-            return Err(DrawingErrorKind::DrawingError(Refused));
-        }
-        self.calls.push(call);
-        Ok(())
-    }
-    fn count(&self, pred: impl Fn(&Call) -> bool) -> usize {
-        self.calls.iter().filter(|c| pred(c)).count()
-    }
-    fn rects(&self) -> usize {
-        self.count(|c| matches!(c, Call::Rect { .. }))
-    }
-    fn texts(&self) -> Vec<&Call> {
-        self.calls
-            .iter()
-            .filter(|c| matches!(c, Call::Text { .. }))
-            .collect()
-    }
-    fn circles(&self) -> usize {
-        self.count(|c| matches!(c, Call::Circle { .. }))
-    }
-    fn paths(&self) -> usize {
-        self.count(|c| matches!(c, Call::Path { .. }))
-    }
-}
-
-impl DrawingBackend for Recorder {
-    type ErrorType = Refused;
-
-    fn get_size(&self) -> (u32, u32) {
-        (640, 480)
-    }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Refused>> {
-        self.prepared += 1;
-        Ok(())
-    }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Refused>> {
-        self.presented += 1;
-        Ok(())
-    }
-    fn draw_pixel(
-        &mut self,
-        _point: BackendCoord,
-        _color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Refused>> {
-        self.push(Call::Pixel)
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        _from: BackendCoord,
-        _to: BackendCoord,
-        _style: &S,
-    ) -> Result<(), DrawingErrorKind<Refused>> {
-        self.push(Call::Line)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Refused>> {
-        self.push(Call::Rect {
-            from,
-            to,
-            rgb: style.color().rgb,
-            fill,
-        })
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Refused>> {
-        self.push(Call::Path {
-            points: path.into_iter().collect(),
-            rgb: style.color().rgb,
-            width: style.stroke_width(),
-        })
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        _fill: bool,
-    ) -> Result<(), DrawingErrorKind<Refused>> {
-        self.push(Call::Circle {
-            center,
-            radius,
-            rgb: style.color().rgb,
-        })
-    }
-    fn draw_text<T: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &T,
-        at: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Refused>> {
-        let anchor = style.anchor();
-        let h = match anchor.h_pos {
-            HPos::Left => "left",
-            HPos::Center => "center",
-            HPos::Right => "right",
-        };
-        let v = match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "center",
-            VPos::Bottom => "bottom",
-        };
-        self.push(Call::Text {
-            text: text.to_string(),
-            at,
-            size: style.size(),
-            family: style.family().as_str().to_string(),
-            bold: matches!(style.style(), FontStyle::Bold),
-            anchor: (h, v),
-            rgb: style.color().rgb,
-        })
-    }
-}
-
-fn record(marks: &[Mark], scale: f64, background: Option<(f64, f64)>) -> Recorder {
-    let mut backend = Recorder::default();
+fn record(marks: &[Mark], scale: f64, background: Option<(f64, f64)>) -> RecordingBackend {
+    let mut backend = RecordingBackend::new(640, 480);
+    let background = background.map(|(w, h)| (w, h, LIGHT.background));
     render(&mut backend, marks, scale, background).expect("render");
     backend
 }
@@ -455,23 +284,26 @@ fn text_mark(text: &str) -> Mark {
         y: 20.0,
         size: 12.0,
         bold: false,
-        color: heluo::layout::INK,
-        align: heluo::layout::Align::Left,
-        baseline: heluo::layout::Baseline::Top,
+        color: LIGHT.ink,
+        align: Align::Left,
+        baseline: Baseline::Top,
     })
 }
 
 #[test]
 fn recorder_counts_the_ranking_sample() {
-    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
+    let chart = engine(luolong(), ChartKind::Ranking);
     let (w, h) = chart.size();
     let rec = record(chart.marks(), 1.0, Some((w, h)));
     assert_eq!((rec.prepared, rec.presented), (1, 1));
-    assert_eq!(rec.rects(), 11);
-    assert_eq!(rec.texts().len(), 27);
+    assert_eq!(rec.rects().count(), 11);
+    assert_eq!(rec.texts().count(), 27);
     assert_eq!(rec.circles(), 0);
     assert_eq!(rec.paths(), 0);
-    assert_eq!(rec.count(|c| matches!(c, Call::Pixel | Call::Line)), 0);
+    assert_eq!(
+        rec.count(|c| matches!(c, Call::Pixel(_) | Call::Line { .. })),
+        0
+    );
     assert_eq!(
         rec.calls[0],
         Call::Rect {
@@ -498,8 +330,7 @@ fn recorder_counts_the_ranking_sample() {
     assert_eq!(*size, 17.0);
     // Rank numbers are right-aligned and vertically centred on their row.
     let rank = rec
-        .texts()
-        .into_iter()
+        .text_calls()
         .find(|c| matches!(c, Call::Text { text, .. } if text == "1"))
         .cloned();
     assert!(
@@ -516,24 +347,23 @@ fn recorder_counts_the_ranking_sample() {
 
 #[test]
 fn recorder_counts_the_trend_sample() {
-    let chart = Chart::new(luolong(), ChartKind::Trend, 640.0).expect("trend");
+    let chart = engine(luolong(), ChartKind::Trend);
     let rec = record(chart.marks(), 1.0, None);
     let marks = chart.marks();
     let n = |pred: fn(&Mark) -> bool| marks.iter().filter(|m| pred(m)).count();
-    assert_eq!(rec.rects(), n(|m| matches!(m, Mark::Rect { .. })));
+    assert_eq!(rec.rects().count(), n(|m| matches!(m, Mark::Rect { .. })));
     assert_eq!(
-        rec.rects(),
+        rec.rects().count(),
         2,
         "legend swatches; no background was asked for"
     );
     assert_eq!(rec.paths(), n(|m| matches!(m, Mark::Line { .. })));
     assert_eq!(rec.circles(), 2 * 10, "ring and disc per point");
-    assert_eq!(rec.texts().len(), n(|m| matches!(m, Mark::Text(_))));
+    assert_eq!(rec.texts().count(), n(|m| matches!(m, Mark::Text(_))));
     let thick = rec.count(|c| matches!(c, Call::Path { width: 2, .. }));
     assert_eq!(thick, 2, "one line per series");
     let year_labels = rec
-        .texts()
-        .into_iter()
+        .text_calls()
         .filter(|c| {
             matches!(
                 c,
@@ -557,18 +387,18 @@ fn scale_multiplies_device_pixels() {
                 w: 30.0,
                 h: 5.5,
             },
-            fill: heluo::layout::PALETTE[0],
+            fill: LIGHT.palette[0],
         },
         Mark::Circle {
             cx: 5.0,
             cy: 6.0,
             r: 3.5,
-            fill: heluo::layout::PALETTE[1],
-            stroke: heluo::layout::WHITE,
+            fill: LIGHT.palette[1],
+            stroke: LIGHT.background,
         },
         Mark::Line {
             points: vec![(1.0, 2.0), (3.0, 4.0)],
-            color: heluo::layout::AXIS,
+            color: LIGHT.axis,
             width: 1.0,
         },
         text_mark("2013"),
@@ -633,16 +463,13 @@ fn a_bad_scale_counts_as_one() {
 #[test]
 fn empty_texts_are_not_drawn() {
     let rec = record(&[text_mark(""), text_mark("a")], 1.0, None);
-    assert_eq!(rec.texts().len(), 1);
+    assert_eq!(rec.texts().count(), 1);
 }
 
 #[test]
 fn a_failing_backend_gives_a_draw_error() {
-    let chart = Chart::new(luolong(), ChartKind::Ranking, 640.0).expect("ranking");
-    let mut backend = Recorder {
-        fail_at: Some(3),
-        ..Recorder::default()
-    };
+    let chart = engine(luolong(), ChartKind::Ranking);
+    let mut backend = RecordingBackend::new(640, 480).failing_at(3);
     let e = render(&mut backend, chart.marks(), 1.0, None).expect_err("refused");
     assert_eq!(e, Error::Draw("Drawing backend error: refused".into()));
     assert_eq!(
@@ -654,38 +481,31 @@ fn a_failing_backend_gives_a_draw_error() {
 }
 
 #[test]
-fn library_recorder_agrees_with_ours() {
-    use heluo::render::record::{Call as Recorded, RecordingBackend};
+fn the_recorder_sees_every_mark() {
     for kind in [ChartKind::Trend, ChartKind::Ranking] {
-        let chart = Chart::new(luolong(), kind, 640.0).expect("chart");
+        let chart = engine(luolong(), kind);
         let (w, h) = chart.size();
-        let ours = record(chart.marks(), 1.0, Some((w, h)));
-        let mut theirs = RecordingBackend::new(w as u32, h as u32);
-        render(&mut theirs, chart.marks(), 1.0, Some((w, h))).expect("render");
-        let their_texts: Vec<&str> = theirs.texts().collect();
-        let our_texts: Vec<&str> = ours
-            .texts()
-            .into_iter()
-            .filter_map(|c| match c {
-                Call::Text { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(their_texts, our_texts, "{kind:?}");
+        let marks = chart.marks();
+        let rec = record(marks, 1.0, Some((w, h)));
+        let n = |pred: fn(&Mark) -> bool| marks.iter().filter(|m| pred(m)).count();
+        let drawn: Vec<&str> = rec.texts().collect();
+        let laid_out: Vec<&str> = texts(marks).into_iter().filter(|t| !t.is_empty()).collect();
+        assert_eq!(drawn, laid_out, "{kind:?}: every text, in order");
         assert_eq!(
-            theirs.rects().count(),
-            ours.rects() - 1,
-            "{kind:?}: all but the background"
+            rec.rects().count(),
+            n(|m| matches!(m, Mark::Rect { .. } | Mark::Shade { .. })) + 1,
+            "{kind:?}: every rect, and the background"
         );
         assert_eq!(
-            theirs.count(|c| matches!(c, Recorded::Circle { .. })),
-            ours.circles(),
+            rec.circles(),
+            2 * n(|m| matches!(m, Mark::Circle { .. })),
+            "{kind:?}: ring and disc"
+        );
+        assert_eq!(
+            rec.paths(),
+            n(|m| matches!(m, Mark::Line { .. })),
             "{kind:?}"
         );
-        assert_eq!(
-            theirs.count(|c| matches!(c, Recorded::Path(_))),
-            ours.paths(),
-            "{kind:?}"
-        );
+        assert_eq!(rec.size, (640, 480));
     }
 }

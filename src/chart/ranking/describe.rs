@@ -157,7 +157,9 @@ fn capitalised(word: &str) -> String {
     // ASCII only: full Unicode case tables would cost the wasm kilobytes.
     let mut chars = word.chars();
     match chars.next() {
-        Some(c) => std::iter::once(c.to_ascii_uppercase()).chain(chars).collect(),
+        Some(c) => std::iter::once(c.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

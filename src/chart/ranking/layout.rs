@@ -1,7 +1,9 @@
 //! The ranking's layout: horizontal bars sorted by one metric, in CSS px, plus
 //! the structures hit-testing reads (bars in a band scale, the group legend).
 
-use crate::chart::{footer, footer_height, header, legend, padding, Context, LegendEntry, LegendItem};
+use crate::chart::{
+    footer, footer_height, header, legend, padding, Context, LegendEntry, LegendItem,
+};
 use crate::dataset::Ranking;
 use crate::format::ValueFormat;
 use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect};
@@ -193,7 +195,7 @@ impl RankingLayout {
         sub.push_str(&if top_n < total {
             words.fill(Msg::TopOf, &[&top_n.to_string(), &all])
         } else {
-            all
+            words.fill(Msg::AllOf, &[&all])
         });
         let top = header(cx, &mut marks, title, Some(&sub), pad, width);
 
@@ -253,21 +255,31 @@ impl RankingLayout {
                 }
             })
             .collect();
-        let label_w = labels
-            .iter()
-            .map(|l| text_width(l, 11.5))
-            .fold(0.0, f64::max);
+        // Value labels sit outside each bar's end: right of positive bars,
+        // left of negative ones. Each side gets room for its widest label, so
+        // a negative bar's label never covers the names or leaves the chart.
+        let side_w = |negative: bool| {
+            rows.iter()
+                .zip(&labels)
+                .filter(|(r, _)| (r.2 < 0.0) == negative)
+                .map(|(_, l)| text_width(l, 11.5) + 6.0)
+                .fold(0.0, f64::max)
+        };
+        let (left_w, right_w) = (side_w(true), side_w(false));
         let bars_x = pad + rank_w + name_w + 8.0;
         let plot = Rect {
             x: bars_x,
             y: top,
-            w: (width - pad - label_w - 6.0 - bars_x).max(1.0),
+            w: (width - pad - right_w - bars_x).max(1.0),
             h: shown as f64 * ROW_HEIGHT,
         };
         let (lo, hi) = rows
             .iter()
             .fold((0.0f64, 0.0f64), |(lo, hi), r| (lo.min(r.2), hi.max(r.2)));
-        let x = LinearScale::new((lo, hi), (plot.x, plot.right()));
+        let x = LinearScale::new(
+            (lo, hi),
+            ((plot.x + left_w).min(plot.right()), plot.right()),
+        );
         let zero = x.map(0.0);
         let single = theme.palette_color(1);
         let rows_scale = BandScale {
@@ -314,7 +326,8 @@ impl RankingLayout {
                     fill: theme.pin_background,
                 });
             }
-            let rank_text = cx.text(rank.to_string(), pad + rank_w - 8.0, mid, 11.5)
+            let rank_text = cx
+                .text(rank.to_string(), pad + rank_w - 8.0, mid, 11.5)
                 .align(Align::Right, Baseline::Middle);
             marks.push(Mark::Text(if pinned {
                 rank_text.bold().color(theme.ink)
@@ -322,7 +335,8 @@ impl RankingLayout {
                 rank_text.color(theme.muted)
             }));
             let name = names.get(r).copied().unwrap_or("");
-            let name_text = cx.text(fit_text(name, 13.0, name_w), bars_x - 8.0, mid, 13.0)
+            let name_text = cx
+                .text(fit_text(name, 13.0, name_w), bars_x - 8.0, mid, 13.0)
                 .align(Align::Right, Baseline::Middle);
             marks.push(Mark::Text(if pinned {
                 name_text.bold()
@@ -343,8 +357,9 @@ impl RankingLayout {
             } else {
                 (rect.right() + 4.0, Align::Left)
             };
-            let label_text =
-                cx.text(label.clone(), lx, mid, 11.5).align(align, Baseline::Middle);
+            let label_text = cx
+                .text(label.clone(), lx, mid, 11.5)
+                .align(align, Baseline::Middle);
             marks.push(Mark::Text(if pinned {
                 label_text.bold().color(theme.ink)
             } else {

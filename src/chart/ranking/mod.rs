@@ -11,7 +11,7 @@ pub use layout::{groups, ranked, BarMark, RankingLayout, RankingView, DEFAULT_TO
 
 use super::{ChartRoom, Context, Control, LegendControl, Table, Tooltip};
 use crate::dataset::Ranking;
-use crate::engine::{Action, ChartKind, Changed, Key, Options, Refusal};
+use crate::engine::{Action, Changed, ChartKind, Key, Options, Refusal};
 use crate::mark::Mark;
 use crate::text::Msg;
 use transition::Transition;
@@ -126,9 +126,17 @@ impl RankingChart {
         Ok(self.pinned_sentence(cx, ranking, village, &name))
     }
 
-    fn pinned_sentence(&self, cx: &Context, ranking: &Ranking, village: usize, name: &str) -> String {
+    fn pinned_sentence(
+        &self,
+        cx: &Context,
+        ranking: &Ranking,
+        village: usize,
+        name: &str,
+    ) -> String {
         match hit::bar_of(&self.layout, village) {
-            Some(bar) => cx.words.fill(Msg::Pinned, &[name, &cx.words.rank(bar.rank)]),
+            Some(bar) => cx
+                .words
+                .fill(Msg::Pinned, &[name, &cx.words.rank(bar.rank)]),
             None => cx.words.fill(
                 Msg::PinnedMissing,
                 &[name, describe::metric_label(ranking, &self.view)],
@@ -340,7 +348,9 @@ impl ChartRoom for RankingChart {
             }
             Action::Key(key) => {
                 let villages: Vec<usize> = self.layout.bars.iter().map(|b| b.village).collect();
-                let at = self.focus.and_then(|v| villages.iter().position(|&x| x == v));
+                let at = self
+                    .focus
+                    .and_then(|v| villages.iter().position(|&x| x == v));
                 if *key == Key::Select {
                     let Some(village) = at.and_then(|i| villages.get(i)).copied() else {
                         return Ok((Changed::NOTHING, None));
@@ -350,10 +360,7 @@ impl ChartRoom for RankingChart {
                     return Ok((Changed::VIEW, Some(said)));
                 }
                 self.focus = super::step(&villages, at, *key);
-                let said = self
-                    .tooltip(cx)
-                    .map(|t| t.announcement)
-                    .unwrap_or_default();
+                let said = self.tooltip(cx).map(|t| t.announcement).unwrap_or_default();
                 Ok((Changed::HOVER, Some(said)))
             }
             Action::Click(x, y) => {
@@ -371,10 +378,15 @@ impl ChartRoom for RankingChart {
                 }
             }
             Action::Legend(i) => {
-                let group = self.layout.groups.get(*i).cloned().ok_or(Refusal::NoSuchItem {
-                    action: action.name(),
-                    index: *i,
-                })?;
+                let group = self
+                    .layout
+                    .groups
+                    .get(*i)
+                    .cloned()
+                    .ok_or(Refusal::NoSuchItem {
+                        action: action.name(),
+                        index: *i,
+                    })?;
                 self.view.group = match &self.view.group {
                     Some(g) if *g == group => None,
                     _ => Some(group.clone()),

@@ -14,11 +14,17 @@ pub fn title(cx: &Context, trend: &Trend) -> String {
         .unwrap_or_else(|| cx.words.get(Msg::TrendFallbackTitle).into())
 }
 
+/// The most series a trend tooltip lists.
+pub const TOOLTIP_ROWS: usize = 12;
+
 /// The crosshair tooltip: the year, then every visible series' value there.
 pub fn tooltip(cx: &Context, trend: &Trend, layout: &TrendLayout, column: &YearColumn) -> Tooltip {
-    let rows = column
+    // A tooltip lists at most TOOLTIP_ROWS series (the rest counted), so a
+    // chart of 3,000 counties still shows a readable box.
+    let mut rows: Vec<TooltipRow> = column
         .points
         .iter()
+        .take(TOOLTIP_ROWS)
         .filter_map(|p| {
             let series = trend.series.get(p.series)?;
             Some(TooltipRow {
@@ -28,6 +34,14 @@ pub fn tooltip(cx: &Context, trend: &Trend, layout: &TrendLayout, column: &YearC
             })
         })
         .collect();
+    if column.points.len() > TOOLTIP_ROWS {
+        let more = column.points.len().saturating_sub(TOOLTIP_ROWS).to_string();
+        rows.push(TooltipRow {
+            label: cx.words.fill(Msg::MoreRows, &[&more]),
+            value: String::new(),
+            color: None,
+        });
+    }
     let top = column
         .points
         .iter()
@@ -44,13 +58,18 @@ pub fn tooltip(cx: &Context, trend: &Trend, layout: &TrendLayout, column: &YearC
 
 /// An annotation's full label.
 pub fn annotation_tooltip(cx: &Context, a: &AnnotationMark) -> Tooltip {
+    let label = |l: &String| TooltipRow {
+        label: l.clone(),
+        value: String::new(),
+        color: None,
+    };
     Tooltip {
         heading: cx.words.year(a.year),
-        rows: vec![TooltipRow {
-            label: a.label.clone(),
-            value: String::new(),
-            color: None,
-        }],
+        rows: std::iter::once(&a.label)
+            .chain(&a.others)
+            .take(20)
+            .map(label)
+            .collect(),
         x: a.x,
         y: a.rect.bottom(),
         announcement: String::new(),
@@ -95,9 +114,10 @@ pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout) -> String 
             let format = layout.series_format(i);
             match (known.next(), known.next_back()) {
                 (None, _) => words.fill(Msg::SeriesEmpty, &[&s.name]),
-                (Some((y, v)), None) => {
-                    words.fill(Msg::SeriesSingle, &[&s.name, &words.year(y), &format.format(v)])
-                }
+                (Some((y, v)), None) => words.fill(
+                    Msg::SeriesSingle,
+                    &[&s.name, &words.year(y), &format.format(v)],
+                ),
                 (Some((y0, v0)), Some((y1, v1))) => {
                     let (from, to) = (format.format(v0), format.format(v1));
                     let msg = match (from == to, v1 > v0) {
@@ -105,7 +125,10 @@ pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout) -> String 
                         (false, true) => Msg::SeriesRose,
                         (false, false) => Msg::SeriesFell,
                     };
-                    words.fill(msg, &[&s.name, &words.year(y0), &from, &words.year(y1), &to])
+                    words.fill(
+                        msg,
+                        &[&s.name, &words.year(y0), &from, &words.year(y1), &to],
+                    )
                 }
             }
         })
@@ -114,6 +137,9 @@ pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout) -> String 
     if parts.is_empty() {
         words.fill(Msg::TrendDescriptionEmpty, &[&title])
     } else {
-        words.fill(Msg::TrendDescription, &[&title, &parts.join(words.get(Msg::ClauseSep))])
+        words.fill(
+            Msg::TrendDescription,
+            &[&title, &parts.join(words.get(Msg::ClauseSep))],
+        )
     }
 }

@@ -36,7 +36,10 @@ pub fn legend_at(layout: &TrendLayout, x: f64, y: f64) -> Option<usize> {
 
 /// The annotation whose label is under the pointer, by index.
 pub fn annotation_at(layout: &TrendLayout, x: f64, y: f64) -> Option<usize> {
-    layout.annotations.iter().position(|a| a.rect.contains(x, y))
+    layout
+        .annotations
+        .iter()
+        .position(|a| a.rect.contains(x, y))
 }
 
 /// An annotation by index.

@@ -1,12 +1,14 @@
 //! The trend's layout: a line per series over a true year axis, in CSS px,
 //! plus the structures hit-testing reads (year columns, legend, annotations).
 
-use crate::chart::{footer, footer_height, header, legend, padding, Context, LegendEntry, LegendItem};
+use crate::chart::{
+    footer, footer_height, header, legend, padding, Context, LegendEntry, LegendItem,
+};
 use crate::dataset::Trend;
-use crate::text::Msg;
-use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect};
 use crate::format::{decimals_for_step, ValueFormat};
+use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect};
 use crate::scale::{nice_ticks, year_ticks, LinearScale};
+use crate::text::Msg;
 
 /// What the reader has changed about the trend chart.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -47,8 +49,13 @@ pub struct YearColumn {
 pub struct AnnotationMark {
     pub year: i32,
     pub x: f64,
+    /// The first annotation's label, whole.
     pub label: String,
-    /// The label's box, for hovering a cut label to read it whole.
+    /// The labels of the other annotations drawn at the same pixel column
+    /// (the same year, or years too close to tell apart): shown on hover.
+    pub others: Vec<String>,
+    /// The label's box (or, when there was no room for a label, a small box
+    /// at the top of the rule), for hovering to read it whole.
     pub rect: Rect,
 }
 
@@ -73,6 +80,11 @@ pub struct TrendLayout {
     pub colors: Vec<Color>,
 }
 
+/// More series than this get no legend entries (a line explains the colours).
+pub const MAX_LEGEND: usize = 12;
+/// The plot is never squeezed below this height (CSS px).
+pub const MIN_PLOT_HEIGHT: f64 = 160.0;
+
 /// Height for a chart `width` wide: about 5:3, within phone and desktop bounds.
 pub fn trend_height(width: f64) -> f64 {
     (width * 0.6).clamp(280.0, 440.0)
@@ -88,7 +100,7 @@ impl TrendLayout {
         let theme = &cx.theme;
         let words = cx.words;
         let width = crate::chart::sane_width(width);
-        let height = trend_height(width);
+        let mut height = trend_height(width);
         let pad = padding(width);
         let mut marks = Vec::new();
         let format = ValueFormat::for_values(
@@ -111,13 +123,24 @@ impl TrendLayout {
                 format.with_decimals(own.decimals())
             })
             .collect();
-        let colors: Vec<Color> = (0..trend.series.len()).map(|i| theme.palette_color(i)).collect();
+        // Beyond the palette, series are grey rather than repeating a colour
+        // (区县0 and 区县8 must not look the same): the newsroom pattern of
+        // "all counties in grey, a few highlighted", the first ones in colour.
+        let colors: Vec<Color> = (0..trend.series.len())
+            .map(|i| match theme.palette.get(i) {
+                Some(&c) => c,
+                None => theme.no_group,
+            })
+            .collect();
 
         // 1. Header: title, unit line, legend.
         let title = super::describe::title(cx, trend);
-        let unit_line = format.unit_label().map(|u| words.fill(Msg::UnitLine, &[&u]));
+        let unit_line = format
+            .unit_label()
+            .map(|u| words.fill(Msg::UnitLine, &[&u]));
         let top = header(cx, &mut marks, &title, unit_line.as_deref(), pad, width);
-        let entries: Vec<LegendEntry> = if trend.series.len() > 1 {
+        let collapsed = trend.series.len() > MAX_LEGEND;
+        let entries: Vec<LegendEntry> = if trend.series.len() > 1 && !collapsed {
             trend
                 .series
                 .iter()
@@ -133,7 +156,22 @@ impl TrendLayout {
         } else {
             Vec::new()
         };
-        let (legend, top) = legend(cx, &mut marks, &entries, pad, width, top);
+        let (legend, mut top) = legend(cx, &mut marks, &entries, pad, width, top);
+        if collapsed {
+            // Too many series for a legend: one line says how to read them.
+            let n = trend.series.len().to_string();
+            let line = words.fill(Msg::ManySeries, &[&n, &theme.palette.len().to_string()]);
+            marks.push(Mark::Text(
+                cx.text(
+                    fit_text(&line, 12.5, width - 2.0 * pad),
+                    pad,
+                    top + 2.0,
+                    12.5,
+                )
+                .color(theme.muted),
+            ));
+            top += 20.0;
+        }
         let annotation_row = if trend.annotations.is_empty() {
             0.0
         } else {
@@ -143,6 +181,9 @@ impl TrendLayout {
 
         // 2. Footer and x-axis band.
         let credit_line: Vec<String> = cx.credit().into_iter().collect();
+        // The plot keeps a readable height whatever the header takes.
+        let below = pad + footer_height(credit_line.len()) + 26.0;
+        height = height.max(plot_top + MIN_PLOT_HEIGHT + below);
         let plot_bottom = height - pad - footer_height(credit_line.len()) - 26.0;
 
         // 3. Scales. x: the zoomed range or every year (annotations included);
@@ -240,41 +281,12 @@ impl TrendLayout {
             ));
         }
 
-        // 5. Annotations: a dashed rule and a label above the plot.
-        let mut annotations = Vec::new();
-        for a in trend.annotations.iter().filter(|a| in_range(a.year)) {
-            let px = x.map(a.year as f64).round();
-            let mut dy = plot.y;
-            while dy < plot.bottom() {
-                let end = (dy + 4.0).min(plot.bottom());
-                marks.push(Mark::Line {
-                    points: vec![(px, dy), (px, end)],
-                    color: theme.axis,
-                    width: 1.0,
-                });
-                dy += 7.0;
-            }
-            let room = (plot.right() - px).clamp(60.0, 140.0);
-            let label = fit_text(&a.label, 11.0, room);
-            let lw = text_width(&label, 11.0);
-            let lx = if px + lw > width - pad { px - lw } else { px };
-            marks.push(Mark::Text(
-                cx.text(label, lx, plot.y - 4.0, 11.0)
-                    .color(theme.muted)
-                    .align(Align::Left, Baseline::Bottom),
-            ));
-            annotations.push(AnnotationMark {
-                year: a.year,
-                x: px,
-                label: a.label.clone(),
-                rect: Rect {
-                    x: lx,
-                    y: plot.y - 18.0,
-                    w: lw,
-                    h: 16.0,
-                },
-            });
-        }
+        // 5. Annotations: a dashed rule and a label above the plot. Annotations
+        //    on one pixel column share a rule and a label ("… 等 3 条"), and a
+        //    label goes only where it overprints no other: the rest are read by
+        //    hovering the rule's top. So any number of annotations draws at most
+        //    one rule per pixel column.
+        let annotations = place_annotations(cx, trend, &x, plot, width, pad, &mut marks, in_range);
 
         // 6. Lines (split at gaps) and point markers.
         let mut columns: Vec<YearColumn> = Vec::new();
@@ -356,4 +368,103 @@ impl TrendLayout {
             colors,
         }
     }
+}
+
+/// Groups the in-range annotations by pixel column and draws each group's
+/// dashed rule and, where it fits without overprinting, its label.
+#[allow(clippy::too_many_arguments)]
+fn place_annotations(
+    cx: &Context,
+    trend: &Trend,
+    x: &LinearScale,
+    plot: Rect,
+    width: f64,
+    pad: f64,
+    marks: &mut Vec<Mark>,
+    in_range: impl Fn(i32) -> bool,
+) -> Vec<AnnotationMark> {
+    let theme = &cx.theme;
+    let mut order: Vec<(usize, f64)> = trend
+        .annotations
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| in_range(a.year))
+        .map(|(i, a)| (i, a.year as f64))
+        .collect();
+    crate::dataset::sort_keyed(&mut order, false);
+    // (pixel column, first annotation, the others).
+    let mut groups: Vec<(f64, usize, Vec<usize>)> = Vec::new();
+    for &(i, year) in &order {
+        let px = x.map(year).round();
+        match groups.last_mut() {
+            Some(g) if g.0 == px => g.2.push(i),
+            _ => groups.push((px, i, Vec::new())),
+        }
+    }
+    let mut placed = Vec::with_capacity(groups.len());
+    let mut free_from = f64::NEG_INFINITY;
+    for (k, (px, first, others)) in groups.iter().enumerate() {
+        let Some(a) = trend.annotations.get(*first) else {
+            continue;
+        };
+        let mut dy = plot.y;
+        while dy < plot.bottom() {
+            let end = (dy + 4.0).min(plot.bottom());
+            marks.push(Mark::Line {
+                points: vec![(*px, dy), (*px, end)],
+                color: theme.axis,
+                width: 1.0,
+            });
+            dy += 7.0;
+        }
+        let text = if others.is_empty() {
+            a.label.clone()
+        } else {
+            let more = others.len().to_string();
+            cx.words.fill(Msg::AnnotationMore, &[&a.label, &more])
+        };
+        // Room up to the next rule (a label may not run over it) and the edge.
+        let next = groups
+            .get(k.saturating_add(1))
+            .map_or(width - pad, |g| g.0 - 4.0);
+        let room = (next - px.max(free_from)).min(140.0);
+        let label = fit_text(&text, 11.0, room.max(0.0));
+        let lw = text_width(&label, 11.0);
+        let lx = px.max(free_from);
+        let fits = room >= 40.0 && lx - px < 24.0 && lx + lw <= width - pad;
+        let rect = if fits {
+            marks.push(Mark::Text(
+                cx.text(label, lx, plot.y - 4.0, 11.0)
+                    .color(theme.muted)
+                    .align(Align::Left, Baseline::Bottom),
+            ));
+            free_from = lx + lw + 6.0;
+            Rect {
+                x: lx,
+                y: plot.y - 18.0,
+                w: lw,
+                h: 16.0,
+            }
+        } else {
+            // No room for words: a small box at the rule's top answers hover.
+            Rect {
+                x: px - 4.0,
+                y: plot.y - 12.0,
+                w: 8.0,
+                h: 14.0,
+            }
+        };
+        placed.push(AnnotationMark {
+            year: a.year,
+            x: *px,
+            label: a.label.clone(),
+            others: others
+                .iter()
+                .filter_map(|&i| trend.annotations.get(i))
+                .map(|o| o.label.clone())
+                .collect(),
+            rect,
+        });
+    }
+    placed
 }

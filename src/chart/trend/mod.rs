@@ -10,7 +10,7 @@ pub use layout::{AnnotationMark, PointMark, TrendLayout, TrendView, YearColumn};
 
 use super::{ChartRoom, Context, Control, LegendControl, Table, Tooltip};
 use crate::dataset::Trend;
-use crate::engine::{Action, ChartKind, Changed, Key, Refusal};
+use crate::engine::{Action, Changed, ChartKind, Key, Refusal};
 use crate::mark::{Mark, Rect};
 use crate::text::Msg;
 
@@ -71,7 +71,9 @@ impl TrendChart {
         self.focus = None;
         self.relayout(cx, width);
         Some(match years {
-            Some((a, b)) => cx.words.fill(Msg::Zoomed, &[&a.to_string(), &b.to_string()]),
+            Some((a, b)) => cx
+                .words
+                .fill(Msg::Zoomed, &[&a.to_string(), &b.to_string()]),
             None => cx.words.get(Msg::ZoomReset).into(),
         })
     }
@@ -97,7 +99,11 @@ impl TrendChart {
     fn zoom_in(&self, cx: &Context) -> Option<(i32, i32)> {
         let years = Self::all_years(cx);
         let shown: Vec<i32> = match self.view.years {
-            Some((a, b)) => years.iter().copied().filter(|y| *y >= a && *y <= b).collect(),
+            Some((a, b)) => years
+                .iter()
+                .copied()
+                .filter(|y| *y >= a && *y <= b)
+                .collect(),
             None => years,
         };
         if shown.len() <= 2 {
@@ -124,8 +130,9 @@ impl TrendChart {
         let first = years.iter().position(|&y| y >= a)?;
         let last = years.iter().rposition(|&y| y <= b)?;
         let count = last.saturating_sub(first).saturating_add(1);
-        let start = first.saturating_sub(count / 2 + 1);
-        let end = last.saturating_add(count / 2 + 1).min(years.len().saturating_sub(1));
+        let grow = (count / 2).saturating_add(1);
+        let start = first.saturating_sub(grow);
+        let end = last.saturating_add(grow).min(years.len().saturating_sub(1));
         if start == 0 && end == years.len().saturating_sub(1) {
             return Some(None);
         }
@@ -235,7 +242,7 @@ impl ChartRoom for TrendChart {
         let words = cx.words;
         let mut controls = Vec::new();
         if let Ok(trend) = trend(cx) {
-            if trend.series.len() > 1 {
+            if trend.series.len() > 1 && trend.series.len() <= layout::MAX_LEGEND {
                 controls.push(Control::Legend {
                     id: "legend-toggle",
                     label: describe::title(cx, trend),
@@ -245,7 +252,13 @@ impl ChartRoom for TrendChart {
                         .enumerate()
                         .map(|(i, s)| LegendControl {
                             label: s.name.clone(),
-                            color: cx.theme.palette_color(i).hex(),
+                            color: self
+                                .layout
+                                .colors
+                                .get(i)
+                                .copied()
+                                .unwrap_or(cx.theme.no_group)
+                                .hex(),
                             pressed: !self.view.is_hidden(i),
                             index: i,
                         })
@@ -323,10 +336,7 @@ impl ChartRoom for TrendChart {
                     return Ok((Changed::NOTHING, None));
                 }
                 self.focus = super::step(&years, at, key).map(Focus::Year);
-                let said = self
-                    .tooltip(cx)
-                    .map(|t| t.announcement)
-                    .unwrap_or_default();
+                let said = self.tooltip(cx).map(|t| t.announcement).unwrap_or_default();
                 Ok((Changed::HOVER, Some(said)))
             }
             Action::Click(x, y) => match hit::legend_at(&self.layout, x, y) {
@@ -335,14 +345,12 @@ impl ChartRoom for TrendChart {
             },
             Action::Legend(series) => {
                 let trend = trend(cx)?;
-                let name = trend
-                    .series
-                    .get(series)
-                    .map(|s| s.name.clone())
-                    .ok_or(Refusal::NoSuchItem {
+                let name = trend.series.get(series).map(|s| s.name.clone()).ok_or(
+                    Refusal::NoSuchItem {
                         action: action.name(),
                         index: series,
-                    })?;
+                    },
+                )?;
                 let hidden = !self.view.is_hidden(series);
                 self.view.hidden.retain(|&h| h != series);
                 if hidden {
@@ -371,7 +379,7 @@ impl ChartRoom for TrendChart {
                     .iter()
                     .filter(|c| c.x >= a && c.x <= b)
                     .map(|c| c.year);
-                match (inside.next(), inside.last()) {
+                match (inside.next(), inside.next_back()) {
                     (Some(first), Some(last)) if last > first => {
                         view(self.set_years(cx, width, Some((first, last))))
                     }

@@ -1,0 +1,728 @@
+//! The engine API: options checked, actions refused when they do not apply,
+//! what changed said right, engines independent of each other, themes as input.
+
+use std::rc::Rc;
+
+use heluo::chart::{Control, Tooltip};
+use heluo::engine::Key;
+use heluo::mark::Mark;
+use heluo::theme::{ThemeName, DARK, LIGHT};
+use heluo::{Action, Changed, ChartKind, Dataset, Engine, Options, Refusal};
+
+use crate::util::{apply, engine, luolong, many_villages, national, texts};
+
+/// Everything a reader can see of a chart, to compare before and after.
+#[derive(Debug, Clone, PartialEq)]
+struct Seen {
+    size: (f64, f64),
+    marks: Vec<Mark>,
+    overlay: Vec<Mark>,
+    tooltip: Option<Tooltip>,
+    title: String,
+    description: String,
+    controls: Vec<Control>,
+    announcement: String,
+    table: (String, Vec<String>, Vec<Vec<String>>),
+}
+
+fn seen(e: &Engine) -> Seen {
+    let table = e.table();
+    Seen {
+        size: e.size(),
+        marks: e.marks().to_vec(),
+        overlay: e.overlay(),
+        tooltip: e.tooltip(),
+        title: e.title(),
+        description: e.description(),
+        controls: e.controls(),
+        announcement: e.announcement().to_string(),
+        table: (table.caption, table.columns, table.rows),
+    }
+}
+
+/// One of every action, with arguments that are valid for the sample.
+fn every_action() -> Vec<Action> {
+    vec![
+        Action::Resize(500.0),
+        Action::Theme(ThemeName::Dark),
+        Action::Lang(heluo::text::Lang::En),
+        Action::Pointer(300.0, 200.0),
+        Action::Leave,
+        Action::Click(300.0, 200.0),
+        Action::Key(Key::Next),
+        Action::Legend(0),
+        Action::Drag(100.0, 400.0),
+        Action::ZoomTo(100.0, 400.0),
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ResetZoom,
+        Action::Metric(1),
+        Action::ToggleOrder,
+        Action::ToggleShowAll,
+        Action::TogglePin(0),
+        Action::Search("王".into()),
+        Action::PinSearch("王".into()),
+    ]
+}
+
+/// Which kinds an action applies to.
+fn applies_to(action: &Action, kind: ChartKind) -> bool {
+    match action {
+        Action::Resize(_)
+        | Action::Theme(_)
+        | Action::Lang(_)
+        | Action::Pointer(..)
+        | Action::Leave
+        | Action::Click(..)
+        | Action::Key(_)
+        | Action::Legend(_) => true,
+        Action::Drag(..)
+        | Action::ZoomTo(..)
+        | Action::ZoomIn
+        | Action::ZoomOut
+        | Action::ResetZoom => kind == ChartKind::Trend,
+        Action::Metric(_)
+        | Action::ToggleOrder
+        | Action::ToggleShowAll
+        | Action::TogglePin(_)
+        | Action::Search(_)
+        | Action::PinSearch(_) => kind == ChartKind::Ranking,
+    }
+}
+
+/// A chart with some state worth keeping: a hover, and a zoom or a pin.
+fn busy(kind: ChartKind) -> Engine {
+    let mut e = engine(luolong(), kind);
+    match kind {
+        ChartKind::Trend => {
+            apply(&mut e, Action::ZoomIn);
+        }
+        ChartKind::Ranking => {
+            apply(&mut e, Action::TogglePin(3));
+        }
+    }
+    apply(&mut e, Action::Key(Key::First));
+    assert!(e.tooltip().is_some());
+    e
+}
+
+// ---------------------------------------------------------------- refusals
+
+#[test]
+fn an_action_on_the_wrong_kind_is_refused_and_changes_nothing() {
+    let mut refused = 0;
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        for action in every_action() {
+            let mut e = busy(kind);
+            let before = seen(&e);
+            let result = e.apply(action.clone());
+            if applies_to(&action, kind) {
+                assert!(result.is_ok(), "{kind:?}: {action:?} refused: {result:?}");
+                continue;
+            }
+            refused += 1;
+            assert_eq!(
+                result,
+                Err(Refusal::NotForKind {
+                    action: action.name(),
+                    kind
+                }),
+                "{kind:?}: {action:?}"
+            );
+            assert_eq!(seen(&e), before, "{kind:?}: {action:?} changed the chart");
+            assert_eq!(e.transition_marks(0.0), None, "{kind:?}: {action:?}");
+        }
+    }
+    assert_eq!(
+        refused,
+        6 + 5,
+        "six ranking-only and five trend-only actions"
+    );
+}
+
+#[test]
+fn refusals_say_why_in_words() {
+    let mut t = engine(luolong(), ChartKind::Trend);
+    let r = t
+        .apply(Action::Metric(1))
+        .expect_err("a trend has no metrics");
+    assert_eq!(r.to_string(), "\"metric\" does not apply to a trend chart");
+    let mut r = engine(luolong(), ChartKind::Ranking);
+    let refusal = r.apply(Action::TogglePin(99)).expect_err("7 villages");
+    assert_eq!(refusal.to_string(), "\"togglePin\": there is no item 99");
+}
+
+#[test]
+fn an_index_beyond_the_data_is_refused_and_changes_nothing() {
+    for (kind, action) in [
+        (ChartKind::Trend, Action::Legend(2)),
+        (ChartKind::Ranking, Action::Legend(3)),
+        (ChartKind::Ranking, Action::Metric(2)),
+        (ChartKind::Ranking, Action::TogglePin(7)),
+        (ChartKind::Ranking, Action::TogglePin(usize::MAX)),
+    ] {
+        let mut e = busy(kind);
+        let before = seen(&e);
+        let result = e.apply(action.clone());
+        assert!(
+            matches!(result, Err(Refusal::NoSuchItem { action: name, .. }) if name == action.name()),
+            "{kind:?}: {action:?} gave {result:?}"
+        );
+        assert_eq!(seen(&e), before, "{kind:?}: {action:?}");
+    }
+}
+
+// ---------------------------------------------------------------- what changed
+
+#[test]
+fn hover_changes_only_the_overlay_and_tooltip() {
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        let mut e = engine(luolong(), kind);
+        let (x, y) = match kind {
+            ChartKind::Trend => {
+                let l = e.trend().expect("trend").layout();
+                (l.columns[3].x, l.plot.y + l.plot.h / 2.0)
+            }
+            ChartKind::Ranking => {
+                let b = e.ranking().expect("ranking").layout().bars[3].rect;
+                (b.x + 1.0, b.y + 1.0)
+            }
+        };
+        let before = seen(&e);
+        let changed = apply(&mut e, Action::Pointer(x, y));
+        assert_eq!(
+            changed,
+            Changed {
+                overlay: true,
+                tooltip: true,
+                ..Changed::NOTHING
+            },
+            "{kind:?}"
+        );
+        let after = seen(&e);
+        assert_eq!(after.marks, before.marks, "{kind:?}: the base canvas stays");
+        assert_eq!(after.controls, before.controls, "{kind:?}");
+        assert_eq!(
+            after.announcement, before.announcement,
+            "{kind:?}: hover says nothing"
+        );
+        assert_ne!(after.overlay, before.overlay, "{kind:?}");
+        assert!(after.tooltip.is_some(), "{kind:?}");
+        assert_eq!(
+            apply(&mut e, Action::Pointer(x, y)),
+            Changed::NOTHING,
+            "{kind:?}"
+        );
+        assert_eq!(apply(&mut e, Action::Leave), Changed::HOVER, "{kind:?}");
+        assert_eq!(seen(&e), before, "{kind:?}: leaving restores the view");
+    }
+}
+
+#[test]
+fn a_metric_switch_changes_the_view_the_table_and_starts_a_transition() {
+    let mut e = engine(many_villages(40, 3), ChartKind::Ranking);
+    let before = seen(&e);
+    let changed = apply(&mut e, Action::Metric(1));
+    assert!(changed.marks, "{changed:?}");
+    assert!(changed.size, "{changed:?}");
+    assert!(changed.controls, "{changed:?}");
+    assert!(changed.table, "{changed:?}");
+    assert!(changed.transition, "{changed:?}");
+    assert!(changed.announcement, "{changed:?}");
+    assert_eq!(e.announcement(), "按户均分红从大到小排序");
+    let after = seen(&e);
+    assert_ne!(after.marks, before.marks);
+    assert_ne!(after.table, before.table);
+    assert_ne!(
+        after.size, before.size,
+        "three more villages have a dividend"
+    );
+    let selected = after.controls.iter().find_map(|c| match c {
+        Control::Select { selected, .. } => Some(*selected),
+        _ => None,
+    });
+    assert_eq!(selected, Some(1), "the metric control follows");
+    assert!(e.transition_marks(0.5).is_some());
+}
+
+#[test]
+fn a_pin_says_pinned_with_the_rank() {
+    let mut e = engine(luolong(), ChartKind::Ranking);
+    let changed = apply(&mut e, Action::TogglePin(2));
+    assert!(changed.announcement && changed.marks, "{changed:?}");
+    assert!(!changed.transition, "a pin moves no row");
+    assert!(e.announcement().contains("已标记"), "{}", e.announcement());
+    assert!(e.announcement().contains("第 3 名"), "{}", e.announcement());
+    assert_eq!(e.frame().announcement, e.announcement());
+}
+
+#[test]
+fn show_all_changes_the_view_and_the_button() {
+    let mut e = engine(many_villages(40, 0), ChartKind::Ranking);
+    let button = |e: &Engine| {
+        e.controls()
+            .into_iter()
+            .find_map(|c| match c {
+                Control::Button {
+                    id: "show-all",
+                    label,
+                    pressed,
+                    hidden,
+                    ..
+                } => Some((label, pressed, hidden)),
+                _ => None,
+            })
+            .expect("a show-all button")
+    };
+    assert_eq!(
+        button(&e),
+        ("显示全部（另有 25 个村）".into(), Some(false), false)
+    );
+    let changed = apply(&mut e, Action::ToggleShowAll);
+    assert!(
+        changed.marks && changed.size && changed.controls && changed.announcement,
+        "{changed:?}"
+    );
+    assert_eq!(button(&e), ("只显示前 15 名".into(), Some(true), false));
+    assert_eq!(e.announcement(), "显示全部 40 个村");
+    // Seven villages fit: the button hides.
+    let small = engine(luolong(), ChartKind::Ranking);
+    assert!(button(&small).2, "nothing more to show");
+}
+
+/// A zoomed year range, and the three zoom buttons' (label, hidden).
+type ZoomState = (Option<(i32, i32)>, Vec<(String, bool)>);
+
+fn zoom_state(e: &Engine) -> ZoomState {
+    let buttons = e
+        .controls()
+        .into_iter()
+        .filter_map(|c| match c {
+            Control::Button { label, hidden, .. } => Some((label, hidden)),
+            _ => None,
+        })
+        .collect();
+    (e.trend().expect("trend").view().years, buttons)
+}
+
+#[test]
+fn zoom_in_out_and_reset_by_actions_and_keys() {
+    let by_key = |name: &str| Action::from_key(name, ChartKind::Trend).expect("a zoom key");
+    for (zoom_in, zoom_out, reset) in [
+        (Action::ZoomIn, Action::ZoomOut, Action::ResetZoom),
+        (by_key("+"), by_key("-"), by_key("0")),
+    ] {
+        let mut e = engine(luolong(), ChartKind::Trend);
+        let shown = |label: &str| (label.to_string(), false);
+        let hidden = |label: &str| (label.to_string(), true);
+        assert_eq!(
+            zoom_state(&e),
+            (
+                None,
+                vec![shown("放大"), hidden("缩小"), hidden("重置缩放")]
+            )
+        );
+        assert_eq!(
+            apply(&mut e, zoom_out.clone()),
+            Changed::NOTHING,
+            "not zoomed"
+        );
+        assert_eq!(apply(&mut e, reset.clone()), Changed::NOTHING, "not zoomed");
+
+        // Half the years, around the middle.
+        let changed = apply(&mut e, zoom_in.clone());
+        assert!(
+            changed.marks && changed.controls && changed.announcement,
+            "{changed:?}"
+        );
+        assert_eq!(e.announcement(), "已放大到 2014–2017 年");
+        assert_eq!(
+            zoom_state(&e),
+            (
+                Some((2014, 2017)),
+                vec![
+                    shown("放大"),
+                    shown("缩小"),
+                    shown("重置缩放（当前 2014–2017）")
+                ]
+            )
+        );
+        apply(&mut e, zoom_in.clone());
+        assert_eq!(zoom_state(&e).0, Some((2015, 2016)));
+        assert_eq!(
+            apply(&mut e, zoom_in.clone()),
+            Changed::NOTHING,
+            "two years is as close as it gets"
+        );
+        // Twice as many years; everything once it reaches the ends.
+        apply(&mut e, zoom_out.clone());
+        assert_eq!(zoom_state(&e).0, Some((2013, 2018)));
+        apply(&mut e, zoom_out.clone());
+        assert_eq!(zoom_state(&e).0, None);
+        assert_eq!(e.announcement(), "已显示全部年份");
+
+        apply(&mut e, zoom_in.clone());
+        let changed = apply(&mut e, reset.clone());
+        assert!(
+            changed.marks && changed.controls && changed.announcement,
+            "{changed:?}"
+        );
+        assert_eq!(zoom_state(&e).0, None);
+        assert_eq!(e.trend().expect("trend").layout().columns.len(), 8);
+    }
+}
+
+#[test]
+fn zoom_in_centres_on_the_focused_year() {
+    let mut e = engine(luolong(), ChartKind::Trend);
+    apply(&mut e, Action::Key(Key::Last));
+    apply(&mut e, Action::ZoomIn);
+    assert_eq!(e.trend().expect("trend").view().years, Some((2016, 2019)));
+    assert!(e.tooltip().is_none(), "a zoom drops the focus");
+}
+
+#[test]
+fn changed_bits_follow_the_field_order() {
+    assert_eq!(Changed::NOTHING.bits(), 0);
+    assert!(!Changed::NOTHING.any());
+    assert_eq!(Changed::HOVER.bits(), 0b10_0010, "overlay and tooltip");
+    assert_eq!(
+        Changed {
+            transition: true,
+            ..Changed::NOTHING
+        }
+        .bits(),
+        1 << 7
+    );
+    assert_eq!(Changed::VIEW.bits(), 0b10_1111);
+    assert!(Changed::VIEW.any());
+}
+
+// ---------------------------------------------------------------- independence
+
+#[test]
+fn two_engines_of_two_datasets_are_independent() {
+    let a_data = luolong();
+    let b_data = many_villages(40, 3);
+    for (a_kind, b_kind, b_data) in [
+        (ChartKind::Ranking, ChartKind::Ranking, b_data.clone()),
+        (ChartKind::Trend, ChartKind::Trend, national()),
+        (ChartKind::Trend, ChartKind::Ranking, b_data),
+    ] {
+        let mut a = engine(a_data.clone(), a_kind);
+        let mut b = engine(b_data.clone(), b_kind);
+        let b_before = seen(&b);
+        for action in every_action() {
+            let _ = a.apply(action);
+            assert_eq!(seen(&b), b_before, "{a_kind:?} → {b_kind:?}");
+        }
+        // And the other way round.
+        let a_before = seen(&a);
+        for action in every_action() {
+            let _ = b.apply(action);
+        }
+        assert_eq!(seen(&a), a_before, "{b_kind:?} → {a_kind:?}");
+        assert_ne!(seen(&b), b_before, "b did change");
+    }
+}
+
+#[test]
+fn two_engines_of_one_dataset_are_independent() {
+    let d = luolong();
+    let mut a = engine(d.clone(), ChartKind::Ranking);
+    let b = engine(d.clone(), ChartKind::Ranking);
+    let before = seen(&b);
+    apply(&mut a, Action::Metric(1));
+    apply(&mut a, Action::Theme(ThemeName::Dark));
+    apply(&mut a, Action::TogglePin(0));
+    assert_eq!(seen(&b), before);
+    assert!(Rc::ptr_eq(a.dataset(), b.dataset()), "shared, not copied");
+}
+
+// ---------------------------------------------------------------- options
+
+fn ranking_with(options: Options) -> Result<Engine, Refusal> {
+    Engine::new(luolong(), &options)
+}
+
+#[test]
+fn an_unknown_metric_is_refused_naming_the_allowed_keys() {
+    let options = Options {
+        metric: Some("nope".into()),
+        ..Options::new(ChartKind::Ranking)
+    };
+    let refusal = ranking_with(options).expect_err("no such metric");
+    assert_eq!(
+        refusal,
+        Refusal::BadOption {
+            name: "metric",
+            value: "nope".into(),
+            allowed: "\"income\", \"dividend\"".into()
+        }
+    );
+    assert_eq!(
+        refusal.to_string(),
+        "metric=\"nope\" is not allowed: use \"income\", \"dividend\""
+    );
+    let by_dividend = ranking_with(Options {
+        metric: Some("dividend".into()),
+        ..Options::new(ChartKind::Ranking)
+    })
+    .expect("a known metric");
+    assert_eq!(by_dividend.ranking().expect("ranking").view().metric, 1);
+    assert_eq!(by_dividend.title(), "村集体经济：户均分红");
+}
+
+#[test]
+fn top_must_be_at_least_one() {
+    let refusal = ranking_with(Options {
+        top: Some(0),
+        ..Options::new(ChartKind::Ranking)
+    })
+    .expect_err("no rows");
+    assert!(
+        matches!(&refusal, Refusal::BadOption { name: "top", value, .. } if value == "0"),
+        "{refusal:?}"
+    );
+}
+
+#[test]
+fn top_three_shows_three_rows() {
+    let mut e = ranking_with(Options {
+        top: Some(3),
+        ..Options::new(ChartKind::Ranking)
+    })
+    .expect("top 3");
+    let l = e.ranking().expect("ranking").layout();
+    assert_eq!((l.bars.len(), l.hidden), (3, 4));
+    assert_eq!(
+        texts(e.marks())[1],
+        "村集体经济收入（元） · 前 3 名，共 7 个村"
+    );
+    apply(&mut e, Action::ToggleShowAll);
+    assert_eq!(e.ranking().expect("ranking").layout().bars.len(), 7);
+    apply(&mut e, Action::ToggleShowAll);
+    assert_eq!(e.announcement(), "显示前 3 名，共 7 个村");
+    assert_eq!(e.ranking().expect("ranking").layout().bars.len(), 3);
+}
+
+#[test]
+fn a_title_option_replaces_the_title() {
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        let e = Engine::new(
+            luolong(),
+            &Options {
+                title: Some("我的图表".into()),
+                ..Options::new(kind)
+            },
+        )
+        .expect("chart");
+        let expected = match kind {
+            ChartKind::Trend => "我的图表",
+            ChartKind::Ranking => "我的图表：村集体经济收入",
+        };
+        assert_eq!(e.title(), expected, "{kind:?}");
+        assert_eq!(texts(e.marks())[0], "我的图表", "{kind:?}: the drawn title");
+        assert!(e.description().contains(expected), "{kind:?}");
+        assert_eq!(e.table().caption, expected, "{kind:?}");
+        // A blank title is no title.
+        let blank = Engine::new(
+            luolong(),
+            &Options {
+                title: Some("  ".into()),
+                ..Options::new(kind)
+            },
+        )
+        .expect("chart");
+        assert_eq!(blank.title(), engine(luolong(), kind).title(), "{kind:?}");
+    }
+    // The title survives a change of language.
+    let mut e = Engine::new(
+        luolong(),
+        &Options {
+            title: Some("My chart".into()),
+            ..Options::new(ChartKind::Trend)
+        },
+    )
+    .expect("chart");
+    apply(&mut e, Action::Lang(heluo::text::Lang::En));
+    assert_eq!(e.title(), "My chart");
+}
+
+#[test]
+fn width_and_language_options() {
+    let e = Engine::new(luolong(), &Options::new(ChartKind::Trend).width(1000.0)).expect("chart");
+    assert_eq!(e.size(), (1000.0, 440.0));
+    let en = Engine::new(
+        luolong(),
+        &Options::new(ChartKind::Trend).lang(heluo::text::Lang::En),
+    )
+    .expect("chart");
+    assert_eq!(en.lang(), heluo::text::Lang::En);
+    assert_eq!(texts(en.marks())[1], "Unit: %");
+    assert_eq!(en.context().lang.tag(), "en");
+}
+
+// ---------------------------------------------------------------- themes
+
+fn background_rect(svg: &str) -> &str {
+    svg.lines()
+        .find(|l| l.starts_with("<rect"))
+        .expect("a background rect")
+}
+
+fn colors_of(marks: &[Mark]) -> Vec<heluo::theme::Color> {
+    marks
+        .iter()
+        .flat_map(|m| match m {
+            Mark::Rect { fill, .. } | Mark::Shade { fill, .. } => vec![*fill],
+            Mark::Line { color, .. } => vec![*color],
+            Mark::Circle { fill, stroke, .. } => vec![*fill, *stroke],
+            Mark::Text(t) => vec![t.color],
+        })
+        .collect()
+}
+
+#[test]
+fn the_dark_theme_changes_the_background_and_every_colour() {
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        let mut e = engine(luolong(), kind);
+        let light = seen(&e);
+        assert!(background_rect(&e.svg().expect("svg")).contains(r##"fill="#FFFFFF""##));
+
+        let changed = apply(&mut e, Action::Theme(ThemeName::Dark));
+        assert!(changed.marks && changed.controls, "{kind:?}: {changed:?}");
+        assert_eq!(e.theme().name, ThemeName::Dark);
+        let svg = e.svg().expect("svg");
+        assert!(
+            background_rect(&svg).contains(r##"fill="#16191D""##),
+            "{kind:?}: {}",
+            background_rect(&svg)
+        );
+        assert_eq!(DARK.background.hex(), "#16191d");
+        // Nothing is drawn in a light-only colour: the dark page gets dark-theme ink.
+        let dark_colors = colors_of(e.marks());
+        for c in [LIGHT.ink, LIGHT.muted, LIGHT.grid, LIGHT.background] {
+            assert!(!dark_colors.contains(&c), "{kind:?}: {c:?} on a dark chart");
+        }
+        assert!(dark_colors.contains(&DARK.ink), "{kind:?}");
+        assert_eq!(e.size(), light.size, "{kind:?}: same geometry");
+        // The same texts in the same places.
+        assert_eq!(texts(e.marks()), texts(&light.marks), "{kind:?}");
+        // Legend swatches in the page follow the theme.
+        for c in e.controls() {
+            if let Control::Legend { items, .. } = c {
+                for item in items {
+                    let mut hexes: Vec<String> = DARK.palette.iter().map(|c| c.hex()).collect();
+                    hexes.push(DARK.no_group.hex());
+                    assert!(hexes.contains(&item.color), "{kind:?}: {}", item.color);
+                }
+            }
+        }
+        // Back to light: exactly as before.
+        apply(&mut e, Action::Theme(ThemeName::Light));
+        assert_eq!(seen(&e), light, "{kind:?}");
+    }
+}
+
+#[test]
+fn a_chart_made_dark_draws_dark_from_the_start() {
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        let dark =
+            Engine::new(luolong(), &Options::new(kind).theme(ThemeName::Dark)).expect("chart");
+        let mut switched = engine(luolong(), kind);
+        apply(&mut switched, Action::Theme(ThemeName::Dark));
+        assert_eq!(dark.marks(), switched.marks(), "{kind:?}");
+        let svg = dark.svg().expect("svg");
+        assert!(
+            background_rect(&svg).contains(r##"fill="#16191D""##),
+            "{kind:?}"
+        );
+        assert_eq!(dark.frame().theme.name, ThemeName::Dark);
+    }
+    // The hover ring is cut out in the background colour.
+    let mut t = Engine::new(
+        luolong(),
+        &Options::new(ChartKind::Trend).theme(ThemeName::Dark),
+    )
+    .expect("trend");
+    apply(&mut t, Action::Key(Key::First));
+    let strokes: Vec<_> = t
+        .overlay()
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Circle { stroke, .. } => Some(*stroke),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(strokes, [DARK.background]);
+}
+
+#[test]
+fn brand_colours_lie_over_the_theme() {
+    let options = |colors: &str| Options {
+        colors: Some(colors.into()),
+        ..Options::new(ChartKind::Trend)
+    };
+    let mut e = Engine::new(
+        luolong(),
+        &options("background: #fafafa; text:#222; palette: #123456, #abc"),
+    )
+    .expect("valid colours");
+    assert!(background_rect(&e.svg().expect("svg")).contains(r##"fill="#FAFAFA""##));
+    let theme = e.theme().clone();
+    assert_eq!(theme.ink, heluo::theme::Color(0x22, 0x22, 0x22));
+    assert_eq!(theme.palette[0], heluo::theme::Color(0x12, 0x34, 0x56));
+    assert_eq!(theme.palette[1], heluo::theme::Color(0xaa, 0xbb, 0xcc));
+    assert_eq!(theme.palette[2], theme.palette[0], "fewer colours repeat");
+    assert_eq!(texts_colored(e.marks(), theme.ink)[0], "贫困发生率");
+    // The brand stays over a change of theme.
+    apply(&mut e, Action::Theme(ThemeName::Dark));
+    assert_eq!(e.theme().background, heluo::theme::Color(0xfa, 0xfa, 0xfa));
+    assert_eq!(e.theme().grid, DARK.grid);
+
+    for bad in [
+        "background",
+        "background: red",
+        "colour: #fff",
+        "palette: #12",
+    ] {
+        let refusal = Engine::new(luolong(), &options(bad)).expect_err(bad);
+        assert!(
+            matches!(&refusal, Refusal::BadOption { name: "colors", .. }),
+            "{bad}: {refusal:?}"
+        );
+    }
+}
+
+/// The texts drawn in `color`.
+fn texts_colored(marks: &[Mark], color: heluo::theme::Color) -> Vec<&str> {
+    marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) if t.color == color => Some(&*t.text),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn theme_language_and_resize_apply_to_both_kinds() {
+    let d: Rc<Dataset> = luolong();
+    for kind in [ChartKind::Trend, ChartKind::Ranking] {
+        let mut e = engine(d.clone(), kind);
+        for action in [
+            Action::Theme(ThemeName::Dark),
+            Action::Lang(heluo::text::Lang::En),
+            Action::Resize(800.0),
+        ] {
+            let changed = e.apply(action.clone());
+            assert!(
+                changed.is_ok_and(|c| c.marks && c.size && c.controls),
+                "{kind:?}: {action:?}"
+            );
+        }
+        assert_eq!(e.lang(), heluo::text::Lang::En);
+        assert_eq!(e.size().0, 800.0);
+    }
+}
