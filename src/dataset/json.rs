@@ -2,11 +2,13 @@
 //!
 //! serde_json reads the text (so a syntax error names its line and column), but
 //! into this tree rather than `serde_json::Value`, through a `DeserializeSeed`
-//! that carries the JSON path down: when an object holds the same key twice the
-//! reading stops with that key and its path. `serde_json::Value` keeps the last
+//! that carries the JSON path down: when an object holds the same key twice,
+//! the first such key is reported with its path once the text is read (a
+//! syntax error anywhere is reported first). `serde_json::Value` keeps the last
 //! value silently (`"income": 1, "income": 999999` would chart 999,999), and
 //! reading into it and checking afterwards is impossible, since the first
-//! value is gone by then. The tree costs about what `Value` did in the wasm.
+//! value is gone by then. The tree and its seed cost about 0.4 KB of wasm more
+//! than `Value` did.
 //!
 //! Numbers are kept as `f64` with their position among the file's numbers, so a
 //! message can quote the number as it was written (`18446744073709551617`, not
