@@ -58,8 +58,8 @@ pub enum Error {
         year: i32,
         first: String,
     },
-    /// A percentage outside 0–100.
-    Percent { path: String, value: f64 },
+    /// A percentage outside 0–100; `value` as written.
+    Percent { path: String, value: String },
     /// Two villages with the same name and group.
     DuplicateVillage {
         path: String,
@@ -75,6 +75,29 @@ pub enum Error {
         key: String,
         known: Vec<String>,
     },
+    /// The same key twice in one JSON object; `path` is the second one's.
+    DuplicateKey { path: String, key: String },
+    /// A name, key or label made only of characters that draw nothing
+    /// (U+200B, U+3164…); `found` is the string quoted.
+    Invisible { path: String, found: String },
+    /// Two names a reader could not tell apart that differ only in invisible
+    /// characters or spacing. `what` names the kind ("village", "series name").
+    LookAlike {
+        path: String,
+        what: &'static str,
+        name: String,
+        other: String,
+        first: String,
+    },
+    /// Two series with the same name, or two metrics with the same label.
+    SameName {
+        path: String,
+        what: &'static str,
+        name: String,
+        first: String,
+    },
+    /// A group named like the chart's entry for villages without a group.
+    NoGroupName { path: String, name: String },
     /// A point is neither `{"year":…, "value":…}` nor `[year, value]`.
     PointShape { path: String, found: String },
     /// A canvas or drawing call failed (not caused by the data).
@@ -83,26 +106,27 @@ pub enum Error {
 
 impl std::error::Error for Error {}
 
-/// Shortens text quoted back to the user so that a 10 MB string stays readable.
+/// Quotes text back to the user: shortened so that a 10 MB string stays
+/// readable (40 characters, and at most 80 once invisible characters are
+/// written as code points), and with every character a reader could not see
+/// written as its code point (`"王屯村<U+200D>"`), so that a message shows the
+/// difference between look-alike names and a U+202E cannot reverse it.
 pub fn quote(text: &str) -> String {
     const MAX: usize = 40;
+    const MAX_WRITTEN: usize = 80;
     let mut out = String::from("\"");
     let mut chars = text.chars();
-    out.extend(chars.by_ref().take(MAX));
+    for c in chars.by_ref().take(MAX) {
+        crate::dataset::text::push_visible(&mut out, c);
+        if out.chars().nth(MAX_WRITTEN).is_some() {
+            break;
+        }
+    }
     if chars.next().is_some() {
         out.push('…');
     }
     out.push('"');
     out
-}
-
-/// Formats a number for a message: integers without `.0`, others as written.
-fn num(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
 }
 
 impl fmt::Display for Error {
@@ -166,15 +190,13 @@ impl fmt::Display for Error {
                 f,
                 "{path}: the year {year} appears twice in this series (first at {first}); keep one value per year"
             ),
-            Error::Percent { path, value } if *value < 0.0 => write!(
+            Error::Percent { path, value } if value.starts_with('-') => write!(
                 f,
-                "{path}: {} is not a percentage between 0 and 100 (the unit is \"%\"): a share cannot be negative",
-                num(*value)
+                "{path}: {value} is not a percentage between 0 and 100 (the unit is \"%\"): a share cannot be negative"
             ),
             Error::Percent { path, value } => write!(
                 f,
-                "{path}: {} is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%",
-                num(*value)
+                "{path}: {value} is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%"
             ),
             Error::DuplicateVillage {
                 path,
@@ -213,6 +235,42 @@ impl fmt::Display for Error {
                     list.join(", ")
                 )
             }
+            Error::DuplicateKey { path, key } => write!(
+                f,
+                "{path}: the key {} is written twice in the same object; keep one of the two",
+                quote(key)
+            ),
+            Error::Invisible { path, found } => write!(
+                f,
+                "{path}: expected a non-empty string, found the string {found}, which has only invisible characters"
+            ),
+            Error::LookAlike {
+                path,
+                what,
+                name,
+                other,
+                first,
+            } => write!(
+                f,
+                "{path}: the {what} {} looks the same as {} (first at {first}); they differ only in invisible characters or spaces, so rename one or merge the two",
+                quote(name),
+                quote(other)
+            ),
+            Error::SameName {
+                path,
+                what,
+                name,
+                first,
+            } => write!(
+                f,
+                "{path}: the {what} {} is used twice (first at {first}); a reader could not tell the two apart, so give each its own",
+                quote(name)
+            ),
+            Error::NoGroupName { path, name } => write!(
+                f,
+                "{path}: {} is what the chart calls villages without a group, so a group cannot have that name; rename the group, or leave \"group\" out for villages that have none",
+                quote(name)
+            ),
             Error::PointShape { path, found } => write!(
                 f,
                 "{path}: expected a point such as {{\"year\": 2013, \"value\": 3.12}} or [2013, 3.12], found {found}"
@@ -239,6 +297,11 @@ pub enum SyntaxHint {
     Trailing,
     TooDeep,
     LineBreak,
+    /// A byte order mark (U+FEFF) where a value should be: two at the start of
+    /// the file, or one in the middle (files joined together).
+    Bom,
+    /// Some other character a reader cannot see, such as a no-break space.
+    Invisible(char),
     General,
 }
 
@@ -259,6 +322,12 @@ impl SyntaxHint {
             SyntaxHint::CurlyQuote
         } else if at.starts_with(['，', '：', '｛', '｝', '［', '］']) {
             SyntaxHint::FullWidth
+        } else if at.starts_with('\u{FEFF}') {
+            SyntaxHint::Bom
+        } else if let Some(c) = at.chars().next().filter(|&c| {
+            crate::dataset::text::needs_code_point(c) && !matches!(c, '\t' | '\n' | '\r')
+        }) {
+            SyntaxHint::Invisible(c)
         } else if start.starts_with('<') {
             SyntaxHint::Html
         } else if !start.starts_with(['{', '[']) && first_line.contains(',') {
@@ -281,6 +350,13 @@ impl SyntaxHint {
 
 impl fmt::Display for SyntaxHint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let SyntaxHint::Invisible(c) = self {
+            return write!(
+                f,
+                "There is an invisible character (U+{:04X}) there: delete it, or type an ordinary space; JSON allows only spaces and line breaks between values.",
+                u32::from(*c)
+            );
+        }
         f.write_str(match self {
             SyntaxHint::Comment => "JSON does not allow comments; remove them.",
             SyntaxHint::NotANumber => "NaN and Infinity are not JSON numbers; write null for a missing value.",
@@ -293,7 +369,8 @@ impl fmt::Display for SyntaxHint {
             SyntaxHint::Trailing => "There is more after the end of the dataset; a file holds one JSON object.",
             SyntaxHint::TooDeep => "The data nests deeper than 128 levels.",
             SyntaxHint::LineBreak => "A text value breaks across lines; join it onto one line or write \\n.",
-            SyntaxHint::General => "Check for a missing or extra comma, bracket or quote there.",
+            SyntaxHint::Bom => "There is an invisible byte order mark (U+FEFF) there, often left when files are joined: delete it, or save the file again as UTF-8.",
+            SyntaxHint::Invisible(_) | SyntaxHint::General => "Check for a missing or extra comma, bracket or quote there.",
         })
     }
 }

@@ -1,5 +1,13 @@
 //! Numbers as readers see them: `200,000 元`, `3.12%`, `125.3万元`.
 //!
+//! What a value label promises: a non-zero value is never written as zero and
+//! never loses its sign. When a chart's yuan reach a million it is written in
+//! 万元, but a value below 1万 (10,000 元) keeps its 元 (`-40 元`, `9,500 元`
+//! beside `125.3万元`), where 万元 would have written 40 元 as `0.00万元`. Any
+//! other value that would round to zero at the chart's decimals gets the
+//! decimals it needs to show, up to 6 (`0.004%`). Only amounts below 0.000 000 5
+//! are written as 0.
+//!
 //! Formatting lives in the core (not in `Intl.NumberFormat`) because the same
 //! labels must appear in the canvas, the SVG export, the tooltip and the data
 //! table, and native tests must see them.
@@ -60,9 +68,32 @@ impl ValueFormat {
         }
     }
 
-    /// `200,000 元`, `3.12%`, `125.3万元`, `1,465`.
+    /// `200,000 元`, `3.12%`, `125.3万元`, `1,465`. A non-zero value never
+    /// reads as zero: below 1万 a 万元 chart writes the value in 元 (`-40 元`),
+    /// and a value that would round to zero gets more decimals (see the module docs).
     pub fn format(&self, value: f64) -> String {
-        let number = group_thousands(value / self.divisor(), self.decimals);
+        if self.wan && value != 0.0 && value.abs() < 10_000.0 {
+            let yuan = ValueFormat {
+                unit: self.unit.clone(),
+                wan: false,
+                decimals: decimals_needed(value, 2),
+            };
+            return yuan.format(value);
+        }
+        let scaled = value / self.divisor();
+        let zero = |d: usize| {
+            fixed(scaled, d)
+                .bytes()
+                .all(|b| matches!(b, b'0' | b'.' | b'-'))
+        };
+        let decimals = if value != 0.0 && zero(self.decimals) {
+            (self.decimals..=6)
+                .find(|&d| !zero(d))
+                .unwrap_or(self.decimals)
+        } else {
+            self.decimals
+        };
+        let number = group_thousands(scaled, decimals);
         match (&self.unit, self.wan) {
             (Some(unit), true) => format!("{number}万{unit}"),
             (Some(unit), false) if unit == "%" || unit == "‰" => format!("{number}{unit}"),
@@ -71,7 +102,9 @@ impl ValueFormat {
         }
     }
 
-    /// The number alone, without the unit (axis ticks when the unit is in the title).
+    /// The number alone, without the unit (axis ticks when the unit is in the
+    /// title), at the format's decimals: ticks are exact at their step's, and
+    /// stay in 万 under a 万元 axis title.
     pub fn number(&self, value: f64) -> String {
         group_thousands(value / self.divisor(), self.decimals)
     }

@@ -1,20 +1,63 @@
 //! Any bytes → `heluo::parse`: it returns a dataset or an error, never panics,
-//! and an error's message stays short whatever the input holds.
+//! and an error's message stays short whatever the input holds. Neither a
+//! message nor any text of a dataset holds a bidi control or a control
+//! character (they reorder the chart's words and break the SVG export).
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
+/// No bidi control, control character or noncharacter (a note may keep `\n`).
+fn clean(text: &str) -> bool {
+    !text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}')
+    })
+}
+
 fuzz_target!(|bytes: &[u8]| {
-    if let Err(e) = heluo::parse(bytes) {
-        let message = e.to_string();
-        // Quoted values and JSON paths are cut at 40 characters, so no input
-        // can make a message much longer than its fixed wording.
-        assert!(
-            message.chars().count() <= 2_000,
-            "{} chars: {}",
-            message.chars().count(),
-            message.chars().take(200).collect::<String>()
-        );
+    match heluo::parse(bytes) {
+        Err(e) => {
+            let message = e.to_string();
+            // Quoted values and JSON paths are cut at 40 characters (80 once
+            // invisible characters are written as code points), so no input
+            // can make a message much longer than its fixed wording.
+            assert!(
+                message.chars().count() <= 2_000,
+                "{} chars: {}",
+                message.chars().count(),
+                message.chars().take(200).collect::<String>()
+            );
+            assert!(clean(&message) && !message.contains('\n'), "{message:?}");
+        }
+        Ok(d) => {
+            let mut texts: Vec<&str> = [&d.title, &d.subtitle, &d.source, &d.note]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            texts.push(&d.locale);
+            if let Some(t) = &d.trend {
+                texts.extend(t.title.as_deref());
+                texts.extend(t.unit.as_deref());
+                texts.extend(t.series.iter().map(|s| s.name.as_str()));
+                texts.extend(t.annotations.iter().map(|a| a.label.as_str()));
+            }
+            if let Some(r) = &d.ranking {
+                texts.extend(r.title.as_deref());
+                for m in &r.metrics {
+                    texts.extend([m.key.as_str(), m.label.as_str()]);
+                    texts.extend(m.unit.as_deref());
+                }
+                for v in &r.villages {
+                    texts.push(&v.name);
+                    texts.extend(v.group.as_deref());
+                }
+            }
+            for text in texts {
+                assert!(clean(text), "{text:?}");
+            }
+        }
     }
 });

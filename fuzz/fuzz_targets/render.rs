@@ -250,10 +250,12 @@ impl Input {
                             }
                         })
                         .collect();
-                    let name = if self.raw || !s.name.trim().is_empty() {
+                    // Series names must differ as a reader sees them: an
+                    // index ended by `:` keeps them apart whatever follows.
+                    let name = if self.raw {
                         s.name.clone()
                     } else {
-                        format!("S{i}")
+                        format!("S{i}:{}", s.name)
                     };
                     json!({ "name": name, "points": points })
                 })
@@ -274,14 +276,21 @@ impl Input {
                 if self.raw {
                     m.key.clone()
                 } else {
-                    format!("k{i}{}", m.key.trim())
+                    format!("k{i}:{}", m.key.trim())
                 }
             };
             let metrics: Vec<Value> = r
                 .metrics
                 .iter()
                 .enumerate()
-                .map(|(i, m)| json!({ "key": key(i, m), "label": m.label, "unit": m.unit.json() }))
+                .map(|(i, m)| {
+                    // Labels too must differ as a reader sees them.
+                    let label = match (&m.label, self.raw) {
+                        (Some(label), false) => Some(format!("L{i}:{label}")),
+                        (label, _) => label.clone(),
+                    };
+                    json!({ "key": key(i, m), "label": label, "unit": m.unit.json() })
+                })
                 .collect();
             let villages: Vec<Value> = r
                 .villages
@@ -304,7 +313,7 @@ impl Input {
                     let name = if self.raw {
                         v.name.clone()
                     } else {
-                        format!("{i}{}", v.name)
+                        format!("{i}:{}", v.name)
                     };
                     json!({ "name": name, "group": v.group, "values": values })
                 })

@@ -4,10 +4,26 @@
 //! the rest of the core can rely on what the model promises: years are unique
 //! and sorted within a series, values are finite, percentages lie in 0–100,
 //! village values are indexed by metric, and at least one chart is present.
+//! Texts hold no bidi controls or control characters, units are normalised
+//! (`％` is `%`), and no two series, metric keys, metric labels, or villages of
+//! one group look the same to a reader (see [`text`]).
 
+mod json;
 mod parse;
+pub mod text;
+mod walk;
 
 pub use parse::parse;
+
+/// What the ranking chart calls villages without a group, in Chinese and in
+/// English. A real group may not use the name of the chart's locale.
+pub fn no_group_label(zh: bool) -> &'static str {
+    if zh {
+        "未分组"
+    } else {
+        "No group"
+    }
+}
 
 /// A validated dataset: optional texts, and a trend, a ranking, or both.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -859,3 +859,153 @@ export async function liveObjects(cdp, expression) {
   await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
   return result.value;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Accessibility helpers (tests/e2e/a11y-*.test.mjs).                        */
+/* ------------------------------------------------------------------------ */
+
+/** Waits two animation frames (a ResizeObserver and its redraw have run). */
+export function twoFrames(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** A dataset in English (locale "en") with a trend of two series and a ranking of `n` villages in two groups. */
+export function englishDataset({ n = 8 } = {}) {
+  const villages = [];
+  for (let i = 0; i < n; i++) {
+    villages.push({
+      name: `Village ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''}`,
+      group: i % 2 ? 'North township' : 'South street',
+      values: { income: 250000 - i * 20000, dividend: 2500 - i * 100 },
+    });
+  }
+  villages[3].values = { income: villages[3].values.income };
+  return JSON.stringify({
+    title: 'Poverty alleviation in Luolong district',
+    subtitle: 'The poverty rate fell from 3.12% in 2013 to 0.36%',
+    source: 'Dongfang Daily; National Bureau of Statistics',
+    locale: 'en',
+    trend: {
+      title: 'Poverty rate', unit: '%',
+      series: [
+        { name: 'Luolong', points: [[2013, 3.12], [2015, 2.1], [2017, 1.2], [2019, 0.36]] },
+        { name: 'Rural China', points: [[2012, 10.2], [2014, 7.2], [2016, 4.5], [2018, 1.7], [2019, 0.6]] },
+      ],
+      annotations: [{ year: 2015, label: 'Targeted poverty alleviation' }],
+    },
+    ranking: {
+      title: 'Village collective income',
+      metrics: [
+        { key: 'income', label: 'Village collective income', unit: '元' },
+        { key: 'dividend', label: 'Dividend per household', unit: '元' },
+      ],
+      villages,
+    },
+  });
+}
+
+/**
+ * A dataset whose words do not break: a village, a group, a series, the
+ * title and a source URL of `length` characters without a space.
+ */
+export function unbreakableDataset({ length = 90 } = {}) {
+  const long = (stem) => (stem.repeat(Math.ceil(length / stem.length))).slice(0, length);
+  return JSON.stringify({
+    title: long('洛阳市洛龙区脱贫攻坚'),
+    subtitle: long('Subtitlewithoutanyspace'),
+    source: 'https://example.org/' + long('averylongpathsegment/'),
+    note: long('注'),
+    locale: 'zh-CN',
+    trend: {
+      title: long('贫困发生率'), unit: '%',
+      series: [{ name: long('Seriesnamewithoutspaces'), points: [[2013, 3.12], [2016, 1.5], [2019, 0.36]] }],
+    },
+    ranking: {
+      title: long('村集体经济收入'),
+      metrics: [{ key: 'income', label: long('Metriclabel'), unit: '元' }],
+      villages: [
+        { name: long('Wangtuncunvillage'), group: long('Kejiyuanjiedao'), values: { income: 200000 } },
+        { name: '夏庄村', group: long('Kejiyuanjiedao'), values: { income: 168000 } },
+        { name: long('王屯村'), values: { income: 35000 } },
+      ],
+    },
+  });
+}
+
+/** The WCAG A and AA tags axe-core runs in the accessibility tests. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * Runs axe-core (node_modules/axe-core) on the page with the WCAG 2.0/2.1/2.2
+ * A and AA rules; returns its violations, each as { id, impact, help,
+ * nodes: [{ target, summary, html }] }. axe is evaluated through the DevTools
+ * protocol, which the page's Content-Security-Policy does not apply to.
+ */
+export async function runAxe(page, { tags = AXE_TAGS } = {}) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    const source = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    await page.evaluate(source);
+  }
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+      // No fetching of style sheets (the page's CSP allows no connections;
+      // only css-orientation-lock reads them, and the page locks nothing).
+      preload: false,
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary, html: n.html.slice(0, 200) })),
+    }));
+  }, tags);
+}
+
+/**
+ * Starts recording what live regions say: a MutationObserver on the whole
+ * body notes, after each batch of mutations, every live region
+ * ([aria-live] other than "off", role=status, role=alert, role=log) whose
+ * content changed, with its text then. Entries: { region, text, inserted }:
+ * region is the element's id, or the kind of the chart figure it is in
+ * ('trend'/'ranking') for a chart's own region; inserted is true for a live
+ * region added to the page with text already in it. Read them with
+ * takeAnnouncements().
+ */
+export function recordAnnouncements(page) {
+  return page.evaluate(() => {
+    if (window.__heluoAnnouncements) return;
+    const log = (window.__heluoAnnouncements = []);
+    const SELECTOR = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]';
+    const regionOf = (node) => {
+      const el = node && (node.nodeType === 1 ? node : node.parentElement);
+      return el ? el.closest(SELECTOR) : null;
+    };
+    const name = (region) => {
+      if (region.id) return region.id;
+      const figure = region.closest('figure.chart');
+      const kind = figure && Array.from(figure.classList).find((c) => c.startsWith('chart-'));
+      return kind ? kind.slice('chart-'.length) : region.tagName.toLowerCase() + '.' + region.className;
+    };
+    new MutationObserver((records) => {
+      const changed = new Set();
+      const inserted = new Set();
+      for (const r of records) {
+        const region = regionOf(r.target);
+        if (region) changed.add(region);
+        r.addedNodes.forEach((n) => {
+          if (n.nodeType !== 1) return;
+          if (!region) [n, ...n.querySelectorAll(SELECTOR)].forEach((m) => { if (m.matches(SELECTOR)) inserted.add(m); });
+        });
+      }
+      changed.forEach((region) => log.push({ region: name(region), text: region.textContent, inserted: false }));
+      inserted.forEach((region) => log.push({ region: name(region), text: region.textContent, inserted: true }));
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** What the live regions said since the last call (see recordAnnouncements), and clears it. */
+export function takeAnnouncements(page) {
+  return page.evaluate(() => (window.__heluoAnnouncements || []).splice(0));
+}

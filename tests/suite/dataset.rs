@@ -927,3 +927,484 @@ fn utf16_files_are_decoded() {
         "This is not a JSON text file: it looks like UTF-16 text with broken characters. Export the data as JSON (UTF-8) and try again."
     );
 }
+
+// ------------------------------------------- integrity: text a reader can trust
+
+/// A ranking of one metric (`income`, 元) with the given villages' JSON.
+fn ranking_of(villages: &str) -> String {
+    format!(
+        r#"{{"ranking": {{"metrics": [{{"key": "income", "label": "村集体经济收入", "unit": "元"}}], "villages": [{villages}]}}}}"#
+    )
+}
+
+#[test]
+fn bidi_controls_are_removed_from_every_text() {
+    // U+202E in a label reversed the chart's own words after it ("共 12 个村" → "村个 21 共").
+    let d = dataset_str(
+        r#"{"title": "洛龙区\u202e脱贫", "subtitle": "\u2066副\u2069", "source": "东方\u200f今报",
+            "note": "\u202a注\u202c", "locale": "zh-CN\u200e",
+            "trend": {"title": "贫困\u061c发生率", "unit": "%\u202e", "series": [{"name": "\u202e洛龙区", "points": [[2013, 3.12]]}],
+                      "annotations": [{"year": 2013, "label": "精准\u202d扶贫"}]},
+            "ranking": {"title": "\u2067收入", "metrics": [{"key": "inc\u202eome", "label": "村集体\u202e经济收入", "unit": "\u202e元"}],
+                        "villages": [{"name": "王屯村\u202e", "group": "\u2068白马寺镇", "values": {"income": 1}}]}}"#,
+    );
+    assert_eq!(d.title.as_deref(), Some("洛龙区脱贫"));
+    assert_eq!(d.subtitle.as_deref(), Some("副"));
+    assert_eq!(d.source.as_deref(), Some("东方今报"));
+    assert_eq!(d.note.as_deref(), Some("注"));
+    assert_eq!(d.locale, "zh-CN");
+    let trend = d.trend.expect("trend");
+    assert_eq!(trend.title.as_deref(), Some("贫困发生率"));
+    assert_eq!(trend.unit.as_deref(), Some("%"));
+    assert_eq!(trend.series[0].name, "洛龙区");
+    assert_eq!(trend.annotations[0].label, "精准扶贫");
+    let ranking = d.ranking.expect("ranking");
+    assert_eq!(ranking.title.as_deref(), Some("收入"));
+    assert_eq!(ranking.metrics[0].key, "income");
+    assert_eq!(ranking.metrics[0].label, "村集体经济收入");
+    assert_eq!(ranking.metrics[0].unit.as_deref(), Some("元"));
+    assert_eq!(ranking.villages[0].name, "王屯村");
+    assert_eq!(ranking.villages[0].group.as_deref(), Some("白马寺镇"));
+}
+
+#[test]
+fn control_characters_are_removed_and_line_breaks_become_spaces() {
+    // They made the SVG export invalid XML.
+    let d = dataset_str(
+        r#"{"title": "洛龙区\u0000\u0007\u001b\u007f\u0085\u009f脱贫\ufffe\uffff\ufdd0",
+            "subtitle": "一\t二\n三\r四", "note": "第一行\r\n第二行\r第三行\n\t完",
+            "trend": [[2013, 3.12]]}"#,
+    );
+    assert_eq!(d.title.as_deref(), Some("洛龙区脱贫"));
+    assert_eq!(d.subtitle.as_deref(), Some("一 二 三 四"));
+    assert_eq!(
+        d.note.as_deref(),
+        Some("第一行\n第二行\n第三行\n 完"),
+        "the note keeps its line breaks"
+    );
+    assert_eq!(d.trend.expect("trend").series[0].name, "洛龙区脱贫");
+}
+
+#[test]
+fn no_text_of_a_dataset_holds_a_control_or_bidi_character() {
+    let all: String = (0u32..0x20)
+        .chain(0x7F..0xA0)
+        .chain([0x200E, 0x200F, 0x061C, 0xFFFE, 0xFFFF])
+        .chain(0x202A..0x202F)
+        .chain(0x2066..0x206A)
+        .filter_map(char::from_u32)
+        .map(|c| format!("\\u{:04x}", u32::from(c)))
+        .collect();
+    let json = format!(
+        r#"{{"title": "a{all}b", "ranking": {{"metrics": [{{"key": "k{all}", "label": "l{all}"}}],
+            "villages": [{{"name": "v{all}", "group": "g{all}", "values": {{"k": 1}}}}]}}}}"#
+    );
+    let d = dataset_str(&json);
+    let ranking = d.ranking.expect("ranking");
+    for text in [
+        d.title.as_deref().unwrap_or(""),
+        &ranking.metrics[0].key,
+        &ranking.metrics[0].label,
+        &ranking.villages[0].name,
+        ranking.villages[0].group.as_deref().unwrap_or(""),
+    ] {
+        assert!(
+            !text.chars().any(|c| c.is_control()
+                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}')),
+            "{text:?}"
+        );
+    }
+    assert_eq!(
+        d.title.as_deref(),
+        Some("a   b"),
+        "tab, LF and CR are spaces, runs kept as written"
+    );
+}
+
+#[test]
+fn messages_show_invisible_characters_as_code_points() {
+    // A U+202E in a quoted value cannot reverse the message after it.
+    assert_eq!(
+        message(r#"{"trend": [[2013, "3.1\u202e%"]]}"#),
+        "trend[0][1]: expected a number, found the string \"3.1<U+202E>%\""
+    );
+    assert_eq!(
+        message(r#"{"trend": [[2013, "a\u0000b\u200bc\u00a0d\u3000e"]]}"#),
+        "trend[0][1]: expected a number, found the string \"a<U+0000>b<U+200B>c<U+00A0>d<U+3000>e\""
+    );
+    // A message stays short however many invisible characters are quoted.
+    let json = format!(r#"{{"trend": [[2013, "{}"]]}}"#, "\\u200b".repeat(1000));
+    assert!(message(&json).chars().count() < 200, "{}", message(&json));
+}
+
+#[test]
+fn units_are_normalised_before_the_percent_check() {
+    // "% " and "％" skipped the 0–100 check: 312%, 250%, -30% were charted.
+    for unit in ["% ", " %", "％", "﹪", "\u{200b}%", "%\u{202e}"] {
+        let json = format!(
+            r#"{{"trend": {{"unit": "{unit}", "series": [{{"name": "a", "points": [[2013, 312]]}}]}}}}"#
+        );
+        assert_eq!(
+            message(&json),
+            "trend.series[0].points[0][1]: 312 is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%",
+            "{unit:?}"
+        );
+        let json = format!(r#"{{"trend": {{"unit": "{unit}", "points": [[2013, 3.12]]}}}}"#);
+        assert_eq!(
+            dataset_str(&json).trend.expect("trend").unit.as_deref(),
+            Some("%"),
+            "{unit:?}"
+        );
+        let json = format!(
+            r#"{{"ranking": {{"metrics": [{{"key": "rate", "unit": "{unit}"}}], "villages": [{{"name": "王屯村", "values": {{"rate": -30}}}}]}}}}"#
+        );
+        assert_eq!(
+            message(&json),
+            "ranking.villages[0].values.rate: -30 is not a percentage between 0 and 100 (the unit is \"%\"): a share cannot be negative",
+            "{unit:?}"
+        );
+    }
+    let d = dataset_str(
+        &ranking_of(r#"{"name": "王屯村", "values": {"income": 1}}"#)
+            .replace("\"元\"", "\" 元　\""),
+    );
+    assert_eq!(
+        d.ranking.expect("ranking").metrics[0].unit.as_deref(),
+        Some("元")
+    );
+    let d = dataset_str(r#"{"trend": {"unit": "  ", "points": [[2013, 312]]}}"#);
+    assert_eq!(
+        d.trend.expect("trend").unit,
+        None,
+        "a blank unit is no unit"
+    );
+}
+
+// --------------------------------------------------------- duplicate keys
+
+#[test]
+fn duplicate_keys_are_refused_with_key_and_path() {
+    // serde_json's Value kept the last one silently.
+    assert_eq!(
+        message(r#"{"trend": "garbage", "trend": [[2013, 3.12]]}"#),
+        "trend: the key \"trend\" is written twice in the same object; keep one of the two"
+    );
+    assert_eq!(
+        message(&ranking_of(r#"{"name": "王屯村", "values": {"income": 1, "income": 999999}}"#)),
+        "ranking.villages[0].values.income: the key \"income\" is written twice in the same object; keep one of the two"
+    );
+    assert_eq!(
+        message(r#"{"trend": [{"year": 2013, "year": 2014, "value": 3.1}]}"#),
+        "trend[0].year: the key \"year\" is written twice in the same object; keep one of the two"
+    );
+    assert_eq!(
+        message(r#"{"trend": {"series": [{"name": "a", "points": [[2013, 1]]}, {"name": "b", "name": "c", "points": [[2013, 1]]}]}}"#),
+        "trend.series[1].name: the key \"name\" is written twice in the same object; keep one of the two"
+    );
+    // In a part the chart does not read, too: the file is ambiguous.
+    assert_eq!(
+        message(r#"{"extra": {"a": {"x": 1, "x": 2}}, "trend": [[2013, 3.12]]}"#),
+        "extra.a.x: the key \"x\" is written twice in the same object; keep one of the two"
+    );
+    // A key a reader could misread is quoted in the path.
+    assert_eq!(
+        message(r#"{"trend": [[2013, 1]], "a b": {" k": 1, " k": 2}}"#),
+        "[\"a b\"][\" k\"]: the key \" k\" is written twice in the same object; keep one of the two"
+    );
+}
+
+#[test]
+fn a_syntax_error_wins_over_a_duplicate_key() {
+    assert!(matches!(
+        error(r#"{"trend": 1, "trend": [[2013, 3.12]], }"#),
+        Error::Syntax { .. }
+    ));
+}
+
+// ------------------------------------------------------------- look-alikes
+
+#[test]
+fn village_names_that_look_the_same_are_refused_showing_the_difference() {
+    for (written, shown) in [
+        ("王屯村\\u200d", "王屯村<U+200D>"),
+        ("王\\u200b屯村", "王<U+200B>屯村"),
+        ("\\ufeff王屯村", "<U+FEFF>王屯村"),
+        ("王屯村\\u2060", "王屯村<U+2060>"),
+        ("王屯村\\u202e", "王屯村<U+202E>"),
+        ("王\\u3000屯村", "王<U+3000>屯村"),
+    ] {
+        let json = ranking_of(&format!(
+            r#"{{"name": "王 屯村", "values": {{}}}}, {{"name": "王屯村", "values": {{}}}}, {{"name": "{written}", "values": {{}}}}"#
+        ));
+        let want = format!("ranking.villages[2].name: the village \"{shown}\" looks the same as \"王屯村\" (first at ranking.villages[1]); they differ only in invisible characters or spaces, so rename one or merge the two");
+        // "王 屯村" (with a space) is another name, except for the ideographic space.
+        let want = if written.contains("3000") {
+            "ranking.villages[2].name: the village \"王<U+3000>屯村\" looks the same as \"王 屯村\" (first at ranking.villages[0]); they differ only in invisible characters or spaces, so rename one or merge the two".to_string()
+        } else {
+            want
+        };
+        assert_eq!(message(&json), want, "{written}");
+    }
+}
+
+#[test]
+fn look_alike_villages_in_different_groups_are_fine() {
+    let d = dataset_str(&ranking_of(
+        r#"{"name": "王屯村", "group": "甲镇", "values": {}}, {"name": "王屯村\u200b", "group": "乙镇", "values": {}}"#,
+    ));
+    assert_eq!(d.ranking.expect("ranking").villages.len(), 2);
+}
+
+#[test]
+fn names_of_only_invisible_characters_are_empty() {
+    // They drew bars with no label.
+    for c in [
+        "200b",
+        "2800",
+        "3164",
+        "115f",
+        "1160",
+        "ffa0",
+        "200b\\u200d\\ufeff",
+        "202e",
+    ] {
+        let json = ranking_of(&format!(r#"{{"name": "\u{c}", "values": {{}}}}"#));
+        let shown: String = c
+            .split("\\u")
+            .map(|h| format!("<U+{}>", h.to_uppercase()))
+            .collect();
+        assert_eq!(
+            message(&json),
+            format!("ranking.villages[0].name: expected a non-empty string, found the string \"{shown}\", which has only invisible characters"),
+            "{c}"
+        );
+    }
+    assert_eq!(
+        message(r#"{"trend": {"series": [{"name": "\u3164", "points": [[2013, 1]]}]}}"#),
+        "trend.series[0].name: expected a non-empty string, found the string \"<U+3164>\", which has only invisible characters"
+    );
+    assert_eq!(
+        message(r#"{"trend": {"points": [[2013, 1]], "annotations": [{"year": 2013, "label": "\u200b"}]}}"#),
+        "trend.annotations[0].label: expected a non-empty string, found the string \"<U+200B>\", which has only invisible characters"
+    );
+    assert_eq!(
+        message(r#"{"ranking": {"metrics": [{"key": "\u2800"}], "villages": [{"name": "a", "values": {}}]}}"#),
+        "ranking.metrics[0].key: expected a non-empty string, found the string \"<U+2800>\", which has only invisible characters"
+    );
+    // Blank optional texts are absent.
+    let d = dataset_str(r#"{"title": "\u200b\u3164 ", "trend": [[2013, 1]]}"#);
+    assert_eq!(d.title, None);
+}
+
+#[test]
+fn group_names_are_compared_as_a_reader_sees_them() {
+    // "白马寺镇" and "白马寺镇 " were two legend entries.
+    let d = dataset_str(&ranking_of(
+        r#"{"name": "a", "group": "白马寺镇", "values": {}}, {"name": "b", "group": "白马寺镇 ", "values": {}},
+           {"name": "c", "group": " 白马寺镇\u200b", "values": {}}, {"name": "d", "group": "\u202e白马寺镇", "values": {}}"#,
+    ));
+    let groups: Vec<_> = d
+        .ranking
+        .expect("ranking")
+        .villages
+        .iter()
+        .map(|v| v.group.clone())
+        .collect();
+    assert_eq!(groups, vec![Some("白马寺镇".to_string()); 4]);
+    // So the same village twice in one group is found whatever the spelling of the group.
+    assert_eq!(
+        message(&ranking_of(
+            r#"{"name": "王屯村", "group": "白马寺镇", "values": {}}, {"name": "王屯村", "group": "白马寺镇\u200b", "values": {}}"#
+        )),
+        "ranking.villages[1].name: the village \"王屯村\" appears twice in the group \"白马寺镇\" (first at ranking.villages[0]); merge the two entries"
+    );
+}
+
+#[test]
+fn a_group_named_like_the_no_group_entry_is_refused() {
+    assert_eq!(
+        message(&ranking_of(r#"{"name": "a", "group": "未分组", "values": {}}, {"name": "b", "values": {}}"#)),
+        "ranking.villages[0].group: \"未分组\" is what the chart calls villages without a group, so a group cannot have that name; rename the group, or leave \"group\" out for villages that have none"
+    );
+    let en = ranking_of(r#"{"name": "a", "group": "no  group ", "values": {}}"#).replacen(
+        '{',
+        r#"{"locale": "en", "#,
+        1,
+    );
+    assert_eq!(
+        message(&en),
+        "ranking.villages[0].group: \"no  group\" is what the chart calls villages without a group, so a group cannot have that name; rename the group, or leave \"group\" out for villages that have none"
+    );
+    // The other language's label is an ordinary name.
+    let d = dataset_str(&ranking_of(
+        r#"{"name": "a", "group": "No group", "values": {}}"#,
+    ));
+    assert_eq!(
+        d.ranking.expect("ranking").villages[0].group.as_deref(),
+        Some("No group")
+    );
+    assert_eq!(heluo::dataset::no_group_label(true), "未分组");
+    assert_eq!(heluo::dataset::no_group_label(false), "No group");
+}
+
+#[test]
+fn two_series_with_one_name_are_refused() {
+    assert_eq!(
+        message(r#"{"trend": {"series": [{"name": "洛龙区", "points": [[2013, 1]]}, {"name": "洛龙区", "points": [[2013, 2]]}]}}"#),
+        "trend.series[1].name: the series name \"洛龙区\" is used twice (first at trend.series[0]); a reader could not tell the two apart, so give each its own"
+    );
+    assert_eq!(
+        message(r#"{"trend": {"series": [{"name": "洛龙区", "points": [[2013, 1]]}, {"name": "洛龙区\u2060", "points": [[2013, 2]]}]}}"#),
+        "trend.series[1].name: the series name \"洛龙区<U+2060>\" looks the same as \"洛龙区\" (first at trend.series[0]); they differ only in invisible characters or spaces, so rename one or merge the two"
+    );
+}
+
+#[test]
+fn two_metrics_with_one_label_are_refused() {
+    assert_eq!(
+        message(r#"{"ranking": {"metrics": [{"key": "a", "label": "收入"}, {"key": "b", "label": "收入"}], "villages": [{"name": "v", "values": {}}]}}"#),
+        "ranking.metrics[1].label: the metric label \"收入\" is used twice (first at ranking.metrics[0]); a reader could not tell the two apart, so give each its own"
+    );
+    // A label defaults to the key.
+    assert_eq!(
+        message(r#"{"ranking": {"metrics": [{"key": "收入"}, {"key": "b", "label": "收入\u200b"}], "villages": [{"name": "v", "values": {}}]}}"#),
+        "ranking.metrics[1].label: the metric label \"收入<U+200B>\" looks the same as \"收入\" (first at ranking.metrics[0]); they differ only in invisible characters or spaces, so rename one or merge the two"
+    );
+    assert_eq!(
+        message(r#"{"ranking": {"metrics": [{"key": "income"}, {"key": "income\u200b", "label": "x"}], "villages": [{"name": "v", "values": {}}]}}"#),
+        "ranking.metrics[1].key: the metric key \"income<U+200B>\" looks the same as \"income\" (first at ranking.metrics[0]); they differ only in invisible characters or spaces, so rename one or merge the two"
+    );
+}
+
+#[test]
+fn value_keys_are_matched_as_metric_keys_are() {
+    // A key declared " income " was trimmed, but the same key in the values was not found.
+    let d = dataset_str(
+        r#"{"ranking": {"metrics": [{"key": " income "}], "villages": [{"name": "v", "values": {" income ": 5}}]}}"#,
+    );
+    assert_eq!(
+        d.ranking.expect("ranking").villages[0].values,
+        vec![Some(5.0)]
+    );
+    assert_eq!(
+        message(&ranking_of(r#"{"name": "v", "values": {" incom ": 5}}"#)),
+        "ranking.villages[0].values[\" incom \"]: no metric has the key \" incom \"; declared keys are \"income\""
+    );
+    assert_eq!(
+        message(&ranking_of(r#"{"name": "v", "values": {"income": 1, " income ": 2}}"#)),
+        "ranking.villages[0].values.income: the metric key \"income\" looks the same as \" income \" (first at ranking.villages[0].values[\" income \"]); they differ only in invisible characters or spaces, so rename one or merge the two"
+    );
+}
+
+// ------------------------------------------------- numbers as the user wrote them
+
+#[test]
+fn a_value_just_under_the_limit_is_accepted() {
+    // serde_json's fast float reading rounds 999999999999999.9 to 1e15.
+    for written in [
+        "999999999999999.9",
+        "-999999999999999.99",
+        "9.999999999999999999e14",
+        "99999999999999999e-2",
+    ] {
+        let d = dataset_str(&ranking_of(&format!(
+            r#"{{"name": "v", "values": {{"income": {written}}}}}"#
+        )));
+        let v = d.ranking.expect("ranking").villages[0].values[0].expect("a value");
+        assert!(
+            v.abs() < 1e15 && v.abs() > 999_999_999_999_999.0,
+            "{written}: {v}"
+        );
+    }
+    for (written, message_text) in [
+        ("1000000000000000", "1000000000000000"),
+        ("1e15", "1e15"),
+        ("-1.0E+15", "-1.0E+15"),
+        ("999999999999999.99e1", "999999999999999.99e1"),
+        (
+            "0.0000000000000000000000000000001e46",
+            "0.0000000000000000000000000000001e46",
+        ),
+    ] {
+        assert_eq!(
+            message(&ranking_of(&format!(r#"{{"name": "v", "values": {{"income": {written}}}}}"#))),
+            format!("ranking.villages[0].values.income: {message_text} is too large to chart; values must stay below 1,000,000,000,000,000")
+        );
+    }
+}
+
+#[test]
+fn numbers_are_quoted_as_written() {
+    assert_eq!(
+        message(r#"{"trend": [[18446744073709551617, 3.12]]}"#),
+        "trend[0][0]: expected a whole year between 1900 and 2100, found the number 18446744073709551617"
+    );
+    assert_eq!(
+        message(r#"{"trend": [[2.0135e3, 3.12]]}"#),
+        "trend[0][0]: expected a whole year between 1900 and 2100, found the number 2.0135e3"
+    );
+    assert_eq!(
+        message(r#"{"trend": {"unit": "%", "points": [[2013, 1.0E2], [2014, 100.50]]}}"#),
+        "trend.points[1][1]: 100.50 is not a percentage between 0 and 100 (the unit is \"%\"); write 3.12 for 3.12%"
+    );
+    // Numbers inside strings and keys do not confuse the count.
+    assert_eq!(
+        message(r#"{"12": "3 4 -5", "trend": [["2013", 1], [1, 2]], "x": [5e3]}"#),
+        "trend[0][0]: expected a year (a whole number), found the string \"2013\""
+    );
+    assert_eq!(
+        message(r#"{"n\"1": "\"2", "trend": [[2013, 1], [-0.5e1, 2]]}"#),
+        "trend[1][0]: expected a whole year between 1900 and 2100, found the number -0.5e1"
+    );
+    let long = "1".repeat(300);
+    assert_eq!(
+        message(&format!(r#"{{"trend": [[{long}, 1]]}}"#)),
+        format!(
+            "trend[0][0]: expected a whole year between 1900 and 2100, found the number {}…",
+            "1".repeat(40)
+        )
+    );
+}
+
+// --------------------------------------------------------- error positions
+
+#[test]
+fn cr_only_line_ends_give_the_right_line() {
+    // Old Mac and some Excel exports end lines with a lone CR.
+    assert_eq!(
+        message("{\r\"trend\": [\r[2013, 3.12],\r[2014 3.1]\r]\r}\r"),
+        "JSON syntax error at line 4, column 7: expected `,` or `]`. Check for a missing or extra comma, bracket or quote there."
+    );
+    assert_eq!(
+        message("{\r\n\"trend\": [\r\n[2013, 3.12],\r\n[2014 3.1]\r\n]\r\n}\r\n"),
+        "JSON syntax error at line 4, column 7: expected `,` or `]`. Check for a missing or extra comma, bracket or quote there."
+    );
+    // And so does text that is not UTF-8.
+    assert_eq!(
+        error_bytes(b"{\r\"title\": \"\xC0\xC1\"}"),
+        Error::NotUtf8 {
+            line: 2,
+            column: 11,
+            truncated: false
+        }
+    );
+    assert!(dataset(b"{\r\"trend\": [[2013, 3.12]]\r}").trend.is_some());
+}
+
+#[test]
+fn byte_order_marks_where_a_value_should_be_are_named() {
+    let bom = "There is an invisible byte order mark (U+FEFF) there, often left when files are joined: delete it, or save the file again as UTF-8.";
+    assert_eq!(
+        error_bytes(b"\xEF\xBB\xBF\xEF\xBB\xBF{\"trend\": [[2013, 3.12]], \"x\": 1}").to_string(),
+        format!("JSON syntax error at line 1, column 1: expected value. {bom}"),
+        "two byte order marks: not the CSV hint"
+    );
+    assert_eq!(
+        message("{\"title\": \"a\",\u{feff}\"trend\": [[2013, 3.12]]}"),
+        format!("JSON syntax error at line 1, column 15: key must be a string. {bom}")
+    );
+    assert_eq!(
+        message("{\"trend\":\u{a0}[[2013, 3.12]]}"),
+        "JSON syntax error at line 1, column 10: expected value. There is an invisible character (U+00A0) there: delete it, or type an ordinary space; JSON allows only spaces and line breaks between values."
+    );
+}

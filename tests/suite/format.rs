@@ -157,3 +157,36 @@ fn decimals_for_tick_steps() {
     );
     assert_eq!(decimals_for_step(-0.2), 1);
 }
+
+#[test]
+fn a_wan_chart_never_writes_a_non_zero_value_as_zero() {
+    // 40 元 and −40 元 were "0.00万元", the minus sign lost, while the tooltip said "-40 元".
+    let f = fmt(Some("元"), &[1_253_000.0, 40.0, -40.0, 9_500.0]);
+    assert_eq!(f.unit_label().as_deref(), Some("万元"));
+    assert_eq!(f.format(40.0), "40 元");
+    assert_eq!(f.format(-40.0), "-40 元");
+    assert_eq!(f.format(9_500.0), "9,500 元", "below 1万, 元");
+    assert_eq!(f.format(-9_999.5), "-9,999.5 元");
+    assert_eq!(f.format(0.5), "0.5 元");
+    assert_eq!(f.format(10_000.0), "1.00万元", "from 1万, 万元");
+    assert_eq!(f.format(-12_345.0), "-1.23万元");
+    assert_eq!(f.format(1_253_000.0), "125.30万元");
+    assert_eq!(f.format(0.0), "0.00万元", "zero is zero");
+    // Tick labels without a unit stay in 万 (the axis title says 万元).
+    assert_eq!(f.with_decimals(1).number(5_000.0), "0.5");
+}
+
+#[test]
+fn a_non_zero_value_gets_the_decimals_it_needs_to_show() {
+    let f = fmt(Some("%"), &[3.12, 0.004]);
+    assert_eq!(f.format(0.004), "0.004%");
+    let f = fmt(Some("%"), &[3.12, 12.5]);
+    assert_eq!(f.decimals(), 2);
+    assert_eq!(f.format(-0.004), "-0.004%", "the sign stays");
+    assert_eq!(f.format(0.0004), "0.0004%");
+    assert_eq!(f.format(3.12), "3.12%", "others keep the chart's decimals");
+    assert_eq!(f.format(1e-9), "0.00%", "below 6 decimals, zero");
+    let f = fmt(None, &[1465.0]);
+    assert_eq!(f.format(0.3), "0.3");
+    assert_eq!(f.format(-0.3), "-0.3");
+}

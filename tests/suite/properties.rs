@@ -224,7 +224,8 @@ impl GenDataset {
             let series: Vec<Value> = t
                 .series
                 .iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(i, s)| {
                     let points: Vec<Value> = s
                         .points
                         .iter()
@@ -236,7 +237,12 @@ impl GenDataset {
                             }
                         })
                         .collect();
-                    json!({ "name": s.name, "points": points })
+                    // Series names must differ as a reader sees them: a suffix keeps them apart.
+                    let name = match i {
+                        0 => s.name.to_string(),
+                        _ => format!("{} {i}", s.name),
+                    };
+                    json!({ "name": name, "points": points })
                 })
                 .collect();
             let annotations: Vec<Value> = t
@@ -551,6 +557,90 @@ proptest! {
                 prop_assert!(tip.x.is_finite() && tip.y.is_finite());
             }
             check_marks_finite(&chart.overlay(), "overlay")?;
+        }
+    }
+}
+
+/// Text as newsrooms paste it: any characters, with the invisible, bidi and
+/// control ones that copy-paste brings weighted in.
+fn any_text() -> impl Strategy<Value = String> {
+    let tricky = prop::sample::select(
+        &[
+            '\u{0}', '\t', '\n', '\r', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{200b}',
+            '\u{200d}', '\u{200e}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{061c}', '\u{2060}',
+            '\u{feff}', '\u{fffe}', '\u{ffff}', '\u{3164}', '\u{2800}', '\u{a0}', '\u{3000}', ' ',
+            '王', '屯', '村', '%', '％', '"', '\\',
+        ][..],
+    );
+    prop::collection::vec(prop_oneof![3 => tricky, 1 => any::<char>()], 0..12)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+/// No bidi control, control character or noncharacter: what may reach a canvas,
+/// an SVG or a message.
+fn is_clean(text: &str) -> bool {
+    !text.chars().any(|c| {
+        c.is_control()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}')
+    })
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Whatever text a file holds, the dataset's texts are clean and names are
+    /// distinct as a reader sees them; a refusal's message is clean too.
+    #[test]
+    fn any_text_loads_clean_or_is_refused_with_a_clean_message(
+        texts in prop::collection::vec(any_text(), 9),
+    ) {
+        let t = |i: usize| texts.get(i).cloned().unwrap_or_default();
+        let json = json!({
+            "title": t(0), "source": t(1), "note": t(2),
+            "trend": {"unit": t(3), "series": [
+                {"name": t(4), "points": [[2013, 1]]}, {"name": t(5), "points": [[2013, 2]]}]},
+            "ranking": {"metrics": [{"key": "k", "label": t(6), "unit": t(3)}],
+                "villages": [{"name": t(7), "group": t(8), "values": {"k": 1}},
+                             {"name": t(4), "group": t(8), "values": {"k": 2}}]},
+        })
+        .to_string();
+        match parse(json.as_bytes()) {
+            Ok(d) => {
+                let trend = d.trend.as_ref().expect("trend");
+                let ranking = d.ranking.as_ref().expect("ranking");
+                let mut all = vec![d.title.clone(), d.source.clone(), trend.unit.clone()];
+                all.extend(trend.series.iter().map(|s| Some(s.name.clone())));
+                all.extend(ranking.metrics.iter().map(|m| Some(m.label.clone())));
+                all.extend(ranking.villages.iter().map(|v| Some(v.name.clone())));
+                all.extend(ranking.villages.iter().map(|v| v.group.clone()));
+                for text in all.iter().flatten() {
+                    prop_assert!(is_clean(text), "{text:?} from {json}");
+                    prop_assert_eq!(text.trim(), text.as_str(), "untrimmed, from {}", json);
+                }
+                prop_assert!(d.note.as_deref().is_none_or(|n| is_clean(&n.replace('\n', " "))));
+                prop_assert_ne!(&trend.series[0].name, &trend.series[1].name);
+                prop_assert_eq!(&ranking.villages[0].group, &ranking.villages[1].group);
+            }
+            Err(e) => {
+                let message = e.to_string();
+                prop_assert!(is_clean(&message), "{message:?}");
+                prop_assert!(message.chars().count() <= 600, "{message}");
+            }
+        }
+    }
+
+    /// In a 万元 chart no non-zero value is written as zero or loses its sign.
+    #[test]
+    fn a_value_label_never_reads_zero_or_loses_its_sign(
+        value in prop_oneof![-1e14..1e14f64, -20_000.0..20_000.0f64, -1.0..1.0f64],
+        unit in prop::sample::select(&["元", "%", "人"][..]),
+    ) {
+        let f = heluo::format::ValueFormat::for_values(Some(unit), [2_000_000.0, value]);
+        let text = f.format(value);
+        if value.abs() >= 5e-7 {
+            prop_assert!(text.chars().any(|c| ('1'..='9').contains(&c)), "{value} → {text}");
+            prop_assert_eq!(text.starts_with('-'), value < 0.0, "{} → {}", value, text);
         }
     }
 }

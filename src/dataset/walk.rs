@@ -1,0 +1,721 @@
+//! [`Json`] → validated [`Dataset`], walked by hand with the JSON path of every
+//! value in hand, so that each problem is reported where the user wrote it. A
+//! derived `Deserialize` would give neither the paths nor the shorthands, and
+//! costs more wasm than this walk.
+//!
+//! Text is cleaned and names compared as described in [`super::text`]; units
+//! are normalised before the rules that read them (the 0–100 check of `%`).
+
+use std::collections::btree_map::BTreeMap;
+use std::collections::HashMap;
+
+use super::json::{index, join, number_text, Json, Number};
+use super::text::{self, reader_key};
+use super::{
+    no_group_label, Annotation, Dataset, Metric, Point, Ranking, Series, Trend, Village, YEAR_RANGE,
+};
+use crate::error::{quote, Error, Result};
+
+type Map = BTreeMap<String, Json>;
+
+/// Values at or beyond a thousand trillion are refused: no poverty rate or
+/// village income is that large, and axes computed near the float limit overflow.
+const MAX_VALUE: f64 = 1e15;
+
+/// The largest `f64` below [`MAX_VALUE`]: what a number written just below the
+/// limit is kept as when serde_json's fast (not correctly rounded) float
+/// reading rounded it up to the limit itself (the literal is rounded by rustc,
+/// correctly, to 999,999,999,999,999.875).
+const JUST_BELOW_MAX: f64 = 999_999_999_999_999.9;
+
+/// The walk over one file's tree; `text` is the JSON it was read from, where
+/// numbers are found again to be quoted as written.
+pub struct Walk<'t> {
+    text: &'t str,
+}
+
+impl<'t> Walk<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Walk { text }
+    }
+
+    /// How a JSON value is named in messages: `the string "3.1%"`, `null`, `an array`.
+    pub fn describe(&self, value: &Json) -> String {
+        match value {
+            Json::Null => "null".into(),
+            Json::Bool(b) => format!("the boolean {b}"),
+            Json::Number(n) => format!("the number {}", self.written(n)),
+            Json::String(s) if s.is_empty() => "an empty string".into(),
+            Json::String(s) => format!("the string {}", quote(s)),
+            Json::Array(a) if a.is_empty() => "an empty array".into(),
+            Json::Array(_) => "an array".into(),
+            Json::Object(o) if o.is_empty() => "an empty object".into(),
+            Json::Object(_) => "an object".into(),
+        }
+    }
+
+    /// A number as the user wrote it (cut after 40 characters).
+    fn written(&self, n: &Number) -> String {
+        match number_text(self.text, n.nth) {
+            Some(raw) if raw.chars().nth(40).is_some() => {
+                raw.chars().take(40).chain(['…']).collect()
+            }
+            Some(raw) => raw.to_string(),
+            // Not reached: every number read is in the text.
+            None => format!("{}", n.value),
+        }
+    }
+
+    fn type_error(&self, path: &str, expected: &'static str, found: &Json) -> Error {
+        Error::Type {
+            path: path.to_string(),
+            expected,
+            found: self.describe(found),
+        }
+    }
+
+    /// An optional text field: absent, `null` or blank gives `None`; otherwise
+    /// the text cleaned (see [`text::clean`]) and trimmed.
+    fn opt_text(
+        &self,
+        map: &Map,
+        path: &str,
+        key: &str,
+        multiline: bool,
+    ) -> Result<Option<String>> {
+        match map.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::String(s)) => {
+                let cleaned = text::clean(s, multiline);
+                let trimmed = text::trim(&cleaned);
+                Ok((!trimmed.is_empty()).then(|| trimmed.to_string()))
+            }
+            Some(other) => Err(self.type_error(&join(path, key), "a string", other)),
+        }
+    }
+
+    /// A required name (series and village names, metric keys, annotation
+    /// labels): present, a string, and showing something once cleaned.
+    fn name(&self, map: &Map, path: &str, key: &str, hint: &'static str) -> Result<String> {
+        let here = || join(path, key);
+        match map.get(key) {
+            None => Err(Error::Missing { path: here(), hint }),
+            Some(Json::String(s)) => {
+                let cleaned = text::clean(s, false);
+                let name = text::trim(&cleaned);
+                if !reader_key(name).is_empty() {
+                    Ok(name.to_string())
+                } else if s.trim().is_empty() {
+                    Err(self.type_error(&here(), "a non-empty string", &Json::String(s.clone())))
+                } else {
+                    Err(Error::Invisible {
+                        path: here(),
+                        found: quote(s),
+                    })
+                }
+            }
+            Some(other) => Err(self.type_error(&here(), "a non-empty string", other)),
+        }
+    }
+
+    /// An optional unit, normalised: `"% "` and `"％"` are `%`.
+    fn unit(&self, map: &Map, path: &str) -> Result<Option<String>> {
+        match map.get("unit") {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::String(s)) => Ok(text::unit(s)),
+            Some(other) => Err(self.type_error(&join(path, "unit"), "a string", other)),
+        }
+    }
+
+    fn array<'a>(&self, value: &'a Json, path: &str, what: &'static str) -> Result<&'a [Json]> {
+        match value {
+            Json::Array(items) if items.is_empty() => Err(Error::Empty {
+                path: path.to_string(),
+                what,
+            }),
+            Json::Array(items) => Ok(items),
+            other => Err(self.type_error(path, "an array", other)),
+        }
+    }
+
+    fn object<'a>(&self, value: &'a Json, path: &str) -> Result<&'a Map> {
+        match value {
+            Json::Object(map) => Ok(map),
+            other => Err(self.type_error(path, "an object", other)),
+        }
+    }
+
+    /// A finite number below 10¹⁵ in magnitude, or `null`. The limit is checked
+    /// on the number as written: serde_json's fast float reading rounds
+    /// `999999999999999.9` up to `1e15`, which must not be refused.
+    fn number_or_null(&self, value: &Json, path: &str) -> Result<Option<f64>> {
+        match value {
+            Json::Null => Ok(None),
+            Json::Number(n) if n.value.abs() < MAX_VALUE => Ok(Some(n.value)),
+            Json::Number(n) if n.value.is_finite() => {
+                let written = number_text(self.text, n.nth).unwrap_or_default();
+                if below_limit(written) {
+                    Ok(Some(JUST_BELOW_MAX.copysign(n.value)))
+                } else {
+                    Err(Error::TooBig {
+                        path: path.to_string(),
+                        value: self.written(n),
+                    })
+                }
+            }
+            // serde_json refuses `1e400` itself; the guarantee stays.
+            Json::Number(_) => Err(self.type_error(path, "a finite number", value)),
+            other => Err(self.type_error(path, "a number", other)),
+        }
+    }
+
+    /// Values in the unit `%` are shares: 0 to 100.
+    fn check_percent(&self, value: f64, number: &Json, path: &str) -> Result<()> {
+        match number {
+            Json::Number(n) if !(0.0..=100.0).contains(&value) => Err(Error::Percent {
+                path: path.to_string(),
+                value: self.written(n),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn year(&self, value: &Json, path: &str) -> Result<i32> {
+        let whole = match value {
+            Json::Number(n) => Some(n.value).filter(|v| v.fract() == 0.0),
+            other => return Err(self.type_error(path, "a year (a whole number)", other)),
+        };
+        let (first, last) = (*YEAR_RANGE.start() as f64, *YEAR_RANGE.end() as f64);
+        match whole {
+            Some(y) if (first..=last).contains(&y) => Ok(y as i32),
+            _ => Err(Error::Year {
+                path: path.to_string(),
+                found: self.describe(value),
+            }),
+        }
+    }
+
+    pub fn dataset(&self, root: &Map) -> Result<Dataset> {
+        let title = self.opt_text(root, "", "title", false)?;
+        let locale = self
+            .opt_text(root, "", "locale", false)?
+            .unwrap_or_else(|| "zh-CN".into());
+        let zh = locale.to_ascii_lowercase().starts_with("zh");
+        let trend = match root.get("trend") {
+            None | Some(Json::Null) => None,
+            Some(value) => {
+                let unnamed = if zh { "系列 1" } else { "Series 1" };
+                Some(self.trend(value, title.as_deref().unwrap_or(unnamed))?)
+            }
+        };
+        let ranking = match root.get("ranking") {
+            None | Some(Json::Null) => None,
+            Some(value) => Some(self.ranking(value, zh)?),
+        };
+        if trend.is_none() && ranking.is_none() {
+            return Err(Error::NothingToChart);
+        }
+        Ok(Dataset {
+            subtitle: self.opt_text(root, "", "subtitle", false)?,
+            source: self.opt_text(root, "", "source", false)?,
+            note: self.opt_text(root, "", "note", true)?,
+            title,
+            locale,
+            trend,
+            ranking,
+        })
+    }
+
+    /// `trend` in its three spellings: the full object, an object with `points`
+    /// (one series), or a bare array of points (one series).
+    fn trend(&self, value: &Json, fallback: &str) -> Result<Trend> {
+        let fallback_name = || fallback.to_string();
+        let map = match value {
+            Json::Array(_) => {
+                return Ok(Trend {
+                    title: None,
+                    unit: None,
+                    series: vec![self.series_points(value, "trend", fallback_name(), false)?],
+                    annotations: Vec::new(),
+                })
+            }
+            other => self.object(other, "trend")?,
+        };
+        let unit = self.unit(map, "trend")?;
+        let percent = unit.as_deref() == Some("%");
+        let series = match (map.get("series"), map.get("points")) {
+            (Some(series), _) => {
+                let items = self.array(series, "trend.series", "series")?;
+                let mut out: Vec<Series> = Vec::with_capacity(items.len());
+                let mut names = Names::default();
+                for (i, item) in items.iter().enumerate() {
+                    let path = index("trend.series", i);
+                    let obj = self.object(item, &path)?;
+                    let name = self.name(obj, &path, "name", "give each series a \"name\"")?;
+                    if let Some(first) = names.seen(&name, i) {
+                        return Err(same_name(
+                            join(&path, "name"),
+                            "series name",
+                            name,
+                            written_pair(items, (i, "name"), (first, "name")),
+                            index("trend.series", first),
+                        ));
+                    }
+                    let points = obj.get("points").ok_or_else(|| Error::Missing {
+                        path: join(&path, "points"),
+                        hint: "add the series' points, e.g. [{\"year\": 2013, \"value\": 3.12}]",
+                    })?;
+                    out.push(self.series_points(points, &join(&path, "points"), name, percent)?);
+                }
+                out
+            }
+            (None, Some(points)) => vec![self.series_points(
+                points,
+                "trend.points",
+                self.opt_text(map, "trend", "name", false)?
+                    .unwrap_or_else(fallback_name),
+                percent,
+            )?],
+            (None, None) => {
+                return Err(Error::Missing {
+                    path: "trend.series".into(),
+                    hint: "add a list of series, each with a \"name\" and \"points\"",
+                })
+            }
+        };
+        let annotations = match map.get("annotations") {
+            None | Some(Json::Null) => Vec::new(),
+            Some(value) => {
+                let items = match value {
+                    Json::Array(items) => items,
+                    other => return Err(self.type_error("trend.annotations", "an array", other)),
+                };
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let path = index("trend.annotations", i);
+                    let obj = self.object(item, &path)?;
+                    let at = obj.get("year").ok_or_else(|| Error::Missing {
+                        path: join(&path, "year"),
+                        hint: "say which year the annotation marks",
+                    })?;
+                    out.push(Annotation {
+                        year: self.year(at, &join(&path, "year"))?,
+                        label: self.name(obj, &path, "label", "give the annotation a \"label\"")?,
+                    });
+                }
+                out
+            }
+        };
+        Ok(Trend {
+            title: self.opt_text(map, "trend", "title", false)?,
+            unit,
+            series,
+            annotations,
+        })
+    }
+
+    /// The points of one series, in either shape; sorted by year, duplicates refused.
+    fn series_points(
+        &self,
+        value: &Json,
+        path: &str,
+        name: String,
+        percent: bool,
+    ) -> Result<Series> {
+        let items = self.array(value, path, "point")?;
+        let mut points = Vec::with_capacity(items.len());
+        let mut seen: HashMap<i32, usize> = HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let here = index(path, i);
+            let (year_path, year_value, value_path, value) = match item {
+                Json::Object(obj) => {
+                    let at = obj.get("year").ok_or_else(|| Error::Missing {
+                        path: join(&here, "year"),
+                        hint: "each point needs a \"year\"",
+                    })?;
+                    let (key, v) = match (obj.get("value"), obj.get("rate")) {
+                        (Some(v), _) => ("value", v),
+                        (None, Some(v)) => ("rate", v),
+                        (None, None) => {
+                            return Err(Error::Missing {
+                                path: join(&here, "value"),
+                                hint: "each point needs a \"value\" (use null for a missing year)",
+                            })
+                        }
+                    };
+                    (join(&here, "year"), at, join(&here, key), v)
+                }
+                Json::Array(pair) if pair.len() == 2 => match (pair.first(), pair.get(1)) {
+                    (Some(at), Some(v)) => (index(&here, 0), at, index(&here, 1), v),
+                    _ => return Err(self.point_shape(here, item)),
+                },
+                other => return Err(self.point_shape(here, other)),
+            };
+            let year = self.year(year_value, &year_path)?;
+            let number = self.number_or_null(value, &value_path)?;
+            if let (Some(v), true) = (number, percent) {
+                self.check_percent(v, value, &value_path)?;
+            }
+            if let Some(first) = seen.insert(year, i) {
+                return Err(Error::DuplicateYear {
+                    path: year_path,
+                    year,
+                    first: index(path, first),
+                });
+            }
+            points.push(Point {
+                year,
+                value: number,
+            });
+        }
+        if !points.is_sorted_by_key(|p| p.year) {
+            let mut order: Vec<(usize, f64)> = points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, p.year as f64))
+                .collect();
+            super::sort_keyed(&mut order, false);
+            points = order
+                .iter()
+                .filter_map(|&(i, _)| points.get(i).copied())
+                .collect();
+        }
+        Ok(Series { name, points })
+    }
+
+    /// A point that is neither `{"year":…, "value":…}` nor `[year, value]`.
+    fn point_shape(&self, path: String, found: &Json) -> Error {
+        Error::PointShape {
+            path,
+            found: match found {
+                Json::Array(a) if a.len() == 1 => "an array of 1 item".to_string(),
+                Json::Array(a) => format!("an array of {} items", a.len()),
+                v => self.describe(v),
+            },
+        }
+    }
+
+    fn ranking(&self, value: &Json, zh: bool) -> Result<Ranking> {
+        let map = self.object(value, "ranking")?;
+        let metrics_value = map.get("metrics").ok_or_else(|| Error::Missing {
+            path: "ranking.metrics".into(),
+            hint: "declare the metrics, e.g. [{\"key\": \"income\", \"label\": \"村集体经济收入\", \"unit\": \"元\"}]",
+        })?;
+        let mut metrics: Vec<Metric> = Vec::new();
+        // Metric keys and labels as a reader sees them → the metric's index.
+        let mut keys = Names::default();
+        let mut labels = Names::default();
+        // Where each metric's label was written: "label", or "key" without one.
+        let mut label_keys: Vec<&'static str> = Vec::new();
+        let items = self.array(metrics_value, "ranking.metrics", "metric")?;
+        for (i, item) in items.iter().enumerate() {
+            let path = index("ranking.metrics", i);
+            let obj = self.object(item, &path)?;
+            let key = self.name(obj, &path, "key", "give each metric a \"key\"")?;
+            if let Some(first) = keys.seen(&key, i) {
+                let written = written_pair(items, (i, "key"), (first, "key"));
+                let path = join(&path, "key");
+                let first = index("ranking.metrics", first);
+                return Err(match written {
+                    Some((name, other)) => Error::LookAlike {
+                        path,
+                        what: "metric key",
+                        name,
+                        other,
+                        first,
+                    },
+                    None => Error::DuplicateMetric { path, key },
+                });
+            }
+            let (label, label_key) = match self.opt_text(obj, &path, "label", false)? {
+                Some(label) => (label, "label"),
+                None => (key.clone(), "key"),
+            };
+            if let Some(first) = labels.seen(&label, i) {
+                let first_key = label_keys.get(first).copied().unwrap_or("key");
+                return Err(same_name(
+                    join(&path, label_key),
+                    "metric label",
+                    label,
+                    written_pair(items, (i, label_key), (first, first_key)),
+                    index("ranking.metrics", first),
+                ));
+            }
+            label_keys.push(label_key);
+            metrics.push(Metric {
+                label,
+                unit: self.unit(obj, &path)?,
+                key,
+            });
+        }
+        let known = || metrics.iter().map(|m| m.key.clone()).collect::<Vec<_>>();
+        let default_metric = match self.opt_text(map, "ranking", "default_metric", false)? {
+            None => 0,
+            Some(key) => match keys.get(&key) {
+                Some(i) => i,
+                None => {
+                    return Err(Error::UnknownMetric {
+                        path: "ranking.default_metric".into(),
+                        key,
+                        known: known(),
+                    })
+                }
+            },
+        };
+
+        let villages_value = map.get("villages").ok_or_else(|| Error::Missing {
+            path: "ranking.villages".into(),
+            hint:
+                "add the villages, e.g. [{\"name\": \"王屯村\", \"values\": {\"income\": 200000}}]",
+        })?;
+        let items = self.array(villages_value, "ranking.villages", "village")?;
+        let mut villages: Vec<Village> = Vec::with_capacity(items.len());
+        // A group as a reader sees it → the first village in it, whose
+        // spelling every village of the group then carries: one group, one
+        // legend entry.
+        let mut groups = Names::default();
+        // Village names as a reader sees them, within their group.
+        let mut seen = Names::default();
+        let no_group = no_group_label(zh);
+        for (i, item) in items.iter().enumerate() {
+            let path = index("ranking.villages", i);
+            let obj = self.object(item, &path)?;
+            let name = self.name(obj, &path, "name", "give each village a \"name\"")?;
+            let group = match self.opt_text(obj, &path, "group", false)? {
+                None => None,
+                Some(group) => {
+                    let key = reader_key(&group);
+                    if key.eq_ignore_ascii_case(no_group) {
+                        return Err(Error::NoGroupName {
+                            path: join(&path, "group"),
+                            name: group,
+                        });
+                    }
+                    match groups.first(key, i).and_then(|first| villages.get(first)) {
+                        Some(first) => first.group.clone(),
+                        None => Some(group),
+                    }
+                }
+            };
+            let values_path = join(&path, "values");
+            let values_map = match obj.get("values") {
+                None => {
+                    return Err(Error::Missing {
+                        path: values_path,
+                        hint: "give the village's values by metric key, e.g. {\"income\": 200000}",
+                    })
+                }
+                Some(v) => self.object(v, &values_path)?,
+            };
+            let mut values = vec![None; metrics.len()];
+            // Which key of `values_map` gave each metric its value.
+            let mut given: Vec<Option<&str>> = vec![None; metrics.len()];
+            for (key, v) in values_map {
+                let value_path = join(&values_path, key);
+                let m = keys.get(key).ok_or_else(|| Error::UnknownMetric {
+                    path: value_path.clone(),
+                    key: key.clone(),
+                    known: known(),
+                })?;
+                if let Some(Some(other)) = given.get(m) {
+                    return Err(Error::LookAlike {
+                        path: value_path,
+                        what: "metric key",
+                        name: key.clone(),
+                        other: (*other).to_string(),
+                        first: join(&values_path, other),
+                    });
+                }
+                let value = self.number_or_null(v, &value_path)?;
+                let percent = metrics.get(m).and_then(|x| x.unit.as_deref()) == Some("%");
+                if let (Some(x), true) = (value, percent) {
+                    self.check_percent(x, v, &value_path)?;
+                }
+                if let (Some(slot), Some(from)) = (values.get_mut(m), given.get_mut(m)) {
+                    *slot = value;
+                    *from = Some(key);
+                }
+            }
+            // U+0000 cannot occur in a reader key: it separates the two.
+            let mut seen_key = reader_key(&name);
+            seen_key.push('\u{0}');
+            seen_key.push_str(&reader_key(group.as_deref().unwrap_or("")));
+            if let Some(first) = seen.first(seen_key, i) {
+                let written = written_pair(items, (i, "name"), (first, "name"));
+                let first = index("ranking.villages", first);
+                let path = join(&path, "name");
+                return Err(match written {
+                    Some((name, other)) => Error::LookAlike {
+                        path,
+                        what: "village",
+                        name,
+                        other,
+                        first,
+                    },
+                    None => Error::DuplicateVillage {
+                        path,
+                        group,
+                        name,
+                        first,
+                    },
+                });
+            }
+            villages.push(Village {
+                name,
+                group,
+                values,
+            });
+        }
+        // What is ranked, when not villages: `item` and `items` (the plural;
+        // by default English's regular plural of `item`).
+        let items = self.opt_text(map, "ranking", "items", false)?;
+        let item = self.opt_text(map, "ranking", "item", false)?.map(|one| {
+            let many = items.unwrap_or_else(|| plural(&one));
+            (one, many)
+        });
+        Ok(Ranking {
+            title: self.opt_text(map, "ranking", "title", false)?,
+            item,
+            metrics,
+            default_metric,
+            villages,
+        })
+    }
+}
+
+/// Names as a reader sees them ([`reader_key`]) → where each was first seen.
+#[derive(Default)]
+struct Names(HashMap<String, usize>);
+
+impl Names {
+    /// Records `name` at `at`; if a reader could not tell it from an earlier
+    /// name, returns where that one is instead.
+    fn seen(&mut self, name: &str, at: usize) -> Option<usize> {
+        self.first(reader_key(name), at)
+    }
+
+    /// [`Names::seen`] for a key already made.
+    fn first(&mut self, key: String, at: usize) -> Option<usize> {
+        match self.0.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(at);
+                None
+            }
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<usize> {
+        self.0.get(&reader_key(name)).copied()
+    }
+}
+
+/// Two names a reader cannot tell apart: the same text, or a look-alike
+/// (`written`: both as written, when they differ).
+fn same_name(
+    path: String,
+    what: &'static str,
+    name: String,
+    written: Option<(String, String)>,
+    first: String,
+) -> Error {
+    match written {
+        Some((name, other)) => Error::LookAlike {
+            path,
+            what,
+            name,
+            other,
+            first,
+        },
+        None => Error::SameName {
+            path,
+            what,
+            name,
+            first,
+        },
+    }
+}
+
+/// The strings written at two `(item, field)` places of a list of objects,
+/// trimmed, when they differ: what a look-alike message shows (cleaning may
+/// have made the stored names equal). Names that differ only in surrounding
+/// spaces are plain duplicates, as they always were.
+fn written_pair(
+    items: &[Json],
+    (a, a_key): (usize, &str),
+    (b, b_key): (usize, &str),
+) -> Option<(String, String)> {
+    let at = |i: usize, key: &str| match items.get(i) {
+        Some(Json::Object(obj)) => match obj.get(key) {
+            Some(Json::String(s)) => s.trim().to_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    let (x, y) = (at(a, a_key), at(b, b_key));
+    (x != y).then_some((x, y))
+}
+
+/// Whether a number, as written, lies below 10¹⁵ in magnitude. A number is
+/// `digits × 10^e` with the digits' leading zeros dropped; it reaches 10¹⁵
+/// when the digits and the exponent place its first digit 16 places up.
+fn below_limit(written: &str) -> bool {
+    let unsigned = written.strip_prefix('-').unwrap_or(written);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e),
+        None => (unsigned, "0"),
+    };
+    // Saturating, so an exponent of a thousand digits is merely huge.
+    let magnitude = exponent
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0i64, |e, d| {
+            e.saturating_mul(10)
+                .saturating_add(i64::from(d.saturating_sub(b'0')))
+        });
+    let exponent = if exponent.starts_with('-') {
+        magnitude.saturating_neg()
+    } else {
+        magnitude
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = whole.len().saturating_add(fraction.len());
+    let leading_zeros = whole
+        .chars()
+        .chain(fraction.chars())
+        .take_while(|&c| c == '0')
+        .count();
+    let significant = digits.saturating_sub(leading_zeros) as i64;
+    if significant == 0 {
+        return true;
+    }
+    // The first significant digit stands for 10^(significant + e − 1), e
+    // counting the fraction's digits down.
+    let place = significant
+        .saturating_add(exponent)
+        .saturating_sub(fraction.len() as i64);
+    place < 16
+}
+
+/// English's regular plural: country → countries, village → villages,
+/// box → boxes. Irregular ones are written by the dataset (`items`).
+fn plural(one: &str) -> String {
+    let lower = one.to_ascii_lowercase();
+    let before_y = lower
+        .len()
+        .checked_sub(2)
+        .and_then(|i| lower.as_bytes().get(i));
+    if lower.ends_with('y') && before_y.is_some_and(|c| !b"aeiou".contains(c)) {
+        format!(
+            "{}ies",
+            one.get(..one.len().saturating_sub(1)).unwrap_or(one)
+        )
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        format!("{one}es")
+    } else {
+        format!("{one}s")
+    }
+}
