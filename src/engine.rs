@@ -130,6 +130,8 @@ pub enum Action {
     Key(Key),
     /// Legend entry `i`: shows/hides series `i` (trend) or filters to group `i` (ranking).
     Legend(usize),
+    /// Ranking: the group menu's choice `i` (0: every group, `i`: group `i - 1`).
+    Group(usize),
     /// Trend: a zoom selection being dragged from `x0` to `x1` (CSS px).
     Drag(f64, f64),
     /// Trend: zoom to the years between two x positions.
@@ -162,6 +164,7 @@ impl Action {
             "leave" => Action::Leave,
             "click" => Action::Click(a, b),
             "legend" => Action::Legend(index()?),
+            "group" => Action::Group(index()?),
             "drag" => Action::Drag(a, b),
             "zoomTo" => Action::ZoomTo(a, b),
             "zoomIn" => Action::ZoomIn,
@@ -208,6 +211,7 @@ impl Action {
             Action::Click(..) => "click",
             Action::Key(_) => "key",
             Action::Legend(_) => "legend",
+            Action::Group(_) => "group",
             Action::Drag(..) => "drag",
             Action::ZoomTo(..) => "zoomTo",
             Action::ZoomIn => "zoomIn",

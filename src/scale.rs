@@ -103,30 +103,36 @@ pub fn year_ticks(first: i32, last: i32, width_px: f64, label_px: f64) -> Vec<i3
     if last <= first {
         return vec![first];
     }
-    let span = last.saturating_sub(first) as f64;
-    let fits = (width_px / label_px.max(1.0)).floor().max(1.0);
-    let mut step = 1i32;
-    for candidate in [1, 2, 5, 10, 20, 25, 50, 100, 200] {
-        step = candidate;
-        if span / candidate as f64 + 1.0 <= fits {
+    let fits = (width_px / label_px.max(1.0)).floor().max(1.0) as usize;
+    // Multiples of `step` inside the span.
+    let multiples = |step: i32| -> Vec<i32> {
+        let start = first.div_euclid(step).saturating_mul(step);
+        let start = if start < first {
+            start.saturating_add(step)
+        } else {
+            start
+        };
+        (0..)
+            .map(|i: i32| start.saturating_add(i.saturating_mul(step)))
+            .take_while(|&y| y <= last)
+            .collect()
+    };
+    // The finest step whose labels fit; 3 and 4 are there so that a short
+    // span on a phone (2012–2019 in 210 px) gets three labels, not one.
+    for step in [1, 2, 3, 4, 5, 10, 20, 25, 50, 100, 200] {
+        let ticks = multiples(step);
+        if ticks.len() <= fits && ticks.len() >= 2 {
+            return ticks;
+        }
+        if ticks.len() < 2 {
             break;
         }
     }
-    let start = first.div_euclid(step).saturating_mul(step);
-    let start = if start < first {
-        start.saturating_add(step)
+    // Too narrow for two multiples: the ends, if they fit, else the first.
+    if fits >= 2 {
+        vec![first, last]
     } else {
-        start
-    };
-    let ticks: Vec<i32> = (0..)
-        .map(|i: i32| start.saturating_add(i.saturating_mul(step)))
-        .take_while(|&y| y <= last)
-        .collect();
-    // No multiple of the step inside the span: label the first year at least.
-    if ticks.is_empty() {
         vec![first]
-    } else {
-        ticks
     }
 }
 

@@ -47,9 +47,12 @@
     var parts = prefixed.split("\u0000");
     alertEl.textContent = "";
     alertEl.append(document.createTextNode(parts[0]));
-    var span = el("span", null, detail);
-    if (pageLang !== "en" && detail !== words("restarted")) span.lang = "en";
-    alertEl.append(span, document.createTextNode(parts.slice(1).join("")));
+    if (detail) {
+      var span = el("span", null, detail);
+      if (pageLang !== "en" && detail !== words("restarted")) span.lang = "en";
+      alertEl.append(span);
+    }
+    alertEl.append(document.createTextNode(parts.slice(1).join("")));
     alertEl.hidden = false;
   }
 
@@ -111,7 +114,8 @@
     }
   }
 
-  function loadFile(file) {
+  /* `notice`: said after the file loads (several files dropped). */
+  function loadFile(file, notice) {
     if (!file) return;
     var ticket = ++latestLoad;
     if (file.size > Heluo.maxFileBytes()) {
@@ -122,9 +126,11 @@
     file.arrayBuffer().then(function (buffer) {
       if (ticket !== latestLoad) return; /* the reader has chosen something newer */
       load(new Uint8Array(buffer), file.name, null);
-    }, function (err) {
+      if (notice && alertEl.hidden) { alertEl.textContent = notice; alertEl.hidden = false; }
+    }, function () {
       if (ticket !== latestLoad) return;
-      fail(err, file.name);
+      /* The browser's own words are English and technical: say it in the page's language. */
+      showAlert(words("readFailed", file.name), "");
     });
   }
 
@@ -231,7 +237,16 @@
     event.preventDefault();
     dragDepth = 0;
     document.body.classList.remove("dragging");
-    if (event.dataTransfer && event.dataTransfer.files.length) loadFile(event.dataTransfer.files[0]);
+    var dt = event.dataTransfer;
+    if (!dt || !dt.files.length) return;
+    var first = dt.files[0];
+    var entry = dt.items && dt.items[0] && dt.items[0].webkitGetAsEntry ? dt.items[0].webkitGetAsEntry() : null;
+    if (entry && entry.isDirectory) {
+      latestLoad++;
+      showAlert(words("dropFolder", first.name), "");
+      return;
+    }
+    loadFile(first, dt.files.length > 1 ? words("dropMany", String(dt.files.length), first.name) : null);
   });
 
   var select = $("sample-select");

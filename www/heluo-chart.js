@@ -362,6 +362,11 @@ function mountChart(api, container, dataset, kind, options) {
     if (!stage.contains(event.target) && !tip.hidden) apply("leave");
   });
   document.addEventListener("pointerdown", outside);
+  /* Escape hides a hover tooltip wherever the focus is (WCAG 1.4.13). */
+  var escape = guard(function (event) {
+    if (event.key === "Escape" && !tip.hidden && event.target !== base) apply("leave");
+  });
+  document.addEventListener("keydown", escape);
 
   base.addEventListener("keydown", guard(function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -371,10 +376,7 @@ function mountChart(api, container, dataset, kind, options) {
     handle(bits);
   }));
   base.addEventListener("blur", guard(function () { handle(view.key("Escape")); }));
-  /* Escape hides the tooltip wherever focus is inside the chart (WCAG 1.4.13). */
-  figure.addEventListener("keydown", guard(function (event) {
-    if (event.key === "Escape" && event.target !== base && !tip.hidden) apply("leave");
-  }));
+
 
   function resize() {
     var w = width();
@@ -414,6 +416,7 @@ function mountChart(api, container, dataset, kind, options) {
       observer.disconnect();
       if (scaleQuery) scaleQuery.removeEventListener("change", onScale);
       document.removeEventListener("pointerdown", outside);
+      document.removeEventListener("keydown", escape);
       figure.remove();
       try { view.free(); } catch (err) { /* an instance that trapped frees nothing */ }
     },

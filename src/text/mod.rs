@@ -73,6 +73,12 @@ pub enum Msg {
     ChartFailed,
     /// {0} file name.
     FileLabel,
+    /// A folder was dropped: {0} its name.
+    DropFolder,
+    /// Several files were dropped: {0} how many, {1} the first's name.
+    DropMany,
+    /// The browser could not read a file: {0} its name.
+    ReadFailed,
     /// {0} the source.
     Source,
     /// {0} title, {1} the chart kinds joined.
@@ -140,6 +146,12 @@ pub enum Msg {
     ManySeries,
     /// A tooltip's last row when rows were left out: {0} how many.
     MoreRows,
+    /// {0} how many groups.
+    ManyGroups,
+    /// {0} how many groups, {1} the one shown.
+    ManyGroupsFiltered,
+    /// The group menu's first choice.
+    AllGroups,
     /// {0} title, {1} clauses.
     TrendDescription,
     /// {0} title.
@@ -297,7 +309,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 }
 
 /// The keys the DOM layer asks `Heluo.text` for, and their messages.
-pub const PAGE_KEYS: [(&str, Msg); 27] = [
+pub const PAGE_KEYS: [(&str, Msg); 30] = [
     ("pageTitle", Msg::PageTitle),
     ("tagline", Msg::Tagline),
     ("chooseFile", Msg::ChooseFile),
@@ -320,6 +332,9 @@ pub const PAGE_KEYS: [(&str, Msg); 27] = [
     ("loadFailed", Msg::LoadFailed),
     ("chartFailed", Msg::ChartFailed),
     ("fileLabel", Msg::FileLabel),
+    ("dropFolder", Msg::DropFolder),
+    ("dropMany", Msg::DropMany),
+    ("readFailed", Msg::ReadFailed),
     ("source", Msg::Source),
     ("zoomIn", Msg::ZoomIn),
     ("zoomOut", Msg::ZoomOut),

@@ -25,7 +25,17 @@ fn ranking_layout(d: &Dataset, view: &RankingView) -> RankingLayout {
 }
 
 fn trend_tooltip(d: &Dataset, trend: &Trend, l: &TrendLayout, column: &YearColumn) -> Tooltip {
-    trend_tooltip_of(&context(d), trend, l, column)
+    trend_tooltip_with(d, trend, &TrendView::default(), l, column)
+}
+
+fn trend_tooltip_with(
+    d: &Dataset,
+    trend: &Trend,
+    view: &TrendView,
+    l: &TrendLayout,
+    column: &YearColumn,
+) -> Tooltip {
+    trend_tooltip_of(&context(d), trend, view, l, column)
 }
 
 fn ranking_tooltip(d: &Dataset, ranking: &Ranking, bar: &BarMark) -> Tooltip {
@@ -57,7 +67,7 @@ fn trend_tip(d: &Dataset, view: &TrendView, year: i32) -> Tooltip {
         .iter()
         .find(|c| c.year == year)
         .expect("a column for the year");
-    trend_tooltip(d, d.trend.as_ref().expect("trend"), &l, column)
+    trend_tooltip_with(d, d.trend.as_ref().expect("trend"), view, &l, column)
 }
 
 #[test]
@@ -85,10 +95,17 @@ fn trend_tooltip_lists_every_visible_series() {
 }
 
 #[test]
-fn trend_tooltip_only_names_series_with_a_point() {
+fn trend_tooltip_says_a_missing_value_is_missing() {
+    // 洛龙区 has no 2015 value: listed with "—", announced as 无数据 (issue 9).
     let d = luolong();
     let tip = trend_tip(&d, &TrendView::default(), 2015);
-    assert_eq!(rows(&tip), [("全国农村", "5.7%", Some("#1f6fb5"))]);
+    assert_eq!(
+        rows(&tip),
+        [
+            ("洛龙区", "—", Some("#c0392b")),
+            ("全国农村", "5.7%", Some("#1f6fb5"))
+        ]
+    );
 }
 
 #[test]

@@ -60,6 +60,7 @@ fn every_action() -> Vec<Action> {
         Action::ToggleOrder,
         Action::ToggleShowAll,
         Action::TogglePin(0),
+        Action::Group(0),
         Action::Search("王".into()),
         Action::PinSearch("王".into()),
     ]
@@ -82,6 +83,7 @@ fn applies_to(action: &Action, kind: ChartKind) -> bool {
         | Action::ZoomOut
         | Action::ResetZoom => kind == ChartKind::Trend,
         Action::Metric(_)
+        | Action::Group(_)
         | Action::ToggleOrder
         | Action::ToggleShowAll
         | Action::TogglePin(_)
@@ -135,8 +137,8 @@ fn an_action_on_the_wrong_kind_is_refused_and_changes_nothing() {
     }
     assert_eq!(
         refused,
-        6 + 5,
-        "six ranking-only and five trend-only actions"
+        7 + 5,
+        "seven ranking-only and five trend-only actions"
     );
 }
 
@@ -725,4 +727,150 @@ fn theme_language_and_resize_apply_to_both_kinds() {
         assert_eq!(e.lang(), heluo::text::Lang::En);
         assert_eq!(e.size().0, 800.0);
     }
+}
+
+/// A ranking of `villages` villages spread over `groups` towns.
+fn towns(groups: usize, villages: usize) -> Rc<Dataset> {
+    let villages: Vec<serde_json::Value> = (0..villages)
+        .map(|i| serde_json::json!({"name": format!("村{i}"), "group": format!("镇{}", i % groups), "values": {"income": 1000 + i}}))
+        .collect();
+    let json = serde_json::json!({"ranking": {"metrics": [{"key": "income", "label": "收入", "unit": "元"}], "villages": villages}});
+    Rc::new(crate::util::dataset_str(&json.to_string()))
+}
+
+#[test]
+fn many_groups_get_a_menu_and_one_colour_not_a_repeating_legend() {
+    // 7 towns: a legend of buttons, each its own colour.
+    let few = engine(towns(7, 30), ChartKind::Ranking);
+    assert!(few.controls().iter().any(
+        |c| matches!(c, Control::Legend { id: "group-filter", items, .. } if items.len() == 7)
+    ));
+    // 20 towns: colours would repeat, so a menu and one bar colour.
+    let mut many = engine(towns(20, 60), ChartKind::Ranking);
+    let controls = many.controls();
+    assert!(
+        !controls.iter().any(|c| matches!(c, Control::Legend { .. })),
+        "no legend buttons"
+    );
+    let menu = controls
+        .iter()
+        .find_map(|c| match c {
+            Control::Select {
+                id: "group-select",
+                options,
+                selected,
+                action,
+                ..
+            } => Some((options.clone(), *selected, *action)),
+            _ => None,
+        })
+        .expect("a group menu");
+    assert_eq!(menu.0.len(), 21, "全部 and 20 towns");
+    assert_eq!((menu.0[0].as_str(), menu.1, menu.2), ("全部", 0, "group"));
+    assert!(texts(many.marks()).contains(&"共 20 个镇/街道，可在下方选择一个"));
+    let bar_colors: std::collections::BTreeSet<_> = many
+        .marks()
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Rect { rect, fill } if rect.h == 16.0 => Some((fill.0, fill.1, fill.2)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        bar_colors.len(),
+        1,
+        "one colour for every bar: {bar_colors:?}"
+    );
+    // Choosing a town in the menu filters to it; choice 0 shows all again.
+    let changed = apply(&mut many, Action::Group(4));
+    assert!(changed.marks && changed.table && changed.announcement);
+    assert_eq!(many.announcement(), "只显示镇3，3 个村");
+    assert!(texts(many.marks()).contains(&"共 20 个镇/街道，只显示镇3"));
+    apply(&mut many, Action::Group(0));
+    assert_eq!(many.announcement(), "显示所有分组，60 个村");
+    assert!(matches!(
+        many.apply(Action::Group(99)),
+        Err(Refusal::NoSuchItem { .. })
+    ));
+}
+
+#[test]
+fn annotations_in_one_year_share_a_label_and_hover_lists_them_all() {
+    let json = r#"{"trend": {"series": [{"name": "A", "points": [[2013, 3], [2019, 1]]}],
+        "annotations": [{"year": 2015, "label": "一"}, {"year": 2015, "label": "二"}, {"year": 2015, "label": "三"}, {"year": 2016, "label": "四"}]}}"#;
+    let mut e = engine(Rc::new(crate::util::dataset_str(json)), ChartKind::Trend);
+    let layout = e.trend().expect("trend").layout().clone();
+    assert_eq!(layout.annotations.len(), 2, "one mark per pixel column");
+    let first = &layout.annotations[0];
+    assert_eq!(
+        (first.label.as_str(), first.others.clone()),
+        ("一", vec!["二".to_string(), "三".to_string()])
+    );
+    let labels: Vec<&str> = texts(e.marks())
+        .into_iter()
+        .filter(|t| ["一 等 2 条", "四"].contains(t))
+        .collect();
+    assert!(labels.contains(&"一 等 2 条"), "{:?}", texts(e.marks()));
+    // No two annotation labels overlap.
+    let boxes: Vec<_> = layout.annotations.iter().map(|a| a.rect).collect();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in boxes.iter().skip(i + 1) {
+            assert!(
+                a.right() <= b.x || b.right() <= a.x,
+                "labels overprint: {a:?} {b:?}"
+            );
+        }
+    }
+    let r = first.rect;
+    apply(&mut e, Action::Pointer(r.x + r.w / 2.0, r.y + r.h / 2.0));
+    let tip = e.tooltip().expect("the annotation's tooltip");
+    let rows: Vec<&str> = tip.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(rows, ["一", "二", "三"]);
+}
+
+#[test]
+fn thousands_of_annotations_draw_at_most_one_rule_per_pixel_column() {
+    let annotations: Vec<serde_json::Value> = (0..60_000)
+        .map(|i| serde_json::json!({"year": 2000 + i % 20, "label": format!("注{i}")}))
+        .collect();
+    let json = serde_json::json!({"trend": {"series": [{"name": "A", "points": [[2000, 3], [2019, 1]]}], "annotations": annotations}});
+    let e = engine(
+        Rc::new(crate::util::dataset_str(&json.to_string())),
+        ChartKind::Trend,
+    );
+    let layout = e.trend().expect("trend").layout();
+    assert_eq!(layout.annotations.len(), 20);
+    assert!(
+        e.marks().len() < 2_000,
+        "{} marks for 60,000 annotations",
+        e.marks().len()
+    );
+    let svg = e.svg().expect("svg");
+    assert!(svg.len() < 500_000, "the SVG export is {} bytes", svg.len());
+}
+
+#[test]
+fn negative_value_labels_never_cover_the_names() {
+    let json = r#"{"ranking": {"metrics": [{"key": "v", "label": "变化", "unit": "元"}], "villages": [
+        {"name": "甲村", "values": {"v": 5000}}, {"name": "乙村", "values": {"v": -40}}, {"name": "丙村", "values": {"v": -123456}}]}}"#;
+    let e = engine(Rc::new(crate::util::dataset_str(json)), ChartKind::Ranking);
+    let layout = e.ranking().expect("ranking").layout();
+    let names_right = layout.plot.x - 8.0;
+    for m in e.marks() {
+        if let Mark::Text(t) = m {
+            if t.text.contains('元') && t.align == heluo::mark::Align::Right {
+                let left = t.x - heluo::mark::text_width(&t.text, t.size);
+                assert!(
+                    left >= names_right,
+                    "the label {:?} starts at {left}, over the names (which end at {names_right})",
+                    t.text
+                );
+            }
+        }
+    }
+    assert!(
+        texts(e.marks()).contains(&"-40 元"),
+        "a small negative value keeps its sign: {:?}",
+        texts(e.marks())
+    );
 }

@@ -166,7 +166,7 @@ fn keys_step_through_years() {
             ..Changed::HOVER
         }
     );
-    assert_eq!(c.announcement(), "2012年：全国农村 10.2%");
+    assert_eq!(c.announcement(), "2012年：洛龙区 无数据，全国农村 10.2%");
     assert_eq!(c.overlay().len(), 2, "crosshair and one point");
     assert!(key(&mut c, Key::Clear).is_none());
     assert!(c.overlay().is_empty());

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 99] = [
+const EVERY_MSG: [Msg; 105] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -373,6 +373,12 @@ const EVERY_MSG: [Msg; 99] = [
     Msg::NoDataNote,
     Msg::ManySeries,
     Msg::MoreRows,
+    Msg::DropFolder,
+    Msg::DropMany,
+    Msg::ReadFailed,
+    Msg::ManyGroups,
+    Msg::ManyGroupsFiltered,
+    Msg::AllGroups,
 ];
 
 /// Fails to compile when a message is added and not listed in [`EVERY_MSG`].
@@ -408,6 +414,12 @@ fn listed(msg: Msg) {
         Msg::NoDataNote => {}
         Msg::ManySeries => {}
         Msg::MoreRows => {}
+        Msg::DropFolder => {}
+        Msg::DropMany => {}
+        Msg::ReadFailed => {}
+        Msg::ManyGroups => {}
+        Msg::ManyGroupsFiltered => {}
+        Msg::AllGroups => {}
         Msg::And => {}
         Msg::LineChart => {}
         Msg::BarChart => {}

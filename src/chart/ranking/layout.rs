@@ -77,11 +77,21 @@ pub fn groups(ranking: &Ranking) -> Vec<String> {
     out
 }
 
+/// Whether groups are told apart by colour: only while every named group
+/// gets its own palette colour (never a colour twice for two towns).
+pub fn colored_groups(theme: &Theme, groups: &[String]) -> bool {
+    let named = groups.iter().filter(|g| !g.is_empty()).count();
+    named < theme.palette.len()
+}
+
 /// The colour of group `i` of [`groups`]; the "no group" entry is grey. Groups
 /// start at the palette's second colour, the first being the trend's subject.
+/// With more groups than colours every bar takes that second colour, and
+/// groups are chosen from a menu instead of a legend.
 pub fn group_color(theme: &Theme, groups: &[String], i: usize) -> Color {
     match groups.get(i) {
         Some(g) if g.is_empty() => theme.no_group,
+        _ if !colored_groups(theme, groups) => theme.palette_color(1),
         _ => theme.palette_color(i.saturating_add(1)),
     }
 }
@@ -199,9 +209,12 @@ impl RankingLayout {
         });
         let top = header(cx, &mut marks, title, Some(&sub), pad, width);
 
-        // Group legend: a swatch per town or street; the filtered one stands out.
+        // Group legend: a swatch per town or street; the filtered one stands
+        // out. Too many groups for colours: one line says how many.
+        let colored = colored_groups(theme, &group_names);
         let entries: Vec<LegendEntry> = group_names
             .iter()
+            .take(if colored { usize::MAX } else { 0 })
             .enumerate()
             .map(|(i, group)| LegendEntry {
                 label: if group.is_empty() {
@@ -214,7 +227,28 @@ impl RankingLayout {
                 bold: view.group.as_ref() == Some(group),
             })
             .collect();
-        let (legend, top) = legend(cx, &mut marks, &entries, pad, width, top);
+        let (legend, mut top) = legend(cx, &mut marks, &entries, pad, width, top);
+        if !colored {
+            let n = group_names
+                .iter()
+                .filter(|g| !g.is_empty())
+                .count()
+                .to_string();
+            let line = match &view.group {
+                Some(g) => words.fill(Msg::ManyGroupsFiltered, &[&n, g]),
+                None => words.fill(Msg::ManyGroups, &[&n]),
+            };
+            marks.push(Mark::Text(
+                cx.text(
+                    fit_text(&line, 12.5, width - 2.0 * pad),
+                    pad,
+                    top + 2.0,
+                    12.5,
+                )
+                .color(theme.muted),
+            ));
+            top += 20.0;
+        }
         let top = top + 8.0;
 
         // 2. Footer: who was left out, and the source.
@@ -287,13 +321,20 @@ impl RankingLayout {
             step: ROW_HEIGHT,
             count: shown,
         };
+        // A bar's colour by its group, through an index (10,000 towns must
+        // not mean 10,000 comparisons per bar).
+        let group_index: std::collections::HashMap<&str, usize> = group_names
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.as_str(), i))
+            .collect();
         let color_of = |village: usize| {
             let group = ranking
                 .villages
                 .get(village)
-                .map(|v| v.group.clone().unwrap_or_default());
-            match group.and_then(|g| group_names.iter().position(|n| *n == g)) {
-                Some(i) => group_color(theme, &group_names, i),
+                .map(|v| v.group.as_deref().unwrap_or_default());
+            match group.and_then(|g| group_index.get(g)) {
+                Some(&i) => group_color(theme, &group_names, i),
                 None => single,
             }
         };

@@ -288,7 +288,32 @@ impl ChartRoom for RankingChart {
             hidden: !self.view.show_all && self.layout.hidden == 0,
             action: "toggleShowAll",
         });
-        if !self.layout.groups.is_empty() {
+        let colored = layout::colored_groups(&cx.theme, &self.layout.groups);
+        if !self.layout.groups.is_empty() && !colored {
+            // Too many groups for buttons: a menu.
+            let selected = self
+                .view
+                .group
+                .as_ref()
+                .and_then(|g| self.layout.groups.iter().position(|n| n == g))
+                .map_or(0, |i| i.saturating_add(1));
+            controls.push(Control::Select {
+                id: "group-select",
+                label: words.get(Msg::GroupColumn).into(),
+                options: std::iter::once(words.get(Msg::AllGroups).to_string())
+                    .chain(self.layout.groups.iter().map(|g| {
+                        if g.is_empty() {
+                            words.get(Msg::NoGroup).to_string()
+                        } else {
+                            g.clone()
+                        }
+                    }))
+                    .collect(),
+                selected,
+                action: "group",
+            });
+        }
+        if !self.layout.groups.is_empty() && colored {
             controls.push(Control::Legend {
                 id: "group-filter",
                 label: words.get(Msg::GroupColumn).into(),
@@ -377,20 +402,27 @@ impl ChartRoom for RankingChart {
                     None => Ok((Changed::NOTHING, None)),
                 }
             }
-            Action::Legend(i) => {
-                let group = self
-                    .layout
-                    .groups
-                    .get(*i)
-                    .cloned()
-                    .ok_or(Refusal::NoSuchItem {
-                        action: action.name(),
-                        index: *i,
-                    })?;
-                self.view.group = match &self.view.group {
-                    Some(g) if *g == group => None,
-                    _ => Some(group.clone()),
+            Action::Legend(_) | Action::Group(_) => {
+                // A legend button toggles its group; the menu (0: every group) sets one.
+                let (i, toggle) = match action {
+                    Action::Legend(i) => (Some(*i), true),
+                    Action::Group(i) => (i.checked_sub(1), false),
+                    _ => (None, false),
                 };
+                let chosen = match i {
+                    None => None,
+                    Some(i) => Some(self.layout.groups.get(i).cloned().ok_or(
+                        Refusal::NoSuchItem {
+                            action: action.name(),
+                            index: i,
+                        },
+                    )?),
+                };
+                self.view.group = match (&self.view.group, chosen) {
+                    (Some(g), Some(c)) if *g == c && toggle => None,
+                    (_, chosen) => chosen,
+                };
+                let group = self.view.group.clone().unwrap_or_default();
                 let changed = self.reorder(cx, width);
                 let n = self.shown_count();
                 let count = cx.words.count(n, &cx.item);

@@ -1,6 +1,6 @@
 //! The trend in words: title, tooltips, data table and description.
 
-use super::layout::{AnnotationMark, TrendLayout, YearColumn};
+use super::layout::{AnnotationMark, TrendLayout, TrendView, YearColumn};
 use crate::chart::{Context, Table, Tooltip, TooltipRow, MISSING};
 use crate::dataset::Trend;
 use crate::text::Msg;
@@ -18,24 +18,41 @@ pub fn title(cx: &Context, trend: &Trend) -> String {
 pub const TOOLTIP_ROWS: usize = 12;
 
 /// The crosshair tooltip: the year, then every visible series' value there.
-pub fn tooltip(cx: &Context, trend: &Trend, layout: &TrendLayout, column: &YearColumn) -> Tooltip {
-    // A tooltip lists at most TOOLTIP_ROWS series (the rest counted), so a
-    // chart of 3,000 counties still shows a readable box.
-    let mut rows: Vec<TooltipRow> = column
-        .points
+pub fn tooltip(
+    cx: &Context,
+    trend: &Trend,
+    view: &TrendView,
+    layout: &TrendLayout,
+    column: &YearColumn,
+) -> Tooltip {
+    // Every shown series, in order: its value that year, or "—" (announced as
+    // 无数据 / no data) where it has none, so a gap is said, not skipped. At
+    // most TOOLTIP_ROWS rows (the rest counted): 3,000 counties stay readable.
+    let shown: Vec<usize> = (0..trend.series.len())
+        .filter(|&i| !view.is_hidden(i))
+        .collect();
+    let mut rows: Vec<TooltipRow> = shown
         .iter()
         .take(TOOLTIP_ROWS)
-        .filter_map(|p| {
-            let series = trend.series.get(p.series)?;
+        .filter_map(|&i| {
+            let series = trend.series.get(i)?;
+            let point = column
+                .points
+                .binary_search_by_key(&i, |p| p.series)
+                .ok()
+                .and_then(|at| column.points.get(at));
             Some(TooltipRow {
                 label: series.name.clone(),
-                value: layout.series_format(p.series).format(p.value),
-                color: layout.colors.get(p.series).map(|c| c.hex()),
+                value: point.map_or_else(
+                    || MISSING.into(),
+                    |p| layout.series_format(i).format(p.value),
+                ),
+                color: layout.colors.get(i).map(|c| c.hex()),
             })
         })
         .collect();
-    if column.points.len() > TOOLTIP_ROWS {
-        let more = column.points.len().saturating_sub(TOOLTIP_ROWS).to_string();
+    if shown.len() > TOOLTIP_ROWS {
+        let more = shown.len().saturating_sub(TOOLTIP_ROWS).to_string();
         rows.push(TooltipRow {
             label: cx.words.fill(Msg::MoreRows, &[&more]),
             value: String::new(),

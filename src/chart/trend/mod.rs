@@ -207,7 +207,7 @@ impl ChartRoom for TrendChart {
         let tip = match self.focus? {
             Focus::Year(year) => {
                 let column = l.columns.get(hit::column_index(l, year)?)?;
-                describe::tooltip(cx, trend, l, column)
+                describe::tooltip(cx, trend, &self.view, l, column)
             }
             Focus::Annotation(i) => describe::annotation_tooltip(cx, hit::annotation(l, i)?),
         };
@@ -403,6 +403,7 @@ impl ChartRoom for TrendChart {
             | Action::Theme(_)
             | Action::Lang(_)
             | Action::Metric(_)
+            | Action::Group(_)
             | Action::ToggleOrder
             | Action::ToggleShowAll
             | Action::TogglePin(_)
