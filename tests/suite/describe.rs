@@ -24,10 +24,6 @@ fn ranking_layout(d: &Dataset, view: &RankingView) -> RankingLayout {
     crate::util::ranking_layout(d, view, 640.0)
 }
 
-fn trend_tooltip(d: &Dataset, trend: &Trend, l: &TrendLayout, column: &YearColumn) -> Tooltip {
-    trend_tooltip_with(d, trend, &TrendView::default(), l, column)
-}
-
 fn trend_tooltip_with(
     d: &Dataset,
     trend: &Trend,
