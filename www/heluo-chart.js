@@ -64,6 +64,7 @@ function mountChart(api, container, dataset, kind, options) {
   live.setAttribute("role", "status");
   var bar = el("div", "chart-controls");
   var tableBox = el("div", "table-box sr-only");
+  tableBox.id = "heluo-table-" + n;
 
   /* The container's width; `options.width` only until the container has one. */
   function width() {
@@ -204,6 +205,19 @@ function mountChart(api, container, dataset, kind, options) {
       var hidden = tableBox.classList.toggle("sr-only");
       tableToggle.textContent = words(hidden ? "showTable" : "hideTable");
       tableToggle.setAttribute("aria-expanded", String(!hidden));
+      /* Shown, the table may scroll sideways inside its box: the box is then a
+         region named by the table's caption that the keyboard can reach and
+         scroll (WCAG 2.1.1; axe: scrollable-region-focusable). Hidden, it is
+         no tab stop and no landmark. */
+      if (hidden) {
+        tableBox.removeAttribute("role");
+        tableBox.removeAttribute("aria-labelledby");
+        tableBox.removeAttribute("tabindex");
+      } else {
+        tableBox.setAttribute("role", "region");
+        tableBox.setAttribute("aria-labelledby", tableBox.id + "-caption");
+        tableBox.tabIndex = 0;
+      }
     });
     tableToggle.setAttribute("aria-expanded", "false");
     bar.append(
@@ -233,6 +247,7 @@ function mountChart(api, container, dataset, kind, options) {
     input.placeholder = c.placeholder;
     input.setAttribute("aria-label", c.label);
     var status = el("span", "search-status");
+    status.setAttribute("role", "status");
     input.addEventListener("input", guard(function () { apply("search", 0, 0, input.value); }));
     form.addEventListener("submit", guard(function (event) {
       event.preventDefault();
@@ -262,7 +277,9 @@ function mountChart(api, container, dataset, kind, options) {
   function fillTable() {
     var data = view.table();
     var table = el("table", "data");
-    table.appendChild(el("caption", null, data.caption));
+    var tableCaption = el("caption", null, data.caption);
+    tableCaption.id = tableBox.id + "-caption";
+    table.appendChild(tableCaption);
     var head = el("tr");
     data.columns.forEach(function (c, i) {
       var th = el("th", data.numeric[i] ? "num" : null, c);

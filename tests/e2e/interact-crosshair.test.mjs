@@ -67,7 +67,7 @@ test('crosshair: 2013 lists both series; only the overlay is drawn on hover', as
     const t2019 = await hoverAt(page, 'trend', xs[2019], y);
     assert.deepEqual(t2019.rows, ['洛龙区0.36%', '全国农村0.6%']);
     const t2016 = await hoverAt(page, 'trend', xs[2016], y);
-    assert.deepEqual(t2016.rows, ['全国农村4.5%'], 'a year without a 洛龙区 point lists only 全国农村');
+    assert.deepEqual(t2016.rows, ['洛龙区—', '全国农村4.5%'], 'a year without a 洛龙区 point says so (—, announced as 无数据)');
     assert.equal(await canvasHash(page, BASE), baseBefore, 'hovering never redraws the base canvas');
 
     await page.mouse.move(2, 2);

@@ -266,7 +266,8 @@ impl RankingLayout {
 
         // 3. Columns: rank, name, bar, value label. Names get up to a third of the width.
         let last_rank = rows.last().map_or(1, |r| r.0);
-        let rank_w = text_width(&last_rank.to_string(), 11.5) + 8.0;
+        // The estimate can be short for Latin names: 4 px more keeps ranks off them.
+        let rank_w = text_width(&last_rank.to_string(), 11.5) + 12.0;
         let names: Vec<&str> = rows
             .iter()
             .filter_map(|r| ranking.villages.get(r.1))

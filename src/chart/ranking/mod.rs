@@ -497,13 +497,12 @@ impl ChartRoom for RankingChart {
             Action::PinSearch(query) => {
                 let Some(&village) = Self::search(ranking, query).first() else {
                     self.search_status = cx.words.get(Msg::NotFound).into();
-                    let said = self.search_status.clone();
                     return Ok((
                         Changed {
                             controls: true,
                             ..Changed::NOTHING
                         },
-                        Some(said),
+                        None,
                     ));
                 };
                 let mut changed = Changed::VIEW;
@@ -520,9 +519,11 @@ impl ChartRoom for RankingChart {
                 }
                 self.focus = Some(village);
                 let name = Self::village_name(cx, village);
-                let said = self.pinned_sentence(cx, ranking, village, &name);
-                self.search_status = said.clone();
-                Ok((changed, Some(said)))
+                // Said once, by the search box's status (a live region of its
+                // own, which also counts matches as the reader types), not a
+                // second time by the chart's.
+                self.search_status = self.pinned_sentence(cx, ranking, village, &name);
+                Ok((changed, None))
             }
             Action::Drag(..)
             | Action::ZoomTo(..)
