@@ -59,6 +59,10 @@ mod language;
 #[path = "suite/theme.rs"]
 mod theme;
 
+// Contrast and colour vision: WCAG ratios, and ΔE00 under simulated dichromacy.
+#[path = "suite/contrast.rs"]
+mod contrast;
+
 // Rendering through plotters: SVG structure, escaping, and a recording backend.
 #[path = "suite/render.rs"]
 mod render;

@@ -431,7 +431,7 @@ fn scale_multiplies_device_pixels() {
             },
             Call::Path {
                 points: vec![(2, 4), (6, 8)],
-                rgb: (0x9a, 0xa0, 0xa6),
+                rgb: (LIGHT.axis.0, LIGHT.axis.1, LIGHT.axis.2),
                 width: 2
             },
             Call::Text {
