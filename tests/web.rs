@@ -69,8 +69,21 @@ fn bad_input_becomes_a_js_error_with_the_path() {
 fn trend_draws_at_device_pixel_ratio() {
     let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
     let (base, overlay) = (canvas(), canvas());
-    let view =
-        ChartView::new(&dataset, "trend", base.clone(), overlay.clone(), 600.0, 2.0).unwrap();
+    let view = ChartView::new(
+        &dataset,
+        "trend",
+        base.clone(),
+        overlay.clone(),
+        600.0,
+        2.0,
+        "light",
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
+    .unwrap();
     assert_eq!(base.width(), 1200);
     assert_eq!(base.height(), (view.height() * 2.0).round() as u32);
     assert!(
@@ -100,13 +113,30 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
         overlay.clone(),
         600.0,
         1.0,
+        "light",
+        "",
+        "",
+        "",
+        "",
+        "",
     )
     .unwrap();
     let before = ink(&base);
-    // The first bar's row starts below the header; scan down until a tooltip appears.
+    // The first bar's row starts below the header; scan down until a tooltip
+    // appears. A hover changes only the overlay and the tooltip (bits 2 and 32).
     let tooltip = (0..200)
-        .map(|y| view.pointer(300.0, y as f64).unwrap())
-        .find(|t| !t.is_null())
+        .find_map(|y| {
+            let changed = view.apply("pointer", 300.0, y as f64, "").unwrap();
+            let tip = view.tooltip().unwrap();
+            (!tip.is_null()).then(|| {
+                assert_eq!(
+                    changed,
+                    2 | 32,
+                    "hover changes the overlay and the tooltip only"
+                );
+                tip
+            })
+        })
         .expect("some row answers the pointer");
     let heading = js_sys::Reflect::get(&tooltip, &"heading".into())
         .unwrap()
@@ -122,17 +152,43 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
         before,
         "the base canvas is not redrawn on hover"
     );
-    view.leave().unwrap();
+    view.apply("leave", 0.0, 0.0, "").unwrap();
     assert_eq!(ink(&overlay), 0.0, "leaving clears the overlay");
+    assert!(
+        view.apply("zoomIn", 0.0, 0.0, "").is_err(),
+        "a trend action is refused on a ranking"
+    );
 }
 
 #[wasm_bindgen_test]
 fn svg_export_holds_the_chart_text() {
     let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
-    let view = ChartView::new(&dataset, "ranking", canvas(), canvas(), 500.0, 1.0).unwrap();
+    let view = ChartView::new(
+        &dataset,
+        "ranking",
+        canvas(),
+        canvas(),
+        500.0,
+        1.0,
+        "dark",
+        "en",
+        "",
+        "",
+        "",
+        "",
+    )
+    .unwrap();
     let svg = view.svg().unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("王屯村") && svg.contains("200,000 元"));
+    assert!(svg.contains("Source: "), "the chart's own words in English");
+    assert!(
+        svg.contains("#16191D")
+            || svg.contains("#16191d")
+            || svg.contains("rgb(22,25,29)")
+            || svg.contains("22,25,29"),
+        "a dark background"
+    );
 }
 
 #[wasm_bindgen_test]
