@@ -24,7 +24,7 @@ fi
 
 apt_packages=(binaryen)
 if [ "$what" = test ]; then
-  apt_packages+=(chromium chromium-driver fonts-noto-cjk poppler-utils)
+  apt_packages+=(chromium chromium-driver fonts-noto-cjk poppler-utils firefox-esr webkit2gtk-driver xvfb xauth)
 fi
 missing=()
 for p in "${apt_packages[@]}"; do
