@@ -67,6 +67,7 @@ test('live regions: one per chart, the page status and the alert; no table, tool
     const regions = await liveRegions(page);
     assert.deepEqual(regions.map((r) => r.where).sort(), [
       'alert',
+      'chart chart-ranking search-status',
       'chart chart-ranking sr-only live',
       'chart chart-trend sr-only live',
       'page-status',

@@ -91,8 +91,8 @@ test('the group legend in the canvas filters too', async () => {
   const p = await openPage('file');
   const { page } = p;
   try {
-    // 李楼镇's colour is the palette's third, #2a9d8f; its swatch is the topmost teal.
-    const swatch = await topmostColorBox(page, BASE, [0x2a, 0x9d, 0x8f]);
+    // 李楼镇's colour is the palette's third, #00a5ab; its swatch is the topmost teal.
+    const swatch = await topmostColorBox(page, BASE, [0x00, 0xa5, 0xab]);
     assert.ok(swatch && swatch.w <= 14 && swatch.h <= 14, `a swatch: ${JSON.stringify(swatch)}`);
     await clickAt(page, 'ranking', swatch.cx + 20, swatch.cy);
     assert.equal((await groupButtons(page))[1][1], 'true', 'the 李楼镇 button shows the filter');

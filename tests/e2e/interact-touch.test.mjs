@@ -25,7 +25,7 @@ test('tap shows the tooltip, a tap elsewhere hides it; touch-action is pan-y pin
     let tip = await tooltipOf(page, 'trend');
     assert.equal(tip.visible, true, 'the tap shows the tooltip');
     assert.equal(tip.heading, '2015年');
-    assert.deepEqual(tip.rows, ['全国农村5.7%']);
+    assert.deepEqual(tip.rows, ['洛龙区—', '全国农村5.7%']);
     await page.waitForTimeout(100);
     assert.equal((await tooltipOf(page, 'trend')).visible, true, 'the tooltip stays after the finger lifts');
     assert.ok(await canvasInk(page, inFigure('trend', 'canvas.overlay')) > 0);

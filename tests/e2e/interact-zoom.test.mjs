@@ -51,7 +51,7 @@ test('drag 2014→2017 zooms; the left edge is 2014; double-click resets', async
     assert.ok(cols[2017] - cols[2014] > (xs[2019] - xs[2012]) * 0.8, 'the four years spread over the plot');
     const leftEdge = await hoverAt(page, 'trend', cols[2014] - 6, y);
     assert.equal(leftEdge.heading, '2014年', 'the left edge of the plot is now 2014');
-    assert.deepEqual(leftEdge.rows, ['全国农村7.2%']);
+    assert.deepEqual(leftEdge.rows, ['洛龙区—', '全国农村7.2%']);
     const rightEdge = await hoverAt(page, 'trend', cols[2017] + 6, y);
     assert.equal(rightEdge.heading, '2017年');
     // The table is the data, not the view.
