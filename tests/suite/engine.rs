@@ -874,3 +874,28 @@ fn negative_value_labels_never_cover_the_names() {
         texts(e.marks())
     );
 }
+
+#[test]
+fn tiny_values_get_one_zero_label_and_an_empty_trend_says_no_data() {
+    let tiny = r#"{"trend": {"series": [{"name": "A", "points": [[2013, 1e-300], [2014, 2e-300], [2019, 1e-300]]}]}}"#;
+    let e = engine(Rc::new(crate::util::dataset_str(tiny)), ChartKind::Trend);
+    let zeros = texts(e.marks()).into_iter().filter(|t| *t == "0").count();
+    assert!(
+        zeros <= 1,
+        "{zeros} \"0\" labels on the axis: {:?}",
+        texts(e.marks())
+    );
+
+    let empty = r#"{"trend": {"series": [{"name": "A", "points": [[2013, null], [2019, null]]}]}}"#;
+    let e = engine(Rc::new(crate::util::dataset_str(empty)), ChartKind::Trend);
+    assert!(
+        texts(e.marks()).contains(&"没有数据"),
+        "{:?}",
+        texts(e.marks())
+    );
+    assert!(
+        e.description().ends_with("A没有数据。"),
+        "{}",
+        e.description()
+    );
+}

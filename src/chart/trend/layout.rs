@@ -213,6 +213,8 @@ impl TrendLayout {
         let (lo, hi) = visible.fold((0.0f64, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(v), hi.max(v))
         });
+        // Nothing to draw in this range (all values missing, or all hidden).
+        let empty = !hi.is_finite();
         let hi = if hi.is_finite() && hi > lo {
             hi
         } else {
@@ -252,8 +254,15 @@ impl TrendLayout {
             (plot.x + inset, plot.right() - inset),
         );
 
-        // 4. Grid and axes.
+        // 4. Grid and axes. Ticks whose labels would read the same (values of
+        //    1e-300 all print as "0") are drawn once.
+        let mut last_label = String::new();
         for &t in &ticks {
+            let label = tick_label(t);
+            if label == last_label {
+                continue;
+            }
+            last_label.clone_from(&label);
             let py = y.map(t).round();
             marks.push(Mark::Line {
                 points: vec![(plot.x, py), (plot.right(), py)],
@@ -261,7 +270,7 @@ impl TrendLayout {
                 width: 1.0,
             });
             marks.push(Mark::Text(
-                cx.text(tick_label(t), plot.x - 6.0, py, 11.5)
+                cx.text(label, plot.x - 6.0, py, 11.5)
                     .color(theme.muted)
                     .align(Align::Right, Baseline::Middle),
             ));
@@ -278,6 +287,19 @@ impl TrendLayout {
                 cx.text(yr.to_string(), px, plot.bottom() + 7.0, 11.5)
                     .color(theme.muted)
                     .align(Align::Center, Baseline::Top),
+            ));
+        }
+
+        if empty {
+            marks.push(Mark::Text(
+                cx.text(
+                    words.get(Msg::NoDataNote),
+                    plot.x + plot.w / 2.0,
+                    plot.y + plot.h / 2.0,
+                    13.0,
+                )
+                .color(theme.muted)
+                .align(Align::Center, Baseline::Middle),
             ));
         }
 
