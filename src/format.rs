@@ -27,10 +27,21 @@ impl ValueFormat {
     /// A format for `values` in `unit`: decimals as the data needs (at most 2,
     /// or 3 for values below 1), and 万 when yuan figures reach a million.
     pub fn for_values(unit: Option<&str>, values: impl IntoIterator<Item = f64>) -> Self {
+        Self::for_values_in(unit, values, true)
+    }
+
+    /// As [`for_values`](Self::for_values), with 万 only when `wan_allowed`:
+    /// an English chart writes `1,253,000 元`, never `125.3万元`.
+    pub fn for_values_in(
+        unit: Option<&str>,
+        values: impl IntoIterator<Item = f64>,
+        wan_allowed: bool,
+    ) -> Self {
         let unit = unit.map(str::trim).filter(|u| !u.is_empty());
         let values: Vec<f64> = values.into_iter().filter(|v| v.is_finite()).collect();
         let max_abs = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-        let wan = unit.is_some_and(|u| u.ends_with('元') && !u.starts_with('万'))
+        let wan = wan_allowed
+            && unit.is_some_and(|u| u.ends_with('元') && !u.starts_with('万'))
             && max_abs >= 1_000_000.0;
         let scaled = |v: f64| if wan { v / 10_000.0 } else { v };
         let cap = if max_abs < 1.0 { 3 } else { 2 };

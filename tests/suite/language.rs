@@ -752,3 +752,21 @@ fn no_space_between_a_chinese_count_and_what_follows() {
         texts(e.marks())
     );
 }
+
+#[test]
+fn an_english_chart_never_writes_wan() {
+    // Yuan in the millions: 万元 in Chinese, whole yuan in English.
+    let json = r#"{"locale": "en", "ranking": {"metrics": [{"key": "income", "label": "Income", "unit": "元"}],
+        "villages": [{"name": "Wangtun", "values": {"income": 1253000}}, {"name": "Xiazhuang", "values": {"income": 40}}]}}"#;
+    let d = std::rc::Rc::new(crate::util::dataset_str(json));
+    let en = crate::util::engine(d.clone(), ChartKind::Ranking);
+    let texts: Vec<String> = crate::util::texts(en.marks())
+        .into_iter()
+        .map(String::from)
+        .collect();
+    assert!(texts.iter().any(|t| t == "1,253,000 元"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains('万')), "{texts:?}");
+    let zh = Engine::new(d, &heluo::Options::new(ChartKind::Ranking).lang(Lang::Zh)).expect("zh");
+    let zh_texts = crate::util::texts(zh.marks());
+    assert!(zh_texts.contains(&"125.30万元"), "{zh_texts:?}");
+}

@@ -4,7 +4,7 @@ use super::layout::{ranked, BarMark, RankingLayout, RankingView};
 use crate::chart::{Context, Table, Tooltip, TooltipRow, MISSING, TABLE_ROWS};
 use crate::dataset::Ranking;
 use crate::format::{group_thousands, ValueFormat};
-use crate::text::Msg;
+use crate::text::{Lang, Msg};
 
 /// The label of the view's metric.
 pub fn metric_label<'a>(ranking: &'a Ranking, view: &RankingView) -> &'a str {
@@ -40,7 +40,7 @@ pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip
     }
     for (m, metric) in ranking.metrics.iter().enumerate() {
         let value = village.values.get(m).copied().flatten();
-        let format = ValueFormat::for_values(metric.unit.as_deref(), value);
+        let format = ValueFormat::for_values_in(metric.unit.as_deref(), value, cx.lang == Lang::Zh);
         rows.push(TooltipRow {
             label: metric.label.clone(),
             value: value.map_or_else(|| MISSING.into(), |v| format.format(v)),
@@ -81,12 +81,13 @@ pub fn table(cx: &Context, ranking: &Ranking, view: &RankingView) -> Table {
         .iter()
         .enumerate()
         .map(|(m, metric)| {
-            ValueFormat::for_values(
+            ValueFormat::for_values_in(
                 metric.unit.as_deref(),
                 ranking
                     .villages
                     .iter()
                     .filter_map(|v| v.values.get(m).copied().flatten()),
+                cx.lang == Lang::Zh,
             )
         })
         .collect();

@@ -8,7 +8,7 @@ use crate::dataset::Trend;
 use crate::format::{decimals_for_step, ValueFormat};
 use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect};
 use crate::scale::{nice_ticks, year_ticks, LinearScale};
-use crate::text::Msg;
+use crate::text::{Lang, Msg};
 
 /// What the reader has changed about the trend chart.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -103,22 +103,24 @@ impl TrendLayout {
         let mut height = trend_height(width);
         let pad = padding(width);
         let mut marks = Vec::new();
-        let format = ValueFormat::for_values(
+        let format = ValueFormat::for_values_in(
             trend.unit.as_deref(),
             trend
                 .series
                 .iter()
                 .flat_map(|s| s.points.iter().filter_map(|p| p.value)),
+            cx.lang == Lang::Zh,
         );
         let series_formats: Vec<ValueFormat> = trend
             .series
             .iter()
             .map(|s| {
-                let own = ValueFormat::for_values(
+                let own = ValueFormat::for_values_in(
                     trend.unit.as_deref(),
                     s.points
                         .iter()
                         .filter_map(|p| p.value.map(|v| v / format.divisor())),
+                    cx.lang == Lang::Zh,
                 );
                 format.with_decimals(own.decimals())
             })
