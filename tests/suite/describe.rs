@@ -174,14 +174,14 @@ fn ranking_tooltip_in_english() {
     assert_eq!(
         rows(&tip),
         [
-            ("Collective income", "125.3万元", None),
+            ("Collective income", "1,253,000 元", None),
             ("Dividend per household", "—", None)
         ]
     );
     let bar = l.bars[0].rect;
     assert_eq!(
         announced_at(&d, ChartKind::Ranking, bar.x + 1.0, bar.y + 1.0),
-        "#1 · Daxi: Collective income 125.3万元, Dividend per household no data"
+        "#1 · Daxi: Collective income 1,253,000 元, Dividend per household no data"
     );
     let tip = ranking_tooltip(&d, ranking, &l.bars[1]);
     assert_eq!(tip.heading, "#2 · Wangtun");
@@ -360,7 +360,7 @@ fn descriptions() {
     let l = ranking_layout(&en, &view);
     assert_eq!(
         ranking_description(&context(&en), ranking, &view, &l),
-        "Bar chart: Collective income. Daxi ranks first of 4 villages by Collective income, 125.3万元; then Wangtun 20.0万元, Xiazhuang 16.8万元."
+        "Bar chart: Collective income. Daxi ranks first of 4 villages by Collective income, 1,253,000 元; then Wangtun 200,000 元, Xiazhuang 168,000 元."
     );
 }
 

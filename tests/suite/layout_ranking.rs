@@ -330,7 +330,7 @@ fn a_pinned_village_in_the_top_15_keeps_its_place() {
         ..default_view(&en)
     };
     let l = layout(&en, &view, 640.0);
-    assert_eq!(l.bars[1].label, "20.0万元 · #2");
+    assert_eq!(l.bars[1].label, "200,000 元 · #2");
 }
 
 #[test]
@@ -414,11 +414,14 @@ fn left_out_for_the_sample_second_metric() {
 }
 
 #[test]
-fn english_footnote_credit_and_wan() {
+fn english_footnote_credit_and_whole_yuan() {
     let d = dataset(&fixture("ranking_only.json"));
     let l = layout(&d, &default_view(&d), 640.0);
     let labels: Vec<&str> = l.bars.iter().map(|b| b.label.as_str()).collect();
-    assert_eq!(labels, ["125.3万元", "20.0万元", "16.8万元", "9.1万元"]);
+    assert_eq!(
+        labels,
+        ["1,253,000 元", "200,000 元", "168,000 元", "91,000 元"]
+    );
     let view = RankingView {
         metric: 1,
         ..default_view(&d)
@@ -439,7 +442,7 @@ fn english_footnote_credit_and_wan() {
 fn english_subtitle_has_no_leading_space() {
     let d = dataset(&fixture("ranking_only.json"));
     let l = layout(&d, &default_view(&d), 640.0);
-    assert_eq!(texts(&l.marks)[1], "(万元) · 4 villages");
+    assert_eq!(texts(&l.marks)[1], "(元) · 4 villages");
 }
 
 #[test]
