@@ -418,6 +418,20 @@ function mountChart(api, container, dataset, kind, options) {
   }
   function onScale() { guard(resize)(); watchScale(); }
 
+  /* Both themes print on white: a dark chart is redrawn light for printing. */
+  var printQuery = window.matchMedia("print");
+  var printed = false;
+  var onPrint = guard(function (event) {
+    var type = event && event.type;
+    var printing = type === "beforeprint" ? true : type === "afterprint" ? false : printQuery.matches;
+    if ((options.theme || "light") !== "dark" || printing === printed) return;
+    printed = printing;
+    handle(view.apply("theme", 0, 0, printing ? "light" : "dark"));
+  });
+  printQuery.addEventListener("change", onPrint);
+  window.addEventListener("beforeprint", onPrint);
+  window.addEventListener("afterprint", onPrint);
+
   setHeight();
   describe();
   updateControls();
@@ -441,6 +455,9 @@ function mountChart(api, container, dataset, kind, options) {
       if (scaleQuery) scaleQuery.removeEventListener("change", onScale);
       document.removeEventListener("pointerdown", outside);
       document.removeEventListener("keydown", escape);
+      printQuery.removeEventListener("change", onPrint);
+      window.removeEventListener("beforeprint", onPrint);
+      window.removeEventListener("afterprint", onPrint);
       figure.remove();
       try { view.free(); } catch (err) { /* an instance that trapped frees nothing */ }
     },

@@ -146,3 +146,64 @@ test('200 charts created and removed leave the heap and the wasm memory flat', a
     await server.close();
   }
 });
+
+test('a dark chart prints on white, and is dark again after', async () => {
+  const server = await startServer();
+  const p = await openPage('http', { server, path: PATH });
+  const { page } = p;
+  try {
+    const corner = () => page.$eval('#from-src', (h) => [...h.shadowRoot.querySelector('canvas.base').getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
+    await page.evaluate(() => document.getElementById('from-src').setAttribute('theme', 'dark'));
+    await page.waitForFunction(() => document.getElementById('from-src').getAttribute('data-theme') === 'dark');
+    await page.waitForTimeout(200);
+    assert.deepEqual(await corner(), [0x16, 0x19, 0x1d], 'dark on screen');
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForTimeout(200);
+    assert.deepEqual(await corner(), [255, 255, 255], 'white in print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.waitForTimeout(200);
+    assert.deepEqual(await corner(), [0x16, 0x19, 0x1d], 'dark again');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+    await server.close();
+  }
+});
+
+test('changing src while a fetch is in flight never shows the older data', async () => {
+  const server = await startServer();
+  const p = await openPage('http', { server, path: PATH });
+  const { page } = p;
+  try {
+    const errors = [];
+    await page.exposeFunction('__srcError', (m) => errors.push(m));
+    await page.evaluate(() => {
+      const el = document.getElementById('from-src');
+      el.addEventListener('heluo:error', (e) => window.__srcError(e.detail));
+      // A missing file first, then at once the national sample: the 404 must not win.
+      el.setAttribute('src', '../../../www/data/missing.json');
+      el.setAttribute('src', '../../../www/data/national.json');
+    });
+    await page.waitForFunction(() => {
+      const f = document.getElementById('from-src').shadowRoot.querySelector('figcaption');
+      return f && !f.textContent.includes('贫困发生率') ? f.textContent : null;
+    }, null, { timeout: 10_000 }).catch(() => null);
+    await page.waitForTimeout(300);
+    const state = await page.$eval('#from-src', (h) => ({
+      caption: h.shadowRoot.querySelector('figcaption').textContent,
+      alert: h.shadowRoot.querySelector('[role=alert]').hidden,
+    }));
+    assert.equal(state.alert, true, 'no error from the older request');
+    assert.deepEqual(errors, []);
+    assert.match(state.caption, /全国/, `the newer data is shown: ${state.caption}`);
+    // A bad src alone: the message names the URL and the HTTP status.
+    await page.evaluate(() => document.getElementById('from-src').setAttribute('src', '../../../www/data/missing.json'));
+    await page.waitForFunction(() => !document.getElementById('from-src').shadowRoot.querySelector('[role=alert]').hidden);
+    const message = await page.$eval('#from-src', (h) => h.shadowRoot.querySelector('[role=alert]').textContent);
+    assert.match(message, /^could not load http:\/\/127\.0\.0\.1:\d+\/www\/data\/missing\.json: HTTP 404/);
+    assert.equal(await page.$eval('#from-src', (h) => h.shadowRoot.querySelectorAll('figure').length), 1, 'the chart shown stays');
+  } finally {
+    await p.close();
+    await server.close();
+  }
+});
