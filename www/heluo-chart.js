@@ -152,6 +152,14 @@ function mountChart(api, container, dataset, kind, options) {
     return sw;
   }
 
+  /* A group's shape in its colour, as drawn beside its bars. */
+  function symbol(shape, color) {
+    var sy = el("span", "symbol", shape);
+    sy.style.color = color;
+    sy.setAttribute("aria-hidden", "true");
+    return sy;
+  }
+
   /* Builds the controls the engine asks for; on later changes only their
      state and labels are updated, so focus stays where the reader left it. */
   function buildControls(list) {
@@ -173,7 +181,7 @@ function mountChart(api, container, dataset, kind, options) {
             var b = buttons[i];
             if (!b) return;
             b.textContent = "";
-            b.append(swatch(item.color), document.createTextNode(item.label));
+            b.append(item.symbol ? symbol(item.symbol, item.color) : swatch(item.color), document.createTextNode(item.label));
             b.setAttribute("aria-pressed", String(item.pressed));
           });
         };

@@ -87,6 +87,10 @@ fn legend_item(j: &mut Json, item: &LegendControl) {
     j.str(&item.label);
     j.key(false, "color");
     j.str(&item.color);
+    if let Some(symbol) = item.symbol {
+        j.key(false, "symbol");
+        j.str(symbol);
+    }
     j.key(false, "pressed");
     j.0.push_str(if item.pressed { "true" } else { "false" });
     j.key(false, "index");

@@ -224,6 +224,8 @@ pub enum Control {
 pub struct LegendControl {
     pub label: String,
     pub color: String,
+    /// The group's shape, when it has one (see [`LegendEntry::symbol`]).
+    pub symbol: Option<&'static str>,
     pub pressed: bool,
     pub index: usize,
 }
@@ -237,6 +239,9 @@ pub struct LegendEntry {
     pub active: bool,
     /// Drawn bold (the group filtered to).
     pub bold: bool,
+    /// A shape drawn instead of the square swatch, so entries differ by more
+    /// than colour (WCAG 1.4.1): the ranking's groups.
+    pub symbol: Option<&'static str>,
 }
 
 /// A laid-out legend entry and the area that answers a click on it.
@@ -274,15 +279,22 @@ pub(crate) fn legend(
         } else {
             (theme.grid, theme.axis)
         };
-        marks.push(Mark::Rect {
-            rect: Rect {
-                x: lx,
-                y: top + 4.0,
-                w: 11.0,
-                h: 11.0,
-            },
-            fill: swatch,
-        });
+        match entry.symbol {
+            Some(symbol) => marks.push(Mark::Text(
+                cx.text(symbol, lx + 5.5, top + 10.0, 12.0)
+                    .color(swatch)
+                    .align(crate::mark::Align::Center, crate::mark::Baseline::Middle),
+            )),
+            None => marks.push(Mark::Rect {
+                rect: Rect {
+                    x: lx,
+                    y: top + 4.0,
+                    w: 11.0,
+                    h: 11.0,
+                },
+                fill: swatch,
+            }),
+        }
         let text = cx
             .text(label.clone(), lx + 16.0, top + 2.0, size)
             .color(ink);

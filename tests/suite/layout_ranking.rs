@@ -127,12 +127,14 @@ fn header_and_row_texts() {
     let t = texts(&l.marks);
     assert_eq!(t[0], "村集体经济");
     assert_eq!(t[1], format!("村集体经济收入（元） · {}", zh_all_shown(7)));
+    // Each named group has a shape as well as a colour, in the legend and
+    // beside its bars (WCAG 1.4.1); villages without a group have none.
     assert_eq!(
-        &t[2..5],
-        ["科技园街道", "李楼镇", "未分组"],
+        &t[2..7],
+        ["●", "科技园街道", "▲", "李楼镇", "未分组"],
         "the group legend"
     );
-    assert_eq!(&t[5..9], ["1", "王屯村", "200,000 元", "2"]);
+    assert_eq!(&t[7..12], ["1", "●", "王屯村", "200,000 元", "2"]);
     assert_eq!(*t.last().expect("texts"), "来源：东方今报；国家统计局");
     let bars = l
         .marks
@@ -140,11 +142,14 @@ fn header_and_row_texts() {
         .filter(|m| matches!(m, Mark::Rect { rect, .. } if rect.h == 16.0))
         .count();
     assert_eq!(bars, 7);
-    // Each bar's marks: rank, name, bar, value.
+    // Each bar's marks: rank, the group's shape (grouped villages only), name, bar, value.
+    let d_ranking = d.ranking.as_ref().expect("ranking");
     for b in &l.bars {
-        assert_eq!(b.marks.len(), 4, "{b:?}");
+        let grouped = d_ranking.villages[b.village].group.is_some();
+        assert_eq!(b.marks.len(), if grouped { 5 } else { 4 }, "{b:?}");
     }
-    // Rank numbers and value labels are secondary text, names primary.
+    // Rank numbers and value labels are secondary text, names primary; the
+    // shape takes its group's colour.
     let colors: Vec<Color> = l.marks[l.bars[0].marks.clone()]
         .iter()
         .filter_map(|m| match m {
@@ -152,7 +157,7 @@ fn header_and_row_texts() {
             _ => None,
         })
         .collect();
-    assert_eq!(colors, [LIGHT.muted, INK, LIGHT.muted]);
+    assert_eq!(colors, [LIGHT.muted, PALETTE[1], INK, LIGHT.muted]);
 }
 
 #[test]
@@ -235,11 +240,18 @@ fn group_filter_ranks_within_the_group() {
     assert_eq!(t[1], format!("村集体经济收入（元） · {}", zh_all_shown(2)));
     // Every group stays in the legend; the others are dimmed, the chosen one bold.
     assert_eq!(l.legend.len(), 3);
+    // Named groups' shapes are text marks; the no-group swatch a square.
     let swatches: Vec<Color> = l
         .marks
         .iter()
         .filter_map(|m| match m {
             Mark::Rect { rect, fill } if rect.w == 11.0 => Some(*fill),
+            Mark::Text(t)
+                if t.size == 12.0
+                    && heluo::chart::ranking::layout::GROUP_SYMBOLS.contains(&&*t.text) =>
+            {
+                Some(t.color)
+            }
             _ => None,
         })
         .collect();
@@ -303,8 +315,8 @@ fn a_pinned_village_beyond_the_top_15_is_shown_with_its_rank() {
     let t = texts(&l.marks);
     assert_eq!(t[1], "（元） · 前 15 名，共 40 个村");
     assert!(t.contains(&"36"));
-    // The pinned row has a tinted background and bold, dark texts.
-    assert_eq!(pinned.marks.len(), 5);
+    // The pinned row: a tinted background, bold dark texts, the group's shape.
+    assert_eq!(pinned.marks.len(), 6);
     let bold = l.marks[pinned.marks.clone()]
         .iter()
         .filter(|m| matches!(m, Mark::Text(t) if t.bold && t.color == INK))

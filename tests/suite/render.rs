@@ -80,14 +80,14 @@ fn ranking_sample_svg_structure() {
     assert!(svg.trim_end().ends_with("</svg>"));
     assert_eq!(
         count(&svg, "<rect"),
-        11,
-        "background, 3 group swatches, 7 bars"
+        9,
+        "background, the no-group swatch (named groups have shapes), 7 bars"
     );
     assert_eq!(count(&svg, r#" height="16" "#), 7, "bars are 16 px high");
     assert_eq!(
         count(&svg, r#" width="11" height="11" "#),
-        3,
-        "legend swatches"
+        1,
+        "one square legend swatch: villages without a group"
     );
     assert_eq!(count(&svg, r##"<rect x="0" y="0" width="640""##), 1);
     assert_eq!(count(&svg, "<polyline"), 0);
@@ -96,8 +96,8 @@ fn ranking_sample_svg_structure() {
     let texts = svg_texts(&svg);
     assert_eq!(
         texts.len(),
-        27,
-        "title, subtitle, 3 groups, 7 × (rank, name, value), credit"
+        32,
+        "title, subtitle, 3 groups and 2 shapes, 7 × (rank, name, value), 3 bar shapes, credit"
     );
     for expected in [
         "村集体经济",
@@ -296,8 +296,10 @@ fn recorder_counts_the_ranking_sample() {
     let (w, h) = chart.size();
     let rec = record(chart.marks(), 1.0, Some((w, h)));
     assert_eq!((rec.prepared, rec.presented), (1, 1));
-    assert_eq!(rec.rects().count(), 11);
-    assert_eq!(rec.texts().count(), 27);
+    assert_eq!(rec.rects().count(), 9);
+    // 2 header, 2 legend shapes and 3 legend labels, 7 × (rank, name, value),
+    // the shapes beside the 3 grouped bars, then the credit line.
+    assert_eq!(rec.texts().count(), 2 + 5 + 21 + 3 + 1);
     assert_eq!(rec.circles(), 0);
     assert_eq!(rec.paths(), 0);
     assert_eq!(

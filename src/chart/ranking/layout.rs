@@ -77,6 +77,20 @@ pub fn groups(ranking: &Ranking) -> Vec<String> {
     out
 }
 
+/// Shapes for the named groups, in legend order, drawn in the legend and
+/// beside each bar: groups differ by shape as well as colour (WCAG 1.4.1).
+/// One per palette colour a group can take, so every coloured group has one.
+pub const GROUP_SYMBOLS: [&str; 7] = ["●", "▲", "■", "◆", "▼", "✚", "★"];
+
+/// The shape of group `i` of [`groups`] (none for villages without a group,
+/// or when groups are too many for colours).
+pub fn group_symbol(theme: &Theme, groups: &[String], i: usize) -> Option<&'static str> {
+    match groups.get(i) {
+        Some(g) if !g.is_empty() && colored_groups(theme, groups) => GROUP_SYMBOLS.get(i).copied(),
+        _ => None,
+    }
+}
+
 /// Whether groups are told apart by colour: only while every named group
 /// gets its own palette colour (never a colour twice for two towns).
 pub fn colored_groups(theme: &Theme, groups: &[String]) -> bool {
@@ -226,6 +240,7 @@ impl RankingLayout {
                 color: group_color(theme, &group_names, i),
                 active: view.group.as_ref().is_none_or(|g| g == group),
                 bold: view.group.as_ref() == Some(group),
+                symbol: group_symbol(theme, &group_names, i),
             })
             .collect();
         let (legend, mut top) = legend(cx, &mut marks, &entries, pad, width, top);
@@ -302,7 +317,13 @@ impl RankingLayout {
                 .fold(0.0, f64::max)
         };
         let (left_w, right_w) = (side_w(true), side_w(false));
-        let bars_x = pad + rank_w + name_w + 8.0;
+        // A slot for the group's shape between the name and the bar.
+        let symbol_w = if colored && !group_names.is_empty() {
+            12.0
+        } else {
+            0.0
+        };
+        let bars_x = pad + rank_w + name_w + 8.0 + symbol_w;
         let plot = Rect {
             x: bars_x,
             y: top,
@@ -379,8 +400,25 @@ impl RankingLayout {
             }));
             let name = names.get(r).copied().unwrap_or("");
             let name_text = cx
-                .text(fit_text(name, 13.0, name_w), bars_x - 8.0, mid, 13.0)
+                .text(
+                    fit_text(name, 13.0, name_w),
+                    bars_x - 8.0 - symbol_w,
+                    mid,
+                    13.0,
+                )
                 .align(Align::Right, Baseline::Middle);
+            let symbol = ranking
+                .villages
+                .get(village)
+                .and_then(|v| group_index.get(v.group.as_deref().unwrap_or_default()))
+                .and_then(|&i| group_symbol(theme, &group_names, i));
+            if let Some(symbol) = symbol {
+                marks.push(Mark::Text(
+                    cx.text(symbol, bars_x - 9.0, mid, 10.0)
+                        .color(color_of(village))
+                        .align(Align::Center, Baseline::Middle),
+                ));
+            }
             marks.push(Mark::Text(if pinned {
                 name_text.bold()
             } else {

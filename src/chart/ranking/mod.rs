@@ -329,6 +329,7 @@ impl ChartRoom for RankingChart {
                             g.clone()
                         },
                         color: layout::group_color(&cx.theme, &self.layout.groups, i).hex(),
+                        symbol: layout::group_symbol(&cx.theme, &self.layout.groups, i),
                         pressed: self.view.group.as_ref() == Some(g),
                         index: i,
                     })

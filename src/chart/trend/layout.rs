@@ -153,6 +153,7 @@ impl TrendLayout {
                     color,
                     active: !view.is_hidden(i),
                     bold: false,
+                    symbol: None,
                 })
                 .collect()
         } else {

@@ -259,6 +259,7 @@ impl ChartRoom for TrendChart {
                                 .copied()
                                 .unwrap_or(cx.theme.no_group)
                                 .hex(),
+                            symbol: None,
                             pressed: !self.view.is_hidden(i),
                             index: i,
                         })
