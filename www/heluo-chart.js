@@ -154,7 +154,9 @@ function mountChart(api, container, dataset, kind, options) {
 
   /* A group's shape in its colour, as drawn beside its bars. */
   function symbol(shape, color) {
-    var sy = el("span", "symbol", shape);
+    /* Drawn by CSS (::before) so the button's text stays the group's name. */
+    var sy = el("span", "symbol");
+    sy.setAttribute("data-symbol", shape);
     sy.style.color = color;
     sy.setAttribute("aria-hidden", "true");
     return sy;
