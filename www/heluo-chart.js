@@ -480,25 +480,20 @@ function toBytes(data) {
   return new TextEncoder().encode(JSON.stringify(data));
 }
 
-var KINDS = ["trend", "ranking"];
 var THEMES = ["light", "dark", "auto"];
 var CONTROLS = ["full", "none"];
 var darkQuery = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
 
-/* Checks options as an embedder writes them; throws an Error naming the
-   attribute and what it allows. */
-function checkOptions(o, kinds) {
+/* Checks the options only the DOM layer reads (theme "auto", controls,
+   lang); the engine checks the rest (chart, metric, top) with the same wording.
+   Throws an Error naming the attribute and what it allows. */
+function checkOptions(o) {
   function bad(name, value, allowed) {
     return new Error(name + "=\"" + value + "\" is not allowed: use " + allowed);
-  }
-  if (o.chart !== undefined && o.chart !== null && o.chart !== "") {
-    if (KINDS.indexOf(o.chart) < 0) throw bad("chart", o.chart, "\"trend\" or \"ranking\"");
-    if (kinds && kinds.indexOf(o.chart) < 0) throw new Error("chart=\"" + o.chart + "\": the data has no " + o.chart + " part (it has: " + kinds.join(", ") + ")");
   }
   if (o.theme && THEMES.indexOf(o.theme) < 0) throw bad("theme", o.theme, "\"light\", \"dark\" or \"auto\"");
   if (o.controls && CONTROLS.indexOf(o.controls) < 0) throw bad("controls", o.controls, "\"full\" or \"none\"");
   if (o.lang && !/^(zh|en)([-_].*)?$/i.test(o.lang)) throw bad("lang", o.lang, "\"zh-CN\" or \"en\"");
-  if (o.top !== undefined && o.top !== null && o.top !== "" && !/^[1-9][0-9]*$/.test(String(o.top))) throw bad("top", o.top, "a whole number of at least 1");
 }
 
 function resolvedTheme(theme) {
@@ -533,9 +528,7 @@ function renderChart(api, target, data, options) {
     var dataset = api.parseDataset(bytes);
     var chart;
     try {
-      var kinds = dataset.charts;
-      checkOptions(opts, kinds);
-      var kind = opts.chart || kinds[0];
+      var kind = opts.chart || dataset.charts[0];
       chart = mountChart(api, target, dataset, kind, {
         theme: resolvedTheme(opts.theme), lang: opts.lang || "", metric: opts.metric || "",
         top: opts.top, title: opts.title || opts["chart-title"] || "", controls: opts.controls,

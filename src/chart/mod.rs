@@ -173,7 +173,7 @@ pub const MISSING: &str = "—";
 pub const TABLE_ROWS: usize = 1000;
 
 /// A data table: what the chart shows, for screen readers and for copying.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,

@@ -234,12 +234,7 @@ impl ChartRoom for RankingChart {
     fn table(&self, cx: &Context) -> Table {
         match ranking(cx) {
             Ok(r) => describe::table(cx, r, &self.view),
-            Err(_) => Table {
-                caption: String::new(),
-                columns: Vec::new(),
-                numeric: Vec::new(),
-                rows: Vec::new(),
-            },
+            Err(_) => Table::default(),
         }
     }
 

@@ -229,12 +229,7 @@ impl ChartRoom for TrendChart {
     fn table(&self, cx: &Context) -> Table {
         match trend(cx) {
             Ok(t) => describe::table(cx, t, &self.layout),
-            Err(_) => Table {
-                caption: String::new(),
-                columns: Vec::new(),
-                numeric: Vec::new(),
-                rows: Vec::new(),
-            },
+            Err(_) => Table::default(),
         }
     }
 
