@@ -11,6 +11,10 @@ mod util;
 #[path = "support/record.rs"]
 mod record;
 
+// The JSON reader against serde_json: the same verdict and words on edited texts.
+#[path = "suite/json_reader.rs"]
+mod json_reader;
+
 // Format v1: shorthands, validation, and the exact text of every parse error.
 #[path = "suite/dataset.rs"]
 mod dataset;

@@ -16,7 +16,44 @@ fn clean(text: &str) -> bool {
     })
 }
 
+/// serde_json's verdict on `text`, which heluo's reader must give word for
+/// word: `None` when it reads, else the start of heluo's message.
+fn serde_verdict(text: &str) -> Option<String> {
+    let err = serde_json::from_str::<serde_json::Value>(text).err()?;
+    let line_text = text.split('\n').nth(err.line().saturating_sub(1)).unwrap_or("");
+    let column = line_text
+        .char_indices()
+        .take_while(|(i, _)| *i < err.column())
+        .count()
+        .max(1);
+    let full = err.to_string();
+    let detail = full.get(..full.rfind(" at line ").unwrap_or(full.len())).unwrap_or(&full);
+    Some(format!("JSON syntax error at line {}, column {column}: {detail}.", err.line()))
+}
+
 fuzz_target!(|bytes: &[u8]| {
+    // Texts the early checks leave to the JSON reader: the reader and
+    // serde_json (which it replaced) agree on what is a syntax error, and say
+    // it in the same words at the same place.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let early = text.trim().is_empty()
+            || text.starts_with('\u{feff}')
+            || text.contains('\r')
+            || ["%PDF", "GIF8", "PK\u{3}\u{4}"].iter().any(|m| text.starts_with(m))
+            // UTF-16 without a byte order mark, told by its zero bytes.
+            || matches!(bytes, [_, 0, _, 0, ..] | [0, _, 0, _, ..]);
+        if !early {
+            let ours = heluo::parse(bytes).err().map(|e| e.to_string());
+            match (ours, serde_verdict(text)) {
+                (Some(message), Some(expected)) => {
+                    assert!(message.starts_with(&expected), "{message} / {expected}")
+                }
+                (Some(message), None) => assert!(!message.starts_with("JSON syntax"), "{message}"),
+                (None, Some(expected)) => panic!("accepted, serde_json: {expected}"),
+                (None, None) => {}
+            }
+        }
+    }
     match heluo::parse(bytes) {
         Err(e) => {
             let message = e.to_string();

@@ -11,8 +11,6 @@ pub mod trend;
 
 use std::rc::Rc;
 
-use serde::Serialize;
-
 use crate::dataset::Dataset;
 use crate::engine::{Action, Changed, Refusal};
 use crate::mark::{fit_text, text_width, Mark, Rect, TextMark};
@@ -127,7 +125,7 @@ pub(crate) trait ChartRoom {
 }
 
 /// A tooltip: a heading and label/value rows, anchored at a point in CSS px.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tooltip {
     pub heading: String,
     pub rows: Vec<TooltipRow>,
@@ -137,7 +135,7 @@ pub struct Tooltip {
     pub announcement: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TooltipRow {
     pub label: String,
     pub value: String,
@@ -185,8 +183,7 @@ pub struct Table {
 /// A control the chart wants shown under it. Each carries the action it sends
 /// (by the name [`Action::from_parts`] reads), so the DOM layer draws controls
 /// without knowing the chart kind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Control {
     /// Toggle buttons with a swatch: series (trend) or groups (ranking).
     Legend {
@@ -220,7 +217,7 @@ pub enum Control {
 }
 
 /// One legend toggle; sends `legend` with `index`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LegendControl {
     pub label: String,
     pub color: String,

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use super::json::{self, Json, ReadError};
+use super::json::{Json, ReadError, Tape};
 use super::Dataset;
 use crate::error::{Error, Result, SyntaxHint, MAX_FILE_BYTES};
 
@@ -16,21 +16,21 @@ pub fn parse(bytes: &[u8]) -> Result<Dataset> {
     let text = decode(bytes)?;
     let text = line_feeds(text);
     let text = text.as_ref();
-    let value = json::read(text).map_err(|e| match e {
-        ReadError::Syntax(e) => syntax_error(e, text),
+    let tape = Tape::read(text).map_err(|e| match e {
+        ReadError::Syntax { detail, at } => syntax_error(detail, at, text),
         ReadError::DuplicateKey { path, key } => Error::DuplicateKey { path, key },
     })?;
-    let walk = super::walk::Walk::new(text);
-    match &value {
-        Json::Object(root) => walk.dataset(root),
+    let walk = super::walk::Walk::new(&tape);
+    match tape.root() {
+        Json::Object(root) => walk.dataset(&root),
         other => Err(Error::TopLevel {
-            found: walk.describe(other),
+            found: walk.describe(&other),
         }),
     }
 }
 
-/// Old Mac and some Excel exports end lines with a lone CR, which serde_json
-/// does not count as a line break: those become LF, so that a syntax error
+/// Old Mac and some Excel exports end lines with a lone CR, which the reader
+/// (like serde_json) does not count as a line break: those become LF, so that a syntax error
 /// names the right line. (CR is whitespace between JSON tokens, and a raw CR
 /// inside a string is an error either way.)
 fn line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
@@ -150,21 +150,29 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, guess)| *guess)
 }
 
-/// serde_json counts columns in bytes from 0 at a line start; editors count
-/// characters from 1. This converts, so `洛龙区` counts as three columns.
-fn syntax_error(err: serde_json::Error, text: &str) -> Error {
-    let line_text = text.lines().nth(err.line().saturating_sub(1)).unwrap_or("");
+/// The reader names a byte offset, as serde_json did: its line, and its
+/// column counted in bytes from 0 at the line's start. Editors count
+/// characters from 1; this converts, so `洛龙区` counts as three columns.
+fn syntax_error(detail: &'static str, at: usize, text: &str) -> Error {
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    let line_start = before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |i| i.saturating_add(1));
+    let line = before
+        .iter()
+        .filter(|&&c| c == b'\n')
+        .count()
+        .saturating_add(1);
+    let byte_column = at.saturating_sub(line_start);
+    let line_text = text.get(line_start..).unwrap_or("");
+    let line_text = line_text.split('\n').next().unwrap_or("");
     let column = line_text
         .char_indices()
-        .take_while(|(i, _)| *i < err.column())
+        .take_while(|(i, _)| *i < byte_column)
         .count()
         .max(1);
-    let full = err.to_string();
-    // serde_json appends " at line L column C"; we say where in our own words.
-    let detail = match full.rfind(" at line ") {
-        Some(cut) => full.get(..cut).unwrap_or(&full).to_string(),
-        None => full,
-    };
+    let detail = detail.to_string();
     let rest: String = line_text
         .chars()
         .skip(column.saturating_sub(1))
@@ -172,7 +180,7 @@ fn syntax_error(err: serde_json::Error, text: &str) -> Error {
         .collect();
     let hint = SyntaxHint::classify(&detail, &rest, text);
     Error::Syntax {
-        line: err.line(),
+        line,
         column,
         detail,
         hint,

@@ -134,7 +134,21 @@ pub fn trim(text: &str) -> &str {
 /// The text a reader sees, for comparing names: invisible characters dropped,
 /// runs of spaces and blank letters folded into one space, trimmed. Empty when
 /// the text shows nothing.
-pub fn reader_key(text: &str) -> String {
+pub fn reader_key(text: &str) -> Cow<'_, str> {
+    // Most names are already as a reader sees them: kept as they are.
+    let mut space = true;
+    let plain = text.chars().all(|c| {
+        let ok = if c == ' ' {
+            !space
+        } else {
+            !(is_invisible(c) || c.is_control() || is_noncharacter(c) || is_blank(c))
+        };
+        space = c == ' ';
+        ok
+    });
+    if plain && !space {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -151,7 +165,7 @@ pub fn reader_key(text: &str) -> String {
         space = false;
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A unit as the rules read it: cleaned, full-width ASCII folded (`％` → `%`,
@@ -168,5 +182,5 @@ pub fn unit(text: &str) -> Option<String> {
             c => c,
         })
         .collect();
-    Some(reader_key(&folded)).filter(|u| !u.is_empty())
+    Some(reader_key(&folded).into_owned()).filter(|u| !u.is_empty())
 }

@@ -6,17 +6,16 @@
 //! Text is cleaned and names compared as described in [`super::text`]; units
 //! are normalised before the rules that read them (the 0–100 check of `%`).
 
-use std::collections::btree_map::BTreeMap;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::json::{index, join, number_text, Json, Number};
+use super::json::{index, join, Json, List, Map, Number, Tape};
 use super::text::{self, reader_key};
 use super::{
     no_group_label, Annotation, Dataset, Metric, Point, Ranking, Series, Trend, Village, YEAR_RANGE,
 };
 use crate::error::{quote, Error, Result};
-
-type Map = BTreeMap<String, Json>;
 
 /// Values at or beyond a thousand trillion are refused: no poverty rate or
 /// village income is that large, and axes computed near the float limit overflow.
@@ -31,12 +30,12 @@ const JUST_BELOW_MAX: f64 = 999_999_999_999_999.9;
 /// The walk over one file's tree; `text` is the JSON it was read from, where
 /// numbers are found again to be quoted as written.
 pub struct Walk<'t> {
-    text: &'t str,
+    tape: &'t Tape<'t>,
 }
 
 impl<'t> Walk<'t> {
-    pub fn new(text: &'t str) -> Self {
-        Walk { text }
+    pub fn new(tape: &'t Tape<'t>) -> Self {
+        Walk { tape }
     }
 
     /// How a JSON value is named in messages: `the string "3.1%"`, `null`, `an array`.
@@ -45,8 +44,10 @@ impl<'t> Walk<'t> {
             Json::Null => "null".into(),
             Json::Bool(b) => format!("the boolean {b}"),
             Json::Number(n) => format!("the number {}", self.written(n)),
-            Json::String(s) if s.is_empty() => "an empty string".into(),
-            Json::String(s) => format!("the string {}", quote(s)),
+            Json::String(s) => match s.text() {
+                s if s.is_empty() => "an empty string".into(),
+                s => format!("the string {}", quote(&s)),
+            },
             Json::Array(a) if a.is_empty() => "an empty array".into(),
             Json::Array(_) => "an array".into(),
             Json::Object(o) if o.is_empty() => "an empty object".into(),
@@ -56,19 +57,17 @@ impl<'t> Walk<'t> {
 
     /// A number as the user wrote it (cut after 40 characters).
     fn written(&self, n: &Number) -> String {
-        match number_text(self.text, n.nth) {
-            Some(raw) if raw.chars().nth(40).is_some() => {
-                raw.chars().take(40).chain(['…']).collect()
-            }
-            Some(raw) => raw.to_string(),
-            // Not reached: every number read is in the text.
-            None => format!("{}", n.value),
+        let raw = self.tape.number_text(n);
+        if raw.chars().nth(40).is_some() {
+            raw.chars().take(40).chain(['…']).collect()
+        } else {
+            raw.to_string()
         }
     }
 
-    fn type_error(&self, path: &str, expected: &'static str, found: &Json) -> Error {
+    fn type_error(&self, path: &dyn Place, expected: &'static str, found: &Json) -> Error {
         Error::Type {
-            path: path.to_string(),
+            path: path.path(),
             expected,
             found: self.describe(found),
         }
@@ -79,68 +78,75 @@ impl<'t> Walk<'t> {
     fn opt_text(
         &self,
         map: &Map,
-        path: &str,
+        path: &dyn Place,
         key: &str,
         multiline: bool,
     ) -> Result<Option<String>> {
         match map.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(Json::String(s)) => {
-                let cleaned = text::clean(s, multiline);
+                let s = s.text();
+                let cleaned = text::clean(&s, multiline);
                 let trimmed = text::trim(&cleaned);
                 Ok((!trimmed.is_empty()).then(|| trimmed.to_string()))
             }
-            Some(other) => Err(self.type_error(&join(path, key), "a string", other)),
+            Some(other) => Err(self.type_error(&join(&path.path(), key), "a string", &other)),
         }
     }
 
     /// A required name (series and village names, metric keys, annotation
     /// labels): present, a string, and showing something once cleaned.
-    fn name(&self, map: &Map, path: &str, key: &str, hint: &'static str) -> Result<String> {
-        let here = || join(path, key);
+    fn name(&self, map: &Map, path: &dyn Place, key: &str, hint: &'static str) -> Result<String> {
+        let here = || join(&path.path(), key);
         match map.get(key) {
             None => Err(Error::Missing { path: here(), hint }),
-            Some(Json::String(s)) => {
-                let cleaned = text::clean(s, false);
+            Some(Json::String(written)) => {
+                let s = written.text();
+                let cleaned = text::clean(&s, false);
                 let name = text::trim(&cleaned);
                 if !reader_key(name).is_empty() {
                     Ok(name.to_string())
                 } else if s.trim().is_empty() {
-                    Err(self.type_error(&here(), "a non-empty string", &Json::String(s.clone())))
+                    Err(self.type_error(&here(), "a non-empty string", &Json::String(written)))
                 } else {
                     Err(Error::Invisible {
                         path: here(),
-                        found: quote(s),
+                        found: quote(&s),
                     })
                 }
             }
-            Some(other) => Err(self.type_error(&here(), "a non-empty string", other)),
+            Some(other) => Err(self.type_error(&here(), "a non-empty string", &other)),
         }
     }
 
     /// An optional unit, normalised: `"% "` and `"％"` are `%`.
-    fn unit(&self, map: &Map, path: &str) -> Result<Option<String>> {
+    fn unit(&self, map: &Map, path: &dyn Place) -> Result<Option<String>> {
         match map.get("unit") {
             None | Some(Json::Null) => Ok(None),
-            Some(Json::String(s)) => Ok(text::unit(s)),
-            Some(other) => Err(self.type_error(&join(path, "unit"), "a string", other)),
+            Some(Json::String(s)) => Ok(text::unit(&s.text())),
+            Some(other) => Err(self.type_error(&join(&path.path(), "unit"), "a string", &other)),
         }
     }
 
-    fn array<'a>(&self, value: &'a Json, path: &str, what: &'static str) -> Result<&'a [Json]> {
+    fn array<'a>(
+        &self,
+        value: &Json<'a>,
+        path: &dyn Place,
+        what: &'static str,
+    ) -> Result<List<'a>> {
         match value {
             Json::Array(items) if items.is_empty() => Err(Error::Empty {
-                path: path.to_string(),
+                path: path.path(),
                 what,
             }),
-            Json::Array(items) => Ok(items),
+            Json::Array(items) => Ok(*items),
             other => Err(self.type_error(path, "an array", other)),
         }
     }
 
-    fn object<'a>(&self, value: &'a Json, path: &str) -> Result<&'a Map> {
+    fn object<'a>(&self, value: &Json<'a>, path: &dyn Place) -> Result<Map<'a>> {
         match value {
-            Json::Object(map) => Ok(map),
+            Json::Object(map) => Ok(*map),
             other => Err(self.type_error(path, "an object", other)),
         }
     }
@@ -148,17 +154,17 @@ impl<'t> Walk<'t> {
     /// A finite number below 10¹⁵ in magnitude, or `null`. The limit is checked
     /// on the number as written: serde_json's fast float reading rounds
     /// `999999999999999.9` up to `1e15`, which must not be refused.
-    fn number_or_null(&self, value: &Json, path: &str) -> Result<Option<f64>> {
+    fn number_or_null(&self, value: &Json, path: &dyn Place) -> Result<Option<f64>> {
         match value {
             Json::Null => Ok(None),
             Json::Number(n) if n.value.abs() < MAX_VALUE => Ok(Some(n.value)),
             Json::Number(n) if n.value.is_finite() => {
-                let written = number_text(self.text, n.nth).unwrap_or_default();
+                let written = self.tape.number_text(n);
                 if below_limit(written) {
                     Ok(Some(JUST_BELOW_MAX.copysign(n.value)))
                 } else {
                     Err(Error::TooBig {
-                        path: path.to_string(),
+                        path: path.path(),
                         value: self.written(n),
                     })
                 }
@@ -170,17 +176,17 @@ impl<'t> Walk<'t> {
     }
 
     /// Values in the unit `%` are shares: 0 to 100.
-    fn check_percent(&self, value: f64, number: &Json, path: &str) -> Result<()> {
+    fn check_percent(&self, value: f64, number: &Json, path: &dyn Place) -> Result<()> {
         match number {
             Json::Number(n) if !(0.0..=100.0).contains(&value) => Err(Error::Percent {
-                path: path.to_string(),
+                path: path.path(),
                 value: self.written(n),
             }),
             _ => Ok(()),
         }
     }
 
-    fn year(&self, value: &Json, path: &str) -> Result<i32> {
+    fn year(&self, value: &Json, path: &dyn Place) -> Result<i32> {
         let whole = match value {
             Json::Number(n) => Some(n.value).filter(|v| v.fract() == 0.0),
             other => return Err(self.type_error(path, "a year (a whole number)", other)),
@@ -189,36 +195,36 @@ impl<'t> Walk<'t> {
         match whole {
             Some(y) if (first..=last).contains(&y) => Ok(y as i32),
             _ => Err(Error::Year {
-                path: path.to_string(),
+                path: path.path(),
                 found: self.describe(value),
             }),
         }
     }
 
-    pub fn dataset(&self, root: &Map) -> Result<Dataset> {
-        let title = self.opt_text(root, "", "title", false)?;
+    pub fn dataset(&self, root: &Map<'_>) -> Result<Dataset> {
+        let title = self.opt_text(root, &"", "title", false)?;
         let locale = self
-            .opt_text(root, "", "locale", false)?
+            .opt_text(root, &"", "locale", false)?
             .unwrap_or_else(|| "zh-CN".into());
         let zh = locale.to_ascii_lowercase().starts_with("zh");
         let trend = match root.get("trend") {
             None | Some(Json::Null) => None,
             Some(value) => {
                 let unnamed = if zh { "系列 1" } else { "Series 1" };
-                Some(self.trend(value, title.as_deref().unwrap_or(unnamed))?)
+                Some(self.trend(&value, title.as_deref().unwrap_or(unnamed))?)
             }
         };
         let ranking = match root.get("ranking") {
             None | Some(Json::Null) => None,
-            Some(value) => Some(self.ranking(value, zh)?),
+            Some(value) => Some(self.ranking(&value, zh)?),
         };
         if trend.is_none() && ranking.is_none() {
             return Err(Error::NothingToChart);
         }
         Ok(Dataset {
-            subtitle: self.opt_text(root, "", "subtitle", false)?,
-            source: self.opt_text(root, "", "source", false)?,
-            note: self.opt_text(root, "", "note", true)?,
+            subtitle: self.opt_text(root, &"", "subtitle", false)?,
+            source: self.opt_text(root, &"", "source", false)?,
+            note: self.opt_text(root, &"", "note", true)?,
             title,
             locale,
             trend,
@@ -235,22 +241,23 @@ impl<'t> Walk<'t> {
                 return Ok(Trend {
                     title: None,
                     unit: None,
-                    series: vec![self.series_points(value, "trend", fallback_name(), false)?],
+                    series: vec![self.series_points(value, &"trend", fallback_name(), false)?],
                     annotations: Vec::new(),
                 })
             }
-            other => self.object(other, "trend")?,
+            other => self.object(other, &"trend")?,
         };
-        let unit = self.unit(map, "trend")?;
+        let map = &map;
+        let unit = self.unit(map, &"trend")?;
         let percent = unit.as_deref() == Some("%");
         let series = match (map.get("series"), map.get("points")) {
             (Some(series), _) => {
-                let items = self.array(series, "trend.series", "series")?;
+                let items = self.array(&series, &"trend.series", "series")?;
                 let mut out: Vec<Series> = Vec::with_capacity(items.len());
                 let mut names = Names::default();
                 for (i, item) in items.iter().enumerate() {
                     let path = index("trend.series", i);
-                    let obj = self.object(item, &path)?;
+                    let obj = &self.object(&item, &path)?;
                     let name = self.name(obj, &path, "name", "give each series a \"name\"")?;
                     if let Some(first) = names.seen(&name, i) {
                         return Err(same_name(
@@ -265,14 +272,14 @@ impl<'t> Walk<'t> {
                         path: join(&path, "points"),
                         hint: "add the series' points, e.g. [{\"year\": 2013, \"value\": 3.12}]",
                     })?;
-                    out.push(self.series_points(points, &join(&path, "points"), name, percent)?);
+                    out.push(self.series_points(&points, &join(&path, "points"), name, percent)?);
                 }
                 out
             }
             (None, Some(points)) => vec![self.series_points(
-                points,
-                "trend.points",
-                self.opt_text(map, "trend", "name", false)?
+                &points,
+                &"trend.points",
+                self.opt_text(map, &"trend", "name", false)?
                     .unwrap_or_else(fallback_name),
                 percent,
             )?],
@@ -288,18 +295,18 @@ impl<'t> Walk<'t> {
             Some(value) => {
                 let items = match value {
                     Json::Array(items) => items,
-                    other => return Err(self.type_error("trend.annotations", "an array", other)),
+                    other => return Err(self.type_error(&"trend.annotations", "an array", &other)),
                 };
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     let path = index("trend.annotations", i);
-                    let obj = self.object(item, &path)?;
+                    let obj = &self.object(&item, &path)?;
                     let at = obj.get("year").ok_or_else(|| Error::Missing {
                         path: join(&path, "year"),
                         hint: "say which year the annotation marks",
                     })?;
                     out.push(Annotation {
-                        year: self.year(at, &join(&path, "year"))?,
+                        year: self.year(&at, &join(&path, "year"))?,
                         label: self.name(obj, &path, "label", "give the annotation a \"label\"")?,
                     });
                 }
@@ -307,7 +314,7 @@ impl<'t> Walk<'t> {
             }
         };
         Ok(Trend {
-            title: self.opt_text(map, "trend", "title", false)?,
+            title: self.opt_text(map, &"trend", "title", false)?,
             unit,
             series,
             annotations,
@@ -318,19 +325,20 @@ impl<'t> Walk<'t> {
     fn series_points(
         &self,
         value: &Json,
-        path: &str,
+        path: &dyn Place,
         name: String,
         percent: bool,
     ) -> Result<Series> {
         let items = self.array(value, path, "point")?;
         let mut points = Vec::with_capacity(items.len());
-        let mut seen: HashMap<i32, usize> = HashMap::with_capacity(items.len());
+        // Years are 1900–2100: where each was first seen, by year.
+        let mut seen = vec![usize::MAX; 201];
         for (i, item) in items.iter().enumerate() {
-            let here = index(path, i);
-            let (year_path, year_value, value_path, value) = match item {
+            let here = At::Index(path, i);
+            let (year_step, year_value, value_step, value) = match item {
                 Json::Object(obj) => {
                     let at = obj.get("year").ok_or_else(|| Error::Missing {
-                        path: join(&here, "year"),
+                        path: join(&here.path(), "year"),
                         hint: "each point needs a \"year\"",
                     })?;
                     let (key, v) = match (obj.get("value"), obj.get("rate")) {
@@ -338,30 +346,39 @@ impl<'t> Walk<'t> {
                         (None, Some(v)) => ("rate", v),
                         (None, None) => {
                             return Err(Error::Missing {
-                                path: join(&here, "value"),
+                                path: join(&here.path(), "value"),
                                 hint: "each point needs a \"value\" (use null for a missing year)",
                             })
                         }
                     };
-                    (join(&here, "year"), at, join(&here, key), v)
+                    (At::Key(&here, "year"), at, At::Key(&here, key), v)
                 }
-                Json::Array(pair) if pair.len() == 2 => match (pair.first(), pair.get(1)) {
-                    (Some(at), Some(v)) => (index(&here, 0), at, index(&here, 1), v),
-                    _ => return Err(self.point_shape(here, item)),
-                },
-                other => return Err(self.point_shape(here, other)),
+                Json::Array(pair) if pair.len() == 2 => {
+                    let mut two = pair.iter();
+                    match (two.next(), two.next()) {
+                        (Some(at), Some(v)) => (At::Index(&here, 0), at, At::Index(&here, 1), v),
+                        _ => return Err(self.point_shape(here.path(), &item)),
+                    }
+                }
+                other => return Err(self.point_shape(here.path(), &other)),
             };
-            let year = self.year(year_value, &year_path)?;
-            let number = self.number_or_null(value, &value_path)?;
+            let year = self.year(&year_value, &year_step)?;
+            let number = self.number_or_null(&value, &value_step)?;
             if let (Some(v), true) = (number, percent) {
-                self.check_percent(v, value, &value_path)?;
+                self.check_percent(v, &value, &value_step)?;
             }
-            if let Some(first) = seen.insert(year, i) {
-                return Err(Error::DuplicateYear {
-                    path: year_path,
-                    year,
-                    first: index(path, first),
-                });
+            let slot = usize::try_from(i64::from(year).saturating_sub(*YEAR_RANGE.start()))
+                .ok()
+                .and_then(|y| seen.get_mut(y));
+            if let Some(first) = slot {
+                if *first != usize::MAX {
+                    return Err(Error::DuplicateYear {
+                        path: year_step.path(),
+                        year,
+                        first: index(&path.path(), *first),
+                    });
+                }
+                *first = i;
             }
             points.push(Point {
                 year,
@@ -396,7 +413,7 @@ impl<'t> Walk<'t> {
     }
 
     fn ranking(&self, value: &Json, zh: bool) -> Result<Ranking> {
-        let map = self.object(value, "ranking")?;
+        let map = &self.object(value, &"ranking")?;
         let metrics_value = map.get("metrics").ok_or_else(|| Error::Missing {
             path: "ranking.metrics".into(),
             hint: "declare the metrics, e.g. [{\"key\": \"income\", \"label\": \"村集体经济收入\", \"unit\": \"元\"}]",
@@ -407,10 +424,10 @@ impl<'t> Walk<'t> {
         let mut labels = Names::default();
         // Where each metric's label was written: "label", or "key" without one.
         let mut label_keys: Vec<&'static str> = Vec::new();
-        let items = self.array(metrics_value, "ranking.metrics", "metric")?;
+        let items = self.array(&metrics_value, &"ranking.metrics", "metric")?;
         for (i, item) in items.iter().enumerate() {
             let path = index("ranking.metrics", i);
-            let obj = self.object(item, &path)?;
+            let obj = &self.object(&item, &path)?;
             let key = self.name(obj, &path, "key", "give each metric a \"key\"")?;
             if let Some(first) = keys.seen(&key, i) {
                 let written = written_pair(items, (i, "key"), (first, "key"));
@@ -449,7 +466,7 @@ impl<'t> Walk<'t> {
             });
         }
         let known = || metrics.iter().map(|m| m.key.clone()).collect::<Vec<_>>();
-        let default_metric = match self.opt_text(map, "ranking", "default_metric", false)? {
+        let default_metric = match self.opt_text(map, &"ranking", "default_metric", false)? {
             None => 0,
             Some(key) => match keys.get(&key) {
                 Some(i) => i,
@@ -468,7 +485,7 @@ impl<'t> Walk<'t> {
             hint:
                 "add the villages, e.g. [{\"name\": \"王屯村\", \"values\": {\"income\": 200000}}]",
         })?;
-        let items = self.array(villages_value, "ranking.villages", "village")?;
+        let items = self.array(&villages_value, &"ranking.villages", "village")?;
         let mut villages: Vec<Village> = Vec::with_capacity(items.len());
         // A group as a reader sees it → the first village in it, whose
         // spelling every village of the group then carries: one group, one
@@ -477,73 +494,100 @@ impl<'t> Walk<'t> {
         // Village names as a reader sees them, within their group.
         let mut seen = Names::default();
         let no_group = no_group_label(zh);
+        // The previous village's group as written, and as resolved: villages
+        // of one group usually come together.
+        let mut last_group: Option<(String, Option<String>)> = None;
+        // Which key of a village's values gave each metric its value.
+        let mut given: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(metrics.len());
         for (i, item) in items.iter().enumerate() {
-            let path = index("ranking.villages", i);
-            let obj = self.object(item, &path)?;
-            let name = self.name(obj, &path, "name", "give each village a \"name\"")?;
-            let group = match self.opt_text(obj, &path, "group", false)? {
+            let here = At::Index(&"ranking.villages", i);
+            let obj = &self.object(&item, &here)?;
+            let name = self.name(obj, &here, "name", "give each village a \"name\"")?;
+            let group = match self.opt_text(obj, &here, "group", false)? {
                 None => None,
-                Some(group) => {
-                    let key = reader_key(&group);
-                    if key.eq_ignore_ascii_case(no_group) {
-                        return Err(Error::NoGroupName {
-                            path: join(&path, "group"),
-                            name: group,
-                        });
+                Some(group) => match &last_group {
+                    Some((written, resolved)) if *written == group => resolved.clone(),
+                    _ => {
+                        let key = reader_key(&group);
+                        if key.eq_ignore_ascii_case(no_group) {
+                            return Err(Error::NoGroupName {
+                                path: join(&here.path(), "group"),
+                                name: group,
+                            });
+                        }
+                        let resolved = match groups
+                            .first(key.into_owned(), i)
+                            .and_then(|first| villages.get(first))
+                        {
+                            Some(first) => first.group.clone(),
+                            None => Some(group.clone()),
+                        };
+                        last_group = Some((group, resolved.clone()));
+                        resolved
                     }
-                    match groups.first(key, i).and_then(|first| villages.get(first)) {
-                        Some(first) => first.group.clone(),
-                        None => Some(group),
-                    }
-                }
+                },
             };
-            let values_path = join(&path, "values");
+            let values_at = At::Key(&here, "values");
             let values_map = match obj.get("values") {
                 None => {
                     return Err(Error::Missing {
-                        path: values_path,
+                        path: values_at.path(),
                         hint: "give the village's values by metric key, e.g. {\"income\": 200000}",
                     })
                 }
-                Some(v) => self.object(v, &values_path)?,
+                Some(v) => self.object(&v, &values_at)?,
             };
             let mut values = vec![None; metrics.len()];
-            // Which key of `values_map` gave each metric its value.
-            let mut given: Vec<Option<&str>> = vec![None; metrics.len()];
-            for (key, v) in values_map {
-                let value_path = join(&values_path, key);
-                let m = keys.get(key).ok_or_else(|| Error::UnknownMetric {
-                    path: value_path.clone(),
-                    key: key.clone(),
-                    known: known(),
-                })?;
+            given.clear();
+            given.resize(metrics.len(), None);
+            for (key, v) in values_map.iter() {
+                let key = key.text();
+                let value_at = At::Key(&values_at, &key);
+                // Most keys are written as declared; the others are compared
+                // as a reader sees them.
+                let m = match metrics.iter().position(|m| m.key == key) {
+                    Some(m) => m,
+                    None => keys.get(&key).ok_or_else(|| Error::UnknownMetric {
+                        path: value_at.path(),
+                        key: key.to_string(),
+                        known: known(),
+                    })?,
+                };
                 if let Some(Some(other)) = given.get(m) {
+                    // Named in the keys' sorted order, the order messages
+                    // always had: the later key is the one to rename.
+                    let (name, other) = if *other <= key {
+                        (key.as_ref(), other.as_ref())
+                    } else {
+                        (other.as_ref(), key.as_ref())
+                    };
+                    let values_path = values_at.path();
                     return Err(Error::LookAlike {
-                        path: value_path,
+                        path: join(&values_path, name),
                         what: "metric key",
-                        name: key.clone(),
-                        other: (*other).to_string(),
+                        name: name.to_string(),
+                        other: other.to_string(),
                         first: join(&values_path, other),
                     });
                 }
-                let value = self.number_or_null(v, &value_path)?;
+                let value = self.number_or_null(&v, &value_at)?;
                 let percent = metrics.get(m).and_then(|x| x.unit.as_deref()) == Some("%");
                 if let (Some(x), true) = (value, percent) {
-                    self.check_percent(x, v, &value_path)?;
+                    self.check_percent(x, &v, &value_at)?;
                 }
                 if let (Some(slot), Some(from)) = (values.get_mut(m), given.get_mut(m)) {
                     *slot = value;
-                    *from = Some(key);
+                    *from = Some(key.clone());
                 }
             }
             // U+0000 cannot occur in a reader key: it separates the two.
-            let mut seen_key = reader_key(&name);
+            let mut seen_key = reader_key(&name).into_owned();
             seen_key.push('\u{0}');
             seen_key.push_str(&reader_key(group.as_deref().unwrap_or("")));
             if let Some(first) = seen.first(seen_key, i) {
                 let written = written_pair(items, (i, "name"), (first, "name"));
                 let first = index("ranking.villages", first);
-                let path = join(&path, "name");
+                let path = join(&here.path(), "name");
                 return Err(match written {
                     Some((name, other)) => Error::LookAlike {
                         path,
@@ -568,13 +612,13 @@ impl<'t> Walk<'t> {
         }
         // What is ranked, when not villages: `item` and `items` (the plural;
         // by default English's regular plural of `item`).
-        let items = self.opt_text(map, "ranking", "items", false)?;
-        let item = self.opt_text(map, "ranking", "item", false)?.map(|one| {
+        let items = self.opt_text(map, &"ranking", "items", false)?;
+        let item = self.opt_text(map, &"ranking", "item", false)?.map(|one| {
             let many = items.unwrap_or_else(|| plural(&one));
             (one, many)
         });
         Ok(Ranking {
-            title: self.opt_text(map, "ranking", "title", false)?,
+            title: self.opt_text(map, &"ranking", "title", false)?,
             item,
             metrics,
             default_metric,
@@ -583,15 +627,48 @@ impl<'t> Walk<'t> {
     }
 }
 
+/// Where a value is: a JSON path, made into text only when a message needs it
+/// (a file of 100,000 villages would otherwise format a million paths).
+trait Place {
+    fn path(&self) -> String;
+}
+
+impl Place for &str {
+    fn path(&self) -> String {
+        (*self).to_string()
+    }
+}
+
+impl Place for String {
+    fn path(&self) -> String {
+        self.clone()
+    }
+}
+
+/// A place under another: `up[i]` or `up.key`.
+enum At<'a> {
+    Index(&'a dyn Place, usize),
+    Key(&'a dyn Place, &'a str),
+}
+
+impl Place for At<'_> {
+    fn path(&self) -> String {
+        match self {
+            At::Index(up, i) => index(&up.path(), *i),
+            At::Key(up, key) => join(&up.path(), key),
+        }
+    }
+}
+
 /// Names as a reader sees them ([`reader_key`]) → where each was first seen.
 #[derive(Default)]
-struct Names(HashMap<String, usize>);
+struct Names(HashMap<String, usize, BuildHasherDefault<Fx>>);
 
 impl Names {
     /// Records `name` at `at`; if a reader could not tell it from an earlier
     /// name, returns where that one is instead.
     fn seen(&mut self, name: &str, at: usize) -> Option<usize> {
-        self.first(reader_key(name), at)
+        self.first(reader_key(name).into_owned(), at)
     }
 
     /// [`Names::seen`] for a key already made.
@@ -606,7 +683,38 @@ impl Names {
     }
 
     fn get(&self, name: &str) -> Option<usize> {
-        self.0.get(&reader_key(name)).copied()
+        self.0.get(reader_key(name).as_ref()).copied()
+    }
+}
+
+/// The hash of the names' table: a multiply-rotate hash in the manner of
+/// rustc's FxHash, several times faster than the standard SipHash on short
+/// names. Its weakness, collisions an attacker can craft, costs nothing here:
+/// the file is the reader's own, in the reader's own browser.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -641,13 +749,13 @@ fn same_name(
 /// have made the stored names equal). Names that differ only in surrounding
 /// spaces are plain duplicates, as they always were.
 fn written_pair(
-    items: &[Json],
+    items: List<'_>,
     (a, a_key): (usize, &str),
     (b, b_key): (usize, &str),
 ) -> Option<(String, String)> {
     let at = |i: usize, key: &str| match items.get(i) {
         Some(Json::Object(obj)) => match obj.get(key) {
-            Some(Json::String(s)) => s.trim().to_string(),
+            Some(Json::String(s)) => s.text().trim().to_string(),
             _ => String::new(),
         },
         _ => String::new(),
