@@ -1,7 +1,9 @@
 //! Speed benchmark of the core: `cargo run --release --example bench`.
 //! Prints how long parsing, layout, rendering and hit-testing take on large
 //! generated datasets. Numbers, not pass/fail: see scripts/bench.sh.
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use heluo::{Action, ChartKind, Dataset, Engine, Options};
@@ -10,6 +12,47 @@ use heluo::{Action, ChartKind, Dataset, Engine, Options};
 mod record;
 
 use record::RecordingBackend;
+
+/// The system allocator, counting the bytes in use and their peak, so the
+/// benchmark can say how much memory a parse takes compared with its file.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Peak and retained heap of one parse of `json`, as multiples of its size.
+fn memory(label: &str, json: &str) {
+    let before = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let dataset = heluo::parse(json.as_bytes());
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+    let kept = IN_USE.load(Ordering::Relaxed).saturating_sub(before);
+    let size = json.len() as f64;
+    println!(
+        "{label:<66} peak {:.1}× the file, dataset {:.1}×",
+        peak as f64 / size,
+        kept as f64 / size
+    );
+    drop(dataset);
+}
 
 fn trend_json(series: usize) -> String {
     let mut out = String::from(r#"{"title":"bench","trend":{"unit":"%","series":["#);
@@ -133,6 +176,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         5,
     )?);
 
+    memory(
+        "memory of parse + validate ranking (100,000 villages)",
+        &ranking,
+    );
     // `-- parse`: the parse only (for a profiler).
     if std::env::args().any(|a| a == "parse") {
         return Ok(());

@@ -19,6 +19,9 @@ pub fn parse(bytes: &[u8]) -> Result<Dataset> {
     let tape = Tape::read(text).map_err(|e| match e {
         ReadError::Syntax { detail, at } => syntax_error(detail, at, text),
         ReadError::DuplicateKey { path, key } => Error::DuplicateKey { path, key },
+        ReadError::TooLong => Error::TooLarge {
+            bytes: text.len() as u64,
+        },
     })?;
     let walk = super::walk::Walk::new(&tape);
     match tape.root() {

@@ -492,7 +492,7 @@ impl<'t> Walk<'t> {
         // legend entry.
         let mut groups = Names::default();
         // Village names as a reader sees them, within their group.
-        let mut seen = Names::default();
+        let mut seen = Seen::default();
         let no_group = no_group_label(zh);
         // The previous village's group as written, and as resolved: villages
         // of one group usually come together.
@@ -581,10 +581,12 @@ impl<'t> Walk<'t> {
                 }
             }
             // U+0000 cannot occur in a reader key: it separates the two.
-            let mut seen_key = reader_key(&name).into_owned();
-            seen_key.push('\u{0}');
-            seen_key.push_str(&reader_key(group.as_deref().unwrap_or("")));
-            if let Some(first) = seen.first(seen_key, i) {
+            let earlier = seen.first(&name, group.as_deref(), i, |first| {
+                villages
+                    .get(first)
+                    .map(|v| (v.name.as_str(), v.group.as_deref()))
+            });
+            if let Some(first) = earlier {
                 let written = written_pair(items, (i, "name"), (first, "name"));
                 let first = index("ranking.villages", first);
                 let path = join(&here.path(), "name");
@@ -684,6 +686,56 @@ impl Names {
 
     fn get(&self, name: &str) -> Option<usize> {
         self.0.get(reader_key(name).as_ref()).copied()
+    }
+}
+
+/// Villages by name and group as a reader sees them, for the duplicate
+/// check: 16 bytes a village (a hash and an index) rather than a copy of both
+/// names, which at 500,000 villages was most of the walk's memory. Equal
+/// hashes are confirmed on the names themselves; the rare different names
+/// with one hash are kept, by name, beside.
+#[derive(Default)]
+struct Seen {
+    by_hash: HashMap<u64, usize, BuildHasherDefault<Fx>>,
+    collided: Names,
+}
+
+impl Seen {
+    /// Records village `at`; returns an earlier village a reader could not
+    /// tell from it (`village(i)` gives village i's name and group).
+    fn first<'v>(
+        &mut self,
+        name: &str,
+        group: Option<&str>,
+        at: usize,
+        village: impl Fn(usize) -> Option<(&'v str, Option<&'v str>)>,
+    ) -> Option<usize> {
+        let key = |name: &str, group: Option<&str>| {
+            // U+0000 cannot occur in a reader key: it separates the two.
+            let mut key = reader_key(name).into_owned();
+            key.push('\u{0}');
+            key.push_str(&reader_key(group.unwrap_or("")));
+            key
+        };
+        let mut hasher = Fx::default();
+        hasher.write(reader_key(name).as_bytes());
+        hasher.write(&[0]);
+        hasher.write(reader_key(group.unwrap_or("")).as_bytes());
+        match self.by_hash.entry(hasher.finish()) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(at);
+                None
+            }
+            std::collections::hash_map::Entry::Occupied(slot) => {
+                let first = *slot.get();
+                let same = village(first).is_some_and(|(n, g)| key(n, g) == key(name, group));
+                if same {
+                    Some(first)
+                } else {
+                    self.collided.first(key(name, group), at)
+                }
+            }
+        }
     }
 }
 

@@ -706,6 +706,20 @@ export function keepFramesRunning(page) {
 
 /** Chooses a file in #file-input from raw bytes (a Buffer), e.g. a binary or non-UTF-8 file. */
 export async function chooseBytes(page, name, buffer, mimeType = 'application/json') {
+  if (!Buffer.isBuffer(buffer)) {
+    // { size, fill, head }: a file too large to send through the protocol,
+    // made in the page (`size` bytes of `fill`, starting with the text `head`).
+    await page.evaluate(({ name, mimeType, size, fill, head }) => {
+      const bytes = new Uint8Array(size).fill(fill);
+      bytes.set(new TextEncoder().encode(head).subarray(0, size));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: mimeType }));
+      const input = document.getElementById('file-input');
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, { name, mimeType, ...buffer });
+    return;
+  }
   await page.setInputFiles('#file-input', { name, mimeType, buffer });
 }
 

@@ -291,13 +291,13 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
     assert_eq!(error_bytes(&bytes), Error::TooLarge { bytes: over as u64 });
     assert_eq!(
         message_of(&bytes),
-        "The file is 20.1 MB; Heluo reads files up to 20 MB. Split the data or remove columns you do not chart."
+        "The file is 256.1 MB; Heluo reads files up to 256 MB. Split the data or remove columns you do not chart."
     );
 
-    let bytes = vec![b'x'; 25 * 1024 * 1024];
+    let bytes = vec![b'x'; 300 * 1024 * 1024];
     assert_eq!(
         message_of(&bytes),
-        "The file is 25.0 MB; Heluo reads files up to 20 MB. Split the data or remove columns you do not chart."
+        "The file is 300.0 MB; Heluo reads files up to 256 MB. Split the data or remove columns you do not chart."
     );
 
     // Exactly at the limit is read: these spaces are an empty file, not a large one.
@@ -309,7 +309,7 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
 fn a_file_just_over_the_limit_does_not_read_as_within_it() {
     let bytes = vec![b' '; MAX_FILE_BYTES as usize + 1];
     let message = message_of(&bytes);
-    assert!(!message.starts_with("The file is 20.0 MB"), "{message}");
+    assert!(!message.starts_with("The file is 256.0 MB"), "{message}");
 }
 
 // ---------------------------------------------------------------- positions

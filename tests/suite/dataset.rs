@@ -290,17 +290,17 @@ fn empty_file() {
 
 #[test]
 fn too_large() {
-    let bytes = vec![b' '; 25 * 1024 * 1024];
+    let bytes = vec![b' '; 300 * 1024 * 1024];
     let e = error_bytes(&bytes);
     assert_eq!(
         e,
         Error::TooLarge {
-            bytes: 25 * 1024 * 1024
+            bytes: 300 * 1024 * 1024
         }
     );
     assert_eq!(
         e.to_string(),
-        "The file is 25.0 MB; Heluo reads files up to 20 MB. Split the data or remove columns you do not chart."
+        "The file is 300.0 MB; Heluo reads files up to 256 MB. Split the data or remove columns you do not chart."
     );
 }
 
