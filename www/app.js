@@ -114,21 +114,97 @@
     }
   }
 
+  /* Files from this size on are read in steps, with what is read of how much
+     shown and a cancel button; smaller ones read in one go, faster than a
+     reader could see a bar. */
+  var PROGRESS_FROM = 4 * 1024 * 1024;
+  var progressEl = $("load-progress");
+  var progressBar = $("load-bar");
+  var progressLabel = $("load-label");
+  var cancelButton = $("load-cancel");
+  /* Stops the load in progress, if any. */
+  var cancelLoad = null;
+
+  function megabytes(n) { return (n / 1048576).toFixed(1); }
+
+  function hideProgress() {
+    progressEl.hidden = true;
+    cancelLoad = null;
+  }
+
+  cancelButton.addEventListener("click", function () { if (cancelLoad) cancelLoad(false); });
+
+  /* Reads `file` chunk by chunk into one buffer, showing progress. Resolves
+     with the bytes, or with null when the reader cancelled or chose
+     something newer (`ticket` is no longer the latest load). */
+  function readInSteps(file, ticket) {
+    var bytes = new Uint8Array(file.size);
+    var at = 0;
+    var reader = file.stream().getReader();
+    var stopped = false;
+    progressBar.max = Math.max(1, file.size);
+    progressBar.value = 0;
+    progressLabel.textContent = words("reading", file.name, megabytes(0) + " / " + megabytes(file.size));
+    cancelButton.hidden = false;
+    progressEl.hidden = false;
+    /* `quiet`: superseded by the reader's next choice rather than cancelled. */
+    cancelLoad = function (quiet) {
+      stopped = true;
+      if (!quiet) latestLoad++;
+      reader.cancel().catch(function () {});
+      hideProgress();
+      if (!quiet) statusEl.textContent = words("loadCancelled", file.name);
+    };
+    function step() {
+      return reader.read().then(function (chunk) {
+        if (stopped) return null;
+        if (ticket !== latestLoad) { reader.cancel().catch(function () {}); return null; }
+        if (chunk.done) return at === bytes.length ? bytes : bytes.subarray(0, at);
+        if (at + chunk.value.length > bytes.length) {
+          /* The file grew while it was read: keep all of it. */
+          var larger = new Uint8Array(Math.max(bytes.length * 2, at + chunk.value.length));
+          larger.set(bytes.subarray(0, at));
+          bytes = larger;
+        }
+        bytes.set(chunk.value, at);
+        at += chunk.value.length;
+        progressBar.value = Math.min(at, progressBar.max);
+        progressLabel.textContent = words("reading", file.name, megabytes(at) + " / " + megabytes(file.size));
+        return step();
+      });
+    }
+    return step();
+  }
+
   /* `notice`: said after the file loads (several files dropped). */
   function loadFile(file, notice) {
     if (!file) return;
+    if (cancelLoad) cancelLoad(true);
     var ticket = ++latestLoad;
     if (file.size > Heluo.maxFileBytes()) {
       /* Refused before reading a byte. */
       fail(new Error(Heluo.tooLargeMessage(file.size)), file.name);
       return;
     }
-    file.arrayBuffer().then(function (buffer) {
+    var inSteps = file.size >= PROGRESS_FROM && typeof file.stream === "function";
+    var read = inSteps ? readInSteps(file, ticket)
+      : file.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+    function finish(bytes) {
       if (ticket !== latestLoad) return; /* the reader has chosen something newer */
-      load(new Uint8Array(buffer), file.name, null);
+      if (inSteps) hideProgress();
+      load(bytes, file.name, null);
       if (notice && alertEl.hidden) { alertEl.textContent = notice; alertEl.hidden = false; }
+    }
+    read.then(function (bytes) {
+      if (!bytes || ticket !== latestLoad) return;
+      if (!inSteps) return finish(bytes);
+      /* Parsing holds the main thread: say so, and let the words paint first. */
+      cancelButton.hidden = true;
+      progressLabel.textContent = words("drawing", file.name);
+      requestAnimationFrame(function () { setTimeout(function () { finish(bytes); }, 0); });
     }, function () {
       if (ticket !== latestLoad) return;
+      if (inSteps) hideProgress();
       /* The browser's own words are English and technical: say it in the page's language. */
       showAlert(words("readFailed", file.name), "");
     });
@@ -256,6 +332,7 @@
     select.appendChild(option);
   });
   function loadSample(i) {
+    if (cancelLoad) cancelLoad(true);
     latestLoad++;
     var sample = HELUO_SAMPLES[i];
     load(new TextEncoder().encode(sample.text), sample.file, pageLang === "en" ? sample.label_en : sample.label);

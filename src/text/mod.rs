@@ -79,6 +79,14 @@ pub enum Msg {
     DropMany,
     /// The browser could not read a file: {0} its name.
     ReadFailed,
+    /// A large file being read: {0} its name, {1} "read / total" in MB.
+    Reading,
+    /// A large file read, being parsed and drawn: {0} its name.
+    Drawing,
+    /// The button that stops reading a large file.
+    CancelLoad,
+    /// A load the reader stopped: {0} the file's name.
+    LoadCancelled,
     /// {0} the source.
     Source,
     /// {0} title, {1} the chart kinds joined.
@@ -309,7 +317,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 }
 
 /// The keys the DOM layer asks `Heluo.text` for, and their messages.
-pub const PAGE_KEYS: [(&str, Msg); 30] = [
+pub const PAGE_KEYS: [(&str, Msg); 34] = [
     ("pageTitle", Msg::PageTitle),
     ("tagline", Msg::Tagline),
     ("chooseFile", Msg::ChooseFile),
@@ -335,6 +343,10 @@ pub const PAGE_KEYS: [(&str, Msg); 30] = [
     ("dropFolder", Msg::DropFolder),
     ("dropMany", Msg::DropMany),
     ("readFailed", Msg::ReadFailed),
+    ("reading", Msg::Reading),
+    ("drawing", Msg::Drawing),
+    ("cancelLoad", Msg::CancelLoad),
+    ("loadCancelled", Msg::LoadCancelled),
     ("source", Msg::Source),
     ("zoomIn", Msg::ZoomIn),
     ("zoomOut", Msg::ZoomOut),

@@ -1,0 +1,164 @@
+// Large files (4 MB and more) are read in steps: the page shows what is read
+// of how much, a cancel button that keeps the charts on screen, and a note
+// while the file is parsed; a newer choice (a sample, another file) wins over
+// a read still in progress. The read is slowed in the page (each chunk of
+// the file's stream held back) so the steps can be seen.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, closeBrowser, rankingDataset, waitForCaption } from './helpers.mjs';
+
+after(closeBrowser);
+
+const MB = 1024 * 1024;
+
+/* Holds each chunk of every Blob stream back `ms` milliseconds, in 1 MB chunks. */
+function slowStreams(ms) {
+  const original = Blob.prototype.stream;
+  Blob.prototype.stream = function () {
+    const inner = original.call(this).getReader();
+    let buffered = new Uint8Array(0);
+    return new ReadableStream({
+      async pull(controller) {
+        while (buffered.length < 1024 * 1024) {
+          const { done, value } = await inner.read();
+          if (done) break;
+          const joined = new Uint8Array(buffered.length + value.length);
+          joined.set(buffered);
+          joined.set(value, buffered.length);
+          buffered = joined;
+        }
+        if (buffered.length === 0) { controller.close(); return; }
+        const chunk = buffered.subarray(0, 1024 * 1024);
+        buffered = buffered.subarray(chunk.length);
+        await new Promise((r) => setTimeout(r, window.__heluoChunkDelay));
+        controller.enqueue(chunk);
+      },
+      cancel(reason) { window.__heluoStreamCancelled = (window.__heluoStreamCancelled || 0) + 1; return inner.cancel(reason); },
+    });
+  };
+  window.__heluoChunkDelay = ms;
+}
+
+/* Chooses an in-page file of `size` bytes: `head` (a dataset) padded with spaces. */
+function choosePadded(page, name, head, size) {
+  return page.evaluate(({ name, head, size }) => {
+    const bytes = new Uint8Array(size).fill(0x20);
+    bytes.set(new TextEncoder().encode(head));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, { type: 'application/json' }));
+    const input = document.getElementById('file-input');
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, { name, head, size });
+}
+
+function progressState(page) {
+  return page.evaluate(() => ({
+    hidden: document.getElementById('load-progress').hidden,
+    label: document.getElementById('load-label').textContent,
+    value: document.getElementById('load-bar').value,
+    max: document.getElementById('load-bar').max,
+    cancelHidden: document.getElementById('load-cancel').hidden,
+    cancelText: document.getElementById('load-cancel').textContent,
+    status: document.getElementById('page-status').textContent,
+  }));
+}
+
+function captions(page) {
+  return page.$$eval('#charts figure', (figures) => figures.map((f) => document.getElementById(f.getAttribute('aria-labelledby')).textContent));
+}
+
+test('a 12 MB file shows its progress and can be cancelled; the charts stay', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    const before = await captions(page);
+    assert.ok(before.length > 0);
+    await page.evaluate(slowStreams, 150);
+    await choosePadded(page, 'big.json', rankingDataset({ n: 5, title: '大文件' }), 12 * MB);
+
+    await page.waitForFunction(() => document.getElementById('load-bar').value >= 2 * 1024 * 1024);
+    const reading = await progressState(page);
+    assert.equal(reading.hidden, false, 'the progress shows');
+    assert.match(reading.label, /^正在读取“big\.json”：\d+\.\d \/ 12\.0 MB$/);
+    assert.equal(reading.max, 12 * MB);
+    assert.ok(reading.value > 0 && reading.value < 12 * MB, `read ${reading.value}`);
+    assert.equal(reading.cancelHidden, false);
+    assert.equal(reading.cancelText, '取消');
+
+    await page.click('#load-cancel');
+    const cancelled = await progressState(page);
+    assert.equal(cancelled.hidden, true, 'the progress goes');
+    assert.equal(cancelled.status, '已取消载入“big.json”，图表未变。');
+    assert.ok(await page.evaluate(() => window.__heluoStreamCancelled >= 1), 'the read is stopped');
+    // Long after the read would have ended, the old charts are still there.
+    await page.waitForTimeout(2500);
+    assert.deepEqual(await captions(page), before);
+    assert.equal((await progressState(page)).hidden, true);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a 12 MB file read to the end is parsed and drawn, with a note while it is', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    await page.evaluate(slowStreams, 20);
+    // Records the label the moment the read is done and parsing begins.
+    await page.evaluate(() => {
+      window.__heluoLabels = [];
+      new MutationObserver(() => window.__heluoLabels.push(document.getElementById('load-label').textContent))
+        .observe(document.getElementById('load-label'), { childList: true, characterData: true, subtree: true });
+    });
+    await choosePadded(page, 'big.json', rankingDataset({ n: 5, title: '大文件' }), 12 * MB);
+    await waitForCaption(page, 'ranking', '大文件：村集体经济收入', 30_000);
+    const labels = await page.evaluate(() => window.__heluoLabels);
+    assert.ok(labels.includes('正在读取“big.json”：12.0 / 12.0 MB'), labels.join(' | '));
+    assert.equal(labels[labels.length - 1], '正在解析并绘制“big.json”……');
+    assert.equal((await progressState(page)).hidden, true, 'the progress goes once the charts are drawn');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a sample chosen while a large file is read wins; the read stops', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    await page.evaluate(slowStreams, 150);
+    await choosePadded(page, 'big.json', rankingDataset({ n: 5, title: '大文件' }), 12 * MB);
+    await page.waitForFunction(() => !document.getElementById('load-progress').hidden);
+    const sample = await page.$eval('#sample-select', (s) => s.options[s.options.length - 1].value);
+    await page.selectOption('#sample-select', sample);
+    const shown = await captions(page);
+    assert.equal((await progressState(page)).hidden, true);
+    await page.waitForTimeout(2500);
+    assert.deepEqual(await captions(page), shown, 'the older file never replaces the sample');
+    const status = (await progressState(page)).status;
+    assert.ok(status.startsWith('已载入') && !status.includes('取消'), `the sample is announced, no "cancelled": ${status}`);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('in English the progress speaks English', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    await page.selectOption('#lang-select', 'en');
+    await page.evaluate(slowStreams, 150);
+    await choosePadded(page, 'big.json', rankingDataset({ n: 5, title: 'Big' }), 6 * MB);
+    await page.waitForFunction(() => document.getElementById('load-bar').value >= 1024 * 1024);
+    const state = await progressState(page);
+    assert.match(state.label, /^Reading “big\.json”: \d+\.\d \/ 6\.0 MB$/);
+    assert.equal(state.cancelText, 'Cancel');
+    await page.click('#load-cancel');
+    assert.equal((await progressState(page)).status, 'Stopped loading “big.json”; the charts are unchanged.');
+  } finally {
+    await p.close();
+  }
+});
