@@ -31,7 +31,7 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::DropFolder => "“{0}”是文件夹：请拖入一个数据文件。",
         Msg::DropMany => "拖入了 {0} 个文件，只载入了第一个：“{1}”。",
         Msg::ReadFailed => "浏览器无法读取“{0}”（文件可能已被移动或删除）。",
-        Msg::Reading => "正在读取“{0}”：{1} MB",
+        Msg::Reading => "正在读取“{0}”：{1} 兆字节",
         Msg::Drawing => "正在解析并绘制“{0}”……",
         Msg::CancelLoad => "取消",
         Msg::LoadCancelled => "已取消载入“{0}”，图表未变。",

@@ -80,7 +80,7 @@ test('a 12 MB file shows its progress and can be cancelled; the charts stay', as
     await page.waitForFunction(() => document.getElementById('load-bar').value >= 2 * 1024 * 1024);
     const reading = await progressState(page);
     assert.equal(reading.hidden, false, 'the progress shows');
-    assert.match(reading.label, /^正在读取“big\.json”：\d+\.\d \/ 12\.0 MB$/);
+    assert.match(reading.label, /^正在读取“big\.json”：\d+\.\d \/ 12\.0 兆字节$/);
     assert.equal(reading.max, 12 * MB);
     assert.ok(reading.value > 0 && reading.value < 12 * MB, `read ${reading.value}`);
     assert.equal(reading.cancelHidden, false);
@@ -115,7 +115,7 @@ test('a 12 MB file read to the end is parsed and drawn, with a note while it is'
     await choosePadded(page, 'big.json', rankingDataset({ n: 5, title: '大文件' }), 12 * MB);
     await waitForCaption(page, 'ranking', '大文件：村集体经济收入', 30_000);
     const labels = await page.evaluate(() => window.__heluoLabels);
-    assert.ok(labels.includes('正在读取“big.json”：12.0 / 12.0 MB'), labels.join(' | '));
+    assert.ok(labels.includes('正在读取“big.json”：12.0 / 12.0 兆字节'), labels.join(' | '));
     assert.equal(labels[labels.length - 1], '正在解析并绘制“big.json”……');
     assert.equal((await progressState(page)).hidden, true, 'the progress goes once the charts are drawn');
     assert.deepEqual(p.pageErrors, []);

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 105] = [
+const EVERY_MSG: [Msg; 109] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -376,6 +376,10 @@ const EVERY_MSG: [Msg; 105] = [
     Msg::DropFolder,
     Msg::DropMany,
     Msg::ReadFailed,
+    Msg::Reading,
+    Msg::Drawing,
+    Msg::CancelLoad,
+    Msg::LoadCancelled,
     Msg::ManyGroups,
     Msg::ManyGroupsFiltered,
     Msg::AllGroups,
@@ -417,6 +421,10 @@ fn listed(msg: Msg) {
         Msg::DropFolder => {}
         Msg::DropMany => {}
         Msg::ReadFailed => {}
+        Msg::Reading => {}
+        Msg::Drawing => {}
+        Msg::CancelLoad => {}
+        Msg::LoadCancelled => {}
         Msg::ManyGroups => {}
         Msg::ManyGroupsFiltered => {}
         Msg::AllGroups => {}
