@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds pkg/ from the sources, reproducibly:
-#   pkg/heluo.js       classic script, WebAssembly inlined: works from file:// (the page uses it)
+#   pkg/heluo.js       classic script, WebAssembly inlined (LZMA-packed): works from file:// (the page uses it)
 #   pkg/esm/           ES module build (heluo.js + heluo_bg.wasm) for people who bundle
 #   www/samples.js     the sample datasets of www/data/, for pages opened from disk
 # Usage: scripts/build.sh [OUTDIR]   (default pkg; the tests build into a temp dir and compare)
