@@ -19,7 +19,7 @@ wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/heluo.wasm"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-WASM_OPT_FLAGS=(-Oz --low-memory-unused --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
+WASM_OPT_FLAGS=(-Oz --converge --low-memory-unused --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
 
 # wasm-opt runs on rustc's output, before wasm-bindgen: Debian's binaryen 108

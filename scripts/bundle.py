@@ -3,7 +3,8 @@
 script, so the page works from file:// where module scripts and wasm fetches are
 blocked. The wasm is inlined compressed with raw LZMA (smallest of the lc/lp/pb
 settings tried) and unpacked synchronously by scripts/lzma.js, so the script
-stays synchronous. The script defines:
+stays synchronous. The JavaScript and CSS are minified (rjsmin, rcssmin: comments
+and spaces only, names kept). The script defines:
 
   Heluo          the API, instantiated and ready (synchronously) when the script ends
   Heluo.fresh()  a new instance of the same compiled module: the page calls it after
@@ -18,11 +19,20 @@ import lzma
 import os
 import sys
 
+import rcssmin
+import rjsmin
+
 glue_path, wasm_path, dom_path, css_path, out_path = sys.argv[1:6]
-glue = open(glue_path, encoding="utf-8").read()
-dom = open(dom_path, encoding="utf-8").read()
-lzma_js = open(os.path.join(os.path.dirname(__file__), "lzma.js"), encoding="utf-8").read()
-css = json.dumps(open(css_path, encoding="utf-8").read(), ensure_ascii=False)
+
+
+def js(path):
+    return rjsmin.jsmin(open(path, encoding="utf-8").read())
+
+
+glue = js(glue_path)
+dom = js(dom_path)
+lzma_js = js(os.path.join(os.path.dirname(__file__), "lzma.js"))
+css = json.dumps(rcssmin.cssmin(open(css_path, encoding="utf-8").read()), ensure_ascii=False)
 raw = open(wasm_path, "rb").read()
 
 

@@ -22,6 +22,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# The classic script's minifiers (scripts/bundle.py): comments and spaces only.
+if ! python3 -c 'import rjsmin, rcssmin' 2>/dev/null; then
+  say "installing rjsmin and rcssmin from PyPI (minify pkg/heluo.js)"
+  python3 -m pip install --quiet rjsmin rcssmin
+fi
+
 apt_packages=(binaryen)
 if [ "$what" = test ]; then
   apt_packages+=(chromium chromium-driver fonts-noto-cjk poppler-utils firefox-esr webkit2gtk-driver xvfb xauth)
