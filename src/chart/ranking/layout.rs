@@ -63,11 +63,17 @@ impl RankingView {
 /// villages without one and comes last. Empty when no village has a group.
 pub fn groups(ranking: &Ranking) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A set beside the list: a national ranking has thousands of towns, and
+    // a search of the list for each village took seconds.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut ungrouped = false;
     for v in &ranking.villages {
         match &v.group {
-            Some(g) if !out.contains(g) => out.push(g.clone()),
-            Some(_) => {}
+            Some(g) => {
+                if seen.insert(g.as_str()) {
+                    out.push(g.clone());
+                }
+            }
             None => ungrouped = true,
         }
     }
