@@ -188,7 +188,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `-- towns`: 100,000 villages in 7,693 towns, parse and first layout.
     if std::env::args().any(|a| a == "towns") {
         let towns = ranking_in_groups(100_000, 7_693);
-        let data = Rc::new(throughput("parse 100,000 villages in 7,693 towns", &towns, 3)?);
+        let data = Rc::new(throughput(
+            "parse 100,000 villages in 7,693 towns",
+            &towns,
+            3,
+        )?);
         time("layout ranking of 7,693 towns at 800 px", 3, || {
             chart(&data, ChartKind::Ranking)
         })?;

@@ -84,11 +84,18 @@ impl Trend {
 /// deterministic. The one sort of the core: every sort goes through it, so the
 /// wasm carries a single copy of the sorting code.
 pub fn sort_keyed(rows: &mut [(usize, f64)], descending: bool) {
-    rows.sort_unstable_by(|a, b| {
+    rows.sort_unstable_by(keyed_order(descending));
+}
+
+/// The order of [`sort_keyed`]: by key, ties by index.
+pub fn keyed_order(
+    descending: bool,
+) -> impl Fn(&(usize, f64), &(usize, f64)) -> std::cmp::Ordering + Copy {
+    move |a, b| {
         let order = a.1.total_cmp(&b.1);
         let order = if descending { order.reverse() } else { order };
         order.then(a.0.cmp(&b.0))
-    });
+    }
 }
 
 /// One line of the trend chart.

@@ -617,3 +617,55 @@ fn english_counts_are_singular_for_one() {
         "{texts:?}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 300, ..Default::default() })]
+
+    /// The top N found by selection (`top_rows`) are the first N of the full
+    /// sort, and a pinned village further down gets its rank in the full sort:
+    /// with ties, missing values, a group filter, either direction.
+    #[test]
+    fn the_top_n_by_selection_agree_with_the_full_sort(
+        values in proptest::collection::vec(proptest::option::of(0i32..20), 1..80),
+        top in 1usize..30,
+        pins in proptest::collection::vec(0usize..80, 0..4),
+        descending in proptest::bool::ANY,
+        show_all in proptest::bool::ANY,
+        filter in proptest::bool::ANY,
+    ) {
+        let villages: Vec<serde_json::Value> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| serde_json::json!({
+                "name": format!("村{i}"),
+                "group": if i % 3 == 0 { "甲镇" } else { "乙镇" },
+                "values": { "income": v },
+            }))
+            .collect();
+        let json = serde_json::json!({"ranking": {"metrics": [{"key": "income"}], "villages": villages}});
+        let d = crate::util::dataset_str(&json.to_string());
+        let Some(ranking) = d.ranking.as_ref() else { panic!("a ranking") };
+        let mut view = RankingView::new(ranking);
+        view.top = top;
+        view.descending = descending;
+        view.show_all = show_all;
+        view.pinned = pins.into_iter().filter(|&p| p < values.len()).collect();
+        if filter {
+            view.group = Some("乙镇".into());
+        }
+        let (all, left_out) = ranked(ranking, &view);
+        let shown = if show_all { all.len() } else { all.len().min(top) };
+        let mut expected: Vec<(usize, usize, f64)> = all
+            .iter()
+            .enumerate()
+            .filter(|(r, (v, _))| *r < shown || view.is_pinned(*v))
+            .map(|(r, &(v, x))| (r + 1, v, x))
+            .collect();
+        let (mut got, total, got_left_out) = heluo::chart::ranking::layout::top_rows(ranking, &view);
+        expected.sort_by_key(|row| row.0);
+        got.sort_by_key(|row| row.0);
+        proptest::prop_assert_eq!(got, expected);
+        proptest::prop_assert_eq!(total, all.len());
+        proptest::prop_assert_eq!(got_left_out, left_out);
+    }
+}
