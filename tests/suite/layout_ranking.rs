@@ -667,5 +667,9 @@ proptest::proptest! {
         proptest::prop_assert_eq!(got, expected);
         proptest::prop_assert_eq!(total, all.len());
         proptest::prop_assert_eq!(got_left_out, left_out);
+        // The table's first rows, by the same selection.
+        let (first, with_value, left) = heluo::chart::ranking::layout::top_k(ranking, &view, top);
+        proptest::prop_assert_eq!(&first[..], &all[..top.min(all.len())]);
+        proptest::prop_assert_eq!((with_value, left), (all.len(), left_out));
     }
 }

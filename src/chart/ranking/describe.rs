@@ -1,6 +1,6 @@
 //! The ranking in words: title, tooltips, data table and description.
 
-use super::layout::{ranked, BarMark, RankingLayout, RankingView};
+use super::layout::{top_k, BarMark, RankingLayout, RankingView};
 use crate::chart::{Context, Table, Tooltip, TooltipRow, MISSING, TABLE_ROWS};
 use crate::dataset::Ranking;
 use crate::format::{group_thousands, ValueFormat};
@@ -91,8 +91,12 @@ pub fn table(cx: &Context, ranking: &Ranking, view: &RankingView) -> Table {
             )
         })
         .collect();
-    let (order, _) = ranked(ranking, view);
-    let ranked_ids: Vec<(Option<usize>, usize)> = order
+    // A screen reader or a copy-paste has no use for 100,000 rows, and building
+    // them would stall the page: the table stops at TABLE_ROWS and says so.
+    // Only those rows are sorted (a table follows every metric switch).
+    let (order, with_value, left_out) = top_k(ranking, view, TABLE_ROWS);
+    let total = with_value.saturating_add(left_out);
+    let ranked_ids = order
         .iter()
         .enumerate()
         .map(|(rank, &(i, _))| (Some(rank.saturating_add(1)), i))
@@ -106,13 +110,8 @@ pub fn table(cx: &Context, ranking: &Ranking, view: &RankingView) -> Table {
                         && v.values.get(view.metric).copied().flatten().is_none()
                 })
                 .map(|(i, _)| (None, i)),
-        )
-        .collect();
-    let total = ranked_ids.len();
-    // A screen reader or a copy-paste has no use for 100,000 rows, and building
-    // them would stall the page: the table stops at TABLE_ROWS and says so.
+        );
     let rows = ranked_ids
-        .into_iter()
         .take(TABLE_ROWS)
         .filter_map(|(rank, i)| {
             let village = ranking.villages.get(i)?;

@@ -146,12 +146,8 @@ pub fn top_rows(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, usize, f6
     let (mut all, left_out) = candidates(ranking, view);
     let total = all.len();
     let before = crate::dataset::keyed_order(view.descending);
-    let top = view.top.min(total);
-    if top < total {
-        all.select_nth_unstable_by(top, before);
-    }
+    let top = select_top(&mut all, view.top, before);
     let (head, rest) = all.split_at_mut(top);
-    head.sort_unstable_by(before);
     let mut rows: Vec<(usize, usize, f64)> = head
         .iter()
         .enumerate()
@@ -174,6 +170,33 @@ pub fn top_rows(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, usize, f6
         rows.push((ahead.saturating_add(1), v, x));
     }
     (rows, total, left_out)
+}
+
+/// Moves the first `k` of `rows` in `before` order to the front, sorted, by
+/// selection (the rest stay unsorted); returns how many that is.
+fn select_top(
+    rows: &mut [(usize, f64)],
+    k: usize,
+    before: impl Fn(&(usize, f64), &(usize, f64)) -> std::cmp::Ordering + Copy,
+) -> usize {
+    let k = k.min(rows.len());
+    if k < rows.len() {
+        rows.select_nth_unstable_by(k, before);
+    }
+    if let Some(head) = rows.get_mut(..k) {
+        head.sort_unstable_by(before);
+    }
+    k
+}
+
+/// The first `k` villages in rank order (fewer when fewer have a value), the
+/// number that have a value, and the number left out for having none.
+pub fn top_k(ranking: &Ranking, view: &RankingView, k: usize) -> (Vec<(usize, f64)>, usize, usize) {
+    let (mut rows, left_out) = candidates(ranking, view);
+    let with_value = rows.len();
+    let top = select_top(&mut rows, k, crate::dataset::keyed_order(view.descending));
+    rows.truncate(top);
+    (rows, with_value, left_out)
 }
 
 /// The villages (of the filtered group) that have a value for the view's
