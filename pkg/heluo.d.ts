@@ -49,6 +49,8 @@ declare namespace Heluo {
     readonly lang: string;
     /** The chart kinds the dataset holds: "trend", "ranking". */
     readonly charts: string[];
+    /** The dataset as bytes, for datasetFromSnapshot in another instance (a worker's). */
+    snapshot(): Uint8Array;
     free(): void;
   }
 
@@ -83,6 +85,12 @@ declare namespace Heluo {
   function render(target: Element, data: string | Uint8Array | ArrayBuffer | object, options?: RenderOptions): ChartHandle;
   /** Parses a dataset; throws an Error with the JSON path of the problem. */
   function parseDataset(bytes: Uint8Array): DatasetHandle;
+  /** Parses in a web worker made from this script (pages served over http or
+   *  https). The promise rejects with the parse error, or with null where no
+   *  worker could run: then call parseDataset. */
+  function parseInWorker(bytes: Uint8Array): { promise: Promise<DatasetHandle>; cancel(): void };
+  /** A dataset from DatasetHandle.snapshot() of the same build. */
+  function datasetFromSnapshot(bytes: Uint8Array): DatasetHandle;
   /** A page string or sentence in "zh-CN" or "en" (see src/text). */
   function text(lang: string, key: string, a: string, b: string): string;
   /** The largest file read, in bytes. */

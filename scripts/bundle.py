@@ -11,6 +11,8 @@ and spaces only, names kept). The script defines:
                  a wasm trap (a panic aborts an instance), so the next file works
   Heluo.mount()  the DOM layer (www/heluo-chart.js): one chart as readers use it
   Heluo.render() one chart from data and options, for developers
+  Heluo.parseInWorker(bytes)  a large file parsed in a worker made from this script
+                 (http/https); in such a worker, the script serves those parses
   <heluo-chart>  the custom element, styled by www/heluo-chart.css in its shadow root
 """
 import base64
@@ -56,6 +58,8 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
   var packed = Uint8Array.from(atob("{wasm}"), function (c) {{ return c.charCodeAt(0); }});
   var module = new WebAssembly.Module(lzmaDecode(packed, {props}, {len(raw)}));
   var HELUO_CSS = {css};
+  /* Where this script came from: a worker made from it parses large files. */
+  var scriptUrl = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : null;
 {dom}
   function instantiate() {{
 {glue}
@@ -65,6 +69,7 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
     api.mount = function (container, dataset, kind, options) {{
       return mountChart(api, container, dataset, kind, options);
     }};
+    api.parseInWorker = function (bytes) {{ return parseInWorker(api, scriptUrl, bytes); }};
     api.render = function (target, data, options) {{
       return renderChart(api, target, data, options);
     }};
@@ -77,6 +82,7 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
     return api;
   }}
   globalThis.Heluo = instantiate();
+  if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) serveParses(globalThis.Heluo);
   defineElement();
 }})();
 """

@@ -15,6 +15,10 @@ mod record;
 #[path = "suite/json_reader.rs"]
 mod json_reader;
 
+// Dataset snapshots (worker → page): round trips, and refusal of foreign bytes.
+#[path = "suite/snapshot.rs"]
+mod snapshot;
+
 // Format v1: shorthands, validation, and the exact text of every parse error.
 #[path = "suite/dataset.rs"]
 mod dataset;

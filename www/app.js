@@ -176,6 +176,19 @@
     return step();
   }
 
+  /* Shows a dataset parsed elsewhere (a worker); on a trap, the bytes are
+     loaded again on a fresh instance. */
+  function showParsed(dataset, bytes, name) {
+    try {
+      show(dataset, bytes, null, name);
+      clearAlert();
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) { dataset.free(); fail(err, name); return; }
+      recoverFromTrap(err);
+      load(bytes, name, null);
+    }
+  }
+
   /* `notice`: said after the file loads (several files dropped). */
   function loadFile(file, notice) {
     if (!file) return;
@@ -198,10 +211,29 @@
     read.then(function (bytes) {
       if (!bytes || ticket !== latestLoad) return;
       if (!inSteps) return finish(bytes);
-      /* Parsing holds the main thread: say so, and let the words paint first. */
-      cancelButton.hidden = true;
       progressLabel.textContent = words("drawing", file.name);
-      requestAnimationFrame(function () { setTimeout(function () { finish(bytes); }, 0); });
+      progressBar.removeAttribute("value"); /* indeterminate: parsing has no byte count */
+      /* Over http a worker parses, and the page stays responsive (and the
+         load can still be cancelled); where no worker runs, the page parses. */
+      var job = Heluo.parseInWorker(bytes);
+      cancelLoad = function (quiet) {
+        job.cancel();
+        if (!quiet) latestLoad++;
+        hideProgress();
+        if (!quiet) statusEl.textContent = words("loadCancelled", file.name);
+      };
+      job.promise.then(function (dataset) {
+        if (ticket !== latestLoad) { dataset.free(); return; }
+        hideProgress();
+        showParsed(dataset, bytes, file.name);
+        if (notice && alertEl.hidden) { alertEl.textContent = notice; alertEl.hidden = false; }
+      }, function (err) {
+        if (ticket !== latestLoad) return;
+        if (err) { hideProgress(); fail(err, file.name); return; }
+        /* Parsing holds the main thread: no cancel then; let the words paint first. */
+        cancelButton.hidden = true;
+        requestAnimationFrame(function () { setTimeout(function () { finish(bytes); }, 0); });
+      });
     }, function () {
       if (ticket !== latestLoad) return;
       if (inSteps) hideProgress();

@@ -778,3 +778,57 @@ function standaloneHtml(api, bytes, charts, title, lang) {
       "\n<script>" + script + "</script>\n</body>\n</html>\n";
   });
 }
+
+/* Parses `bytes` in a web worker made from this very script (pages served
+   over http or https), so a large file does not hold the page while it is
+   read: the worker posts back the dataset's snapshot, which takes a fraction
+   of the parse to rebuild. Returns { promise, cancel }: the promise resolves
+   with the dataset, rejects with the parse error (an Error), or rejects with
+   null when no worker could start or run (file://, an inline script, a CSP
+   that allows no worker, a trap in the worker): the caller parses on the
+   page's thread then. */
+function parseInWorker(api, url, bytes) {
+  var worker = null;
+  try {
+    if (url && /^https?:/.test(url) && typeof Worker === "function") worker = new Worker(url);
+  } catch (e) {
+    worker = null;
+  }
+  if (!worker) return { promise: Promise.reject(null), cancel: function () {} };
+  var promise = new Promise(function (resolve, reject) {
+    worker.onmessage = function (e) {
+      worker.terminate();
+      if (e.data.trap) return reject(null);
+      if (e.data.error !== undefined) return reject(new Error(e.data.error));
+      try {
+        resolve(api.datasetFromSnapshot(new Uint8Array(e.data.snapshot)));
+      } catch (err) {
+        reject(null);
+      }
+    };
+    worker.onerror = function (e) {
+      if (e && e.preventDefault) e.preventDefault();
+      worker.terminate();
+      reject(null);
+    };
+  });
+  /* Copied, not transferred: the page keeps its bytes (to redraw, embed, or
+     parse them itself if the worker fails). */
+  worker.postMessage({ bytes: bytes });
+  return { promise: promise, cancel: function () { worker.terminate(); } };
+}
+
+/* In a worker made from this script: parses what it is sent and posts back
+   the dataset's snapshot, or the error's message. */
+function serveParses(api) {
+  self.onmessage = function (e) {
+    try {
+      var dataset = api.parseDataset(e.data.bytes);
+      var snapshot = dataset.snapshot();
+      dataset.free();
+      self.postMessage({ snapshot: snapshot.buffer }, [snapshot.buffer]);
+    } catch (err) {
+      self.postMessage({ error: (err && err.message) || String(err), trap: err instanceof WebAssembly.RuntimeError });
+    }
+  };
+}

@@ -432,6 +432,16 @@ export class DatasetHandle {
         return v1;
     }
     /**
+     * The dataset as bytes, for [`dataset_from_snapshot`] in another instance.
+     * @returns {Uint8Array}
+     */
+    snapshot() {
+        const ret = wasm.datasethandle_snapshot(this.__wbg_ptr);
+        var v1 = getArrayU8FromWasm0(ret[0], ret[1]).slice();
+        wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
+        return v1;
+    }
+    /**
      * @returns {string | undefined}
      */
     get source() {
@@ -476,6 +486,22 @@ if (Symbol.dispose) DatasetHandle.prototype[Symbol.dispose] = DatasetHandle.prot
  */
 export function __panicForTesting() {
     wasm.__panicForTesting();
+}
+
+/**
+ * The dataset a worker parsed, from its snapshot ([`DatasetHandle::snapshot`]):
+ * how a large file is parsed off the page's thread.
+ * @param {Uint8Array | number[]} bytes
+ * @returns {DatasetHandle}
+ */
+export function datasetFromSnapshot(bytes) {
+    const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.datasetFromSnapshot(ptr0, len0);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return DatasetHandle.__wrap(ret[0]);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 mod json;
 mod parse;
+pub mod snapshot;
 pub mod text;
 mod walk;
 

@@ -100,6 +100,15 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<DatasetHandle, JsError> {
         .map_err(js_error)
 }
 
+/// The dataset a worker parsed, from its snapshot ([`DatasetHandle::snapshot`]):
+/// how a large file is parsed off the page's thread.
+#[wasm_bindgen(js_name = datasetFromSnapshot)]
+pub fn dataset_from_snapshot(bytes: &[u8]) -> Result<DatasetHandle, JsError> {
+    crate::dataset::snapshot::from_bytes(bytes)
+        .map(|d| DatasetHandle { inner: Rc::new(d) })
+        .ok_or_else(|| JsError::new("not a dataset snapshot of this version of Heluo"))
+}
+
 fn decode_gb18030(bytes: &[u8]) -> Option<String> {
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
@@ -109,6 +118,11 @@ fn decode_gb18030(bytes: &[u8]) -> Option<String> {
 
 #[wasm_bindgen]
 impl DatasetHandle {
+    /// The dataset as bytes, for [`dataset_from_snapshot`] in another instance.
+    pub fn snapshot(&self) -> Vec<u8> {
+        crate::dataset::snapshot::to_bytes(&self.inner)
+    }
+
     #[wasm_bindgen(getter)]
     pub fn title(&self) -> Option<String> {
         self.inner.title.clone()

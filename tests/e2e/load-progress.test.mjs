@@ -162,3 +162,91 @@ test('in English the progress speaks English', async () => {
     await p.close();
   }
 });
+
+/* Counts the workers the page makes, and ticks a timer every 10 ms: a page
+   that parses on its own thread misses the ticks for as long as it parses. */
+function watchWorkersAndTicks() {
+  window.__heluoWorkers = 0;
+  const Original = window.Worker;
+  window.Worker = function (...args) { window.__heluoWorkers++; return new Original(...args); };
+  window.Worker.prototype = Original.prototype;
+  window.__heluoTicks = [];
+  setInterval(() => window.__heluoTicks.push(performance.now()), 10);
+}
+
+/* A ranking of `n` villages (about 90 bytes each), as JSON text. */
+function bigRanking(n, title) {
+  const villages = [];
+  for (let i = 0; i < n; i++) {
+    villages.push({ name: `村${i}`, group: `镇${i % 40}`, values: { income: (i * 7919) % 1000003, dividend: i % 977 } });
+  }
+  return JSON.stringify({
+    title: '大数据集',
+    ranking: { title, metrics: [{ key: 'income', label: '村集体经济收入', unit: '元' }, { key: 'dividend', label: '户均分红', unit: '元' }], villages },
+  });
+}
+
+test('over http a large file is parsed in a worker: the page keeps ticking while it parses', async () => {
+  const p = await openPage('http');
+  const { page } = p;
+  try {
+    await page.evaluate(watchWorkersAndTicks);
+    const json = bigRanking(100_000, '十万个村');
+    const started = await page.evaluate(() => performance.now());
+    await choosePadded(page, 'big.json', json, Buffer.byteLength(json));
+    await waitForCaption(page, 'ranking', '十万个村：村集体经济收入', 60_000);
+    const { workers, ticks, done } = await page.evaluate(() => ({
+      workers: window.__heluoWorkers, ticks: window.__heluoTicks, done: performance.now(),
+    }));
+    assert.equal(workers, 1, 'one worker parsed the file');
+    // The longest gap between ticks while the file loaded: with the parse in
+    // the worker, the page's own work (reading, rebuilding, the first layout)
+    // comes in short steps.
+    const during = ticks.filter((t) => t >= started && t <= done);
+    const gaps = during.slice(1).map((t, i) => t - during[i]);
+    const longest = Math.max(...gaps);
+    console.log(`100,000 villages over http: ${during.length} ticks in ${(done - started).toFixed(0)} ms, longest gap ${longest.toFixed(0)} ms`);
+    assert.ok(during.length >= 10, `the page ticked ${during.length} times while loading`);
+    const table = await page.$$eval('#charts figure.chart-ranking table tbody tr', (rows) => rows.length);
+    assert.equal(table, 1000, 'the table of the dataset rebuilt from the worker');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('over http a bad large file gets the same message from the worker', async () => {
+  const p = await openPage('http');
+  const { page } = p;
+  try {
+    const before = await captions(page);
+    const json = bigRanking(60_000, '坏文件').replace('"村59999"', '"村0"').replace('镇39"', '镇0"');
+    const bytes = Buffer.byteLength(json);
+    await choosePadded(page, 'bad.json', json, bytes);
+    await page.waitForFunction(() => !document.getElementById('alert').hidden, null, { timeout: 60_000 });
+    const alert = await page.textContent('#alert');
+    assert.match(alert, /^无法载入 “bad\.json”：ranking\.villages\[\d+\]\.name: the village "村0" appears twice in the group "镇0"/);
+    assert.deepEqual(await captions(page), before, 'the charts on screen stay');
+    assert.equal((await progressState(page)).hidden, true);
+  } finally {
+    await p.close();
+  }
+});
+
+test('over http a worker parse can be cancelled', async () => {
+  const p = await openPage('http');
+  const { page } = p;
+  try {
+    const before = await captions(page);
+    const json = bigRanking(200_000, '取消我');
+    await choosePadded(page, 'big.json', json, Buffer.byteLength(json));
+    await page.waitForFunction(() => document.getElementById('load-label').textContent.startsWith('正在解析'), null, { timeout: 30_000 });
+    assert.equal((await progressState(page)).cancelHidden, false, 'the parse in a worker can be cancelled');
+    await page.click('#load-cancel');
+    assert.equal((await progressState(page)).status, '已取消载入“big.json”，图表未变。');
+    await page.waitForTimeout(3000);
+    assert.deepEqual(await captions(page), before);
+  } finally {
+    await p.close();
+  }
+});
