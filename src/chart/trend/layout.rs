@@ -84,6 +84,9 @@ pub struct TrendLayout {
 pub const MAX_LEGEND: usize = 12;
 /// The plot is never squeezed below this height (CSS px).
 pub const MIN_PLOT_HEIGHT: f64 = 160.0;
+/// The smallest y span: five ticks 0.000002 apart, the finest step six
+/// decimals write apart.
+const MIN_SPAN: f64 = 1e-5;
 
 /// Height for a chart `width` wide: about 5:3, within phone and desktop bounds.
 pub fn trend_height(width: f64) -> f64 {
@@ -218,10 +221,14 @@ impl TrendLayout {
         });
         // Nothing to draw in this range (all values missing, or all hidden).
         let empty = !hi.is_finite();
-        let hi = if hi.is_finite() && hi > lo {
-            hi
-        } else {
+        // A span too small to label (values of 1e-300, or ±1e-9, which read
+        // as zero at six decimals) is widened to the smallest the axis can
+        // write with distinct labels: the values sit on the zero line, as
+        // their labels say, and the gridlines stay.
+        let hi = if !hi.is_finite() || hi <= lo {
             lo + 1.0
+        } else {
+            hi.max(lo + MIN_SPAN)
         };
         let ticks = nice_ticks(lo, hi, if height < 320.0 { 4 } else { 5 });
         let step = match (ticks.first(), ticks.get(1)) {
@@ -260,7 +267,9 @@ impl TrendLayout {
         // 4. Grid and axes. Ticks whose labels would read the same (values of
         //    1e-300 all print as "0") are drawn once.
         let mut last_label = String::new();
-        for &t in &ticks {
+        // Nothing drawn: no invented scale, only the note below.
+        let shown_ticks = if empty { &[][..] } else { &ticks[..] };
+        for &t in shown_ticks {
             let label = tick_label(t);
             if label == last_label {
                 continue;
