@@ -63,6 +63,7 @@ fn every_action() -> Vec<Action> {
         Action::Group(0),
         Action::Search("王".into()),
         Action::PinSearch("王".into()),
+        Action::Highlight(0),
     ]
 }
 
@@ -76,19 +77,20 @@ fn applies_to(action: &Action, kind: ChartKind) -> bool {
         | Action::Leave
         | Action::Click(..)
         | Action::Key(_)
+        | Action::Search(_)
+        | Action::PinSearch(_)
         | Action::Legend(_) => true,
         Action::Drag(..)
         | Action::ZoomTo(..)
         | Action::ZoomIn
         | Action::ZoomOut
-        | Action::ResetZoom => kind == ChartKind::Trend,
+        | Action::ResetZoom
+        | Action::Highlight(_) => kind == ChartKind::Trend,
         Action::Metric(_)
         | Action::Group(_)
         | Action::ToggleOrder
         | Action::ToggleShowAll
-        | Action::TogglePin(_)
-        | Action::Search(_)
-        | Action::PinSearch(_) => kind == ChartKind::Ranking,
+        | Action::TogglePin(_) => kind == ChartKind::Ranking,
     }
 }
 
@@ -137,8 +139,8 @@ fn an_action_on_the_wrong_kind_is_refused_and_changes_nothing() {
     }
     assert_eq!(
         refused,
-        7 + 5,
-        "seven ranking-only and five trend-only actions"
+        5 + 6,
+        "five ranking-only and six trend-only actions"
     );
 }
 

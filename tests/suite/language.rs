@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 105] = [
+const EVERY_MSG: [Msg; 111] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -379,6 +379,12 @@ const EVERY_MSG: [Msg; 105] = [
     Msg::ManyGroups,
     Msg::ManyGroupsFiltered,
     Msg::AllGroups,
+    Msg::SearchLines,
+    Msg::HighlightButton,
+    Msg::HighlightedLines,
+    Msg::Highlighted,
+    Msg::Unhighlighted,
+    Msg::LineFocus,
 ];
 
 /// Fails to compile when a message is added and not listed in [`EVERY_MSG`].
@@ -418,6 +424,12 @@ fn listed(msg: Msg) {
         Msg::DropMany => {}
         Msg::ReadFailed => {}
         Msg::ManyGroups => {}
+        Msg::SearchLines => {}
+        Msg::HighlightButton => {}
+        Msg::HighlightedLines => {}
+        Msg::Highlighted => {}
+        Msg::Unhighlighted => {}
+        Msg::LineFocus => {}
         Msg::ManyGroupsFiltered => {}
         Msg::AllGroups => {}
         Msg::And => {}
