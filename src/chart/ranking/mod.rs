@@ -146,7 +146,7 @@ impl RankingChart {
 
     /// Villages whose name contains `query` (ASCII case folded), in dataset order.
     pub fn search(ranking: &Ranking, query: &str) -> Vec<usize> {
-        crate::chart::search(ranking.villages.iter().map(|v| v.name.as_str()), query)
+        crate::chart::search(&mut ranking.villages.iter().map(|v| v.name.as_str()), query)
     }
 
     fn sorted_sentence(&self, cx: &Context, ranking: &Ranking) -> String {

@@ -30,21 +30,22 @@ pub fn tooltip(
     // 无数据 / no data) where it has none, so a gap is said, not skipped. At
     // most TOOLTIP_ROWS rows (the rest counted): 3,000 counties stay readable.
     // The line under the pointer comes first, then the highlighted ones.
-    let first: Vec<usize> = line
-        .into_iter()
-        .chain(
-            view.highlighted
-                .iter()
-                .copied()
-                .filter(|&h| Some(h) != line),
-        )
-        .filter(|&i| !view.is_hidden(i) && i < trend.series.len())
-        .collect();
-    let shown: Vec<usize> = first
-        .iter()
-        .copied()
-        .chain((0..trend.series.len()).filter(|&i| !view.is_hidden(i) && !first.contains(&i)))
-        .collect();
+    let mut shown = Vec::with_capacity(trend.series.len());
+    for pass in [true, false] {
+        for i in 0..trend.series.len() {
+            let first = Some(i) == line || view.is_highlighted(i);
+            if !view.is_hidden(i) && first == pass {
+                shown.push(i);
+            }
+        }
+        // The line under the pointer before the highlighted ones.
+        if let (true, Some(l)) = (pass, line) {
+            if let Some(at) = shown.iter().position(|&i| i == l) {
+                shown.remove(at);
+                shown.insert(0, l);
+            }
+        }
+    }
     let mut rows: Vec<TooltipRow> = shown
         .iter()
         .take(TOOLTIP_ROWS)

@@ -354,10 +354,16 @@ impl TrendLayout {
         // top; highlighted lines after all others, in the accent colour, the
         // others then in the grid's grey, thin and without markers.
         let dimmed = !view.highlighted.is_empty();
-        let order = (0..trend.series.len())
-            .rev()
-            .filter(|&i| !view.is_highlighted(i))
-            .chain(view.highlighted.iter().rev().copied());
+        // One list, not a chained iterator: the loop body is compiled once.
+        let mut order = Vec::with_capacity(trend.series.len());
+        for i in (0..trend.series.len()).rev() {
+            if !view.is_highlighted(i) {
+                order.push(i);
+            }
+        }
+        for &i in view.highlighted.iter().rev() {
+            order.push(i);
+        }
         for i in order {
             let Some(series) = trend.series.get(i) else {
                 continue;
@@ -653,7 +659,9 @@ pub fn label_box(
     .iter()
     .map(|dy| Rect {
         x: x0,
-        y: (py + dy).clamp(plot.y + half, plot.bottom() - half) - half,
+        // max/min, not clamp: clamp's panic message would bring float
+        // formatting into the wasm.
+        y: (py + dy).min(plot.bottom() - half).max(plot.y + half) - half,
         w,
         h: LABEL_HEIGHT,
     })
@@ -664,6 +672,7 @@ pub fn label_box(
 /// series order; a name that would overprint one already placed is dropped
 /// (the legend, the tooltip and the table still name it).
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn place_labels(
     cx: &Context,
     trend: &Trend,
@@ -677,11 +686,13 @@ fn place_labels(
 ) -> Vec<DirectLabel> {
     let n = trend.series.len();
     let mut placed: Vec<DirectLabel> = Vec::new();
-    let order = view
-        .highlighted
-        .iter()
-        .copied()
-        .chain((0..n.min(MAX_LEGEND)).filter(|i| !view.is_highlighted(*i)));
+    let mut order = view.highlighted.clone();
+    for i in 0..n.min(MAX_LEGEND) {
+        if !view.is_highlighted(i) {
+            order.push(i);
+        }
+    }
+    let mut rects: Vec<Rect> = Vec::new();
     for i in order {
         if !is_labelled(trend, view, i) {
             continue;
@@ -690,7 +701,6 @@ fn place_labels(
         else {
             continue;
         };
-        let rects: Vec<Rect> = placed.iter().map(|l| l.rect).collect();
         let name_w = text_width(&series.name, LABEL_SIZE);
         let Some(rect) = label_box(name_w, px, py, plot, right, &rects) else {
             continue;
@@ -709,6 +719,7 @@ fn place_labels(
         } else {
             mark
         }));
+        rects.push(rect);
         placed.push(DirectLabel {
             series: i,
             text,

@@ -70,6 +70,7 @@ impl TrendChart {
     }
 
     /// Highlights series `i` or stops highlighting it; says which.
+    #[inline(never)]
     fn toggle_highlight(&mut self, cx: &Context, width: f64, i: usize) -> Result<String, Refusal> {
         let name = trend(cx)?
             .series
@@ -97,6 +98,7 @@ impl TrendChart {
 
     /// The overlay for a highlighted line: a veil over the others, the line
     /// in the accent colour, and its name at its end unless drawn there already.
+    #[inline(never)]
     fn line_overlay(&self, cx: &Context, i: usize, marks: &mut Vec<Mark>) {
         let (l, theme) = (&self.layout, &cx.theme);
         let Some(series) = cx.dataset.trend.as_ref().and_then(|t| t.series.get(i)) else {
@@ -566,7 +568,7 @@ impl ChartRoom for TrendChart {
             Action::Search(ref query) => {
                 let trend = trend(cx)?;
                 let found =
-                    crate::chart::search(trend.series.iter().map(|s| s.name.as_str()), query);
+                    crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
                 let status = crate::chart::search_status(cx.words, query, found.len());
                 let changed = if status == self.search_status {
                     Changed::NOTHING
@@ -582,7 +584,7 @@ impl ChartRoom for TrendChart {
             Action::PinSearch(ref query) => {
                 let trend = trend(cx)?;
                 let found =
-                    crate::chart::search(trend.series.iter().map(|s| s.name.as_str()), query);
+                    crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
                 let Some(&i) = found.first() else {
                     self.search_status = crate::chart::search_status(cx.words, query, 0);
                     return Ok((
