@@ -407,7 +407,7 @@ pub(crate) fn padding(width: f64) -> f64 {
 /// Items whose name contains `query` (ASCII case folded), in order: the
 /// ranking's villages, the trend's lines.
 /// (A `dyn` iterator: one copy of the code in the wasm for both charts.)
-pub(crate) fn search<'a>(names: &mut dyn Iterator<Item = &'a str>, query: &str) -> Vec<usize> {
+pub(crate) fn search(names: &mut dyn Iterator<Item = &str>, query: &str) -> Vec<usize> {
     // ASCII folding only: Chinese has no case, and full Unicode case tables
     // would cost the wasm several kilobytes.
     let query = query.trim().to_ascii_lowercase();
