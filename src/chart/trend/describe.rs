@@ -29,17 +29,19 @@ pub fn tooltip(
     // Every shown series, in order: its value that year, or "—" (announced as
     // 无数据 / no data) where it has none, so a gap is said, not skipped. At
     // most TOOLTIP_ROWS rows (the rest counted): 3,000 counties stay readable.
-    // The line under the pointer comes first, then the highlighted ones.
+    // When rows are left out, the line under the pointer and the highlighted
+    // ones come first (with a few lines, the rows keep the legend's order).
+    let cut = trend.series.len().saturating_sub(view.hidden.len()) > TOOLTIP_ROWS;
     let mut shown = Vec::with_capacity(trend.series.len());
     for pass in [true, false] {
         for i in 0..trend.series.len() {
-            let first = Some(i) == line || view.is_highlighted(i);
+            let first = cut && (Some(i) == line || view.is_highlighted(i));
             if !view.is_hidden(i) && first == pass {
                 shown.push(i);
             }
         }
         // The line under the pointer before the highlighted ones.
-        if let (true, Some(l)) = (pass, line) {
+        if let (true, true, Some(l)) = (cut, pass, line) {
             if let Some(at) = shown.iter().position(|&i| i == l) {
                 shown.remove(at);
                 shown.insert(0, l);
