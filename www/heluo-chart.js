@@ -335,7 +335,9 @@ function mountChart(api, container, dataset, kind, options) {
         var label = el("span", "label");
         if (r.color) label.appendChild(swatch(r.color));
         label.appendChild(document.createTextNode(r.label));
-        row.append(label, el("span", "value", r.value));
+        /* A number (as the core writes it: "-1,234.5万元", "0.6%") never
+           wraps; a text value (a group's name) may. */
+        row.append(label, el("span", /^[-−+]?\d/.test(r.value) ? "value num" : "value", r.value));
         tip.appendChild(row);
       });
     }

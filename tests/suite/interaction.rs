@@ -715,3 +715,11 @@ fn trend_charts_refuse_ranking_actions() {
     assert_eq!(c.marks(), before.as_slice());
     assert_eq!(c.announcement(), "");
 }
+
+#[test]
+fn a_drag_ending_a_pixel_short_of_a_year_takes_that_year() {
+    let mut c = trend();
+    let (a, b) = (column_x(&c, 2014), column_x(&c, 2017));
+    apply(&mut c, Action::ZoomTo(a + 1.5, b - 1.5));
+    assert_eq!(zoom(&c), Some((2014, 2017)));
+}

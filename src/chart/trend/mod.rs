@@ -14,6 +14,10 @@ use crate::engine::{Action, Changed, ChartKind, Key, Refusal};
 use crate::mark::{fit_text, text_width, Align, Baseline, Mark, Rect};
 use crate::text::Msg;
 
+/// How far (CSS px) outside a zoom selection a year's column may be and
+/// still be taken.
+const ZOOM_SLOP: f64 = 2.0;
+
 /// What the pointer (or keyboard) is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
@@ -619,7 +623,9 @@ impl ChartRoom for TrendChart {
                     .layout
                     .columns
                     .iter()
-                    .filter(|c| c.x >= a && c.x <= b)
+                    // A pointer a pixel short of a year's column (a mouse
+                    // lands on whole pixels) still takes that year.
+                    .filter(|c| c.x >= a - ZOOM_SLOP && c.x <= b + ZOOM_SLOP)
                     .map(|c| c.year);
                 match (inside.next(), inside.next_back()) {
                     (Some(first), Some(last)) if last > first => {
