@@ -112,6 +112,9 @@ pub enum Key {
     Last,
     Select,
     Clear,
+    /// Trend: highlight the next line (↓) or the previous one (↑).
+    NextLine,
+    PreviousLine,
 }
 
 /// Everything a reader (or a host page) can do to a chart.
@@ -147,10 +150,15 @@ pub enum Action {
     ToggleShowAll,
     /// Ranking: pins or unpins a village (index into the dataset's villages).
     TogglePin(usize),
-    /// Ranking: counts the villages whose name contains the text (the search box's status).
+    /// Counts the villages (ranking) or lines (trend) whose name contains the
+    /// text (the search box's status).
     Search(String),
-    /// Ranking: pins the first village whose name contains the text.
+    /// Ranking: pins the first village whose name contains the text; trend:
+    /// highlights the first line whose name does.
     PinSearch(String),
+    /// Trend: highlights line `i` (drawn on top in the accent colour, others
+    /// greyed, its name at its end), or stops highlighting it.
+    Highlight(usize),
 }
 
 impl Action {
@@ -176,6 +184,7 @@ impl Action {
             "togglePin" => Action::TogglePin(index()?),
             "search" => Action::Search(text.to_string()),
             "pinSearch" => Action::PinSearch(text.to_string()),
+            "highlight" => Action::Highlight(index()?),
             "theme" => Action::Theme(ThemeName::from_name(text)?),
             "lang" => Action::Lang(Lang::from_tag(text)),
             _ => return None,
@@ -183,12 +192,14 @@ impl Action {
     }
 
     /// The action for a key press (`KeyboardEvent.key`) on a chart of `kind`:
-    /// ←/→ step years on a trend, ↑/↓ bars on a ranking; + and − zoom a trend.
+    /// ←/→ step years on a trend, ↑/↓ its lines (bars on a ranking); + and − zoom a trend.
     pub fn from_key(key: &str, kind: ChartKind) -> Option<Action> {
         use ChartKind::{Ranking, Trend};
         Some(Action::Key(match (key, kind) {
             ("ArrowRight", Trend) | ("ArrowDown", Ranking) => Key::Next,
             ("ArrowLeft", Trend) | ("ArrowUp", Ranking) => Key::Previous,
+            ("ArrowDown", Trend) => Key::NextLine,
+            ("ArrowUp", Trend) => Key::PreviousLine,
             ("Home", _) => Key::First,
             ("End", _) => Key::Last,
             ("Enter", _) | (" ", _) => Key::Select,
@@ -223,6 +234,7 @@ impl Action {
             Action::TogglePin(_) => "togglePin",
             Action::Search(_) => "search",
             Action::PinSearch(_) => "pinSearch",
+            Action::Highlight(_) => "highlight",
         }
     }
 }

@@ -135,6 +135,10 @@ fn char_em(c: char) -> f64 {
         ' ' => 0.28,
         'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
         '0'..='9' => 0.56,
+        // The widest capitals (bold W is up to 1.1 em in system-ui fonts): a title of 2,000 Ws
+        // is cut before the canvas' edge, its ellipsis shown.
+        'W' => 1.12,
+        'M' => 0.95,
         'A'..='Z' | '%' | '@' | '&' => 0.66,
         'm' | 'w' => 0.8,
         c if c.is_ascii() => 0.52,

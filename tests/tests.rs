@@ -59,6 +59,10 @@ mod interaction;
 #[path = "suite/engine.rs"]
 mod engine;
 
+// Many series: names at line ends, highlight by search, buttons, hover and keys.
+#[path = "suite/many_series.rs"]
+mod many_series;
+
 // Languages: no Chinese in an English chart, no English in a Chinese one.
 #[path = "suite/language.rs"]
 mod language;

@@ -279,6 +279,8 @@
     $("dataset-label").textContent = current.label !== null ? current.label : words("fileLabel", current.name);
     $("dataset-title").textContent = d.title || "";
     $("dataset-subtitle").textContent = d.subtitle || "";
+    $("dataset-title").title = d.title || "";
+    $("dataset-subtitle").title = d.subtitle || "";
     var note = [d.note, d.source && words("source", d.source)].filter(Boolean).join(" ");
     $("dataset-note").textContent = note;
   }

@@ -165,6 +165,10 @@ function mountChart(api, container, dataset, kind, options) {
   /* Builds the controls the engine asks for; on later changes only their
      state and labels are updated, so focus stays where the reader left it. */
   function buildControls(list) {
+    /* The search box keeps what the reader typed and its focus across a
+       rebuild (a highlight adds a button). */
+    var oldInput = bar.querySelector("input[type=search]");
+    var typed = oldInput ? { value: oldInput.value, focused: oldInput.matches(":focus") } : null;
     bar.textContent = "";
     controls = {};
     list.forEach(function (c) {
@@ -173,7 +177,7 @@ function mountChart(api, container, dataset, kind, options) {
         group.setAttribute("role", "group");
         group.setAttribute("aria-label", c.label);
         var buttons = c.items.map(function (item) {
-          var b = button(c.id, "", function () { apply("legend", item.index); });
+          var b = button(c.id, "", function () { apply(c.action, item.index); });
           group.appendChild(b);
           return b;
         });
@@ -209,6 +213,11 @@ function mountChart(api, container, dataset, kind, options) {
         };
       } else if (c.type === "search") {
         bar.appendChild(buildSearch(c));
+        var input = bar.querySelector("input[type=search]");
+        if (typed && input) {
+          input.value = typed.value;
+          if (typed.focused) input.focus();
+        }
       }
     });
     var tableToggle = button("show-table", words("showTable"), function () {
@@ -326,7 +335,9 @@ function mountChart(api, container, dataset, kind, options) {
         var label = el("span", "label");
         if (r.color) label.appendChild(swatch(r.color));
         label.appendChild(document.createTextNode(r.label));
-        row.append(label, el("span", "value", r.value));
+        /* A number (as the core writes it: "-1,234.5万元", "0.6%") never
+           wraps; a text value (a group's name) may. */
+        row.append(label, el("span", /^[-−+]?\d/.test(r.value) ? "value num" : "value", r.value));
         tip.appendChild(row);
       });
     }

@@ -104,11 +104,18 @@ pub fn controls_json(controls: &[Control]) -> String {
     j.list(controls, |j, c| {
         j.0.push('{');
         match c {
-            Control::Legend { id, label, items } => {
+            Control::Legend {
+                id,
+                label,
+                items,
+                action,
+            } => {
                 j.key(true, "type");
                 j.str("legend");
                 j.key(false, "id");
                 j.str(id);
+                j.key(false, "action");
+                j.str(action);
                 j.key(false, "label");
                 j.str(label);
                 j.key(false, "items");

@@ -190,6 +190,8 @@ pub enum Control {
         id: &'static str,
         label: String,
         items: Vec<LegendControl>,
+        /// What a click on an item sends, with the item's `index`.
+        action: &'static str,
     },
     /// A choice of one (the metric); sends `action` with the option's index.
     Select {
@@ -216,7 +218,7 @@ pub enum Control {
     },
 }
 
-/// One legend toggle; sends `legend` with `index`.
+/// One legend toggle; sends its control's `action` with `index`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendControl {
     pub label: String,
@@ -399,6 +401,41 @@ pub(crate) fn padding(width: f64) -> f64 {
     }
 }
 
+/// Items whose name contains `query` (ASCII case folded), in order: the
+/// ranking's villages, the trend's lines.
+/// (A `dyn` iterator: one copy of the code in the wasm for both charts.)
+pub(crate) fn search(names: &mut dyn Iterator<Item = &str>, query: &str) -> Vec<usize> {
+    // ASCII folding only: Chinese has no case, and full Unicode case tables
+    // would cost the wasm several kilobytes.
+    let query = query.trim().to_ascii_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let query = query.as_bytes();
+    // Compared in place, byte windows against the query: no lowered copy of
+    // each name (at 500,000 villages, a copy per name per keystroke was most
+    // of a search's time). A byte window of a UTF-8 name matches the UTF-8
+    // query only where a whole character sequence does.
+    names
+        .enumerate()
+        .filter(|(_, name)| {
+            name.as_bytes()
+                .windows(query.len())
+                .any(|w| w.eq_ignore_ascii_case(query))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The search box's status: empty, "not found" or how many match.
+pub(crate) fn search_status(words: Words, query: &str, found: usize) -> String {
+    match (query.trim().is_empty(), found) {
+        (true, _) => String::new(),
+        (false, 0) => words.get(Msg::NotFound).into(),
+        (false, n) => words.fill(Msg::Found, &[&n.to_string()]),
+    }
+}
+
 /// The item after, before, first or last in `items` from position `at`.
 pub(crate) fn step<T: Copy>(items: &[T], at: Option<usize>, key: crate::engine::Key) -> Option<T> {
     use crate::engine::Key;
@@ -407,8 +444,10 @@ pub(crate) fn step<T: Copy>(items: &[T], at: Option<usize>, key: crate::engine::
         (Key::Clear, _) => return None,
         (Key::First, _) | (Key::Next, None) => 0,
         (Key::Last, _) | (Key::Previous, None) => last,
-        (Key::Next, Some(i)) => i.saturating_add(1).min(last),
-        (Key::Previous, Some(i)) => i.saturating_sub(1),
+        (Key::Next | Key::NextLine, Some(i)) => i.saturating_add(1).min(last),
+        (Key::Previous | Key::PreviousLine, Some(i)) => i.saturating_sub(1),
+        (Key::NextLine, None) => 0,
+        (Key::PreviousLine, None) => last,
         (Key::Select, at) => at?,
     };
     items.get(i).copied()

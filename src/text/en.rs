@@ -70,7 +70,7 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::SeriesEmpty => "{0} has no data",
         Msg::AnnotationMore => "{0} +{1}",
         Msg::NoDataNote => "No data",
-        Msg::ManySeries => "{0} lines: the first {1} in colour, the rest grey; hover or use the arrow keys to read values",
+        Msg::ManySeries => "{0} lines: the first {1} in colour, the rest grey; hover, search or press ↑ ↓ to highlight one",
         Msg::MoreRows => "{0} more",
         Msg::ManyGroups => "{0} groups: choose one below",
         Msg::ManyGroupsFiltered => "{0} groups, showing {1} only",
@@ -96,7 +96,7 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::SearchButton => "Pin",
         Msg::NotFound => "Not found",
         Msg::Found => "{0} found",
-        Msg::KeysTrend => "Keys: ← → step through the years, Home/End jump to the ends, + and - zoom, 0 resets, Esc closes the tooltip.",
+        Msg::KeysTrend => "Keys: ← → step through the years, ↑ ↓ highlight one line after another, Enter keeps it highlighted, Home/End jump to the ends, + and - zoom, 0 resets, Esc closes the tooltip.",
         Msg::KeysRanking => "Keys: ↑ ↓ step through the bars, Home/End jump to the ends, Enter pins, Esc closes the tooltip.",
         Msg::ChartRoleTrend => "interactive line chart",
         Msg::ChartRoleRanking => "interactive bar chart",
@@ -113,6 +113,12 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::ZoomReset => "Showing every year",
         Msg::SeriesShown => "Showing {0}",
         Msg::SeriesHidden => "Hid {0}",
+        Msg::SearchLines => "Find a line and highlight it",
+        Msg::HighlightButton => "Highlight",
+        Msg::HighlightedLines => "Highlighted lines (click to remove)",
+        Msg::Highlighted => "Highlighted {0}",
+        Msg::Unhighlighted => "{0} no longer highlighted",
+        Msg::LineFocus => "{0} (line {1} of {2})",
     }
 }
 

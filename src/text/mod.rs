@@ -219,6 +219,16 @@ pub enum Msg {
     /// {0} series.
     SeriesShown,
     SeriesHidden,
+    /// The trend's search box.
+    SearchLines,
+    HighlightButton,
+    /// The buttons listing highlighted lines.
+    HighlightedLines,
+    /// {0} series.
+    Highlighted,
+    Unhighlighted,
+    /// A line stepped to by key: {0} what it did, {1} its place, {2} how many lines.
+    LineFocus,
 }
 
 /// What a ranking ranks (villages unless the dataset names it): the singular

@@ -69,7 +69,7 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::SeriesEmpty => "{0}没有数据",
         Msg::AnnotationMore => "{0} 等 {1} 条",
         Msg::NoDataNote => "没有数据",
-        Msg::ManySeries => "共 {0} 条线：前 {1} 条着色，其余为灰色；悬停或用方向键查看数值",
+        Msg::ManySeries => "共 {0} 条线：前 {1} 条着色，其余为灰色；悬停、查找或按 ↑ ↓ 键突出显示一条线",
         Msg::MoreRows => "另有 {0} 条",
         Msg::ManyGroups => "共 {0} 个镇/街道，可在下方选择一个",
         Msg::ManyGroupsFiltered => "共 {0} 个镇/街道，只显示{1}",
@@ -95,7 +95,7 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::NotFound => "没有找到",
         Msg::Found => "找到 {0} 个",
         Msg::KeysTrend => {
-            "按键：← → 逐年查看，Home/End 到两端，+ 和 - 放大缩小，0 重置，Esc 关闭提示。"
+            "按键：← → 逐年查看，↑ ↓ 逐条突出显示线条，Enter 保持突出显示，Home/End 到两端，+ 和 - 放大缩小，0 重置，Esc 关闭提示。"
         }
         Msg::KeysRanking => "按键：↑ ↓ 逐项查看，Home/End 到两端，Enter 标记，Esc 关闭提示。",
         Msg::ChartRoleTrend => "交互式折线图",
@@ -113,5 +113,11 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::ZoomReset => "已显示全部年份",
         Msg::SeriesShown => "已显示 {0}",
         Msg::SeriesHidden => "已隐藏 {0}",
+        Msg::SearchLines => "查找线条并突出显示",
+        Msg::HighlightButton => "突出显示",
+        Msg::HighlightedLines => "突出显示的线条（点击取消）",
+        Msg::Highlighted => "已突出显示 {0}",
+        Msg::Unhighlighted => "已取消突出显示 {0}",
+        Msg::LineFocus => "{0}（第 {1} 条，共 {2} 条）",
     }
 }

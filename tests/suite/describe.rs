@@ -31,7 +31,7 @@ fn trend_tooltip_with(
     l: &TrendLayout,
     column: &YearColumn,
 ) -> Tooltip {
-    trend_tooltip_of(&context(d), trend, view, l, column)
+    trend_tooltip_of(&context(d), trend, view, l, column, None)
 }
 
 fn ranking_tooltip(d: &Dataset, ranking: &Ranking, bar: &BarMark) -> Tooltip {
@@ -110,6 +110,7 @@ fn trend_tooltip_skips_hidden_series() {
     let view = TrendView {
         hidden: vec![0],
         years: None,
+        ..TrendView::default()
     };
     let tip = trend_tip(&d, &view, 2019);
     assert_eq!(rows(&tip), [("全国农村", "0.6%", Some("#1f6fb5"))]);

@@ -63,6 +63,7 @@ fn every_action() -> Vec<Action> {
         Action::Group(0),
         Action::Search("王".into()),
         Action::PinSearch("王".into()),
+        Action::Highlight(0),
     ]
 }
 
@@ -76,19 +77,20 @@ fn applies_to(action: &Action, kind: ChartKind) -> bool {
         | Action::Leave
         | Action::Click(..)
         | Action::Key(_)
+        | Action::Search(_)
+        | Action::PinSearch(_)
         | Action::Legend(_) => true,
         Action::Drag(..)
         | Action::ZoomTo(..)
         | Action::ZoomIn
         | Action::ZoomOut
-        | Action::ResetZoom => kind == ChartKind::Trend,
+        | Action::ResetZoom
+        | Action::Highlight(_) => kind == ChartKind::Trend,
         Action::Metric(_)
         | Action::Group(_)
         | Action::ToggleOrder
         | Action::ToggleShowAll
-        | Action::TogglePin(_)
-        | Action::Search(_)
-        | Action::PinSearch(_) => kind == ChartKind::Ranking,
+        | Action::TogglePin(_) => kind == ChartKind::Ranking,
     }
 }
 
@@ -137,8 +139,8 @@ fn an_action_on_the_wrong_kind_is_refused_and_changes_nothing() {
     }
     assert_eq!(
         refused,
-        7 + 5,
-        "seven ranking-only and five trend-only actions"
+        5 + 6,
+        "five ranking-only and six trend-only actions"
     );
 }
 
@@ -895,6 +897,73 @@ fn tiny_values_get_one_zero_label_and_an_empty_trend_says_no_data() {
     );
     assert!(
         e.description().ends_with("A没有数据。"),
+        "{}",
+        e.description()
+    );
+}
+
+/// The horizontal lines across the plot (gridlines and the zero line).
+fn gridlines(e: &Engine) -> usize {
+    let Some(plot) = e.trend().map(|t| t.layout().plot) else {
+        return 0;
+    };
+    e.marks()
+        .iter()
+        .filter(|m| {
+            matches!(m, Mark::Line { points, .. } if points.len() == 2
+                && points[0].1 == points[1].1
+                && points[0].0 == plot.x && points[1].0 == plot.right())
+        })
+        .count()
+}
+
+#[test]
+fn values_too_small_to_write_keep_gridlines_with_distinct_labels() {
+    for json in [
+        r#"{"trend": {"series": [{"name": "A", "points": [[2013, 1e-300], [2014, 2e-300], [2019, 1e-300]]}]}}"#,
+        r#"{"trend": {"series": [{"name": "A", "points": [[2013, -1e-9], [2014, 1e-9], [2019, 0]]}]}}"#,
+        r#"{"trend": {"unit": "%", "series": [{"name": "A", "points": [[2013, 1e-9], [2019, 1e-300]]}]}}"#,
+    ] {
+        let e = engine(Rc::new(crate::util::dataset_str(json)), ChartKind::Trend);
+        let plot = e.trend().map(|t| t.layout().plot).expect("a trend");
+        // The y labels: right-aligned texts left of the plot.
+        let labels: Vec<&str> = e
+            .marks()
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text(t) if t.align == heluo::mark::Align::Right && t.x < plot.x => {
+                    Some(&*t.text)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut distinct = labels.clone();
+        distinct.dedup();
+        assert_eq!(distinct, labels, "labels repeat: {labels:?} ({json})");
+        assert!(labels.len() >= 3, "too few y labels: {labels:?} ({json})");
+        assert!(
+            gridlines(&e) >= 3,
+            "{} gridlines ({json}): {labels:?}",
+            gridlines(&e)
+        );
+    }
+}
+
+#[test]
+fn an_all_null_trend_invents_no_scale() {
+    let empty = r#"{"trend": {"title": "贫困发生率", "series": [{"name": "A", "points": [[2013, null], [2019, null]]}, {"name": "B", "points": [[2013, null], [2019, null]]}]}}"#;
+    let e = engine(Rc::new(crate::util::dataset_str(empty)), ChartKind::Trend);
+    let shown = texts(e.marks());
+    assert!(shown.contains(&"没有数据"), "{shown:?}");
+    assert!(
+        !shown
+            .iter()
+            .any(|t| t.starts_with("0.") || *t == "1.0" || *t == "1"),
+        "an invented 0–1 scale: {shown:?}"
+    );
+    assert_eq!(gridlines(&e), 0);
+    assert!(
+        !e.description().ends_with("趋势。") && e.description().ends_with("B没有数据。"),
         "{}",
         e.description()
     );

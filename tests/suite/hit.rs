@@ -76,6 +76,7 @@ fn nearest_year_skips_hidden_series_and_zoomed_out_years() {
     let hidden = trend(&TrendView {
         hidden: vec![1],
         years: None,
+        ..TrendView::default()
     });
     let full = trend(&TrendView::default());
     let mid_y = hidden.plot.y + hidden.plot.h / 2.0;
@@ -86,6 +87,7 @@ fn nearest_year_skips_hidden_series_and_zoomed_out_years() {
     let none = trend(&TrendView {
         hidden: vec![0, 1],
         years: None,
+        ..TrendView::default()
     });
     assert_eq!(year_at(&none, x_of(&full, 2015), mid_y), None);
 }
@@ -127,6 +129,7 @@ fn legend_at_still_finds_a_hidden_series() {
     let l = trend(&TrendView {
         hidden: vec![0],
         years: None,
+        ..TrendView::default()
     });
     let r = &l.legend[0].rect;
     assert_eq!(legend_at(&l, r.x + 2.0, r.y + 2.0), Some(0), "to unhide it");

@@ -89,7 +89,8 @@ fn keys_from_the_dom() {
     assert_eq!(k("ArrowLeft", Trend), Some(Action::Key(Key::Previous)));
     assert_eq!(k("ArrowDown", Ranking), Some(Action::Key(Key::Next)));
     assert_eq!(k("ArrowUp", Ranking), Some(Action::Key(Key::Previous)));
-    assert_eq!(k("ArrowDown", Trend), None);
+    assert_eq!(k("ArrowDown", Trend), Some(Action::Key(Key::NextLine)));
+    assert_eq!(k("ArrowUp", Trend), Some(Action::Key(Key::PreviousLine)));
     assert_eq!(k("ArrowRight", Ranking), None);
     assert_eq!(k("Home", Ranking), Some(Action::Key(Key::First)));
     assert_eq!(k("End", Trend), Some(Action::Key(Key::Last)));
@@ -699,8 +700,6 @@ fn trend_charts_refuse_ranking_actions() {
         Action::ToggleOrder,
         Action::ToggleShowAll,
         Action::TogglePin(0),
-        Action::Search("洛龙".into()),
-        Action::PinSearch("洛龙".into()),
     ] {
         let name = action.name();
         assert_eq!(
@@ -715,4 +714,12 @@ fn trend_charts_refuse_ranking_actions() {
     assert!(c.ranking().is_none());
     assert_eq!(c.marks(), before.as_slice());
     assert_eq!(c.announcement(), "");
+}
+
+#[test]
+fn a_drag_ending_a_pixel_short_of_a_year_takes_that_year() {
+    let mut c = trend();
+    let (a, b) = (column_x(&c, 2014), column_x(&c, 2017));
+    apply(&mut c, Action::ZoomTo(a + 1.5, b - 1.5));
+    assert_eq!(zoom(&c), Some((2014, 2017)));
 }

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 109] = [
+const EVERY_MSG: [Msg; 115] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -383,6 +383,12 @@ const EVERY_MSG: [Msg; 109] = [
     Msg::ManyGroups,
     Msg::ManyGroupsFiltered,
     Msg::AllGroups,
+    Msg::SearchLines,
+    Msg::HighlightButton,
+    Msg::HighlightedLines,
+    Msg::Highlighted,
+    Msg::Unhighlighted,
+    Msg::LineFocus,
 ];
 
 /// Fails to compile when a message is added and not listed in [`EVERY_MSG`].
@@ -426,6 +432,12 @@ fn listed(msg: Msg) {
         Msg::CancelLoad => {}
         Msg::LoadCancelled => {}
         Msg::ManyGroups => {}
+        Msg::SearchLines => {}
+        Msg::HighlightButton => {}
+        Msg::HighlightedLines => {}
+        Msg::Highlighted => {}
+        Msg::Unhighlighted => {}
+        Msg::LineFocus => {}
         Msg::ManyGroupsFiltered => {}
         Msg::AllGroups => {}
         Msg::And => {}

@@ -300,6 +300,7 @@ fn hidden_series_are_left_out_and_y_rescales() {
     let view = TrendView {
         hidden: vec![1],
         years: None,
+        ..TrendView::default()
     };
     let l = layout(&d, &view, 640.0);
     assert!(lines_of(&l, series_color(1)).is_empty());
@@ -333,6 +334,7 @@ fn every_series_hidden() {
     let view = TrendView {
         hidden: vec![0, 1],
         years: None,
+        ..TrendView::default()
     };
     let l = layout(&d, &view, 640.0);
     assert!(l.columns.is_empty());
@@ -348,6 +350,7 @@ fn zoom_to_a_year_range() {
     let view = TrendView {
         hidden: Vec::new(),
         years: Some((2014, 2017)),
+        ..TrendView::default()
     };
     let l = layout(&d, &view, 640.0);
     assert_eq!(l.x.domain, (2014.0, 2017.0));
@@ -375,6 +378,7 @@ fn zoom_drops_annotations_outside_the_range() {
     let view = TrendView {
         hidden: Vec::new(),
         years: Some((2016, 2019)),
+        ..TrendView::default()
     };
     let l = layout(&d, &view, 640.0);
     assert!(l.annotations.is_empty());
@@ -387,12 +391,14 @@ fn zoom_is_clamped_to_the_data() {
     let wide = TrendView {
         hidden: Vec::new(),
         years: Some((1990, 2030)),
+        ..TrendView::default()
     };
     assert_eq!(layout(&d, &wide, 640.0).x.domain, (2012.0, 2019.0));
 
     let outside = TrendView {
         hidden: Vec::new(),
         years: Some((2030, 2040)),
+        ..TrendView::default()
     };
     let l = layout(&d, &outside, 640.0);
     assert_eq!(column_years(&l), [2019]);
@@ -401,6 +407,7 @@ fn zoom_is_clamped_to_the_data() {
     let reversed = TrendView {
         hidden: Vec::new(),
         years: Some((2017, 2014)),
+        ..TrendView::default()
     };
     let l = layout(&d, &reversed, 640.0);
     assert!(all_finite(&l.marks));

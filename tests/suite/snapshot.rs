@@ -8,7 +8,10 @@ use proptest::prelude::*;
 use crate::util::{dataset, good_dir, sample};
 
 fn every_good_dataset() -> Vec<heluo::Dataset> {
-    let mut out = vec![dataset(&sample("luolong.json")), dataset(&sample("national.json"))];
+    let mut out = vec![
+        dataset(&sample("luolong.json")),
+        dataset(&sample("national.json")),
+    ];
     let mut files: Vec<_> = std::fs::read_dir(good_dir())
         .map(|dir| dir.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -35,7 +38,11 @@ fn a_snapshot_cut_anywhere_or_with_a_byte_more_is_refused() {
     let d = dataset(&sample("luolong.json"));
     let bytes = to_bytes(&d);
     for cut in 0..bytes.len() {
-        assert_eq!(from_bytes(bytes.get(..cut).unwrap_or_default()), None, "cut at {cut}");
+        assert_eq!(
+            from_bytes(bytes.get(..cut).unwrap_or_default()),
+            None,
+            "cut at {cut}"
+        );
     }
     let mut longer = bytes.clone();
     longer.push(0);

@@ -146,19 +146,7 @@ impl RankingChart {
 
     /// Villages whose name contains `query` (ASCII case folded), in dataset order.
     pub fn search(ranking: &Ranking, query: &str) -> Vec<usize> {
-        // ASCII folding only: Chinese has no case, and full Unicode case tables
-        // would cost the wasm several kilobytes.
-        let query = query.trim().to_ascii_lowercase();
-        if query.is_empty() {
-            return Vec::new();
-        }
-        ranking
-            .villages
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.name.to_ascii_lowercase().contains(&query))
-            .map(|(i, _)| i)
-            .collect()
+        crate::chart::search(&mut ranking.villages.iter().map(|v| v.name.as_str()), query)
     }
 
     fn sorted_sentence(&self, cx: &Context, ranking: &Ranking) -> String {
@@ -329,6 +317,7 @@ impl ChartRoom for RankingChart {
                         index: i,
                     })
                     .collect(),
+                action: "legend",
             });
         }
         controls.push(Control::Search {
@@ -471,14 +460,8 @@ impl ChartRoom for RankingChart {
                 Ok((Changed::VIEW, Some(said)))
             }
             Action::Search(query) => {
-                let status = if query.trim().is_empty() {
-                    String::new()
-                } else {
-                    match Self::search(ranking, query).len() {
-                        0 => cx.words.get(Msg::NotFound).into(),
-                        n => cx.words.fill(Msg::Found, &[&n.to_string()]),
-                    }
-                };
+                let found = Self::search(ranking, query).len();
+                let status = crate::chart::search_status(cx.words, query, found);
                 let changed = if status == self.search_status {
                     Changed::NOTHING
                 } else {
@@ -526,6 +509,7 @@ impl ChartRoom for RankingChart {
             | Action::ZoomIn
             | Action::ZoomOut
             | Action::ResetZoom
+            | Action::Highlight(_)
             | Action::Resize(_)
             | Action::Theme(_)
             | Action::Lang(_) => Err(Refusal::NotForKind {

@@ -24,13 +24,30 @@ pub fn tooltip(
     view: &TrendView,
     layout: &TrendLayout,
     column: &YearColumn,
+    line: Option<usize>,
 ) -> Tooltip {
     // Every shown series, in order: its value that year, or "—" (announced as
     // 无数据 / no data) where it has none, so a gap is said, not skipped. At
     // most TOOLTIP_ROWS rows (the rest counted): 3,000 counties stay readable.
-    let shown: Vec<usize> = (0..trend.series.len())
-        .filter(|&i| !view.is_hidden(i))
-        .collect();
+    // When rows are left out, the line under the pointer and the highlighted
+    // ones come first (with a few lines, the rows keep the legend's order).
+    let cut = trend.series.len().saturating_sub(view.hidden.len()) > TOOLTIP_ROWS;
+    let mut shown = Vec::with_capacity(trend.series.len());
+    for pass in [true, false] {
+        for i in 0..trend.series.len() {
+            let first = cut && (Some(i) == line || view.is_highlighted(i));
+            if !view.is_hidden(i) && first == pass {
+                shown.push(i);
+            }
+        }
+        // The line under the pointer before the highlighted ones.
+        if let (true, true, Some(l)) = (cut, pass, line) {
+            if let Some(at) = shown.iter().position(|&i| i == l) {
+                shown.remove(at);
+                shown.insert(0, l);
+            }
+        }
+    }
     let mut rows: Vec<TooltipRow> = shown
         .iter()
         .take(TOOLTIP_ROWS)
@@ -122,33 +139,8 @@ pub fn table(cx: &Context, trend: &Trend, layout: &TrendLayout) -> Table {
 /// 3.12%降至2019年的0.36%".
 pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout) -> String {
     let words = cx.words;
-    let parts: Vec<String> = trend
-        .series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let mut known = s.points.iter().filter_map(|p| p.value.map(|v| (p.year, v)));
-            let format = layout.series_format(i);
-            match (known.next(), known.next_back()) {
-                (None, _) => words.fill(Msg::SeriesEmpty, &[&s.name]),
-                (Some((y, v)), None) => words.fill(
-                    Msg::SeriesSingle,
-                    &[&s.name, &words.year(y), &format.format(v)],
-                ),
-                (Some((y0, v0)), Some((y1, v1))) => {
-                    let (from, to) = (format.format(v0), format.format(v1));
-                    let msg = match (from == to, v1 > v0) {
-                        (true, _) => Msg::SeriesSame,
-                        (false, true) => Msg::SeriesRose,
-                        (false, false) => Msg::SeriesFell,
-                    };
-                    words.fill(
-                        msg,
-                        &[&s.name, &words.year(y0), &from, &words.year(y1), &to],
-                    )
-                }
-            }
-        })
+    let parts: Vec<String> = (0..trend.series.len())
+        .filter_map(|i| series_clause(cx, trend, layout, i))
         .collect();
     let title = title(cx, trend);
     if parts.is_empty() {
@@ -159,4 +151,36 @@ pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout) -> String 
             &[&title, &parts.join(words.get(Msg::ClauseSep))],
         )
     }
+}
+
+/// Series `i` in one clause: "洛龙区从2013年的3.12%降至2019年的0.36%".
+pub fn series_clause(
+    cx: &Context,
+    trend: &Trend,
+    layout: &TrendLayout,
+    i: usize,
+) -> Option<String> {
+    let words = cx.words;
+    let s = trend.series.get(i)?;
+    let mut known = s.points.iter().filter_map(|p| p.value.map(|v| (p.year, v)));
+    let format = layout.series_format(i);
+    Some(match (known.next(), known.next_back()) {
+        (None, _) => words.fill(Msg::SeriesEmpty, &[&s.name]),
+        (Some((y, v)), None) => words.fill(
+            Msg::SeriesSingle,
+            &[&s.name, &words.year(y), &format.format(v)],
+        ),
+        (Some((y0, v0)), Some((y1, v1))) => {
+            let (from, to) = (format.format(v0), format.format(v1));
+            let msg = match (from == to, v1 > v0) {
+                (true, _) => Msg::SeriesSame,
+                (false, true) => Msg::SeriesRose,
+                (false, false) => Msg::SeriesFell,
+            };
+            words.fill(
+                msg,
+                &[&s.name, &words.year(y0), &from, &words.year(y1), &to],
+            )
+        }
+    })
 }

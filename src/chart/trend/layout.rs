@@ -17,12 +17,28 @@ pub struct TrendView {
     pub hidden: Vec<usize>,
     /// Zoomed year range, inclusive; `None` = every year.
     pub years: Option<(i32, i32)>,
+    /// Series the reader highlighted (search, the highlight buttons, Enter
+    /// on a line), in the order they were: drawn on top in the accent
+    /// colour, named at their ends, the others greyed.
+    pub highlighted: Vec<usize>,
 }
 
 impl TrendView {
     pub fn is_hidden(&self, series: usize) -> bool {
         self.hidden.contains(&series)
     }
+
+    pub fn is_highlighted(&self, series: usize) -> bool {
+        self.highlighted.contains(&series)
+    }
+}
+
+/// A line's name written at its right end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectLabel {
+    pub series: usize,
+    pub text: String,
+    pub rect: Rect,
 }
 
 /// A drawn data point.
@@ -72,6 +88,10 @@ pub struct TrendLayout {
     pub columns: Vec<YearColumn>,
     pub legend: Vec<LegendItem>,
     pub annotations: Vec<AnnotationMark>,
+    /// Lines named at their ends (those that fit without overprinting).
+    pub labels: Vec<DirectLabel>,
+    /// The years shown, inclusive (the zoom, or every year).
+    pub years: (i32, i32),
     /// The axis' format (万 and unit decided for the whole chart).
     pub format: ValueFormat,
     /// Per series: the chart's format with the decimals that series needs, so
@@ -80,10 +100,18 @@ pub struct TrendLayout {
     pub colors: Vec<Color>,
 }
 
-/// More series than this get no legend entries (a line explains the colours).
+/// More series than this get no legend entries (a line explains the colours)
+/// and no names at their ends, except the highlighted ones.
 pub const MAX_LEGEND: usize = 12;
+/// Text size of a line's name at its end.
+pub const LABEL_SIZE: f64 = 11.5;
+/// Height a line's name takes: two names closer than this overprint.
+const LABEL_HEIGHT: f64 = 14.0;
 /// The plot is never squeezed below this height (CSS px).
 pub const MIN_PLOT_HEIGHT: f64 = 160.0;
+/// The smallest y span: five ticks 0.000002 apart, the finest step six
+/// decimals write apart.
+const MIN_SPAN: f64 = 1e-5;
 
 /// Height for a chart `width` wide: about 5:3, within phone and desktop bounds.
 pub fn trend_height(width: f64) -> f64 {
@@ -218,10 +246,14 @@ impl TrendLayout {
         });
         // Nothing to draw in this range (all values missing, or all hidden).
         let empty = !hi.is_finite();
-        let hi = if hi.is_finite() && hi > lo {
-            hi
-        } else {
+        // A span too small to label (values of 1e-300, or ±1e-9, which read
+        // as zero at six decimals) is widened to the smallest the axis can
+        // write with distinct labels: the values sit on the zero line, as
+        // their labels say, and the gridlines stay.
+        let hi = if !hi.is_finite() || hi <= lo {
             lo + 1.0
+        } else {
+            hi.max(lo + MIN_SPAN)
         };
         let ticks = nice_ticks(lo, hi, if height < 320.0 { 4 } else { 5 });
         let step = match (ticks.first(), ticks.get(1)) {
@@ -243,7 +275,8 @@ impl TrendLayout {
         let plot = Rect {
             x: pad + label_w + 8.0,
             y: plot_top,
-            w: (width - pad - 14.0 - (pad + label_w + 8.0)).max(1.0),
+            w: (width - pad - 14.0 - label_gutter(trend, view, width) - (pad + label_w + 8.0))
+                .max(1.0),
             h: (plot_bottom - plot_top).max(1.0),
         };
         let (t0, t1) = (
@@ -260,7 +293,9 @@ impl TrendLayout {
         // 4. Grid and axes. Ticks whose labels would read the same (values of
         //    1e-300 all print as "0") are drawn once.
         let mut last_label = String::new();
-        for &t in &ticks {
+        // Nothing drawn: no invented scale, only the note below.
+        let shown_ticks = if empty { &[][..] } else { &ticks[..] };
+        for &t in shown_ticks {
             let label = tick_label(t);
             if label == last_label {
                 continue;
@@ -315,12 +350,33 @@ impl TrendLayout {
 
         // 6. Lines (split at gaps) and point markers.
         let mut columns: Vec<YearColumn> = Vec::new();
-        // Drawn last-first, so the first series (the story's subject) is on top.
-        for (i, series) in trend.series.iter().enumerate().rev() {
+        // Drawn last-first, so the first series (the story's subject) is on
+        // top; highlighted lines after all others, in the accent colour, the
+        // others then in the grid's grey, thin and without markers.
+        let dimmed = !view.highlighted.is_empty();
+        // One list, not a chained iterator: the loop body is compiled once.
+        let mut order = Vec::with_capacity(trend.series.len());
+        for i in (0..trend.series.len()).rev() {
+            if !view.is_highlighted(i) {
+                order.push(i);
+            }
+        }
+        for &i in view.highlighted.iter().rev() {
+            order.push(i);
+        }
+        for i in order {
+            let Some(series) = trend.series.get(i) else {
+                continue;
+            };
             if view.is_hidden(i) {
                 continue;
             }
-            let color = colors.get(i).copied().unwrap_or(theme.muted);
+            let on_top = view.is_highlighted(i);
+            let (color, line_w) = match (on_top, dimmed) {
+                (true, _) => (theme.highlight, 3.0),
+                (false, true) => (theme.grid, 1.0),
+                _ => (colors.get(i).copied().unwrap_or(theme.muted), 2.0),
+            };
             let mut run: Vec<(f64, f64)> = Vec::new();
             let mut points = Vec::new();
             for p in series.points.iter().filter(|p| in_range(p.year)) {
@@ -339,7 +395,7 @@ impl TrendLayout {
                     None if run.len() > 1 => marks.push(Mark::Line {
                         points: std::mem::take(&mut run),
                         color,
-                        width: 2.0,
+                        width: line_w,
                     }),
                     None => run.clear(),
                 }
@@ -348,21 +404,25 @@ impl TrendLayout {
                 marks.push(Mark::Line {
                     points: run,
                     color,
-                    width: 2.0,
+                    width: line_w,
                 });
             }
             for p in points {
-                marks.push(Mark::Circle {
-                    cx: p.x,
-                    cy: p.y,
-                    r: 3.5,
-                    fill: color,
-                    stroke: theme.background,
-                });
+                if on_top || !dimmed {
+                    marks.push(Mark::Circle {
+                        cx: p.x,
+                        cy: p.y,
+                        r: 3.5,
+                        fill: color,
+                        stroke: theme.background,
+                    });
+                }
                 match columns.binary_search_by_key(&p.year, |c| c.year) {
                     Ok(at) => {
                         if let Some(c) = columns.get_mut(at) {
-                            c.points.insert(0, p);
+                            // Kept in series order (highlighted lines come last).
+                            let k = c.points.partition_point(|q| q.series < p.series);
+                            c.points.insert(k, p);
                         }
                     }
                     Err(at) => columns.insert(
@@ -377,6 +437,17 @@ impl TrendLayout {
             }
         }
 
+        let labels = place_labels(
+            cx,
+            trend,
+            view,
+            &x,
+            &y,
+            plot,
+            width - pad,
+            &mut marks,
+            (first, last),
+        );
         footer(cx, &mut marks, &credit_line, pad, width, height);
         TrendLayout {
             width,
@@ -388,6 +459,8 @@ impl TrendLayout {
             columns,
             legend,
             annotations,
+            labels,
+            years: (first, last),
             format,
             series_formats,
             colors,
@@ -488,6 +561,168 @@ fn place_annotations(
                 .filter_map(|&i| trend.annotations.get(i))
                 .map(|o| o.label.clone())
                 .collect(),
+            rect,
+        });
+    }
+    placed
+}
+
+/// Whether series `i` is named at its end: every shown line of a chart with
+/// a legend (2 to [`MAX_LEGEND`] series: the names complement the legend,
+/// which stays as the colour key and the show/hide control), and on a chart
+/// with more only the highlighted ones.
+pub fn is_labelled(trend: &Trend, view: &TrendView, i: usize) -> bool {
+    let n = trend.series.len();
+    !view.is_hidden(i) && ((n > 1 && n <= MAX_LEGEND) || view.is_highlighted(i))
+}
+
+/// Room kept right of the plot for names at line ends: none on phones (names
+/// go where the line ends early enough, and a hovered one inside the plot),
+/// else the longest name to draw, at most a fifth of the width. With more
+/// series than a legend lists, a fixed width, so highlighting one does not
+/// move every line.
+fn label_gutter(trend: &Trend, view: &TrendView, width: f64) -> f64 {
+    let n = trend.series.len();
+    if width < 480.0 || n < 2 {
+        return 0.0;
+    }
+    let most = width * 0.2;
+    if n > MAX_LEGEND {
+        return most.min(140.0);
+    }
+    let longest = trend
+        .series
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| is_labelled(trend, view, i))
+        .map(|(_, s)| text_width(&s.name, LABEL_SIZE))
+        .fold(0.0, f64::max);
+    if longest > 0.0 {
+        (longest + 4.0).min(most)
+    } else {
+        0.0
+    }
+}
+
+/// The last drawn point of series `i` in `years`, in CSS px.
+pub fn line_end(
+    trend: &Trend,
+    i: usize,
+    x: &LinearScale,
+    y: &LinearScale,
+    years: (i32, i32),
+) -> Option<(f64, f64)> {
+    let series = trend.series.get(i)?;
+    let (year, value) = series
+        .points
+        .iter()
+        .rev()
+        .filter(|p| p.year >= years.0 && p.year <= years.1)
+        .find_map(|p| p.value.map(|v| (p.year, v)))?;
+    Some((x.map(year as f64), y.map(value)))
+}
+
+/// A name's box beside its line's end at (`px`, `py`), moved up or down at
+/// most one name's height to miss the `placed` ones; `None` where it cannot
+/// be placed without overprinting or running past `right` or the plot.
+pub fn label_box(
+    name_w: f64,
+    px: f64,
+    py: f64,
+    plot: Rect,
+    right: f64,
+    placed: &[Rect],
+) -> Option<Rect> {
+    let x0 = px + 6.0;
+    let w = name_w.min(right - x0);
+    // A name cut shorter than this says nothing.
+    if w < name_w.min(24.0) {
+        return None;
+    }
+    let half = LABEL_HEIGHT / 2.0;
+    let clear = |r: &Rect| {
+        !placed
+            .iter()
+            .any(|p| r.x < p.right() && p.x < r.right() && r.y < p.bottom() && p.y < r.bottom())
+    };
+    [
+        0.0,
+        -4.0,
+        4.0,
+        -8.0,
+        8.0,
+        -12.0,
+        12.0,
+        -LABEL_HEIGHT,
+        LABEL_HEIGHT,
+    ]
+    .iter()
+    .map(|dy| Rect {
+        x: x0,
+        // max/min, not clamp: clamp's panic message would bring float
+        // formatting into the wasm.
+        y: (py + dy).min(plot.bottom() - half).max(plot.y + half) - half,
+        w,
+        h: LABEL_HEIGHT,
+    })
+    .find(clear)
+}
+
+/// Names the labelled lines at their ends, highlighted ones first, then in
+/// series order; a name that would overprint one already placed is dropped
+/// (the legend, the tooltip and the table still name it).
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn place_labels(
+    cx: &Context,
+    trend: &Trend,
+    view: &TrendView,
+    x: &LinearScale,
+    y: &LinearScale,
+    plot: Rect,
+    right: f64,
+    marks: &mut Vec<Mark>,
+    years: (i32, i32),
+) -> Vec<DirectLabel> {
+    let n = trend.series.len();
+    let mut placed: Vec<DirectLabel> = Vec::new();
+    let mut order = view.highlighted.clone();
+    for i in 0..n.min(MAX_LEGEND) {
+        if !view.is_highlighted(i) {
+            order.push(i);
+        }
+    }
+    let mut rects: Vec<Rect> = Vec::new();
+    for i in order {
+        if !is_labelled(trend, view, i) {
+            continue;
+        }
+        let (Some(series), Some((px, py))) = (trend.series.get(i), line_end(trend, i, x, y, years))
+        else {
+            continue;
+        };
+        let name_w = text_width(&series.name, LABEL_SIZE);
+        let Some(rect) = label_box(name_w, px, py, plot, right, &rects) else {
+            continue;
+        };
+        let text = fit_text(&series.name, LABEL_SIZE, rect.w);
+        let mark = cx
+            .text(
+                text.clone(),
+                rect.x,
+                rect.y + LABEL_HEIGHT / 2.0,
+                LABEL_SIZE,
+            )
+            .align(Align::Left, Baseline::Middle);
+        marks.push(Mark::Text(if view.is_highlighted(i) {
+            mark.bold()
+        } else {
+            mark
+        }));
+        rects.push(rect);
+        placed.push(DirectLabel {
+            series: i,
+            text,
             rect,
         });
     }

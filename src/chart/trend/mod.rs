@@ -11,8 +11,12 @@ pub use layout::{AnnotationMark, PointMark, TrendLayout, TrendView, YearColumn};
 use super::{ChartRoom, Context, Control, LegendControl, Table, Tooltip};
 use crate::dataset::Trend;
 use crate::engine::{Action, Changed, ChartKind, Key, Refusal};
-use crate::mark::{Mark, Rect};
+use crate::mark::{fit_text, text_width, Align, Baseline, Mark, Rect};
 use crate::text::Msg;
+
+/// How far (CSS px) outside a zoom selection a year's column may be and
+/// still be taken.
+const ZOOM_SLOP: f64 = 2.0;
 
 /// What the pointer (or keyboard) is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +31,13 @@ pub struct TrendChart {
     view: TrendView,
     layout: TrendLayout,
     focus: Option<Focus>,
+    /// The line under the pointer (or stepped to with ↑/↓): highlighted on
+    /// the overlay until the pointer moves off it.
+    line: Option<usize>,
     /// A zoom selection being dragged, in CSS px.
     drag: Option<(f64, f64)>,
+    /// The search box's status (how many lines match, or what was highlighted).
+    search_status: String,
 }
 
 fn trend(cx: &Context) -> Result<&Trend, Refusal> {
@@ -53,8 +62,128 @@ impl TrendChart {
             view,
             layout,
             focus: None,
+            line: None,
             drag: None,
+            search_status: String::new(),
         })
+    }
+
+    /// The line under the pointer or stepped to, if any.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// Highlights series `i` or stops highlighting it; says which.
+    #[inline(never)]
+    fn toggle_highlight(&mut self, cx: &Context, width: f64, i: usize) -> Result<String, Refusal> {
+        let name = trend(cx)?
+            .series
+            .get(i)
+            .map(|s| s.name.clone())
+            .ok_or(Refusal::NoSuchItem {
+                action: "highlight",
+                index: i,
+            })?;
+        let on = !self.view.is_highlighted(i);
+        self.view.highlighted.retain(|&h| h != i);
+        if on {
+            self.view.highlighted.push(i);
+            // A hidden line is shown to be highlighted.
+            self.view.hidden.retain(|&h| h != i);
+        }
+        self.relayout(cx, width);
+        let msg = if on {
+            Msg::Highlighted
+        } else {
+            Msg::Unhighlighted
+        };
+        Ok(cx.words.fill(msg, &[&name]))
+    }
+
+    /// The overlay for a highlighted line: a veil over the others, the line
+    /// in the accent colour, and its name at its end unless drawn there already.
+    #[inline(never)]
+    fn line_overlay(&self, cx: &Context, i: usize, marks: &mut Vec<Mark>) {
+        let (l, theme) = (&self.layout, &cx.theme);
+        let Some(series) = cx.dataset.trend.as_ref().and_then(|t| t.series.get(i)) else {
+            return;
+        };
+        marks.push(Mark::Shade {
+            rect: l.plot,
+            fill: theme.background,
+            alpha: 0.75,
+        });
+        let (first, last) = l.years;
+        let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+        for p in series
+            .points
+            .iter()
+            .filter(|p| p.year >= first && p.year <= last)
+        {
+            match (p.value, runs.last_mut()) {
+                (Some(v), Some(run)) => run.push((l.x.map(p.year as f64), l.y.map(v))),
+                (None, Some(run)) if !run.is_empty() => runs.push(Vec::new()),
+                _ => {}
+            }
+        }
+        for run in runs {
+            for &(cx_, cy) in &run {
+                marks.push(Mark::Circle {
+                    cx: cx_,
+                    cy,
+                    r: 3.5,
+                    fill: theme.highlight,
+                    stroke: theme.background,
+                });
+            }
+            if run.len() > 1 {
+                marks.push(Mark::Line {
+                    points: run,
+                    color: theme.highlight,
+                    width: 3.0,
+                });
+            }
+        }
+        let Some(trend) = cx.dataset.trend.as_ref() else {
+            return;
+        };
+        if l.labels.iter().any(|d| d.series == i) {
+            return;
+        }
+        let Some((px, py)) = layout::line_end(trend, i, &l.x, &l.y, l.years) else {
+            return;
+        };
+        let name_w = text_width(&series.name, layout::LABEL_SIZE);
+        let right = l.width - crate::chart::padding(l.width);
+        // Beside the end where there is room, else inside the plot, ending at
+        // the end point, on a patch of background.
+        let rect = layout::label_box(name_w, px, py, l.plot, right, &[]).unwrap_or_else(|| {
+            let w = name_w.min(px - l.plot.x - 4.0).max(0.0);
+            Rect {
+                x: px - 4.0 - w,
+                y: (py - 22.0).max(l.plot.y),
+                w,
+                h: 14.0,
+            }
+        });
+        marks.push(Mark::Rect {
+            rect: Rect {
+                x: rect.x - 2.0,
+                w: rect.w + 4.0,
+                ..rect
+            },
+            fill: theme.background,
+        });
+        marks.push(Mark::Text(
+            cx.text(
+                fit_text(&series.name, layout::LABEL_SIZE, rect.w),
+                rect.x,
+                rect.y + rect.h / 2.0,
+                layout::LABEL_SIZE,
+            )
+            .bold()
+            .align(Align::Left, Baseline::Middle),
+        ));
     }
 
     /// The layout, for tests and hit-testing.
@@ -163,6 +292,9 @@ impl ChartRoom for TrendChart {
         let l = &self.layout;
         let theme = &cx.theme;
         let mut marks = Vec::new();
+        if let Some(i) = self.line {
+            self.line_overlay(cx, i, &mut marks);
+        }
         if let Some(Focus::Year(year)) = self.focus {
             if let Some(column) = hit::column_index(l, year).and_then(|i| l.columns.get(i)) {
                 let x = column.x.round();
@@ -172,11 +304,21 @@ impl ChartRoom for TrendChart {
                     width: 1.0,
                 });
                 for p in &column.points {
+                    // With a line highlighted, only its point (and the
+                    // highlighted ones') is ringed: the others are greyed.
+                    let on_top = self.line == Some(p.series) || self.view.is_highlighted(p.series);
+                    let fill = if on_top {
+                        theme.highlight
+                    } else if self.line.is_some() || !self.view.highlighted.is_empty() {
+                        continue;
+                    } else {
+                        l.colors.get(p.series).copied().unwrap_or(theme.axis)
+                    };
                     marks.push(Mark::Circle {
                         cx: p.x,
                         cy: p.y,
                         r: 6.0,
-                        fill: l.colors.get(p.series).copied().unwrap_or(theme.axis),
+                        fill,
                         stroke: theme.background,
                     });
                 }
@@ -207,7 +349,7 @@ impl ChartRoom for TrendChart {
         let tip = match self.focus? {
             Focus::Year(year) => {
                 let column = l.columns.get(hit::column_index(l, year)?)?;
-                describe::tooltip(cx, trend, &self.view, l, column)
+                describe::tooltip(cx, trend, &self.view, l, column, self.line)
             }
             Focus::Annotation(i) => describe::annotation_tooltip(cx, hit::annotation(l, i)?),
         };
@@ -259,6 +401,39 @@ impl ChartRoom for TrendChart {
                             index: i,
                         })
                         .collect(),
+                    action: "legend",
+                });
+            }
+            if trend.series.len() > layout::MAX_LEGEND {
+                // Too many lines for legend buttons: find one by name, and
+                // the highlighted ones listed to remove them.
+                controls.push(Control::Search {
+                    label: words.get(Msg::SearchLines).into(),
+                    placeholder: words.get(Msg::SearchPlaceholder).into(),
+                    button: words.get(Msg::HighlightButton).into(),
+                    status: self.search_status.clone(),
+                });
+            }
+            if trend.series.len() > layout::MAX_LEGEND && !self.view.highlighted.is_empty() {
+                let accent = cx.theme.highlight.hex();
+                controls.push(Control::Legend {
+                    id: "highlight-toggle",
+                    label: words.get(Msg::HighlightedLines).into(),
+                    items: self
+                        .view
+                        .highlighted
+                        .iter()
+                        .filter_map(|&i| {
+                            Some(LegendControl {
+                                label: trend.series.get(i)?.name.clone(),
+                                color: accent.clone(),
+                                symbol: None,
+                                pressed: true,
+                                index: i,
+                            })
+                        })
+                        .collect(),
+                    action: "highlight",
                 });
             }
         }
@@ -296,16 +471,21 @@ impl ChartRoom for TrendChart {
         width: f64,
         action: &Action,
     ) -> Result<(Changed, Option<String>), Refusal> {
-        let before = self.focus;
+        let before = (self.focus, self.line);
         let view = |said: Option<String>| Ok((Changed::VIEW, said));
         match *action {
             Action::Pointer(x, y) => {
                 let l = &self.layout;
-                self.focus = match hit::annotation_at(l, x, y) {
-                    Some(i) => Some(Focus::Annotation(i)),
-                    None => hit::nearest_year(l, x, y).map(|c| Focus::Year(c.year)),
+                (self.focus, self.line) = match hit::annotation_at(l, x, y) {
+                    Some(i) => (Some(Focus::Annotation(i)), None),
+                    None => (
+                        hit::nearest_year(l, x, y).map(|c| Focus::Year(c.year)),
+                        // A legend entry highlights its line; on the plot, the
+                        // line nearest the pointer.
+                        hit::legend_at(l, x, y).or_else(|| hit::nearest_line(l, x, y)),
+                    ),
                 };
-                let changed = if self.focus == before {
+                let changed = if (self.focus, self.line) == before {
                     Changed::NOTHING
                 } else {
                     Changed::HOVER
@@ -314,8 +494,9 @@ impl ChartRoom for TrendChart {
             }
             Action::Leave => {
                 self.focus = None;
+                self.line = None;
                 let had_drag = self.drag.take().is_some();
-                let changed = if before.is_some() || had_drag {
+                let changed = if before != (None, None) || had_drag {
                     Changed::HOVER
                 } else {
                     Changed::NOTHING
@@ -328,8 +509,33 @@ impl ChartRoom for TrendChart {
                     Some(Focus::Year(y)) => years.iter().position(|&x| x == y),
                     _ => None,
                 };
-                if key == Key::Select {
-                    return Ok((Changed::NOTHING, None));
+                match key {
+                    Key::Select => {
+                        // Enter keeps the line stepped to highlighted (or lets it go).
+                        let Some(i) = self.line else {
+                            return Ok((Changed::NOTHING, None));
+                        };
+                        return view(Some(self.toggle_highlight(cx, width, i)?));
+                    }
+                    Key::NextLine | Key::PreviousLine => {
+                        let trend = trend(cx)?;
+                        let shown: Vec<usize> = (0..trend.series.len())
+                            .filter(|&i| !self.view.is_hidden(i))
+                            .collect();
+                        let at = self.line.and_then(|l| shown.iter().position(|&i| i == l));
+                        self.line = super::step(&shown, at, key);
+                        let said = self.line.and_then(|i| {
+                            let place = shown.iter().position(|&s| s == i)?.saturating_add(1);
+                            let what = describe::series_clause(cx, trend, &self.layout, i)?;
+                            Some(cx.words.fill(
+                                Msg::LineFocus,
+                                &[&what, &place.to_string(), &shown.len().to_string()],
+                            ))
+                        });
+                        return Ok((Changed::HOVER, said));
+                    }
+                    Key::Clear => self.line = None,
+                    _ => {}
                 }
                 self.focus = super::step(&years, at, key).map(Focus::Year);
                 let said = self.tooltip(cx).map(|t| t.announcement).unwrap_or_default();
@@ -353,6 +559,7 @@ impl ChartRoom for TrendChart {
                     self.view.hidden.push(series);
                 }
                 self.focus = None;
+                self.line = None;
                 self.relayout(cx, width);
                 let msg = if hidden {
                     Msg::SeriesHidden
@@ -360,6 +567,49 @@ impl ChartRoom for TrendChart {
                     Msg::SeriesShown
                 };
                 view(Some(cx.words.fill(msg, &[&name])))
+            }
+            Action::Highlight(i) => view(Some(self.toggle_highlight(cx, width, i)?)),
+            Action::Search(ref query) => {
+                let trend = trend(cx)?;
+                let found =
+                    crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
+                let status = crate::chart::search_status(cx.words, query, found.len());
+                let changed = if status == self.search_status {
+                    Changed::NOTHING
+                } else {
+                    Changed {
+                        controls: true,
+                        ..Changed::NOTHING
+                    }
+                };
+                self.search_status = status;
+                Ok((changed, None))
+            }
+            Action::PinSearch(ref query) => {
+                let trend = trend(cx)?;
+                let found =
+                    crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
+                let Some(&i) = found.first() else {
+                    self.search_status = crate::chart::search_status(cx.words, query, 0);
+                    return Ok((
+                        Changed {
+                            controls: true,
+                            ..Changed::NOTHING
+                        },
+                        None,
+                    ));
+                };
+                // Found twice: it stays highlighted.
+                self.search_status = if self.view.is_highlighted(i) {
+                    cx.words.fill(
+                        Msg::Highlighted,
+                        &[trend.series.get(i).map_or("", |s| &s.name)],
+                    )
+                } else {
+                    self.toggle_highlight(cx, width, i)?
+                };
+                // Said once, by the search box's status (its own live region).
+                Ok((Changed::VIEW, None))
             }
             Action::Drag(x0, x1) => {
                 self.drag = Some((x0, x1));
@@ -373,7 +623,9 @@ impl ChartRoom for TrendChart {
                     .layout
                     .columns
                     .iter()
-                    .filter(|c| c.x >= a && c.x <= b)
+                    // A pointer a pixel short of a year's column (a mouse
+                    // lands on whole pixels) still takes that year.
+                    .filter(|c| c.x >= a - ZOOM_SLOP && c.x <= b + ZOOM_SLOP)
                     .map(|c| c.year);
                 match (inside.next(), inside.next_back()) {
                     (Some(first), Some(last)) if last > first => {
@@ -402,9 +654,7 @@ impl ChartRoom for TrendChart {
             | Action::Group(_)
             | Action::ToggleOrder
             | Action::ToggleShowAll
-            | Action::TogglePin(_)
-            | Action::Search(_)
-            | Action::PinSearch(_) => Err(not_for_trend(action)),
+            | Action::TogglePin(_) => Err(not_for_trend(action)),
         }
     }
 }
