@@ -200,8 +200,12 @@
       return;
     }
     var inSteps = file.size >= PROGRESS_FROM && typeof file.stream === "function";
-    var read = inSteps ? readInSteps(file, ticket)
-      : file.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+    var whole = function () { return file.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); }); };
+    /* A stream that fails (Chromium refuses to stream a blob it holds in
+       memory when memory is short) gets one more try, read whole. */
+    var read = inSteps ? readInSteps(file, ticket).catch(function () {
+      return ticket === latestLoad ? whole() : null;
+    }) : whole();
     function finish(bytes) {
       if (ticket !== latestLoad) return; /* the reader has chosen something newer */
       if (inSteps) hideProgress();

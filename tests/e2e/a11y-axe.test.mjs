@@ -124,6 +124,30 @@ test('axe: "show all" on 40 villages, pinned beyond the top 15, table shown', as
   }
 });
 
+test('axe: 150 lines, one searched and highlighted (its button shown), and a line hovered by keys', async () => {
+  const p = await openPage('file', { viewport: { width: 900, height: 1200 } });
+  const { page } = p;
+  const seen = [];
+  try {
+    const series = [];
+    for (let i = 0; i < 150; i++) series.push({ name: `区县${i}`, points: [[2013, 2 + i / 10], [2019, 0.5 + i / 30]] });
+    await chooseFile(page, 'counties.json', JSON.stringify({ title: '一百五十个区县', trend: { title: '贫困发生率', unit: '%', series } }));
+    await page.waitForFunction(() => document.getElementById('dataset-title').textContent === '一百五十个区县');
+    await expectClean(page, '150 lines', seen);
+    const input = page.locator(inFigure('trend', 'form.village-search input[type=search]'));
+    await input.fill('区县42');
+    await input.press('Enter');
+    assert.equal(await page.locator(inFigure('trend', 'button.highlight-toggle')).count(), 1);
+    await expectClean(page, 'a line highlighted, its button shown', seen);
+    await page.focus(inFigure('trend', 'canvas.base'));
+    await page.keyboard.press('ArrowDown');
+    await expectClean(page, 'a line stepped to by keys', seen);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('axe: an English dataset, and the language switch', async () => {
   const p = await openPage('file');
   const { page } = p;

@@ -709,6 +709,12 @@ export async function chooseBytes(page, name, buffer, mimeType = 'application/js
   if (!Buffer.isBuffer(buffer)) {
     // { size, fill, head }: a file too large to send through the protocol,
     // made in the page (`size` bytes of `fill`, starting with the text `head`).
+    // The page's garbage is collected first: Chromium holds in-memory blobs
+    // within a quota, and an earlier 256 MB file not yet collected makes the
+    // next one unreadable.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
     await page.evaluate(({ name, mimeType, size, fill, head }) => {
       const bytes = new Uint8Array(size).fill(fill);
       bytes.set(new TextEncoder().encode(head).subarray(0, size));
