@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openPage, closeBrowser, chooseFile, chartTexts, waitForCaption, hoverUntil,
-  exportFrom, liveText, rankingRows, canvasSize, hoverAt, keepFramesRunning,
+  exportFrom, liveText, rankingRows, canvasSize, hoverAt, keepFramesRunning, unbreakableDataset, tooltipOf,
 } from './helpers.mjs';
 
 after(closeBrowser);
@@ -299,6 +299,27 @@ test('60,000 annotations: loading and resizing stay quick, and the SVG export st
     await keepFramesRunning(page);
     const svg = await exportFrom(page, 'trend', 'export-svg');
     assert.ok(svg.buffer.length < 500_000, `the SVG is ${svg.buffer.length} bytes`);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('375 px, underscore-joined names and a URL source: hovering 90–95 % across shows the last year', async () => {
+  const p = await openPage('file', { viewport: { width: 375, height: 800 } });
+  const { page } = p;
+  try {
+    await chooseFile(page, 'long_tokens_everywhere_in_one_name.json', unbreakableDataset({ length: 120 }).replace(/Seriesnamewithoutspaces/g, 'series_name_'));
+    await page.waitForFunction(() => document.getElementById('dataset-title').textContent.length >= 120);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `the page scrolls sideways: ${width}`);
+    const { width: w, height: h } = await canvasSize(page, 'trend');
+    for (const x of [0.9, 0.925, 0.95]) {
+      const tip = await hoverAt(page, 'trend', w * x, h * 0.6);
+      assert.equal(tip.visible, true, `a tooltip at ${x * 100} %`);
+      assert.equal(tip.heading, '2019年', `the last year at ${x * 100} %`);
+    }
+    assert.ok((await tooltipOf(page, 'trend')).rows.some((r) => r.includes('0.36%')));
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();
