@@ -86,3 +86,7 @@ mod bad_input;
 // Properties over generated datasets: any valid dataset lays out, renders and hit-tests.
 #[path = "suite/properties.rs"]
 mod properties;
+
+// Issue 8 audit: bidi and controls in every written word, many series, negative 万元 bars.
+#[path = "suite/integrity.rs"]
+mod integrity;

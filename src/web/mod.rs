@@ -201,6 +201,12 @@ fn refused(refusal: Refusal) -> JsError {
 #[wasm_bindgen]
 pub fn text(lang: &str, key: &str, a: &str, b: &str) -> String {
     let words = Lang::from_tag(lang).words();
+    // A file name comes from the reader's disk, not through `parse`: its bidi
+    // controls would reverse the words after it ("无法载入 “…”：…"), so they go
+    // as they go from every text of a dataset. NUL is kept: the page marks
+    // where the core's detail goes with it.
+    let (a, b) = (page_arg(a), page_arg(b));
+    let (a, b) = (a.as_str(), b.as_str());
     if key == "loaded" {
         let kinds: Vec<&str> = b
             .split(',')
@@ -219,6 +225,14 @@ pub fn text(lang: &str, key: &str, a: &str, b: &str) -> String {
         .find(|(k, _)| *k == key)
         .map(|&(_, msg)| words.fill(msg, &[a, b]))
         .unwrap_or_default()
+}
+
+/// `arg` without bidi controls, control characters (but NUL) and noncharacters.
+fn page_arg(arg: &str) -> String {
+    arg.split('\0')
+        .map(|part| crate::dataset::text::clean(part, false))
+        .collect::<Vec<_>>()
+        .join("\0")
 }
 
 /// One chart on a base canvas (the chart) and an overlay canvas (hover marks),
