@@ -337,7 +337,7 @@ fn descriptions() {
     let trend = d.trend.as_ref().expect("trend");
     let l = trend_layout(&d, &TrendView::default());
     assert_eq!(
-        trend_description(&cx, trend, &l),
+        trend_description(&cx, trend, &l, &[]),
         "折线图，贫困发生率。洛龙区从2013年的3.12%降至2019年的0.36%；全国农村从2012年的10.2%降至2019年的0.6%。"
     );
     let ranking = d.ranking.as_ref().expect("ranking");
@@ -352,7 +352,7 @@ fn descriptions() {
     let trend = en.trend.as_ref().expect("trend");
     let l = trend_layout(&en, &TrendView::default());
     assert_eq!(
-        trend_description(&context(&en), trend, &l),
+        trend_description(&context(&en), trend, &l, &[]),
         "Line chart: Poverty rate with missing years. County fell from 5.0% in 2013 to 1.5% in 2017."
     );
     let en = dataset(&fixture("ranking_only.json"));
@@ -377,7 +377,7 @@ fn descriptions_of_rises_flat_lines_single_points_and_empty_series() {
     let trend = d.trend.as_ref().expect("trend");
     let l = trend_layout(&d, &TrendView::default());
     assert_eq!(
-        trend_description(&context(&d), trend, &l),
+        trend_description(&context(&d), trend, &l, &[]),
         "折线图，趋势。甲从2013年的1升至2019年的2；乙在2013年和2019年都是2；丙2015年为4；丁没有数据。"
     );
     // A ranking where nobody has a value for the metric.

@@ -288,3 +288,22 @@ fn keys_step_through_lines_and_enter_keeps_one_highlighted() {
     apply(&mut e, Action::Key(Key::Select));
     assert_eq!(e.announcement(), "Highlighted 区县149");
 }
+
+#[test]
+fn the_description_of_many_lines_counts_them_and_names_the_highlighted_ones() {
+    let mut e = trend_at(counties(5_000), 900.0);
+    let before = e.frame().description;
+    assert_eq!(
+        before,
+        "折线图，各区县贫困发生率。共 5000 条线：前 8 条着色，其余为灰色；悬停、查找或按 ↑ ↓ 键突出显示一条线。"
+    );
+    apply(&mut e, Action::Highlight(42));
+    let after = e.frame().description;
+    assert!(
+        after.ends_with("；区县42从2013年的2.17%降至2019年的0.65%。"),
+        "{after}"
+    );
+    // A few lines: a clause each, as before.
+    let few = trend_at(counties(3), 900.0).frame().description;
+    assert_eq!(few.matches("从2013年的").count(), 3, "{few}");
+}

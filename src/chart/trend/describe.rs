@@ -137,11 +137,34 @@ pub fn table(cx: &Context, trend: &Trend, layout: &TrendLayout) -> Table {
 
 /// One clause per series, as a journalist would write it: "洛龙区从2013年的
 /// 3.12%降至2019年的0.36%".
-pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout) -> String {
+///
+/// Beyond [`super::layout::MAX_LEGEND`] lines a clause each would be a label
+/// of thousands of clauses: the description says how many lines there are
+/// and gives the clauses of the highlighted ones (the table holds them all).
+pub fn description(
+    cx: &Context,
+    trend: &Trend,
+    layout: &TrendLayout,
+    highlighted: &[usize],
+) -> String {
     let words = cx.words;
-    let parts: Vec<String> = (0..trend.series.len())
-        .filter_map(|i| series_clause(cx, trend, layout, i))
-        .collect();
+    let n = trend.series.len();
+    let parts: Vec<String> = if n > super::layout::MAX_LEGEND {
+        std::iter::once(words.fill(
+            Msg::ManySeries,
+            &[&n.to_string(), &cx.theme.palette.len().to_string()],
+        ))
+        .chain(
+            highlighted
+                .iter()
+                .filter_map(|&i| series_clause(cx, trend, layout, i)),
+        )
+        .collect()
+    } else {
+        (0..n)
+            .filter_map(|i| series_clause(cx, trend, layout, i))
+            .collect()
+    };
     let title = title(cx, trend);
     if parts.is_empty() {
         words.fill(Msg::TrendDescriptionEmpty, &[&title])

@@ -364,7 +364,7 @@ impl ChartRoom for TrendChart {
 
     fn description(&self, cx: &Context) -> String {
         trend(cx)
-            .map(|t| describe::description(cx, t, &self.layout))
+            .map(|t| describe::description(cx, t, &self.layout, &self.view.highlighted))
             .unwrap_or_default()
     }
 
