@@ -154,7 +154,9 @@ pub struct Metric {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Village {
     pub name: String,
-    pub group: Option<String>,
+    /// Shared by every village of the group (one allocation per group, not
+    /// per village: a national ranking has 500,000 villages in 40,000 towns).
+    pub group: Option<std::rc::Rc<str>>,
     /// One entry per metric, in the order of [`Ranking::metrics`]; `None` = no value.
     pub values: Vec<Option<f64>>,
 }

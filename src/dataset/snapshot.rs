@@ -61,7 +61,10 @@ pub fn to_bytes(d: &Dataset) -> Vec<u8> {
         w.len(r.villages.len());
         for v in &r.villages {
             w.str(&v.name);
-            w.opt_str(&v.group);
+            w.tag(v.group.is_some());
+            if let Some(g) = &v.group {
+                w.str(g);
+            }
             // Every village has one value per metric (the walk makes it so).
             for x in &v.values {
                 w.opt_num(*x);
@@ -125,10 +128,23 @@ pub fn from_bytes(bytes: &[u8]) -> Option<Dataset> {
             })?;
             let default_metric = r.len()?;
             let count = metrics.len();
+            // Villages of one group share its text, as after a parse.
+            let mut last: Option<std::rc::Rc<str>> = None;
             let villages = r.list(|r| {
+                let name = r.str()?;
+                let group = match r.opt_str()? {
+                    None => None,
+                    Some(g) => match &last {
+                        Some(l) if **l == *g => last.clone(),
+                        _ => {
+                            last = Some(std::rc::Rc::from(g));
+                            last.clone()
+                        }
+                    },
+                };
                 Some(Village {
-                    name: r.str()?,
-                    group: r.opt_str()?,
+                    name,
+                    group,
                     values: (0..count).map(|_| r.opt_num()).collect::<Option<_>>()?,
                 })
             })?;

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use super::json::{index, join, Json, List, Map, Number, Tape};
 use super::text::{self, reader_key};
@@ -82,16 +83,35 @@ impl<'t> Walk<'t> {
         key: &str,
         multiline: bool,
     ) -> Result<Option<String>> {
-        match map.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::String(s)) => {
-                let s = s.text();
-                let cleaned = text::clean(&s, multiline);
-                let trimmed = text::trim(&cleaned);
-                Ok((!trimmed.is_empty()).then(|| trimmed.to_string()))
+        Ok(self
+            .opt_text_ref(map, path, key, multiline)?
+            .map(Cow::into_owned))
+    }
+
+    /// [`Walk::opt_text`], borrowed from the text when nothing had to be
+    /// cleaned (a village's group is compared before it is copied).
+    fn opt_text_ref<'a>(
+        &self,
+        map: &Map<'a>,
+        path: &dyn Place,
+        key: &str,
+        multiline: bool,
+    ) -> Result<Option<Cow<'a, str>>> {
+        let written = match map.get(key) {
+            None | Some(Json::Null) => return Ok(None),
+            Some(Json::String(s)) => s.text(),
+            Some(other) => {
+                return Err(self.type_error(&join(&path.path(), key), "a string", &other))
             }
-            Some(other) => Err(self.type_error(&join(&path.path(), key), "a string", &other)),
-        }
+        };
+        let cleaned: Cow<'a, str> = match written {
+            Cow::Borrowed(raw) => match text::clean(raw, multiline) {
+                Cow::Borrowed(clean) => Cow::Borrowed(text::trim(clean)),
+                Cow::Owned(clean) => Cow::Owned(text::trim(&clean).to_string()),
+            },
+            Cow::Owned(raw) => Cow::Owned(text::trim(&text::clean(&raw, multiline)).to_string()),
+        };
+        Ok((!cleaned.is_empty()).then_some(cleaned))
     }
 
     /// A required name (series and village names, metric keys, annotation
@@ -494,20 +514,22 @@ impl<'t> Walk<'t> {
         // Village names as a reader sees them, within their group.
         let mut seen = Seen::default();
         let no_group = no_group_label(zh);
-        // The previous village's group as written, and as resolved: villages
-        // of one group usually come together.
-        let mut last_group: Option<(String, Option<String>)> = None;
+        // Each group as written (cleaned) → as resolved: a lookup of the
+        // written text, borrowed from the file, for all but a group's first village.
+        let mut resolved_groups: HashMap<Cow<'_, str>, Option<Rc<str>>, BuildHasherDefault<Fx>> =
+            HashMap::default();
         // Which key of a village's values gave each metric its value.
         let mut given: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(metrics.len());
         for (i, item) in items.iter().enumerate() {
             let here = At::Index(&"ranking.villages", i);
             let obj = &self.object(&item, &here)?;
             let name = self.name(obj, &here, "name", "give each village a \"name\"")?;
-            let group = match self.opt_text(obj, &here, "group", false)? {
+            let group = match self.opt_text_ref(obj, &here, "group", false)? {
                 None => None,
-                Some(group) => match &last_group {
-                    Some((written, resolved)) if *written == group => resolved.clone(),
-                    _ => {
+                Some(written) => match resolved_groups.get(&written) {
+                    Some(resolved) => resolved.clone(),
+                    None => {
+                        let group = written.to_string();
                         let key = reader_key(&group);
                         if key.eq_ignore_ascii_case(no_group) {
                             return Err(Error::NoGroupName {
@@ -520,9 +542,9 @@ impl<'t> Walk<'t> {
                             .and_then(|first| villages.get(first))
                         {
                             Some(first) => first.group.clone(),
-                            None => Some(group.clone()),
+                            None => Some(Rc::from(group.as_str())),
                         };
-                        last_group = Some((group, resolved.clone()));
+                        resolved_groups.insert(written, resolved.clone());
                         resolved
                     }
                 },
@@ -600,7 +622,7 @@ impl<'t> Walk<'t> {
                     },
                     None => Error::DuplicateVillage {
                         path,
-                        group,
+                        group: group.as_deref().map(str::to_string),
                         name,
                         first,
                     },

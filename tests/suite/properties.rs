@@ -613,7 +613,7 @@ proptest! {
                 all.extend(trend.series.iter().map(|s| Some(s.name.clone())));
                 all.extend(ranking.metrics.iter().map(|m| Some(m.label.clone())));
                 all.extend(ranking.villages.iter().map(|v| Some(v.name.clone())));
-                all.extend(ranking.villages.iter().map(|v| v.group.clone()));
+                all.extend(ranking.villages.iter().map(|v| v.group.as_deref().map(str::to_string)));
                 for text in all.iter().flatten() {
                     prop_assert!(is_clean(text), "{text:?} from {json}");
                     prop_assert_eq!(text.trim(), text.as_str(), "untrimmed, from {}", json);

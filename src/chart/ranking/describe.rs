@@ -34,7 +34,7 @@ pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip
     if let Some(group) = &village.group {
         rows.push(TooltipRow {
             label: cx.words.get(Msg::GroupColumn).into(),
-            value: group.clone(),
+            value: group.to_string(),
             color: None,
         });
     }
@@ -106,7 +106,7 @@ pub fn table(cx: &Context, ranking: &Ranking, view: &RankingView) -> Table {
                 .iter()
                 .enumerate()
                 .filter(|(_, v)| {
-                    view.shows_group(&v.group)
+                    view.shows_group(v.group.as_deref())
                         && v.values.get(view.metric).copied().flatten().is_none()
                 })
                 .map(|(i, _)| (None, i)),
@@ -120,7 +120,7 @@ pub fn table(cx: &Context, ranking: &Ranking, view: &RankingView) -> Table {
                 village.name.clone(),
             ];
             if grouped {
-                row.push(village.group.clone().unwrap_or_default());
+                row.push(village.group.as_deref().unwrap_or_default().to_string());
             }
             row.extend(
                 village

@@ -51,10 +51,10 @@ impl RankingView {
     }
 
     /// Whether villages of `group` pass the group filter.
-    pub fn shows_group(&self, group: &Option<String>) -> bool {
+    pub fn shows_group(&self, group: Option<&str>) -> bool {
         match &self.group {
             None => true,
-            Some(want) => group.as_deref().unwrap_or("") == want,
+            Some(want) => group.unwrap_or("") == want,
         }
     }
 }
@@ -70,8 +70,8 @@ pub fn groups(ranking: &Ranking) -> Vec<String> {
     for v in &ranking.villages {
         match &v.group {
             Some(g) => {
-                if seen.insert(g.as_str()) {
-                    out.push(g.clone());
+                if seen.insert(g.as_ref()) {
+                    out.push(g.to_string());
                 }
             }
             None => ungrouped = true,
@@ -216,7 +216,7 @@ fn candidates(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usiz
         .villages
         .iter()
         .enumerate()
-        .filter(|(_, v)| view.shows_group(&v.group))
+        .filter(|(_, v)| view.shows_group(v.group.as_deref()))
         .inspect(|_| total = total.saturating_add(1))
         .filter_map(|(i, v)| v.values.get(view.metric).copied().flatten().map(|x| (i, x)))
         .collect();

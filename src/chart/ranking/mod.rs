@@ -490,7 +490,7 @@ impl ChartRoom for RankingChart {
                 }
                 // Filtered out by the group filter: show every group again.
                 let group = ranking.villages.get(village).and_then(|v| v.group.clone());
-                if !self.view.shows_group(&group) {
+                if !self.view.shows_group(group.as_deref()) {
                     self.view.group = None;
                     changed = self.reorder(cx, width);
                 } else {
