@@ -251,3 +251,27 @@ test('over http a worker parse can be cancelled', async () => {
     await p.close();
   }
 });
+
+test('a file the browser cannot read gets the page\'s own words, and the charts stay', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    const before = await captions(page);
+    // Every way of reading a Blob fails, as when a file is moved or deleted
+    // after it was chosen.
+    await page.evaluate(() => {
+      const fail = () => Promise.reject(new DOMException('A requested file or directory could not be found', 'NotFoundError'));
+      Blob.prototype.arrayBuffer = fail;
+      Blob.prototype.stream = function () { return new ReadableStream({ pull(c) { c.error(new DOMException('gone', 'NotReadableError')); } }); };
+    });
+    for (const [name, size] of [['small.json', 1000], ['big.json', 6 * MB]]) {
+      await choosePadded(page, name, rankingDataset({ n: 3 }), size);
+      await page.waitForFunction((name) => document.getElementById('alert').textContent.includes(name), name);
+      assert.equal(await page.textContent('#alert'), `浏览器无法读取“${name}”（文件可能已被移动或删除）。`);
+      assert.deepEqual(await captions(page), before);
+      assert.equal((await progressState(page)).hidden, true);
+    }
+  } finally {
+    await p.close();
+  }
+});
