@@ -436,6 +436,25 @@ pub(crate) fn search_status(words: Words, query: &str, found: usize) -> String {
     }
 }
 
+/// Sets the search box's `status` for `found` matches of `query`: the
+/// controls changed when the status did. (Both charts' search.)
+pub(crate) fn update_search_status(
+    status: &mut String,
+    words: Words,
+    query: &str,
+    found: usize,
+) -> crate::engine::Changed {
+    let new = search_status(words, query, found);
+    if new == *status {
+        return crate::engine::Changed::NOTHING;
+    }
+    *status = new;
+    crate::engine::Changed {
+        controls: true,
+        ..crate::engine::Changed::NOTHING
+    }
+}
+
 /// The item after, before, first or last in `items` from position `at`.
 pub(crate) fn step<T: Copy>(items: &[T], at: Option<usize>, key: crate::engine::Key) -> Option<T> {
     use crate::engine::Key;

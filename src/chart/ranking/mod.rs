@@ -461,16 +461,12 @@ impl ChartRoom for RankingChart {
             }
             Action::Search(query) => {
                 let found = Self::search(ranking, query).len();
-                let status = crate::chart::search_status(cx.words, query, found);
-                let changed = if status == self.search_status {
-                    Changed::NOTHING
-                } else {
-                    Changed {
-                        controls: true,
-                        ..Changed::NOTHING
-                    }
-                };
-                self.search_status = status;
+                let changed = crate::chart::update_search_status(
+                    &mut self.search_status,
+                    cx.words,
+                    query,
+                    found,
+                );
                 Ok((changed, None))
             }
             Action::PinSearch(query) => {

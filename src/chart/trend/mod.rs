@@ -573,16 +573,12 @@ impl ChartRoom for TrendChart {
                 let trend = trend(cx)?;
                 let found =
                     crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
-                let status = crate::chart::search_status(cx.words, query, found.len());
-                let changed = if status == self.search_status {
-                    Changed::NOTHING
-                } else {
-                    Changed {
-                        controls: true,
-                        ..Changed::NOTHING
-                    }
-                };
-                self.search_status = status;
+                let changed = crate::chart::update_search_status(
+                    &mut self.search_status,
+                    cx.words,
+                    query,
+                    found.len(),
+                );
                 Ok((changed, None))
             }
             Action::PinSearch(ref query) => {
