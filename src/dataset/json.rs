@@ -327,8 +327,19 @@ impl<'a> Map<'a> {
     }
 
     /// The value of `key` (keys are unique: [`Tape::read`] refuses duplicates).
+    /// Only the keys are read until one matches: a village's "name",
+    /// "group" and "values" are looked up a hundred thousand times.
     pub fn get(&self, key: &str) -> Option<Json<'a>> {
-        self.iter().find(|(k, _)| k.is(key)).map(|(_, v)| v)
+        let tape = self.tape;
+        let mut i = self.first;
+        for _ in 0..self.len {
+            let value_at = i.saturating_add(1);
+            if tape.nodes.get(i).is_some_and(|n| tape.string(n).is(key)) {
+                return Some(tape.at(value_at));
+            }
+            i = tape.next(value_at);
+        }
+        None
     }
 }
 
