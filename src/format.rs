@@ -145,29 +145,40 @@ pub fn decimals_for_step(step: f64) -> usize {
     decimals_needed(step.abs(), 6)
 }
 
-/// `value` rounded to `decimals` places, as digits: written through integers
-/// because float formatting with a precision costs the wasm about 8 KB.
-fn fixed(value: f64, decimals: usize) -> String {
-    let decimals = decimals.min(6);
-    let factor = 10f64.powi(decimals as i32);
-    let scaled = (value.abs() * factor).round();
-    if !scaled.is_finite() || scaled >= 1e18 {
-        // Beyond i64: no reader needs those digits grouped exactly.
-        return format!("{value}");
+/// `value` rounded to `decimals` places, as digits: written through integers,
+/// because core's float formatting costs the wasm about 9 KB gzipped (the
+/// plotters backends are patched for the same reason: `vendor/README.md`).
+pub fn fixed(value: f64, decimals: usize) -> String {
+    if value.is_nan() {
+        return "NaN".into();
     }
-    let scaled = scaled as u64;
-    let unit = 10u64.pow(decimals as u32);
     let sign = if value < 0.0 { "-" } else { "" };
-    if decimals == 0 {
-        format!("{sign}{scaled}")
-    } else {
-        format!(
-            "{sign}{}.{:0width$}",
-            scaled.checked_div(unit).unwrap_or(0),
-            scaled.checked_rem(unit).unwrap_or(0),
-            width = decimals
-        )
+    if value.is_infinite() {
+        return format!("{sign}inf");
     }
+    let decimals = decimals.min(6);
+    let abs = value.abs();
+    // `abs × 10^decimals` as an integer; beyond u64 its last `shift` digits
+    // are written as zeros (an f64 holds 17 significant digits anyway).
+    let mut shift = 0i32;
+    let mut scaled = (abs * 10f64.powi(decimals as i32)).round();
+    while scaled >= 1e19 {
+        shift = shift.saturating_add(1);
+        scaled = (abs * 10f64.powi((decimals as i32).saturating_sub(shift))).round();
+    }
+    let mut digits = (scaled as u64).to_string();
+    digits.extend(std::iter::repeat_n('0', shift.unsigned_abs() as usize));
+    if decimals == 0 {
+        return format!("{sign}{digits}");
+    }
+    if digits.len() <= decimals {
+        let zeros = decimals.saturating_add(1).saturating_sub(digits.len());
+        digits.insert_str(0, &"0".repeat(zeros));
+    }
+    let (int, frac) = digits
+        .split_at_checked(digits.len().saturating_sub(decimals))
+        .unwrap_or(("0", ""));
+    format!("{sign}{int}.{frac}")
 }
 
 /// `1234567.891` with 2 decimals → `1,234,567.89`.
@@ -175,8 +186,8 @@ pub fn group_thousands(value: f64, decimals: usize) -> String {
     let text = fixed(value, decimals);
     let (sign, digits) = match text.strip_prefix('-') {
         // "-0.00" is written without its sign.
-        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => ("-", rest),
-        Some(rest) => ("", rest),
+        Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => ("", rest),
+        Some(rest) => ("-", rest),
         None => ("", text.as_str()),
     };
     let (int, frac) = match digits.split_once('.') {

@@ -24,10 +24,17 @@ impl Json {
         self.0.push('"');
     }
 
+    /// A position in CSS px, to a hundredth (through integers: see
+    /// [`crate::format::fixed`]).
     fn num(&mut self, v: f64) {
         // JSON has no NaN or infinity; a position that is not finite is 0.
         let v = if v.is_finite() { v } else { 0.0 };
-        self.0.push_str(&v.to_string());
+        let text = crate::format::fixed(v, 2);
+        let text = match text.split_once('.') {
+            Some((int, frac)) if frac.trim_end_matches('0').is_empty() => int,
+            _ => text.trim_end_matches('0'),
+        };
+        self.0.push_str(text);
     }
 
     fn key(&mut self, first: bool, key: &str) {

@@ -133,6 +133,16 @@ fn group_thousands_edges() {
         (-0.0, 0, "0"),
         (0.5, 3, "0.500"),
         (1e15, 0, "1,000,000,000,000,000"),
+        // Past u64 once scaled: the digits an f64 holds, then zeros.
+        (1e15, 6, "1,000,000,000,000,000.000000"),
+        (1e25, 0, "10,000,000,000,000,000,000,000,000"),
+        (0.000004, 6, "0.000004"),
+        (0.0000004, 6, "0.000000"),
+        (0.04, 1, "0.0"),
+        (0.05, 1, "0.1"),
+        (f64::NAN, 2, "NaN"),
+        (f64::INFINITY, 0, "inf"),
+        (f64::NEG_INFINITY, 2, "-inf"),
     ];
     for (value, decimals, expected) in cases {
         assert_eq!(
@@ -189,4 +199,51 @@ fn a_non_zero_value_gets_the_decimals_it_needs_to_show() {
     let f = fmt(None, &[1465.0]);
     assert_eq!(f.format(0.3), "0.3");
     assert_eq!(f.format(-0.3), "-0.3");
+}
+
+/// The integer writing agrees with std's float formatting wherever the two
+/// round alike (away from an exact tie of the binary value).
+#[test]
+fn fixed_agrees_with_std_formatting() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::default();
+    runner
+        .run(
+            &prop_oneof![
+                (-1e6f64..1e6, 0usize..=6),
+                (-1.0f64..1.0, 0usize..=6),
+                (-1e15f64..1e15, Just(0usize)),
+            ],
+            |(value, decimals)| {
+                let scaled = value.abs() * 10f64.powi(decimals as i32);
+                // Where `value × 10^decimals` is exact enough to round alike:
+                // away from a tie, and below 10¹² (a dataset's values with
+                // decimals; larger ones are written with none).
+                prop_assume!((scaled.fract() - 0.5).abs() > 1e-3);
+                prop_assume!(scaled < 1e12 || decimals == 0);
+                let ours = heluo::format::fixed(value, decimals);
+                let std = format!("{value:.decimals$}");
+                let std = if std
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| matches!(b, b'0' | b'.'))
+                {
+                    std.trim_start_matches('-').to_string()
+                } else {
+                    std
+                };
+                let ours = if ours
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|b| matches!(b, b'0' | b'.'))
+                {
+                    ours.trim_start_matches('-').to_string()
+                } else {
+                    ours
+                };
+                prop_assert_eq!(ours, std);
+                Ok(())
+            },
+        )
+        .unwrap();
 }
