@@ -26,10 +26,10 @@ WASM_OPT_FLAGS=(-Oz --converge --low-memory-unused --enable-bulk-memory --enable
 # writes wasm-bindgen's externref table back as `anyref`, which fails at load.
 wasm-opt "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$tmp/opt.wasm"
 
-wasm-bindgen --target web --no-typescript --out-dir "$tmp/esm" --out-name heluo "$tmp/opt.wasm"
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$tmp/esm" --out-name heluo "$tmp/opt.wasm"
 cp "$tmp/esm/heluo_bg.wasm" "$tmp/esm/heluo.js" "$out/esm/"
 
-wasm-bindgen --target no-modules --no-typescript --out-dir "$tmp/classic" --out-name heluo "$tmp/opt.wasm"
+wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section --out-dir "$tmp/classic" --out-name heluo "$tmp/opt.wasm"
 python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" www/heluo-chart.js www/heluo-chart.css "$out/heluo.js"
 python3 scripts/samples.py www/data "$samples_out"
 # The package around the script: its manifest and TypeScript declarations.
