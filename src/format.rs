@@ -37,8 +37,14 @@ impl ValueFormat {
         values: impl IntoIterator<Item = f64>,
         wan_allowed: bool,
     ) -> Self {
-        let unit = unit.map(str::trim).filter(|u| !u.is_empty());
         let values: Vec<f64> = values.into_iter().filter(|v| v.is_finite()).collect();
+        Self::from_finite(unit, &values, wan_allowed)
+    }
+
+    /// The work of [`for_values_in`](Self::for_values_in), compiled once for
+    /// every caller's kind of iterator.
+    fn from_finite(unit: Option<&str>, values: &[f64], wan_allowed: bool) -> Self {
+        let unit = unit.map(str::trim).filter(|u| !u.is_empty());
         let max_abs = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
         let wan = wan_allowed
             && unit.is_some_and(|u| u.ends_with('元') && !u.starts_with('万'))
