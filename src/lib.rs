@@ -34,6 +34,7 @@ pub mod dataset;
 pub mod engine;
 pub mod error;
 pub mod format;
+pub(crate) mod hash;
 pub mod mark;
 pub mod render;
 pub mod scale;

@@ -18,8 +18,8 @@
 //! over a duplicate key; the first duplicate key, in reading order, wins over
 //! everything the walk finds.
 
+use crate::hash::FxSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use super::text::needs_code_point;
 use crate::error::quote;
@@ -713,7 +713,7 @@ impl<'t> Reader<'t> {
         let node = self.push(Kind::Object, 0, 0);
         let base = self.keys.len();
         // Built once an object has more than LINEAR_KEYS keys.
-        let mut set: Option<HashSet<Cow<'t, str>>> = None;
+        let mut set: Option<FxSet<Cow<'t, str>>> = None;
         let mut count = 0usize;
         let result = loop {
             let Some(peek) = self.whitespace() else {
@@ -767,7 +767,7 @@ impl<'t> Reader<'t> {
                     }
                 }),
                 None => {
-                    let mut all: HashSet<Cow<'t, str>> = earlier
+                    let mut all: FxSet<Cow<'t, str>> = earlier
                         .iter()
                         .map(|k| {
                             if k.contains('\\') {

@@ -7,8 +7,6 @@
 //! are normalised before the rules that read them (the 0–100 check of `%`).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use super::json::{index, join, Json, List, Map, Number, Tape};
@@ -17,6 +15,8 @@ use super::{
     no_group_label, Annotation, Dataset, Metric, Point, Ranking, Series, Trend, Village, YEAR_RANGE,
 };
 use crate::error::{quote, Error, Result};
+use crate::hash::{Fx, FxMap};
+use std::hash::Hasher;
 
 /// Values at or beyond a thousand trillion are refused: no poverty rate or
 /// village income is that large, and axes computed near the float limit overflow.
@@ -516,8 +516,7 @@ impl<'t> Walk<'t> {
         let no_group = no_group_label(zh);
         // Each group as written (cleaned) → as resolved: a lookup of the
         // written text, borrowed from the file, for all but a group's first village.
-        let mut resolved_groups: HashMap<Cow<'_, str>, Option<Rc<str>>, BuildHasherDefault<Fx>> =
-            HashMap::default();
+        let mut resolved_groups: FxMap<Cow<'_, str>, Option<Rc<str>>> = FxMap::default();
         // Which key of a village's values gave each metric its value.
         let mut given: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(metrics.len());
         for (i, item) in items.iter().enumerate() {
@@ -686,7 +685,7 @@ impl Place for At<'_> {
 
 /// Names as a reader sees them ([`reader_key`]) → where each was first seen.
 #[derive(Default)]
-struct Names(HashMap<String, usize, BuildHasherDefault<Fx>>);
+struct Names(FxMap<String, usize>);
 
 impl Names {
     /// Records `name` at `at`; if a reader could not tell it from an earlier
@@ -718,7 +717,7 @@ impl Names {
 /// with one hash are kept, by name, beside.
 #[derive(Default)]
 struct Seen {
-    by_hash: HashMap<u64, usize, BuildHasherDefault<Fx>>,
+    by_hash: FxMap<u64, usize>,
     collided: Names,
 }
 
@@ -758,37 +757,6 @@ impl Seen {
                 }
             }
         }
-    }
-}
-
-/// The hash of the names' table: a multiply-rotate hash in the manner of
-/// rustc's FxHash, several times faster than the standard SipHash on short
-/// names. Its weakness, collisions an attacker can craft, costs nothing here:
-/// the file is the reader's own, in the reader's own browser.
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 

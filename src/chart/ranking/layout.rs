@@ -65,7 +65,7 @@ pub fn groups(ranking: &Ranking) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // A set beside the list: a national ranking has thousands of towns, and
     // a search of the list for each village took seconds.
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: crate::hash::FxSet<&str> = crate::hash::FxSet::default();
     let mut ungrouped = false;
     for v in &ranking.villages {
         match &v.group {
@@ -435,7 +435,7 @@ impl RankingLayout {
         };
         // A bar's colour by its group, through an index (10,000 towns must
         // not mean 10,000 comparisons per bar).
-        let group_index: std::collections::HashMap<&str, usize> = group_names
+        let group_index: crate::hash::FxMap<&str, usize> = group_names
             .iter()
             .enumerate()
             .map(|(i, g)| (g.as_str(), i))
