@@ -41,8 +41,26 @@ fn parse_json(json: &str) -> Result<JsValue, JsError> {
 /// page can say what happened and start a fresh instance.
 #[wasm_bindgen(start)]
 pub fn start() {
+    // Written out rather than with `{info}`, whose formatting costs the wasm
+    // more than these few lines.
     std::panic::set_hook(Box::new(|info| {
-        console_error(&format!("Heluo internal error: {info}"));
+        let message = info.payload_as_str().unwrap_or("a panic");
+        let (file, line, column) = info
+            .location()
+            .map_or(("?", 0, 0), |at| (at.file(), at.line(), at.column()));
+        console_error(
+            &[
+                "Heluo internal error: panicked at ",
+                file,
+                ":",
+                &line.to_string(),
+                ":",
+                &column.to_string(),
+                ":\n",
+                message,
+            ]
+            .concat(),
+        );
     }));
 }
 
