@@ -64,6 +64,13 @@ impl Context {
 
     /// A text mark in the theme's ink.
     pub(crate) fn text(&self, text: impl Into<String>, x: f64, y: f64, size: f64) -> TextMark {
+        self.ink_text(text.into(), x, y, size)
+    }
+
+    /// [`Context::text`]'s work, compiled once rather than at each of its
+    /// two dozen callers.
+    #[inline(never)]
+    fn ink_text(&self, text: String, x: f64, y: f64, size: f64) -> TextMark {
         Mark::text(text, x, y, size, self.theme.ink)
     }
 
