@@ -19,7 +19,11 @@ wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/heluo.wasm"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-WASM_OPT_FLAGS=(-Oz --converge --low-memory-unused --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
+# --one-caller-inline-max-function-size=15: binaryen otherwise inlines every
+# function called from one place, whatever its size, into functions of 20 KB
+# whose code compresses worse. Kept apart, the module is 1% larger raw and 4.5%
+# smaller gzipped (108.4 -> 103.5 KB), which is what is downloaded.
+WASM_OPT_FLAGS=(--one-caller-inline-max-function-size=15 -Oz --converge --low-memory-unused --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
 
 # wasm-opt runs on rustc's output, before wasm-bindgen: Debian's binaryen 108
