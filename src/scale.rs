@@ -50,6 +50,20 @@ impl LinearScale {
     }
 }
 
+/// ⌊log₁₀ x⌋ for a positive `x`, found among powers of ten (exact up to
+/// 10²², correctly rounded below 1) rather than with `log10` and `powf`,
+/// whose libm code costs the wasm 1.9 KB.
+fn decade(x: f64) -> i32 {
+    let mut e: i32 = 0;
+    while e < 308 && 10f64.powi(e + 1) <= x {
+        e += 1;
+    }
+    while e > -330 && 10f64.powi(e) > x {
+        e -= 1;
+    }
+    e
+}
+
 /// A step of 1, 2 or 5 × 10ⁿ that cuts `span` into about `count` pieces.
 pub fn nice_step(span: f64, count: usize) -> f64 {
     let count = count.max(1) as f64;
@@ -57,7 +71,7 @@ pub fn nice_step(span: f64, count: usize) -> f64 {
         return 1.0;
     }
     let raw = span / count;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    let magnitude = 10f64.powi(decade(raw));
     let residual = raw / magnitude;
     // d3's thresholds: pick the step whose tick count is closest to `count`.
     let nice = if residual >= 50f64.sqrt() {

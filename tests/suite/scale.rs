@@ -222,3 +222,41 @@ fn year_ticks_of_one_year() {
     assert_eq!(year_ticks(2019, 2013, 600.0, 44.0), [2019]);
     assert_eq!(year_ticks(2019, 2019, 0.0, 0.0), [2019]);
 }
+
+/// The step's power of ten is found among powers of ten, not with libm's
+/// `log10` and `powf` (kept out of the wasm): the steps are the same as those
+/// would give, from a millionth to 10¹⁵, and exact powers of ten land on
+/// themselves.
+#[test]
+fn nice_step_matches_the_log10_reference() {
+    use proptest::prelude::*;
+    let reference = |span: f64, count: usize| {
+        let raw = span / count as f64;
+        let magnitude = 10f64.powf(raw.log10().floor());
+        let residual = raw / magnitude;
+        let nice = if residual >= 50f64.sqrt() {
+            10.0
+        } else if residual >= 10f64.sqrt() {
+            5.0
+        } else if residual >= 2f64.sqrt() {
+            2.0
+        } else {
+            1.0
+        };
+        nice * magnitude
+    };
+    for e in -6..=15 {
+        let p = 10f64.powi(e);
+        assert_eq!(nice_step(p * 5.0, 5), reference(p * 5.0, 5), "10^{e}");
+    }
+    proptest::test_runner::TestRunner::default()
+        .run(&(-6.0f64..15.0, 1usize..=10), |(exponent, count)| {
+            let span = 10f64.powf(exponent) * count as f64;
+            // Away from a power of ten, where log10's last bit may round up.
+            let fraction = (span / count as f64).log10().fract().abs();
+            prop_assume!(fraction > 1e-9 && fraction < 1.0 - 1e-9);
+            prop_assert_eq!(nice_step(span, count), reference(span, count));
+            Ok(())
+        })
+        .unwrap();
+}
