@@ -55,11 +55,11 @@ impl LinearScale {
 /// whose libm code costs the wasm 1.9 KB.
 fn decade(x: f64) -> i32 {
     let mut e: i32 = 0;
-    while e < 308 && 10f64.powi(e + 1) <= x {
-        e += 1;
+    while e < 308 && 10f64.powi(e.saturating_add(1)) <= x {
+        e = e.saturating_add(1);
     }
     while e > -330 && 10f64.powi(e) > x {
-        e -= 1;
+        e = e.saturating_sub(1);
     }
     e
 }
