@@ -247,10 +247,14 @@ pub fn text(lang: &str, key: &str, a: &str, b: &str) -> String {
 
 /// `arg` without bidi controls, control characters (but NUL) and noncharacters.
 fn page_arg(arg: &str) -> String {
-    arg.split('\0')
-        .map(|part| crate::dataset::text::clean(part, false))
-        .collect::<Vec<_>>()
-        .join("\0")
+    let mut out = String::with_capacity(arg.len());
+    for (i, part) in arg.split('\0').enumerate() {
+        if i > 0 {
+            out.push('\0');
+        }
+        out.push_str(&crate::dataset::text::clean(part, false));
+    }
+    out
 }
 
 /// One chart on a base canvas (the chart) and an overlay canvas (hover marks),
