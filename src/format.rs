@@ -177,9 +177,8 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     if decimals == 0 {
         return format!("{sign}{digits}");
     }
-    if digits.len() <= decimals {
-        let zeros = decimals.saturating_add(1).saturating_sub(digits.len());
-        digits.insert_str(0, &"0".repeat(zeros));
+    while digits.len() <= decimals {
+        digits.insert(0, '0');
     }
     let (int, frac) = digits
         .split_at_checked(digits.len().saturating_sub(decimals))

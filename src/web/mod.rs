@@ -226,14 +226,17 @@ pub fn text(lang: &str, key: &str, a: &str, b: &str) -> String {
     let (a, b) = (page_arg(a), page_arg(b));
     let (a, b) = (a.as_str(), b.as_str());
     if key == "loaded" {
-        let kinds: Vec<&str> = b
+        // Strings, as every other list the core joins: one copy of `join`.
+        let kinds: Vec<String> = b
             .split(',')
             .filter_map(ChartKind::from_name)
             .map(|k| {
-                words.get(match k {
-                    ChartKind::Trend => Msg::LineChart,
-                    ChartKind::Ranking => Msg::BarChart,
-                })
+                words
+                    .get(match k {
+                        ChartKind::Trend => Msg::LineChart,
+                        ChartKind::Ranking => Msg::BarChart,
+                    })
+                    .to_string()
             })
             .collect();
         return words.fill(Msg::Loaded, &[a, &kinds.join(words.get(Msg::And))]);
