@@ -221,26 +221,17 @@ fn fixed_agrees_with_std_formatting() {
                 // decimals; larger ones are written with none).
                 prop_assume!((scaled.fract() - 0.5).abs() > 1e-3);
                 prop_assume!(scaled < 1e12 || decimals == 0);
-                let ours = heluo::format::fixed(value, decimals);
-                let std = format!("{value:.decimals$}");
-                let std = if std
-                    .trim_start_matches('-')
-                    .bytes()
-                    .all(|b| matches!(b, b'0' | b'.'))
-                {
-                    std.trim_start_matches('-').to_string()
-                } else {
-                    std
+                // A zero is compared without its sign ("-0.00" and "0.00").
+                let unsigned_zero = |text: String| {
+                    let digits = text.trim_start_matches('-');
+                    if digits.bytes().all(|b| matches!(b, b'0' | b'.')) {
+                        digits.to_string()
+                    } else {
+                        text
+                    }
                 };
-                let ours = if ours
-                    .trim_start_matches('-')
-                    .bytes()
-                    .all(|b| matches!(b, b'0' | b'.'))
-                {
-                    ours.trim_start_matches('-').to_string()
-                } else {
-                    ours
-                };
+                let ours = unsigned_zero(heluo::format::fixed(value, decimals));
+                let std = unsigned_zero(format!("{value:.decimals$}"));
                 prop_assert_eq!(ours, std);
                 Ok(())
             },
