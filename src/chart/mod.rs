@@ -419,16 +419,21 @@ pub(crate) fn search(names: &mut dyn Iterator<Item = &str>, query: &str) -> Vec<
         return Vec::new();
     }
     let query = query.as_bytes();
+    let Some(&first) = query.first() else {
+        return Vec::new();
+    };
     // Compared in place, byte windows against the query: no lowered copy of
     // each name (at 500,000 villages, a copy per name per keystroke was most
     // of a search's time). A byte window of a UTF-8 name matches the UTF-8
-    // query only where a whole character sequence does.
+    // query only where a whole character sequence does. The first byte is
+    // checked inline; only a window that starts alike is compared whole.
     names
         .enumerate()
         .filter(|(_, name)| {
-            name.as_bytes()
-                .windows(query.len())
-                .any(|w| w.eq_ignore_ascii_case(query))
+            name.as_bytes().windows(query.len()).any(|w| {
+                w.first().is_some_and(|b| b.to_ascii_lowercase() == first)
+                    && w.eq_ignore_ascii_case(query)
+            })
         })
         .map(|(i, _)| i)
         .collect()
