@@ -4,7 +4,8 @@ script, so the page works from file:// where module scripts and wasm fetches are
 blocked. The wasm is inlined compressed with raw LZMA (smallest of the lc/lp/pb
 settings tried) and unpacked synchronously by scripts/lzma.js, so the script
 stays synchronous. The JavaScript and CSS are minified (rjsmin, rcssmin: comments
-and spaces only, names kept). The script defines:
+and spaces only); scripts/build.sh then runs terser over the whole script (local
+names shortened, property names kept). The script defines:
 
   Heluo          the API, instantiated and ready (synchronously) when the script ends
   Heluo.fresh()  a new instance of the same compiled module: the page calls it after

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Heluo need on a fresh Debian machine with
 # rustup. Each step is skipped when it is already done, so this is cheap to rerun.
-#   scripts/setup.sh build   the wasm toolchain only (wasm target, wasm-bindgen-cli, binaryen)
-#   scripts/setup.sh test    also Chromium, chromedriver, CJK fonts and the npm test tools
+#   scripts/setup.sh build   the build tools only (wasm target, wasm-bindgen-cli, binaryen, npm's terser)
+#   scripts/setup.sh test    also Chromium, chromedriver, CJK fonts and the test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-test}"
@@ -52,8 +52,11 @@ if [ "$what" = test ]; then
     say "installing jsonschema from PyPI (checks the documented schema)"
     python3 -m pip install --quiet jsonschema
   fi
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing the npm test tools (npm ci)"
-    npm ci --no-audit --no-fund --loglevel=error
-  fi
+fi
+
+# The npm tools: terser (minifies pkg/heluo.js, so the build needs it too) and
+# the test tools (playwright-core, axe-core; chart.js and echarts for the benchmark).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing the npm tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
