@@ -10,10 +10,10 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 /// A set hashed with [`Fx`].
 pub type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
 
-/// The hash of the names' table: a multiply-rotate hash in the manner of
-/// rustc's FxHash, several times faster than the standard SipHash on short
-/// names. Its weakness, collisions an attacker can craft, costs nothing here:
-/// the file is the reader's own, in the reader's own browser.
+/// A multiply-rotate hash in the manner of rustc's FxHash, several times
+/// faster than the standard SipHash on short names. Its weakness, collisions
+/// an attacker can craft, costs nothing here: every key hashed comes from a
+/// file the reader chose, in the reader's own browser tab.
 #[derive(Default)]
 pub struct Fx(u64);
 
