@@ -12,6 +12,7 @@ mod json;
 mod parse;
 pub mod snapshot;
 pub mod text;
+pub mod table;
 mod walk;
 
 pub use parse::parse;
