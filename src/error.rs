@@ -379,3 +379,307 @@ impl fmt::Display for SyntaxHint {
         })
     }
 }
+
+impl Error {
+    /// The message in the reader's language: English is [`Display`](fmt::Display),
+    /// Chinese is written here beside it, so the two stay together. Paths,
+    /// quoted text and numbers as written are the same in both.
+    pub fn message(&self, lang: crate::text::Lang) -> String {
+        match lang {
+            crate::text::Lang::En => self.to_string(),
+            crate::text::Lang::Zh => self.zh(),
+        }
+    }
+
+    fn zh(&self) -> String {
+        match self {
+            Error::EmptyFile => "文件是空的。请选择含有“trend”（趋势）或“ranking”（排名）数据的文件。".into(),
+            Error::TooLarge { bytes } => format!(
+                "文件大小为 {} MB，Heluo 最多读取 {} MB 的文件。请拆分数据，或删去不需要绘制的列。",
+                crate::format::group_thousands((*bytes as f64 / 104_857.6).ceil() / 10.0, 1),
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            Error::NotText { guess } => format!(
+                "这不是 JSON 文本文件，看起来是{}。请将数据导出为 JSON（UTF-8）后再试。",
+                zh_guess(guess)
+            ),
+            Error::NotUtf8 {
+                truncated: true, ..
+            } => "文件在一个字符的中间结束，可能不完整。请重新保存或下载。".into(),
+            Error::NotUtf8 { line, column, .. } => format!(
+                "第 {line} 行第 {column} 列的文字既不是 UTF-8，也不是 GB18030/GBK。请另存为 UTF-8（Excel 或 WPS：另存为 → UTF-8）后重新载入。"
+            ),
+            Error::Syntax {
+                line,
+                column,
+                detail,
+                hint,
+            } => format!(
+                "JSON 语法错误，位于第 {line} 行第 {column} 列：{}。{}",
+                zh_syntax_detail(detail),
+                hint.zh()
+            ),
+            Error::TooBig { path, value } => {
+                format!("{path}：{value} 太大，无法绘制；数值须小于 1,000,000,000,000,000")
+            }
+            Error::TopLevel { found } => format!(
+                "文件中是{}，但 Heluo 数据集是一个 JSON 对象，例如 {{\"trend\": […], \"ranking\": {{…}}}}。",
+                zh_found(found)
+            ),
+            Error::Type {
+                path,
+                expected,
+                found,
+            } => format!(
+                "{path}：应为{}，实为{}",
+                zh_fragment(expected),
+                zh_found(found)
+            ),
+            Error::Missing { path, hint } => format!("{path}：缺少此项；{}", zh_fragment(hint)),
+            Error::NothingToChart => "没有可绘制的内容：数据集需要“trend”（年份与数值）或“ranking”（村与指标），或两者都有。".into(),
+            Error::Empty { path, what } => {
+                format!("{path}：为空；请至少添加一个{}", zh_fragment(what))
+            }
+            Error::Year { path, found } => format!(
+                "{path}：应为 1900 至 2100 之间的整数年份，实为{}",
+                zh_found(found)
+            ),
+            Error::DuplicateYear { path, year, first } => format!(
+                "{path}：{year} 年在这条线中出现了两次（第一次在 {first}）；每年只保留一个数值"
+            ),
+            Error::Percent { path, value } if value.starts_with('-') => format!(
+                "{path}：{value} 不是 0 到 100 之间的百分比（单位为“%”）：占比不能为负"
+            ),
+            Error::Percent { path, value } => format!(
+                "{path}：{value} 不是 0 到 100 之间的百分比（单位为“%”）；3.12% 请写作 3.12"
+            ),
+            Error::DuplicateVillage {
+                path,
+                name,
+                group: None,
+                first,
+            } => format!(
+                "{path}：村 {} 出现了两次，且都没有“group”（第一次在 {first}）；请合并这两条，或为每条写明“group”",
+                quote(name)
+            ),
+            Error::DuplicateVillage {
+                path,
+                name,
+                group: Some(group),
+                first,
+            } => format!(
+                "{path}：村 {} 在分组 {} 中出现了两次（第一次在 {first}）；请合并这两条",
+                quote(name),
+                quote(group)
+            ),
+            Error::DuplicateMetric { path, key } => {
+                format!("{path}：指标键 {} 声明了两次", quote(key))
+            }
+            Error::UnknownMetric { path, key, known } => {
+                const LISTED: usize = 10;
+                let mut list: Vec<String> = known.iter().take(LISTED).map(|k| quote(k)).collect();
+                if known.len() > LISTED {
+                    list.push(format!("另有 {} 个", known.len().saturating_sub(LISTED)));
+                }
+                format!(
+                    "{path}：没有键为 {} 的指标；已声明的键为 {}",
+                    quote(key),
+                    list.join("、")
+                )
+            }
+            Error::DuplicateKey { path, key } => format!(
+                "{path}：同一个对象中键 {} 写了两次；请只保留一个",
+                quote(key)
+            ),
+            Error::Invisible { path, found } => format!(
+                "{path}：应为非空字符串，实为字符串 {found}，其中只有不可见字符"
+            ),
+            Error::LookAlike {
+                path,
+                what,
+                name,
+                other,
+                first,
+            } => format!(
+                "{path}：{} {} 看起来与 {} 相同（第一次在 {first}）；两者只差不可见字符或空格，请改名或合并",
+                zh_fragment(what),
+                quote(name),
+                quote(other)
+            ),
+            Error::SameName {
+                path,
+                what,
+                name,
+                first,
+            } => format!(
+                "{path}：{} {} 用了两次（第一次在 {first}）；读者无法区分二者，请各起一个名字",
+                zh_fragment(what),
+                quote(name)
+            ),
+            Error::NoGroupName { path, name } => format!(
+                "{path}：{} 是图表对没有分组的村的称呼，分组不能用这个名字；请给分组改名，或对没有分组的村省略“group”",
+                quote(name)
+            ),
+            Error::PointShape { path, found } => format!(
+                "{path}：应为数据点，例如 {{\"year\": 2013, \"value\": 3.12}} 或 [2013, 3.12]，实为{}",
+                zh_found(found)
+            ),
+            Error::Draw(detail) => format!("图表无法绘制：{detail}"),
+        }
+    }
+}
+
+impl SyntaxHint {
+    /// The advice in Chinese.
+    pub fn zh(&self) -> String {
+        if let SyntaxHint::Invisible(c) = self {
+            return format!(
+                "那里有一个不可见字符（U+{:04X}）：请删除它，或换成普通空格；JSON 的值之间只允许空格和换行。",
+                u32::from(*c)
+            );
+        }
+        match self {
+            SyntaxHint::Comment => "JSON 不允许注释，请删除。",
+            SyntaxHint::NotANumber => "NaN 和 Infinity 不是 JSON 数字；缺失的值请写 null。",
+            SyntaxHint::CurlyQuote => "这是弯引号；JSON 需要直引号（\"）。",
+            SyntaxHint::FullWidth => "这是全角（中文）标点；JSON 需要英文输入的 , : { } [ ]。",
+            SyntaxHint::Html => "这看起来是网页（HTML），不是 JSON。",
+            SyntaxHint::Csv => "这看起来是 CSV 或纯文本，不是 JSON。",
+            SyntaxHint::CutShort => "文件在所有括号闭合之前就结束了，可能不完整。",
+            SyntaxHint::TrailingComma => "请删除右括号前的逗号。",
+            SyntaxHint::Trailing => "数据集结束后还有内容；一个文件只能有一个 JSON 对象。",
+            SyntaxHint::TooDeep => "数据嵌套超过 128 层。",
+            SyntaxHint::LineBreak => "一段文字跨了行；请合并成一行，或写作 \\n。",
+            SyntaxHint::Bom => "那里有一个不可见的字节顺序标记（U+FEFF），常在拼接文件时留下：请删除它，或重新另存为 UTF-8。",
+            SyntaxHint::Invisible(_) | SyntaxHint::General => "请检查那里是否缺少或多了逗号、括号或引号。",
+        }
+        .into()
+    }
+}
+
+/// The JSON reader's description of a syntax error (serde_json's words), in Chinese.
+fn zh_syntax_detail(detail: &str) -> String {
+    let zh = match detail {
+        "EOF while parsing a list" => "数组未结束文件就结束了",
+        "EOF while parsing an object" => "对象未结束文件就结束了",
+        "EOF while parsing a string" => "字符串未结束文件就结束了",
+        "EOF while parsing a value" => "应有一个值时文件结束了",
+        "expected `:`" => "应为 `:`",
+        "expected `,` or `]`" => "应为 `,` 或 `]`",
+        "expected `,` or `}`" => "应为 `,` 或 `}`",
+        "expected ident" => "应为 true、false 或 null",
+        "expected value" => "应为一个值",
+        "invalid escape" => "无效的转义",
+        "invalid number" => "无效的数字",
+        "number out of range" => "数字超出范围",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "字符串中有控制字符（\\u0000-\\u001F）"
+        }
+        "key must be a string" => "键必须是字符串",
+        "lone leading surrogate in hex escape" => "十六进制转义中有落单的代理项",
+        "unexpected end of hex escape" => "十六进制转义意外结束",
+        "trailing comma" => "多余的逗号",
+        "trailing characters" => "多余的字符",
+        "recursion limit exceeded" => "嵌套层数超出限制",
+        other => return other.to_string(),
+    };
+    zh.to_string()
+}
+
+/// A file-type guess of [`Error::NotText`] ("a PNG image"), in Chinese.
+fn zh_guess(guess: &str) -> String {
+    let stripped = guess
+        .strip_prefix("an ")
+        .or_else(|| guess.strip_prefix("a "))
+        .unwrap_or(guess);
+    let zh = match stripped {
+        "PNG image" => " PNG 图片",
+        "JPEG image" => " JPEG 图片",
+        "GIF image" => " GIF 图片",
+        "PDF document" => " PDF 文档",
+        "ZIP archive or an Excel/Word file (.xlsx, .docx)" => {
+            " ZIP 压缩包或 Excel/Word 文件（.xlsx、.docx）"
+        }
+        "old Excel or Word file (.xls, .doc)" => "旧版 Excel 或 Word 文件（.xls、.doc）",
+        "UTF-16 text with broken characters" => "含有损坏字符的 UTF-16 文本",
+        other => return format!(" {other}"),
+    };
+    zh.to_string()
+}
+
+/// What was found, as [`Walk::describe`](crate::dataset) words it in
+/// English ("the string \"3.1%\"", "an array"), in Chinese.
+fn zh_found(found: &str) -> String {
+    if let Some(text) = found.strip_prefix("the string ") {
+        return format!("字符串 {text}");
+    }
+    if let Some(number) = found.strip_prefix("the number ") {
+        return format!("数字 {number}");
+    }
+    if let Some(b) = found.strip_prefix("the boolean ") {
+        return format!("布尔值 {b}");
+    }
+    if let Some(n) = found.strip_prefix("an array of ").and_then(|rest| {
+        rest.strip_suffix(" items")
+            .or_else(|| rest.strip_suffix(" item"))
+    }) {
+        return format!("含 {n} 项的数组");
+    }
+    match found {
+        "null" => " null".into(),
+        "an empty string" => "空字符串".into(),
+        "an empty array" => "空数组".into(),
+        "an array" => "数组".into(),
+        "an empty object" => "空对象".into(),
+        "an object" => "对象".into(),
+        other => other.into(),
+    }
+}
+
+/// The fixed English fragments messages carry (what was expected, what kind
+/// of thing, the hint), in Chinese. A fragment not listed stays English; the
+/// bad-input corpus test pins every Chinese message, so a new fragment shows.
+fn zh_fragment(fragment: &str) -> String {
+    let zh = match fragment {
+        "a string" => "字符串",
+        "a non-empty string" => "非空字符串",
+        "an array" => "数组",
+        "an object" => "对象",
+        "a number" => "数字",
+        "a finite number" => "有限的数字",
+        "a year (a whole number)" => "年份（整数）",
+        "series" => "系列",
+        "point" => "数据点",
+        "metric" => "指标",
+        "village" => "村",
+        "metric key" => "指标键",
+        "series name" => "系列名称",
+        "metric label" => "指标名称",
+        "give each series a \"name\"" => "请为每个系列写明“name”",
+        "give the annotation a \"label\"" => "请为标注写明“label”",
+        "give each metric a \"key\"" => "请为每个指标写明“key”",
+        "give each village a \"name\"" => "请为每个村写明“name”",
+        "add the series' points, e.g. [{\"year\": 2013, \"value\": 3.12}]" => {
+            "请添加这个系列的数据点，例如 [{\"year\": 2013, \"value\": 3.12}]"
+        }
+        "add a list of series, each with a \"name\" and \"points\"" => {
+            "请添加系列列表，每个系列有“name”和“points”"
+        }
+        "say which year the annotation marks" => "请写明标注所在的年份",
+        "each point needs a \"year\"" => "每个数据点都需要“year”",
+        "each point needs a \"value\" (use null for a missing year)" => {
+            "每个数据点都需要“value”（缺失的年份写 null）"
+        }
+        "declare the metrics, e.g. [{\"key\": \"income\", \"label\": \"村集体经济收入\", \"unit\": \"元\"}]" => {
+            "请声明指标，例如 [{\"key\": \"income\", \"label\": \"村集体经济收入\", \"unit\": \"元\"}]"
+        }
+        "add the villages, e.g. [{\"name\": \"王屯村\", \"values\": {\"income\": 200000}}]" => {
+            "请添加村，例如 [{\"name\": \"王屯村\", \"values\": {\"income\": 200000}}]"
+        }
+        "give the village's values by metric key, e.g. {\"income\": 200000}" => {
+            "请按指标键写出村的数值，例如 {\"income\": 200000}"
+        }
+        other => return other.to_string(),
+    };
+    zh.to_string()
+}

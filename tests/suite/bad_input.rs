@@ -69,6 +69,91 @@ fn every_bad_file_gives_its_exact_message() {
     );
 }
 
+/// Chinese messages, one per file of `EXPECTED.tsv`, in the same order.
+const EXPECTED_ZH: &str = "EXPECTED.zh.tsv";
+
+/// Every bad file's message in Chinese, pinned word for word like the English
+/// ones (`HELUO_BLESS=1 cargo test bad_input` rewrites the table, to be read
+/// by a person before it is committed).
+#[test]
+fn every_bad_file_gives_its_exact_chinese_message() {
+    let rows = expected();
+    let mut got = Vec::new();
+    for (name, _) in &rows {
+        let bytes = std::fs::read(bad_dir().join(name)).expect("bad fixture");
+        let error = parse(&bytes).expect_err("a bad file parses");
+        got.push((name.clone(), error.message(heluo::text::Lang::Zh)));
+    }
+    let path = bad_dir().join(EXPECTED_ZH);
+    if std::env::var_os("HELUO_BLESS").is_some() {
+        let mut text = String::from(
+            "# The Chinese message of each file in EXPECTED.tsv (tests/suite/bad_input.rs).\n",
+        );
+        for (name, message) in &got {
+            text.push_str(&format!("{name}\t{message}\n"));
+        }
+        std::fs::write(&path, text).expect("writing the Chinese table");
+    }
+    let want: Vec<(String, String)> = std::fs::read_to_string(&path)
+        .expect("reading EXPECTED.zh.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    let wrong: Vec<String> = got
+        .iter()
+        .zip(want.iter().map(Some).chain(std::iter::repeat(None)))
+        .filter(|(g, w)| Some(*g) != *w)
+        .map(|(g, w)| {
+            format!(
+                "{}:\n  expected: {:?}\n  got:      {}",
+                g.0,
+                w.map(|w| &w.1),
+                g.1
+            )
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(got.len(), want.len(), "EXPECTED.zh.tsv has other files");
+}
+
+/// No Chinese message carries an untranslated English phrase: outside quoted
+/// text, paths and code samples, no run of three English words.
+#[test]
+fn chinese_messages_have_no_english_phrases() {
+    for (name, _) in expected() {
+        let bytes = std::fs::read(bad_dir().join(&name)).expect("bad fixture");
+        let message = parse(&bytes)
+            .expect_err("a bad file")
+            .message(heluo::text::Lang::Zh);
+        // Drop what is data or code: quoted text, {…} and […] samples, `…` spans.
+        let mut plain = String::new();
+        let mut depth = 0i32;
+        let mut quoted = false;
+        for c in message.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '{' | '[' | '`' if !quoted => depth += 1,
+                '}' | ']' if !quoted => depth -= 1,
+                _ if !quoted && depth <= 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        let words: Vec<&str> = plain
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .collect();
+        let english_run = plain
+            .split(|c: char| !(c.is_ascii_alphabetic() || c == ' '))
+            .any(|run| run.split_whitespace().filter(|w| w.len() >= 2).count() >= 3);
+        assert!(
+            !english_run,
+            "{name}: English left in {message:?} ({words:?})"
+        );
+    }
+}
+
 #[test]
 fn every_bad_file_is_listed_once() {
     let rows = expected();
@@ -82,7 +167,7 @@ fn every_bad_file_is_listed_once() {
             let entry = entry.expect("directory entry");
             entry.file_name().to_string_lossy().into_owned()
         })
-        .filter(|name| name != EXPECTED)
+        .filter(|name| name != EXPECTED && name != EXPECTED_ZH)
         .collect();
     let unlisted: Vec<_> = on_disk.difference(&listed).collect();
     let missing: Vec<_> = listed.difference(&on_disk).collect();
