@@ -90,3 +90,7 @@ mod properties;
 // Issue 8 audit: bidi and controls in every written word, many series, negative 万元 bars.
 #[path = "suite/integrity.rs"]
 mod integrity;
+
+// Ties share a rank (1, 1, 3) in every place a rank is written.
+#[path = "suite/ties.rs"]
+mod ties;

@@ -128,12 +128,18 @@ pub enum Msg {
     RankHeading,
     /// {0} value, {1} rank.
     PinnedValue,
+    /// {0} rank shared with another, {1} name.
+    RankHeadingTied,
+    /// {0} value, {1} rank shared with another.
+    PinnedValueTied,
     /// {0} shown, {1} total, {2} plural, {3} singular.
     TableCut,
     NoData,
     /// Between a heading and what follows.
     HeadingSep,
     /// Between items of a list.
+    /// Between names listed together ("村0、村1").
+    NameSep,
     ListSep,
     /// Between clauses.
     ClauseSep,
@@ -168,6 +174,10 @@ pub enum Msg {
     RankingDescription,
     /// {0} the next ones.
     RankingDescriptionRest,
+    /// {0} title, {1} the leaders, {2} metric, {3} count of all, {4} value.
+    RankingDescriptionTied,
+    /// Every value is the same: {0} title, {1} count of all, {2} metric, {3} value.
+    RankingDescriptionAllEqual,
     SentenceEnd,
     /// {0} title.
     RankingDescriptionEmpty,
@@ -209,6 +219,8 @@ pub enum Msg {
     Unfiltered,
     /// {0} name, {1} rank (as `Rank`).
     Pinned,
+    /// {0} name, {1} rank shared with another (as `Rank`).
+    PinnedTied,
     /// {0} name, {1} metric.
     PinnedMissing,
     /// {0} name.

@@ -195,14 +195,19 @@ fn a_non_zero_value_gets_the_decimals_it_needs_to_show() {
     assert_eq!(f.format(-0.004), "-0.004%", "the sign stays");
     assert_eq!(f.format(0.0004), "0.0004%");
     assert_eq!(f.format(3.12), "3.12%", "others keep the chart's decimals");
-    assert_eq!(f.format(1e-9), "0.00%", "below 6 decimals, zero");
+    assert_eq!(
+        f.format(1e-9),
+        "1×10⁻⁹%",
+        "below 6 decimals, a power of ten"
+    );
     let f = fmt(None, &[1465.0]);
     assert_eq!(f.format(0.3), "0.3");
     assert_eq!(f.format(-0.3), "-0.3");
 }
 
-/// The integer writing agrees with std's float formatting wherever the two
-/// round alike (away from an exact tie of the binary value).
+/// The integer writing is correctly rounded: it agrees with std's float
+/// formatting (which rounds the exact binary value, half to even) at every
+/// magnitude up to the 10¹⁵ limit and every number of decimals, ties included.
 #[test]
 fn fixed_agrees_with_std_formatting() {
     use proptest::prelude::*;
@@ -212,15 +217,16 @@ fn fixed_agrees_with_std_formatting() {
             &prop_oneof![
                 (-1e6f64..1e6, 0usize..=6),
                 (-1.0f64..1.0, 0usize..=6),
-                (-1e15f64..1e15, Just(0usize)),
+                (-1e15f64..1e15, 0usize..=6),
+                // Exact ties of the binary value: k / 2^n.
+                ((-4_000_000i64..4_000_000), 1u32..12, 0usize..=6)
+                    .prop_map(|(k, n, d)| (k as f64 / f64::from(1u32 << n), d)),
+                (
+                    any::<f64>().prop_filter("finite", |v| v.is_finite() && v.abs() < 1e15),
+                    0usize..=6
+                ),
             ],
             |(value, decimals)| {
-                let scaled = value.abs() * 10f64.powi(decimals as i32);
-                // Where `value × 10^decimals` is exact enough to round alike:
-                // away from a tie, and below 10¹² (a dataset's values with
-                // decimals; larger ones are written with none).
-                prop_assume!((scaled.fract() - 0.5).abs() > 1e-3);
-                prop_assume!(scaled < 1e12 || decimals == 0);
                 // A zero is compared without its sign ("-0.00" and "0.00").
                 let unsigned_zero = |text: String| {
                     let digits = text.trim_start_matches('-');
@@ -233,6 +239,112 @@ fn fixed_agrees_with_std_formatting() {
                 let ours = unsigned_zero(heluo::format::fixed(value, decimals));
                 let std = unsigned_zero(format!("{value:.decimals$}"));
                 prop_assert_eq!(ours, std);
+                Ok(())
+            },
+        )
+        .unwrap();
+}
+
+#[test]
+fn the_last_digit_is_right() {
+    assert_eq!(
+        heluo::format::fixed(-999_999_999_999_999.9, 1),
+        "-999999999999999.9"
+    );
+    assert_eq!(
+        group_thousands(-999_999_999_999_999.9, 1),
+        "-999,999,999,999,999.9"
+    );
+    assert_eq!(
+        heluo::format::fixed(0.125, 2),
+        "0.12",
+        "a tie rounds to even"
+    );
+    assert_eq!(heluo::format::fixed(0.375, 2), "0.38");
+    assert_eq!(heluo::format::fixed(2.5, 0), "2");
+}
+
+/// Reads back what [`ValueFormat::format`] wrote: thousands separators, a
+/// power of ten, 万 and a unit.
+fn read_back(text: &str) -> f64 {
+    let mut number = text.replace(',', "");
+    let mut factor = 1.0;
+    if let Some(i) = number.find('万') {
+        factor = 10_000.0;
+        number.truncate(i);
+    }
+    let number = number
+        .trim_end_matches(|c: char| !(c.is_ascii_digit() || "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)))
+        .trim();
+    match number.split_once("×10") {
+        Some((mantissa, power)) => {
+            let power: String = power
+                .chars()
+                .map(|c| match c {
+                    '⁻' => '-',
+                    c => char::from_digit(
+                        "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|d| d == c).unwrap() as u32,
+                        10,
+                    )
+                    .unwrap(),
+                })
+                .collect();
+            let mantissa: f64 = mantissa.parse().unwrap();
+            let power: i32 = power.parse().unwrap();
+            // Through a decimal string, so that 10^-320 does not underflow on the way.
+            format!("{mantissa}e{power}").parse::<f64>().unwrap() * factor
+        }
+        None => number.parse::<f64>().unwrap() * factor,
+    }
+}
+
+#[test]
+fn small_is_not_zero() {
+    let f = fmt(Some("元"), &[1e-300, 2e-300, 3e-300]);
+    assert_eq!(f.format(1e-300), "1×10⁻³⁰⁰ 元");
+    assert_eq!(f.format(2.5e-300), "2.5×10⁻³⁰⁰ 元");
+    let f = fmt(Some("元"), &[5e-324, 0.0]);
+    assert_eq!(f.format(5e-324), "4.94×10⁻³²⁴ 元");
+    assert_eq!(f.format(0.0), "0 元");
+    assert_eq!(f.format(-0.0), "0 元", "negative zero is 0");
+    let f = fmt(Some("元"), &[-1e-9, 1e-9]);
+    assert_eq!(f.format(-1e-9), "-1×10⁻⁹ 元", "the sign stays");
+    assert_eq!(f.format(1e-9), "1×10⁻⁹ 元");
+    let trend = fmt(None, &[1e-25, 2e-25]);
+    assert_eq!(trend.format(1e-25), "1×10⁻²⁵");
+    assert_eq!(trend.number(1e-25), "1×10⁻²⁵", "a tick is not 0 either");
+    assert_eq!(trend.number(0.0), "0");
+    assert_eq!(heluo::format::scientific(9.9996e-8), "1×10⁻⁷");
+}
+
+/// Over the whole f64 range, subnormals included: the text reads back as a
+/// number with the same sign, non-zero when the value is, in every unit style.
+#[test]
+fn every_written_value_keeps_its_sign_and_is_not_zero() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::default();
+    let units = [None, Some("元"), Some("%"), Some("户")];
+    runner
+        .run(
+            &(
+                prop_oneof![
+                    any::<f64>().prop_filter("finite", |v| v.is_finite()),
+                    (-1e-6f64..1e-6),
+                    (any::<u64>().prop_map(|b| f64::from_bits(b & 0x000F_FFFF_FFFF_FFFF))),
+                ],
+                proptest::collection::vec(-1e15f64..1e15, 0..4),
+                0usize..4,
+            ),
+            |(value, others, unit)| {
+                let mut values = others.clone();
+                values.push(value);
+                let f = ValueFormat::for_values(units[unit], values.iter().copied());
+                let text = f.format(value);
+                let back = read_back(&text);
+                prop_assert_eq!(back == 0.0, value == 0.0, "{} written {:?}", value, text);
+                if value != 0.0 {
+                    prop_assert_eq!(back < 0.0, value < 0.0, "{} written {:?}", value, text);
+                }
                 Ok(())
             },
         )

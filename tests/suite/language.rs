@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 115] = [
+const EVERY_MSG: [Msg; 121] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -320,6 +320,12 @@ const EVERY_MSG: [Msg; 115] = [
     Msg::LeftOutMany,
     Msg::RankHeading,
     Msg::PinnedValue,
+    Msg::RankHeadingTied,
+    Msg::PinnedValueTied,
+    Msg::RankingDescriptionTied,
+    Msg::RankingDescriptionAllEqual,
+    Msg::PinnedTied,
+    Msg::NameSep,
     Msg::TableCut,
     Msg::NoData,
     Msg::HeadingSep,
@@ -462,6 +468,12 @@ fn listed(msg: Msg) {
         Msg::LeftOutMany => {}
         Msg::RankHeading => {}
         Msg::PinnedValue => {}
+        Msg::RankHeadingTied => {}
+        Msg::PinnedValueTied => {}
+        Msg::RankingDescriptionTied => {}
+        Msg::RankingDescriptionAllEqual => {}
+        Msg::PinnedTied => {}
+        Msg::NameSep => {}
         Msg::TableCut => {}
         Msg::NoData => {}
         Msg::HeadingSep => {}

@@ -655,15 +655,18 @@ proptest::proptest! {
         }
         let (all, left_out) = ranked(ranking, &view);
         let shown = if show_all { all.len() } else { all.len().min(top) };
+        // Competition ranks: one more than the villages with a better value.
+        let better = |x: f64| all.iter().filter(|&&(_, y)| if descending { y > x } else { y < x }).count();
         let mut expected: Vec<(usize, usize, f64)> = all
             .iter()
             .enumerate()
             .filter(|(r, (v, _))| *r < shown || view.is_pinned(*v))
-            .map(|(r, &(v, x))| (r + 1, v, x))
+            .map(|(_, &(v, x))| (better(x) + 1, v, x))
             .collect();
-        let (mut got, total, got_left_out) = heluo::chart::ranking::layout::top_rows(ranking, &view);
-        expected.sort_by_key(|row| row.0);
-        got.sort_by_key(|row| row.0);
+        let (got, total, got_left_out) = heluo::chart::ranking::layout::top_rows(ranking, &view);
+        let mut got: Vec<(usize, usize, f64)> = got.iter().map(|r| (r.rank, r.village, r.value)).collect();
+        expected.sort_by_key(|row| (row.0, row.1));
+        got.sort_by_key(|row| (row.0, row.1));
         proptest::prop_assert_eq!(got, expected);
         proptest::prop_assert_eq!(total, all.len());
         proptest::prop_assert_eq!(got_left_out, left_out);

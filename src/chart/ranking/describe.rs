@@ -48,9 +48,14 @@ pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip
         });
     }
     Some(Tooltip {
-        heading: cx
-            .words
-            .fill(Msg::RankHeading, &[&bar.rank.to_string(), &village.name]),
+        heading: cx.words.fill(
+            if bar.tied {
+                Msg::RankHeadingTied
+            } else {
+                Msg::RankHeading
+            },
+            &[&bar.rank.to_string(), &village.name],
+        ),
         rows,
         x: bar.rect.right(),
         y: bar.rect.y,
@@ -96,10 +101,11 @@ pub fn table(cx: &Context, ranking: &Ranking, view: &RankingView) -> Table {
     // Only those rows are sorted (a table follows every metric switch).
     let (order, with_value, left_out) = top_k(ranking, view, TABLE_ROWS);
     let total = with_value.saturating_add(left_out);
+    let ranks = crate::chart::ranking::layout::competition_ranks(&order);
     let ranked_ids = order
         .iter()
-        .enumerate()
-        .map(|(rank, &(i, _))| (Some(rank.saturating_add(1)), i))
+        .zip(ranks)
+        .map(|(&(i, _), rank)| (Some(rank), i))
         .chain(
             ranking
                 .villages
@@ -176,23 +182,65 @@ pub fn description(
         let v = ranking.villages.get(b.village)?;
         Some((v.name.clone(), layout.format.format(b.value)))
     };
-    let mut top = layout.bars.iter().take(3).filter_map(name_value);
-    let leader = top.next();
-    let rest: Vec<String> = top.map(|(n, v)| format!("{n} {v}")).collect();
     let total = layout.bars.len().saturating_add(layout.hidden);
     let words = cx.words;
     let title = title(cx, ranking, view);
-    let Some((name, value)) = leader else {
+    let Some(first) = layout.bars.first() else {
         return words.fill(Msg::RankingDescriptionEmpty, &[&title]);
     };
+    // Every village with a value has the same one: no village is first.
+    let reversed = RankingView {
+        descending: !view.descending,
+        ..view.clone()
+    };
+    let (last, with_value, _) = top_k(ranking, &reversed, 1);
+    if with_value > 1 && last.first().is_some_and(|&(_, x)| x == first.value) {
+        let mut out = words.fill(
+            Msg::RankingDescriptionAllEqual,
+            &[
+                &title,
+                &words.count(with_value, &cx.item),
+                metric_label(ranking, view),
+                &layout.format.format(first.value),
+            ],
+        );
+        out.push_str(words.get(Msg::SentenceEnd));
+        return out;
+    }
+    // Leaders that tie are named together; then the next two.
+    let leaders: Vec<&BarMark> = layout.bars.iter().take_while(|b| b.rank == 1).collect();
+    let leader_names: Vec<String> = leaders
+        .iter()
+        .take(3)
+        .filter_map(|b| ranking.villages.get(b.village).map(|v| v.name.clone()))
+        .collect();
+    let rest: Vec<String> = layout
+        .bars
+        .iter()
+        .skip(leaders.len())
+        .take(2)
+        .filter_map(name_value)
+        .map(|(n, v)| format!("{n} {v}"))
+        .collect();
+    let (msg, name) = if leaders.len() > 1 {
+        (
+            Msg::RankingDescriptionTied,
+            leader_names.join(words.get(Msg::NameSep)),
+        )
+    } else {
+        (
+            Msg::RankingDescription,
+            leader_names.into_iter().next().unwrap_or_default(),
+        )
+    };
     let mut out = words.fill(
-        Msg::RankingDescription,
+        msg,
         &[
             &title,
             &name,
             metric_label(ranking, view),
             &words.count(total, &cx.item),
-            &value,
+            &layout.format.format(first.value),
         ],
     );
     if !rest.is_empty() {

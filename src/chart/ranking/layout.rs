@@ -126,20 +126,51 @@ pub fn ranked(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usiz
     (rows, left_out)
 }
 
-/// The rows the ranking shows, as (rank, village, value): the top N (all of
-/// them with "show all"), then pinned villages from further down, each with
-/// its true rank; with the number of villages that have a value, and the
-/// number left out for having none. Without "show all" the top N are found
-/// by selection and only they are sorted: a metric switch at 500,000
-/// villages sorted all of them (about 160 ms in the browser) to show 15.
-pub fn top_rows(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, usize, f64)>, usize, usize) {
+/// A row the ranking shows: its rank, the village, its value, and whether
+/// another village shares that value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankedRow {
+    /// Competition ranking, as news rankings print ties: 1, 1, 3. One more
+    /// than the number of villages with a strictly better value.
+    pub rank: usize,
+    pub village: usize,
+    pub value: f64,
+    /// Another village (shown or not) has the same value: "并列第 1 名".
+    pub tied: bool,
+}
+
+/// Whether two values tie (0 and -0 do).
+fn same(a: f64, b: f64) -> bool {
+    a == b
+}
+
+/// The rows the ranking shows: the top N (all of them with "show all"), then
+/// pinned villages from further down, each with its true rank (ties share
+/// one); with the number of villages that have a value, and the number left
+/// out for having none. Without "show all" the top N are found by selection
+/// and only they are sorted: a metric switch at 500,000 villages sorted all
+/// of them (about 160 ms in the browser) to show 15.
+pub fn top_rows(ranking: &Ranking, view: &RankingView) -> (Vec<RankedRow>, usize, usize) {
     if view.show_all {
         let (all, left_out) = ranked(ranking, view);
         let total = all.len();
+        let ranks = competition_ranks(&all);
         let rows = all
-            .into_iter()
+            .iter()
+            .zip(ranks)
             .enumerate()
-            .map(|(r, (v, x))| (r.saturating_add(1), v, x))
+            .map(|(i, (&(village, value), rank))| {
+                let neighbour = |j: Option<usize>| {
+                    j.and_then(|j| all.get(j))
+                        .is_some_and(|&(_, x)| same(x, value))
+                };
+                RankedRow {
+                    rank,
+                    village,
+                    value,
+                    tied: neighbour(i.checked_sub(1)) || neighbour(i.checked_add(1)),
+                }
+            })
             .collect();
         return (rows, total, left_out);
     }
@@ -147,13 +178,7 @@ pub fn top_rows(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, usize, f6
     let total = all.len();
     let before = crate::dataset::keyed_order(view.descending);
     let head = best(&all, view.top, before);
-    let mut rows: Vec<(usize, usize, f64)> = head
-        .iter()
-        .enumerate()
-        .map(|(r, &(v, x))| (r.saturating_add(1), v, x))
-        .collect();
-    // Pinned villages below the top N: a village's rank is one more than the
-    // number of villages before it.
+    // Pinned villages below the top N.
     let last = head.last().copied();
     let mut pinned: Vec<(usize, f64)> = all
         .iter()
@@ -162,14 +187,47 @@ pub fn top_rows(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, usize, f6
         .copied()
         .collect();
     pinned.sort_unstable_by(before);
-    for (v, x) in pinned {
-        let ahead = all
-            .iter()
-            .filter(|&&row| before(&row, &(v, x)) == std::cmp::Ordering::Less)
-            .count();
-        rows.push((ahead.saturating_add(1), v, x));
+    // One pass over every village: for each shown value, how many villages
+    // beat it and how many share it (a rank and a tie need the rows not shown).
+    let shown: Vec<f64> = head.iter().chain(&pinned).map(|&(_, x)| x).collect();
+    let mut better = vec![0usize; shown.len()];
+    let mut equal = vec![0usize; shown.len()];
+    for &(_, x) in &all {
+        for ((&value, b), e) in shown.iter().zip(&mut better).zip(&mut equal) {
+            if same(x, value) {
+                *e = e.saturating_add(1);
+            } else if (x > value) == view.descending {
+                *b = b.saturating_add(1);
+            }
+        }
     }
+    let rows = head
+        .iter()
+        .chain(&pinned)
+        .zip(better.iter().zip(&equal))
+        .map(|(&(village, value), (&b, &e))| RankedRow {
+            rank: b.saturating_add(1),
+            village,
+            value,
+            tied: e > 1,
+        })
+        .collect();
     (rows, total, left_out)
+}
+
+/// Competition ranks of rows already in rank order: 1, 1, 3.
+pub fn competition_ranks(rows: &[(usize, f64)]) -> Vec<usize> {
+    let mut ranks: Vec<usize> = Vec::with_capacity(rows.len());
+    let mut previous: Option<(f64, usize)> = None;
+    for (i, &(_, value)) in rows.iter().enumerate() {
+        let rank = match previous {
+            Some((x, rank)) if same(x, value) => rank,
+            _ => i.saturating_add(1),
+        };
+        previous = Some((value, rank));
+        ranks.push(rank);
+    }
+    ranks
 }
 
 /// The first `k` of `rows` in `before` order, sorted: one pass that keeps the
@@ -229,8 +287,11 @@ fn candidates(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usiz
 pub struct BarMark {
     /// Index into [`Ranking::villages`].
     pub village: usize,
-    /// 1-based rank under the current sort.
+    /// 1-based rank under the current sort; villages with the same value
+    /// share one (competition ranking: 1, 1, 3).
     pub rank: usize,
+    /// Another village has the same value.
+    pub tied: bool,
     pub value: f64,
     pub rect: Rect,
     /// The whole row (name, bar and label): what a pointer over the row selects.
@@ -284,7 +345,7 @@ impl RankingLayout {
         let group_names = groups(ranking);
         let format = ValueFormat::for_values_in(
             metric.and_then(|m| m.unit.as_deref()),
-            rows.iter().map(|r| r.2),
+            rows.iter().map(|r| r.value),
             cx.lang == Lang::Zh,
         );
 
@@ -370,12 +431,12 @@ impl RankingLayout {
         let height = top + shown as f64 * ROW_HEIGHT + 10.0 + footer_height(notes.len()) + pad;
 
         // 3. Columns: rank, name, bar, value label. Names get up to a third of the width.
-        let last_rank = rows.last().map_or(1, |r| r.0);
+        let last_rank = rows.last().map_or(1, |r| r.rank);
         // The estimate can be short for Latin names: 4 px more keeps ranks off them.
         let rank_w = text_width(&last_rank.to_string(), 11.5) + 12.0;
         let names: Vec<&str> = rows
             .iter()
-            .filter_map(|r| ranking.villages.get(r.1))
+            .filter_map(|r| ranking.villages.get(r.village))
             .map(|v| v.name.as_str())
             .collect();
         let name_cap = (width * 0.34).clamp(24.0, 180.0);
@@ -386,10 +447,15 @@ impl RankingLayout {
             .min(name_cap);
         let labels: Vec<String> = rows
             .iter()
-            .map(|&(rank, v, x)| {
-                let value = format.format(x);
-                if view.is_pinned(v) {
-                    words.fill(Msg::PinnedValue, &[&value, &rank.to_string()])
+            .map(|r| {
+                let value = format.format(r.value);
+                if view.is_pinned(r.village) {
+                    let msg = if r.tied {
+                        Msg::PinnedValueTied
+                    } else {
+                        Msg::PinnedValue
+                    };
+                    words.fill(msg, &[&value, &r.rank.to_string()])
                 } else {
                     value
                 }
@@ -401,7 +467,7 @@ impl RankingLayout {
         let side_w = |negative: bool| {
             rows.iter()
                 .zip(&labels)
-                .filter(|(r, _)| (r.2 < 0.0) == negative)
+                .filter(|(r, _)| (r.value < 0.0) == negative)
                 .map(|(_, l)| text_width(l, 11.5) + 6.0)
                 .fold(0.0, f64::max)
         };
@@ -419,9 +485,9 @@ impl RankingLayout {
             w: (width - pad - right_w - bars_x).max(1.0),
             h: shown as f64 * ROW_HEIGHT,
         };
-        let (lo, hi) = rows
-            .iter()
-            .fold((0.0f64, 0.0f64), |(lo, hi), r| (lo.min(r.2), hi.max(r.2)));
+        let (lo, hi) = rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), r| {
+            (lo.min(r.value), hi.max(r.value))
+        });
         let x = LinearScale::new(
             (lo, hi),
             ((plot.x + left_w).min(plot.right()), plot.right()),
@@ -453,7 +519,19 @@ impl RankingLayout {
 
         // 4. Rows.
         let mut bars = Vec::with_capacity(shown);
-        for (r, (&(rank, village, value), label)) in rows.iter().zip(labels).enumerate() {
+        for (
+            r,
+            (
+                &RankedRow {
+                    rank,
+                    village,
+                    value,
+                    tied,
+                },
+                label,
+            ),
+        ) in rows.iter().zip(labels).enumerate()
+        {
             let pinned = view.is_pinned(village);
             let first_mark = marks.len();
             let row_y = rows_scale.top(r);
@@ -538,6 +616,7 @@ impl RankingLayout {
             bars.push(BarMark {
                 village,
                 rank,
+                tied,
                 value,
                 rect,
                 row: Rect {

@@ -134,9 +134,14 @@ impl RankingChart {
         name: &str,
     ) -> String {
         match hit::bar_of(&self.layout, village) {
-            Some(bar) => cx
-                .words
-                .fill(Msg::Pinned, &[name, &cx.words.rank(bar.rank)]),
+            Some(bar) => cx.words.fill(
+                if bar.tied {
+                    Msg::PinnedTied
+                } else {
+                    Msg::Pinned
+                },
+                &[name, &cx.words.rank(bar.rank)],
+            ),
             None => cx.words.fill(
                 Msg::PinnedMissing,
                 &[name, describe::metric_label(ranking, &self.view)],
