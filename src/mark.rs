@@ -139,11 +139,20 @@ fn char_em(c: char) -> f64 {
         // is cut before the canvas' edge, its ellipsis shown.
         'W' => 1.12,
         'M' => 0.95,
-        'A'..='Z' | '%' | '@' | '&' => 0.66,
+        // '@' is close to an em in system-ui fonts.
+        '@' => 0.95,
+        'A'..='Z' | '%' | '&' => 0.66,
         'm' | 'w' => 0.8,
         c if c.is_ascii() => 0.52,
+        // Combining marks draw over the letter before them.
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' => 0.0,
+        // Dashes, arrows, maths, box drawing, shapes, dingbats: up to an em
+        // wide in common fonts, so counted as one, and a cut never runs long.
+        '\u{2010}'..='\u{2BFF}' => 1.0,
+        // Emoji and other pictographs are drawn a little wider than an em.
+        c if (c as u32) >= 0x1F000 => 1.25,
         c if (c as u32) >= 0x2E80 => 1.0,
-        _ => 0.6,
+        _ => 0.62,
     }
 }
 

@@ -63,6 +63,7 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::TableCut => " (the first {0} of {1} {2})",
         Msg::NoData => "no data",
         Msg::HeadingSep => ": ",
+        Msg::NameWithGroup => "{0} ({1})",
         Msg::NameSep => ", ",
         Msg::ListSep => ", ",
         Msg::ClauseSep => "; ",

@@ -138,6 +138,8 @@ pub enum Msg {
     /// Between a heading and what follows.
     HeadingSep,
     /// Between items of a list.
+    /// A name told apart from its twin by its group: {0} name, {1} group.
+    NameWithGroup,
     /// Between names listed together ("村0、村1").
     NameSep,
     ListSep,

@@ -378,7 +378,7 @@ fn descriptions_of_rises_flat_lines_single_points_and_empty_series() {
     let l = trend_layout(&d, &TrendView::default());
     assert_eq!(
         trend_description(&context(&d), trend, &l, &[]),
-        "折线图，趋势。甲从2013年的1升至2019年的2；乙在2013年和2019年都是2；丙2015年为4；丁没有数据。"
+        "折线图，趋势。甲从2013年的1升至2019年的2；乙在2013年和2019年都是2；丙在2015年为4；丁没有数据。"
     );
     // A ranking where nobody has a value for the metric.
     let r = dataset_str(

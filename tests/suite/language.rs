@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 121] = [
+const EVERY_MSG: [Msg; 122] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -326,6 +326,7 @@ const EVERY_MSG: [Msg; 121] = [
     Msg::RankingDescriptionAllEqual,
     Msg::PinnedTied,
     Msg::NameSep,
+    Msg::NameWithGroup,
     Msg::TableCut,
     Msg::NoData,
     Msg::HeadingSep,
@@ -474,6 +475,7 @@ fn listed(msg: Msg) {
         Msg::RankingDescriptionAllEqual => {}
         Msg::PinnedTied => {}
         Msg::NameSep => {}
+        Msg::NameWithGroup => {}
         Msg::TableCut => {}
         Msg::NoData => {}
         Msg::HeadingSep => {}

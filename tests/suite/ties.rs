@@ -112,3 +112,82 @@ fn all_equal_and_all_zero_rankings_say_so() {
         en.description()
     );
 }
+
+#[test]
+fn twins_are_told_apart_by_their_group() {
+    let villages: Vec<_> = (0..15)
+        .map(|i| serde_json::json!({"name": "王屯村", "group": format!("镇{i}"), "values": {"income": 1000 - i}}))
+        .collect();
+    let d = dataset_str(
+        &serde_json::json!({"locale": "zh-CN", "ranking": {"metrics": [{"key": "income", "unit": "元"}], "villages": villages}})
+            .to_string(),
+    );
+    let mut chart = engine(Rc::new(d), ChartKind::Ranking);
+    let texts = crate::util::texts(chart.frame().marks);
+    for i in 0..15 {
+        let label = format!("王屯村（镇{i}）");
+        assert!(
+            texts.iter().any(|t| *t == label),
+            "{label} drawn: {texts:?}"
+        );
+    }
+    apply(&mut chart, Action::TogglePin(3));
+    assert_eq!(chart.announcement(), "已标记 王屯村（镇3），第 4 名");
+}
+
+#[test]
+fn a_long_unit_does_not_take_the_bars() {
+    let unit = "元".repeat(2000);
+    let d = dataset_str(
+        &serde_json::json!({"ranking": {"metrics": [{"key": "income", "unit": unit}], "villages": [
+            {"name": "甲", "values": {"income": 200000}}, {"name": "乙", "values": {"income": 1000}}]}})
+        .to_string(),
+    );
+    let width = 860.0;
+    let layout = ranking_layout(&d, &RankingView::new(d.ranking.as_ref().unwrap()), width);
+    let big = layout.bars[0].rect.w;
+    let small = layout.bars[1].rect.w;
+    assert!(
+        big >= width / 2.0 - 40.0,
+        "the longest bar keeps about half the chart: {big}"
+    );
+    assert!(
+        big > 50.0 * small,
+        "200,000 and 1,000 look different: {big} vs {small}"
+    );
+    for mark in &layout.marks {
+        if let heluo::mark::Mark::Text(t) = mark {
+            let w = heluo::mark::text_width(&t.text, t.size);
+            let left = match t.align {
+                heluo::mark::Align::Left => t.x,
+                heluo::mark::Align::Center => t.x - w / 2.0,
+                heluo::mark::Align::Right => t.x - w,
+            };
+            assert!(
+                left >= -0.5 && left + w <= width + 0.5,
+                "{:?} runs outside the chart",
+                t.text.chars().take(20).collect::<String>()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_name_of_wide_glyphs_stays_in_its_column() {
+    for glyph in ["@", "—", "😀", "W"] {
+        let name = glyph.repeat(2000);
+        let d = dataset_str(
+            &serde_json::json!({"ranking": {"metrics": [{"key": "income"}], "villages": [
+                {"name": name, "values": {"income": 5}}, {"name": "b", "values": {"income": 3}}]}})
+            .to_string(),
+        );
+        let layout = ranking_layout(&d, &RankingView::new(d.ranking.as_ref().unwrap()), 640.0);
+        let cut = crate::util::texts(&layout.marks)
+            .into_iter()
+            .find(|t| t.starts_with(glyph) && t.ends_with('…'))
+            .expect("the name is cut")
+            .to_string();
+        let drawn: usize = cut.chars().count();
+        assert!(drawn < 200, "{glyph}: {drawn} glyphs kept");
+    }
+}

@@ -126,6 +126,29 @@ pub fn ranked(ranking: &Ranking, view: &RankingView) -> (Vec<(usize, f64)>, usiz
     (rows, left_out)
 }
 
+/// The names of the shown rows, each with its group when another shown row
+/// has the same name ("王屯村（镇3）"), so that twins can be told apart.
+pub fn shown_names(cx: &Context, ranking: &Ranking, rows: &[RankedRow]) -> Vec<String> {
+    let names: Vec<&crate::dataset::Village> = rows
+        .iter()
+        .filter_map(|r| ranking.villages.get(r.village))
+        .collect();
+    let mut seen: crate::hash::FxMap<&str, usize> = crate::hash::FxMap::default();
+    for v in &names {
+        let n = seen.entry(v.name.as_str()).or_insert(0);
+        *n = n.saturating_add(1);
+    }
+    names
+        .iter()
+        .map(|v| match (&v.group, seen.get(v.name.as_str())) {
+            (Some(group), Some(&n)) if n > 1 => {
+                cx.words.fill(Msg::NameWithGroup, &[&v.name, group])
+            }
+            _ => v.name.clone(),
+        })
+        .collect()
+}
+
 /// A row the ranking shows: its rank, the village, its value, and whether
 /// another village shares that value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -434,11 +457,7 @@ impl RankingLayout {
         let last_rank = rows.last().map_or(1, |r| r.rank);
         // The estimate can be short for Latin names: 4 px more keeps ranks off them.
         let rank_w = text_width(&last_rank.to_string(), 11.5) + 12.0;
-        let names: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| ranking.villages.get(r.village))
-            .map(|v| v.name.as_str())
-            .collect();
+        let names = shown_names(cx, ranking, &rows);
         let name_cap = (width * 0.34).clamp(24.0, 180.0);
         let name_w = names
             .iter()
@@ -472,6 +491,27 @@ impl RankingLayout {
                 .fold(0.0, f64::max)
         };
         let (left_w, right_w) = (side_w(true), side_w(false));
+        // Labels never take the bars: a long unit or call-out is cut so the
+        // plot keeps at least half the chart's width (the whole text is in the
+        // tooltip, the table and the description).
+        // Ordinary labels ("-800.00万元", 90 px a side) are never cut, even on
+        // a 320 px phone where the plot cannot keep half.
+        let room = (width / 2.0 - pad - rank_w - name_w - 8.0).max((left_w + right_w).min(180.0));
+        let (labels, left_w, right_w) = if left_w + right_w > room {
+            let share = |w: f64| room * w / (left_w + right_w);
+            let (left_cap, right_cap) = (share(left_w), share(right_w));
+            let labels: Vec<String> = rows
+                .iter()
+                .zip(labels)
+                .map(|(r, l)| {
+                    let cap = if r.value < 0.0 { left_cap } else { right_cap };
+                    fit_text(&l, 11.5, (cap - 6.0).max(12.0))
+                })
+                .collect();
+            (labels, left_w.min(left_cap), right_w.min(right_cap))
+        } else {
+            (labels, left_w, right_w)
+        };
         // A slot for the group's shape between the name and the bar.
         let symbol_w = if colored && !group_names.is_empty() {
             12.0
@@ -565,7 +605,7 @@ impl RankingLayout {
             } else {
                 rank_text.color(theme.muted)
             }));
-            let name = names.get(r).copied().unwrap_or("");
+            let name = names.get(r).map_or("", String::as_str);
             let name_text = cx
                 .text(
                     fit_text(name, 13.0, name_w),

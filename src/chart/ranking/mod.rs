@@ -97,13 +97,25 @@ impl RankingChart {
         }
     }
 
+    /// The village's name as sentences say it: with its group when another
+    /// village has the same name ("王屯村（镇3）").
     fn village_name(cx: &Context, village: usize) -> String {
-        cx.dataset
-            .ranking
-            .as_ref()
-            .and_then(|r| r.villages.get(village))
-            .map(|v| v.name.clone())
-            .unwrap_or_default()
+        let Some(ranking) = cx.dataset.ranking.as_ref() else {
+            return String::new();
+        };
+        let Some(v) = ranking.villages.get(village) else {
+            return String::new();
+        };
+        let twin = ranking
+            .villages
+            .iter()
+            .filter(|other| other.name == v.name)
+            .nth(1)
+            .is_some();
+        match &v.group {
+            Some(group) if twin => cx.words.fill(Msg::NameWithGroup, &[&v.name, group]),
+            _ => v.name.clone(),
+        }
     }
 
     /// Pins or unpins; says what happened, with the rank or why it is not shown.
