@@ -28,6 +28,10 @@ pub struct Context {
     pub item: Item,
     /// A title that replaces the dataset's (an embed's `chart-title`).
     pub title: Option<String>,
+    /// Each ranking metric's number format, made once from all its values
+    /// when first asked for, so that the bars, the tooltip, the table and the
+    /// exports write one value with one text.
+    metric_formats: Vec<std::cell::OnceCell<crate::format::ValueFormat>>,
 }
 
 impl std::fmt::Debug for Context {
@@ -52,6 +56,7 @@ impl Context {
                 one: words.get(Msg::Village).into(),
                 many: words.get(Msg::Villages).into(),
             });
+        let metrics = dataset.ranking.as_ref().map_or(0, |r| r.metrics.len());
         Context {
             dataset,
             theme,
@@ -59,6 +64,29 @@ impl Context {
             words,
             item,
             title: None,
+            metric_formats: vec![std::cell::OnceCell::new(); metrics],
+        }
+    }
+
+    /// How metric `m`'s values are written everywhere: decimals and 万 as all
+    /// of its values need (not only the rows shown).
+    pub fn metric_format(&self, m: usize) -> crate::format::ValueFormat {
+        let make = || {
+            let ranking = self.dataset.ranking.as_ref();
+            crate::format::ValueFormat::for_values_in(
+                ranking
+                    .and_then(|r| r.metrics.get(m))
+                    .and_then(|metric| metric.unit.as_deref()),
+                ranking
+                    .into_iter()
+                    .flat_map(|r| &r.villages)
+                    .filter_map(|v| v.values.get(m).copied().flatten()),
+                self.lang == Lang::Zh,
+            )
+        };
+        match self.metric_formats.get(m) {
+            Some(cell) => cell.get_or_init(make).clone(),
+            None => make(),
         }
     }
 

@@ -191,3 +191,34 @@ fn a_long_name_of_wide_glyphs_stays_in_its_column() {
         assert!(drawn < 200, "{glyph}: {drawn} glyphs kept");
     }
 }
+
+#[test]
+fn one_value_has_one_text_in_bars_tooltip_and_table() {
+    let d = Rc::new(dataset_str(
+        &serde_json::json!({"locale": "zh-CN", "ranking": {"metrics": [{"key": "income", "unit": "元"}], "villages": [
+            {"name": "甲", "values": {"income": 2_000_000}}, {"name": "乙", "values": {"income": 1_234_500}},
+            {"name": "丙", "values": {"income": 1_000_000}}]}})
+        .to_string(),
+    ));
+    let mut chart = engine(d, ChartKind::Ranking);
+    let texts: Vec<String> = crate::util::texts(chart.frame().marks)
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    apply(&mut chart, Action::Key(heluo::engine::Key::Next));
+    let tooltip = chart.tooltip().expect("a tooltip");
+    let in_tooltip = tooltip
+        .rows
+        .iter()
+        .find(|r| r.value.contains('万'))
+        .expect("a value")
+        .value
+        .clone();
+    let in_table = chart.table().rows[0].last().cloned().expect("a cell");
+    assert!(
+        texts.contains(&in_tooltip),
+        "bar label {texts:?} vs tooltip {in_tooltip}"
+    );
+    assert_eq!(in_tooltip, in_table);
+    assert_eq!(in_table, "200.00万元");
+}

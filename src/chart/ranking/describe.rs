@@ -4,7 +4,7 @@ use super::layout::{top_k, BarMark, RankingLayout, RankingView};
 use crate::chart::{Context, Table, Tooltip, TooltipRow, MISSING, TABLE_ROWS};
 use crate::dataset::Ranking;
 use crate::format::{group_thousands, ValueFormat};
-use crate::text::{Lang, Msg};
+use crate::text::Msg;
 
 /// The label of the view's metric.
 pub fn metric_label<'a>(ranking: &'a Ranking, view: &RankingView) -> &'a str {
@@ -40,7 +40,7 @@ pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip
     }
     for (m, metric) in ranking.metrics.iter().enumerate() {
         let value = village.values.get(m).copied().flatten();
-        let format = ValueFormat::for_values_in(metric.unit.as_deref(), value, cx.lang == Lang::Zh);
+        let format = cx.metric_format(m);
         rows.push(TooltipRow {
             label: metric.label.clone(),
             value: value.map_or_else(|| MISSING.into(), |v| format.format(v)),
@@ -81,20 +81,8 @@ pub fn table(cx: &Context, ranking: &Ranking, view: &RankingView) -> Table {
         .enumerate()
         .map(|(i, _)| i == 0 || i >= if grouped { 3 } else { 2 })
         .collect();
-    let formats: Vec<ValueFormat> = ranking
-        .metrics
-        .iter()
-        .enumerate()
-        .map(|(m, metric)| {
-            ValueFormat::for_values_in(
-                metric.unit.as_deref(),
-                ranking
-                    .villages
-                    .iter()
-                    .filter_map(|v| v.values.get(m).copied().flatten()),
-                cx.lang == Lang::Zh,
-            )
-        })
+    let formats: Vec<ValueFormat> = (0..ranking.metrics.len())
+        .map(|m| cx.metric_format(m))
         .collect();
     // A screen reader or a copy-paste has no use for 100,000 rows, and building
     // them would stall the page: the table stops at TABLE_ROWS and says so.

@@ -8,7 +8,7 @@ use crate::dataset::Ranking;
 use crate::format::ValueFormat;
 use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect};
 use crate::scale::{BandScale, LinearScale};
-use crate::text::{Lang, Msg};
+use crate::text::Msg;
 use crate::theme::Theme;
 
 /// How many villages a ranking shows before the reader asks for all.
@@ -366,11 +366,7 @@ impl RankingLayout {
         let shown = rows.len();
         let hidden = total.saturating_sub(shown);
         let group_names = groups(ranking);
-        let format = ValueFormat::for_values_in(
-            metric.and_then(|m| m.unit.as_deref()),
-            rows.iter().map(|r| r.value),
-            cx.lang == Lang::Zh,
-        );
+        let format = cx.metric_format(view.metric);
 
         // 1. Header: the ranking's title, then metric, unit and how much is shown.
         let mut marks = Vec::new();
