@@ -18,5 +18,19 @@ for path in files:
     for e in errors[:3]:
         print(f"{path}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
     bad += bool(errors)
-print(f"schema: {len(files) - bad} passed, {bad} failed")
+# And it refuses what the reader refuses (a schema that accepts everything would pass the above).
+refused = [
+    {},
+    {"trend": []},
+    {"trend": [[1800, 1]]},
+    {"trend": {"title": "no series"}},
+    {"ranking": {"metrics": [], "villages": []}},
+    {"ranking": {"metrics": [{"key": " "}], "villages": [{"name": "a", "values": {}}]}},
+    {"ranking": {"metrics": [{"key": "k"}], "villages": [{"name": "a", "values": {"k": "3.1%"}}]}},
+]
+for doc in refused:
+    if validator.is_valid(doc):
+        print(f"the schema accepts {json.dumps(doc, ensure_ascii=False)}, which the reader refuses")
+        bad += 1
+print(f"schema: {len(files)} files and {len(refused)} refusals checked, {bad} wrong")
 sys.exit(1 if bad else 0)

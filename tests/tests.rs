@@ -94,3 +94,7 @@ mod integrity;
 // Ties share a rank (1, 1, 3) in every place a rank is written.
 #[path = "suite/ties.rs"]
 mod ties;
+
+// Format v1 as Rust types: the generated JSON Schema, and saved datasets that load back.
+#[path = "suite/schema.rs"]
+mod schema;

@@ -13,6 +13,7 @@ mod parse;
 pub mod snapshot;
 pub mod table;
 pub mod text;
+pub mod v1;
 mod walk;
 
 pub use parse::parse;
