@@ -55,13 +55,18 @@ fn memory(label: &str, json: &str) {
 }
 
 fn trend_json(series: usize) -> String {
+    trend_json_years(series, 1900..=2100)
+}
+
+/// `series` lines over `years`.
+fn trend_json_years(series: usize, years: std::ops::RangeInclusive<usize>) -> String {
     let mut out = String::from(r#"{"title":"bench","trend":{"unit":"%","series":["#);
     for s in 0..series {
         if s > 0 {
             out.push(',');
         }
         out.push_str(&format!(r#"{{"name":"县{s}","points":["#));
-        for (i, year) in (1900..=2100).enumerate() {
+        for (i, year) in years.clone().enumerate() {
             if i > 0 {
                 out.push(',');
             }
@@ -196,6 +201,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         time("layout ranking of 7,693 towns at 800 px", 3, || {
             chart(&data, ChartKind::Ranking)
         })?;
+        return Ok(());
+    }
+    // `-- wide`: 3,000 series × 20 years, the many-lines trend, laid out and rendered.
+    if std::env::args().any(|a| a == "wide") {
+        let wide = Rc::new(throughput(
+            "parse 3,000 series × 20 years",
+            &trend_json_years(3_000, 2000..=2019),
+            3,
+        )?);
+        let c = time("layout trend of 3,000 series at 800 px", 5, || {
+            chart(&wide, ChartKind::Trend)
+        })?;
+        let (w, h) = c.size();
+        let background = c.theme().background;
+        time("render it to a recording backend", 5, || {
+            let mut b = RecordingBackend::new(1600, 900);
+            heluo::render::render(&mut b, c.marks(), 2.0, Some((w, h, background)))
+                .map(|_| b.calls.len())
+        })?;
+        println!("marks: {}", c.marks().len());
         return Ok(());
     }
     // `-- parse`: the parse only (for a profiler).

@@ -307,3 +307,26 @@ fn the_description_of_many_lines_counts_them_and_names_the_highlighted_ones() {
     let few = trend_at(counties(3), 900.0).frame().description;
     assert_eq!(few.matches("从2013年的").count(), 3, "{few}");
 }
+
+/// Point markers only where they can be told apart: a few lines, years a
+/// marker's width apart. Highlighted lines keep theirs; hover reads every point.
+#[test]
+fn markers_only_where_they_do_not_touch() {
+    let circles = |e: &Engine| {
+        e.marks()
+            .iter()
+            .filter(|m| matches!(m, Mark::Circle { .. }))
+            .count()
+    };
+    let few = Engine::new(counties(5), &Options::new(ChartKind::Trend).width(800.0)).unwrap();
+    assert!(circles(&few) > 0, "5 lines keep their markers");
+    let mut many =
+        Engine::new(counties(150), &Options::new(ChartKind::Trend).width(800.0)).unwrap();
+    assert_eq!(circles(&many), 0, "150 lines: no markers");
+    apply(&mut many, Action::Highlight(3));
+    assert!(circles(&many) > 0, "a highlighted line keeps its markers");
+    // Hover still finds a value on every line's column.
+    let (w, h) = many.size();
+    apply(&mut many, Action::Pointer(w / 2.0, h / 2.0));
+    assert!(many.tooltip().is_some());
+}
