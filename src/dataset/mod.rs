@@ -11,8 +11,8 @@
 mod json;
 mod parse;
 pub mod snapshot;
-pub mod text;
 pub mod table;
+pub mod text;
 mod walk;
 
 pub use parse::parse;
