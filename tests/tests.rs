@@ -90,3 +90,7 @@ mod properties;
 // Issue 8 audit: bidi and controls in every written word, many series, negative 万元 bars.
 #[path = "suite/integrity.rs"]
 mod integrity;
+
+// Table readers: CSV/TSV/paste and the JSON shapes, inline and as publishers write them.
+#[path = "suite/tables.rs"]
+mod tables;

@@ -130,36 +130,41 @@ fn terminators(bytes: &[u8], from: usize, to: usize) -> usize {
     lf.saturating_add(lone_cr)
 }
 
-/// The delimiter whose first records most often share one field count of
-/// two or more; `None` when no delimiter gives two records the same width.
+/// The delimiter under which the largest share of the first records has one
+/// width of two or more fields (then the most such records; then the order
+/// of [`DELIMITERS`], tab first for a paste). A delimiter must give two
+/// records that width, or split most records (a ragged table): a comma in
+/// one line of prose is not a delimiter. `None`: a single column.
 fn sniff(input: &[u8], pasted: bool) -> Option<u8> {
     let order: [u8; 4] = if pasted {
         [b'\t', b',', b';', b'|']
     } else {
         DELIMITERS
     };
-    let mut best: Option<(usize, usize, u8)> = None;
+    let mut best: Option<((usize, usize), u8)> = None;
     for &delimiter in &order {
         if !input.contains(&delimiter) {
             continue;
         }
-        let counts = sample_widths(input, delimiter);
-        let Some((width, frequency)) = mode_width(&counts) else {
+        let widths = sample_widths(input, delimiter);
+        let Some((_, frequency)) = mode_width(&widths) else {
             continue;
         };
-        if frequency < 2 {
+        let split = widths.iter().filter(|&&w| w >= 2).count();
+        if frequency < 2 && split.saturating_mul(2) <= widths.len() {
             continue;
         }
+        let share = frequency
+            .saturating_mul(1000)
+            .checked_div(widths.len())
+            .unwrap_or(0);
+        let score = (share, frequency);
         // A later candidate must do strictly better to win.
-        let better = match best {
-            None => true,
-            Some((f, _, _)) => frequency > f,
-        };
-        if better {
-            best = Some((frequency, width, delimiter));
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, delimiter));
         }
     }
-    best.map(|(_, _, d)| d)
+    best.map(|(_, d)| d)
 }
 
 /// The field counts of the first [`SNIFF_RECORDS`] non-blank records.
@@ -197,20 +202,22 @@ fn sample_widths(input: &[u8], delimiter: u8) -> Vec<usize> {
     widths
 }
 
-/// The most frequent width of two or more (ties: the wider), and how often.
+/// The most frequent width of two or more, and how often it occurs; on a
+/// tie, the width that comes first (the header's, in a ragged table).
 fn mode_width(widths: &[usize]) -> Option<(usize, usize)> {
-    let mut sorted: Vec<usize> = widths.iter().copied().filter(|&w| w >= 2).collect();
-    sorted.sort_unstable();
-    let mut best: Option<(usize, usize)> = None;
-    for run in sorted.chunk_by(|a, b| a == b) {
-        let (Some(&width), frequency) = (run.first(), run.len()) else {
-            continue;
-        };
-        if best.is_none_or(|(_, f)| frequency >= f) {
-            best = Some((width, frequency));
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for &width in widths.iter().filter(|&&w| w >= 2) {
+        match counts.iter_mut().find(|(w, _)| *w == width) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => counts.push((width, 1)),
         }
     }
-    best
+    counts
+        .iter()
+        .fold(None, |best: Option<(usize, usize)>, &(w, n)| match best {
+            Some((_, f)) if f >= n => best,
+            _ => Some((w, n)),
+        })
 }
 
 /// One record of the text.
@@ -408,7 +415,17 @@ fn unclosed_quote(input: &[u8], start: usize, delimiter: u8, line: usize) -> Res
 /// A text with no delimiter is a table only as a column of short values
 /// under a header: at least two lines, none of them prose.
 fn single_column_check(split: &Split, records: &[&Record]) -> Result<()> {
-    if records.len() < 2 {
+    // A line of only separators (",,,") is as good as blank here.
+    let filled = records
+        .iter()
+        .filter(|r| {
+            split.fields(r).any(|f| {
+                f.iter()
+                    .any(|b| !b.is_ascii_whitespace() && !DELIMITERS.contains(b))
+            })
+        })
+        .count();
+    if filled < 2 {
         return Err(Error::NoTable {
             reason: NoTableReason::OneLine,
         });

@@ -68,6 +68,23 @@ pub enum JsonTables {
     },
 }
 
+/// Keys under which APIs and portals put their records; an array of objects
+/// under one of these wins over others (a CKAN reply's `fields`).
+const RECORD_KEYS: [&str; 12] = [
+    "data",
+    "records",
+    "rows",
+    "items",
+    "results",
+    "result",
+    "values",
+    "observations",
+    "entries",
+    "list",
+    "dataset",
+    "series",
+];
+
 /// How deep under keys an array of records is looked for.
 const SEARCH_DEPTH: usize = 3;
 
@@ -245,11 +262,17 @@ fn object_shape(tape: &Tape, map: &Map) -> Result<JsonTables> {
     }
     let mut found = Vec::new();
     find_arrays(map, "", SEARCH_DEPTH, &mut found);
+    // The array under a records-like key wins, then the longest, then the first.
+    let rank = |(path, list, _): &(String, List, bool)| {
+        let key = path.rsplit(['.', '[']).next().unwrap_or(path);
+        let named = RECORD_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k));
+        (named, list.len())
+    };
     let best = |objects: bool| {
         found.iter().filter(|(_, _, o)| *o == objects).fold(
             None::<&(String, List, bool)>,
             |best, c| match best {
-                Some(b) if b.1.len() >= c.1.len() => Some(b),
+                Some(b) if rank(b) >= rank(c) => Some(b),
                 _ => Some(c),
             },
         )
