@@ -241,8 +241,9 @@ struct Split {
     out: Vec<u8>,
     ends: Vec<usize>,
     records: Vec<Record>,
-    /// Lines with nothing on them between records (csv-core skips them).
-    empty_lines: Vec<usize>,
+    /// Blank lines in order: lines with nothing on them (csv-core skips
+    /// them) and records whose fields are all empty or spaces.
+    blank_lines: Vec<usize>,
 }
 
 impl Split {
@@ -255,7 +256,7 @@ impl Split {
             out: Vec::new(),
             ends: Vec::new(),
             records: Vec::new(),
-            empty_lines: Vec::new(),
+            blank_lines: Vec::new(),
         };
         let (mut pos, mut out_pos, mut end_pos) = (0usize, 0usize, 0usize);
         let (mut line, mut counted_to, mut last_line) = (1usize, 0usize, 0usize);
@@ -305,7 +306,7 @@ impl Split {
                     if last_line > 0 {
                         let mut blank = last_line.saturating_add(1);
                         while blank < line {
-                            split.empty_lines.push(blank);
+                            split.blank_lines.push(blank);
                             blank = blank.saturating_add(1);
                         }
                     }
@@ -320,6 +321,9 @@ impl Split {
                             filled = filled.saturating_add(1);
                         }
                         field_start = end;
+                    }
+                    if filled == 0 {
+                        split.blank_lines.push(line);
                     }
                     split.records.push(Record {
                         line,
@@ -553,20 +557,18 @@ fn build(
         cells: Vec::with_capacity(body.len()),
     });
     let mut row_numbers = Vec::with_capacity(body.len());
-    let mut skipped: Vec<Skipped> = split
-        .empty_lines
+    // In the order read: lines csv-core skipped and records of empty fields.
+    let skipped: Vec<Skipped> = split
+        .blank_lines
         .iter()
         .map(|&row| Skipped {
             row,
             reason: SkipReason::Blank,
         })
-        .chain(split.records.iter().filter(|r| r.blank).map(|r| Skipped {
-            row: r.line,
-            reason: SkipReason::Blank,
-        }))
         .collect();
     let blank_lines = skipped.len();
     let mut long_rows = 0usize;
+    let mut long = Vec::new();
     for record in body {
         // 5. More non-empty fields than the header: listed, not read.
         let extra_filled = split
@@ -575,7 +577,7 @@ fn build(
             .any(|f| f.iter().any(|b| !b.is_ascii_whitespace()));
         if extra_filled {
             long_rows = long_rows.saturating_add(1);
-            skipped.push(Skipped {
+            long.push(Skipped {
                 row: record.line,
                 reason: SkipReason::TooManyFields {
                     found: record.fields,
@@ -590,7 +592,7 @@ fn build(
             column.cells.push(cell(fields.next().unwrap_or_default()));
         }
     }
-    skipped.sort_by_key(|s| s.row);
+    let skipped = merge_by_row(skipped, long);
 
     // 6. Empty columns dropped; nameless columns with data named by letter.
     let mut kept = Vec::with_capacity(columns.len());
@@ -638,6 +640,24 @@ fn build(
         skipped,
     };
     Ok((table, report))
+}
+
+/// Two lists of skipped rows, each in row order, as one in row order.
+fn merge_by_row(a: Vec<Skipped>, b: Vec<Skipped>) -> Vec<Skipped> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len().saturating_add(b.len()));
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.row <= y.row,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
 }
 
 /// A field as a cell: empty or spaces → [`Cell::Empty`], else its text as written.

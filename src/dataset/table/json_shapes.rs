@@ -30,7 +30,6 @@ use super::{Cell, Column, Origin, SkipReason, Skipped, Table};
 use crate::dataset::json::Json;
 use crate::dataset::json::{join, List, Map, ReadError, Tape};
 use crate::error::{Error, Result};
-use crate::hash::FxMap;
 
 /// Which shape a JSON text had.
 #[derive(Debug, Clone, PartialEq)]
@@ -427,7 +426,6 @@ fn quote_json(text: &str, out: &mut String) {
 #[derive(Default)]
 struct Records {
     columns: Vec<Column>,
-    index: FxMap<String, usize>,
     row_numbers: Vec<usize>,
 }
 
@@ -437,7 +435,7 @@ impl Records {
         if self.columns.get(hint).is_some_and(|c| c.name == name) {
             return hint;
         }
-        if let Some(&at) = self.index.get(name) {
+        if let Some(at) = self.columns.iter().position(|c| c.name == name) {
             return at;
         }
         let at = self.columns.len();
@@ -447,7 +445,6 @@ impl Records {
             name: name.to_string(),
             cells,
         });
-        self.index.insert(name.to_string(), at);
         at
     }
 
@@ -845,41 +842,36 @@ fn json_stat_dimension(map: &Map, id: &str, size: usize, path: &str) -> Result<D
             .and_then(|l| text_of(l.get(code)))
             .unwrap_or_else(|| code.to_string())
     };
-    let mut codes: Vec<(usize, String)> = match category.and_then(|c| c.get("index")) {
-        Some(Json::Array(index)) => index
-            .iter()
-            .enumerate()
-            .map(|(i, code)| (i, text_of(Some(code)).unwrap_or_default()))
-            .collect(),
-        Some(Json::Object(index)) => index
-            .iter()
-            .map(|(code, n)| {
-                let at = match n {
-                    Json::Number(n) if n.value >= 0.0 => n.value as usize,
-                    _ => usize::MAX,
+    let codes: Vec<Option<String>> = match category.and_then(|c| c.get("index")) {
+        Some(Json::Array(index)) => index.iter().map(|code| text_of(Some(code))).collect(),
+        // {"AT": 0, "BE": 1}: each code at its position.
+        Some(Json::Object(index)) => {
+            let mut codes = vec![None; index.iter().count()];
+            for (code, at) in index.iter() {
+                let slot = match at {
+                    Json::Number(n) if n.value >= 0.0 => codes.get_mut(n.value as usize),
+                    _ => None,
                 };
-                (at, code.text().into_owned())
-            })
-            .collect(),
+                if let Some(slot) = slot {
+                    *slot = Some(code.text().into_owned());
+                }
+            }
+            codes
+        }
         // No index: a single category, or the labels in the order written.
         _ => label_map
-            .map(|l| {
-                l.iter()
-                    .enumerate()
-                    .map(|(i, (k, _))| (i, k.text().into_owned()))
-                    .collect()
-            })
+            .map(|l| l.iter().map(|(k, _)| Some(k.text().into_owned())).collect())
             .unwrap_or_default(),
     };
-    codes.sort_by_key(|(i, _)| *i);
-    if codes.len() != size {
+    let found = codes.iter().filter(|c| c.is_some()).count();
+    if codes.len() != size || found != size {
         return Err(Error::JsonStatSize {
             path: join(&path, "category"),
             expected: size,
-            found: codes.len(),
+            found,
         });
     }
-    let labels = codes.iter().map(|(_, code)| label(code)).collect();
+    let labels = codes.iter().flatten().map(|code| label(code)).collect();
     Ok(Dimension { name, labels })
 }
 
@@ -971,7 +963,20 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
                 };
                 values.push((at, cell(tape, &v)));
             }
-            values.sort_by_key(|(i, _)| *i);
+            // Usually written in order; if not, put in order by the core's one sort.
+            if !values.is_sorted_by_key(|(i, _)| *i) {
+                let mut order: Vec<(usize, f64)> = values
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (at, _))| (n, *at as f64))
+                    .collect();
+                crate::dataset::sort_keyed(&mut order, false);
+                let mut slots: Vec<Option<(usize, Cell)>> = values.into_iter().map(Some).collect();
+                values = order
+                    .iter()
+                    .filter_map(|(n, _)| slots.get_mut(*n).and_then(Option::take))
+                    .collect();
+            }
             values
         }
         other => {
