@@ -167,36 +167,38 @@ fn sniff(input: &[u8], pasted: bool) -> Option<u8> {
     best.map(|(_, d)| d)
 }
 
-/// The field counts of the first [`SNIFF_RECORDS`] non-blank records.
+/// The field counts of the first [`SNIFF_RECORDS`] non-blank records (the
+/// records csv-core's one record reader finds, read into a scratch buffer).
 fn sample_widths(input: &[u8], delimiter: u8) -> Vec<usize> {
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-    let mut field = [0u8; 1024];
+    let mut out = vec![0u8; 4096];
+    let mut ends = vec![0usize; 256];
     let mut widths = Vec::new();
     let mut rest = input;
-    let (mut fields, mut nonblank) = (0usize, false);
+    let (mut fields, mut blank) = (0usize, true);
     while widths.len() < SNIFF_RECORDS {
-        let (result, nin, nout) = reader.read_field(rest, &mut field);
+        let (result, nin, nout, nend) = reader.read_record(rest, &mut out, &mut ends);
         rest = rest.get(nin..).unwrap_or_default();
-        if field
+        fields = fields.saturating_add(nend);
+        if out
             .get(..nout)
             .is_some_and(|f| f.iter().any(|b| !b.is_ascii_whitespace()))
         {
-            nonblank = true;
+            blank = false;
         }
         match result {
-            // The text's end (read on with no input), or a field longer
-            // than the scratch buffer: keep reading.
-            csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::OutputFull => {}
-            csv_core::ReadFieldResult::Field { record_end } => {
-                fields = fields.saturating_add(1);
-                if record_end {
-                    if nonblank {
-                        widths.push(fields);
-                    }
-                    (fields, nonblank) = (0, false);
+            // The text's end (read on with no input), or a record longer
+            // than the scratch buffers: keep reading.
+            csv_core::ReadRecordResult::InputEmpty
+            | csv_core::ReadRecordResult::OutputFull
+            | csv_core::ReadRecordResult::OutputEndsFull => {}
+            csv_core::ReadRecordResult::Record => {
+                if !blank {
+                    widths.push(fields);
                 }
+                (fields, blank) = (0, true);
             }
-            csv_core::ReadFieldResult::End => break,
+            csv_core::ReadRecordResult::End => break,
         }
     }
     widths
@@ -367,7 +369,7 @@ impl Split {
     fn joined(&self, record: &Record) -> String {
         let mut out = String::new();
         for field in self.fields(record) {
-            let text = String::from_utf8_lossy(field);
+            let text = text_of(field);
             let text = text.trim();
             if text.is_empty() {
                 continue;
@@ -435,13 +437,9 @@ fn single_column_check(split: &Split, records: &[&Record]) -> Result<()> {
         });
     }
     let long = records.iter().any(|r| {
-        split.fields(r).any(|f| {
-            String::from_utf8_lossy(f)
-                .trim()
-                .chars()
-                .nth(SHORT_VALUE)
-                .is_some()
-        })
+        split
+            .fields(r)
+            .any(|f| text_of(f).trim().chars().nth(SHORT_VALUE).is_some())
     });
     if long {
         return Err(Error::NoTable {
@@ -523,8 +521,8 @@ fn build(
     if body_width >= 2 {
         while let Some(record) = body_end.checked_sub(1).and_then(|i| after.get(i)) {
             let first = split.fields(record).next().unwrap_or_default();
-            let first = String::from_utf8_lossy(first);
-            let labelled = is_note(&first) || source_of(&first).is_some();
+            let first = text_of(first);
+            let labelled = is_note(first) || source_of(first).is_some();
             let narrow = record.fields < body_width && record.filled <= 1;
             if !(labelled || narrow) {
                 break;
@@ -548,7 +546,7 @@ fn build(
     let mut columns: Vec<Column> = split
         .fields(header)
         .map(|f| Column {
-            name: String::from_utf8_lossy(f).trim().to_string(),
+            name: text_of(f).trim().to_string(),
             cells: Vec::with_capacity(body.len()),
         })
         .collect();
@@ -665,8 +663,12 @@ fn cell(field: &[u8]) -> Cell {
     if field.iter().all(|b| b.is_ascii_whitespace()) {
         return Cell::Empty;
     }
-    match std::str::from_utf8(field) {
-        Ok(text) => Cell::Text(text.to_string()),
-        Err(_) => Cell::Text(String::from_utf8_lossy(field).into_owned()),
-    }
+    Cell::Text(text_of(field).to_string())
+}
+
+/// A field's text. Fields are cut from UTF-8 text at ASCII bytes (delimiters,
+/// quotes, line ends), so they are UTF-8: the empty fallback is never taken
+/// (and spares the wasm a lossy decoder).
+fn text_of(field: &[u8]) -> &str {
+    std::str::from_utf8(field).unwrap_or_default()
 }
