@@ -181,6 +181,15 @@ fn short_rows_are_padded_and_long_rows_listed() {
 }
 
 #[test]
+fn rows_ending_with_a_delimiter_keep_their_header() {
+    let (table, report) = csv("a,b\n1,2,\n3,4,\n");
+    assert_eq!(report.header_line, 1);
+    assert_eq!(names(&table), ["a", "b"]);
+    assert_eq!(report.dropped_columns, [3]);
+    assert_eq!(table.row_numbers, [2, 3]);
+}
+
+#[test]
 fn empty_fields_are_empty_cells_and_text_is_not_trimmed() {
     let (table, _) = csv("a,b\n  ,\" 3.12 \"\n\"\",x\n");
     assert_eq!(col(&table, "a"), [Cell::Empty, Cell::Empty]);

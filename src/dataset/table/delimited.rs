@@ -10,8 +10,9 @@
 //!    pipe (tab first for a paste). No delimiter at all: a single column.
 //! 2. the body's width: the most frequent field count among records with at
 //!    least two non-empty fields;
-//! 3. the header: the first record as wide as the body with two or more
-//!    non-empty fields. Records above it are title lines (a bureau export's
+//! 3. the header: the first record as wide as the body (not counting the
+//!    body's trailing empty fields, for rows written as `1,2,`) with two or
+//!    more non-empty fields. Records above it are title lines (a bureau export's
 //!    "数据库：年度数据", "时间：最近10年");
 //! 4. notes below the body: trailing records that are narrower than the body
 //!    with at most one non-empty field, or whose first field starts like a
@@ -232,6 +233,8 @@ struct Record {
     fields: usize,
     /// How many fields hold more than spaces.
     filled: usize,
+    /// Its width without the empty fields at its end.
+    used: usize,
     /// Where its fields' bytes start in [`Split::out`].
     out_start: usize,
     /// Every field empty or spaces: a blank line.
@@ -315,12 +318,13 @@ impl Split {
                     let first = split.ends.len();
                     let record_ends = ends.get(..end_pos).unwrap_or_default();
                     split.ends.extend_from_slice(record_ends);
-                    let mut filled = 0usize;
+                    let (mut filled, mut used) = (0usize, 0usize);
                     let mut field_start = record_out;
-                    for &end in record_ends {
+                    for (n, &end) in record_ends.iter().enumerate() {
                         let field = out.get(field_start..end).unwrap_or_default();
                         if field.iter().any(|b| !b.is_ascii_whitespace()) {
                             filled = filled.saturating_add(1);
+                            used = n.saturating_add(1);
                         }
                         field_start = end;
                     }
@@ -332,6 +336,7 @@ impl Split {
                         first,
                         fields: end_pos,
                         filled,
+                        used,
                         out_start: record_out,
                         blank: filled == 0,
                     });
@@ -498,11 +503,18 @@ fn build(
         .map(|r| r.fields)
         .collect();
     let body_width = mode_width(&counts).map_or(1, |(w, _)| w);
+    // Rows that end with a delimiter ("1,2,") are wider than their header.
+    let used: Vec<usize> = records
+        .iter()
+        .filter(|r| r.filled >= 2)
+        .map(|r| r.used)
+        .collect();
+    let used_width = mode_width(&used).map_or(1, |(w, _)| w).min(body_width);
     // 3. The header: the first record as wide as the body with two non-empty fields.
     let header_at = if body_width >= 2 {
         records
             .iter()
-            .position(|r| r.fields >= body_width && r.filled >= 2)
+            .position(|r| r.fields >= used_width && r.filled >= 2)
             .unwrap_or(0)
     } else {
         0
