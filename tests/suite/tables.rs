@@ -658,6 +658,44 @@ fn json_stat_ssb_array_index_and_sparse_values() {
 }
 
 #[test]
+fn json_stat_out_of_order_index_and_sparse_values_and_a_1_0_bundle() {
+    // Category index as an object written out of order; sparse values out of order.
+    let text = r#"{"version": "2.0", "class": "dataset", "id": ["geo", "year"], "size": [2, 2],
+        "dimension": {"geo": {"category": {"index": {"B": 1, "A": 0}, "label": {"A": "Anyang", "B": "Boai"}}},
+                      "year": {"label": "year", "category": {"index": ["2019", "2020"]}}},
+        "value": {"3": 4.5, "0": 1.5}}"#;
+    let (table, _) = json(text);
+    assert_eq!(names(&table), ["geo", "year", "value"]);
+    assert_eq!(table.row_numbers, [0, 3]);
+    assert_eq!(col(&table, "geo"), [t("Anyang"), t("Boai")]);
+    assert_eq!(col(&table, "year"), [t("2019"), t("2020")]);
+    assert_eq!(col(&table, "value"), [n(1.5), n(4.5)]);
+    // JSON-stat 1.0: datasets under their names, id and size inside dimension.
+    let bundle = r#"{"pop": {"label": "Population", "value": [10, 20],
+        "dimension": {"id": ["year"], "size": [2], "role": {"time": ["year"]},
+                      "year": {"label": "Year", "category": {"index": {"2019": 0, "2020": 1}}}}}}"#;
+    match read_text(bundle, false) {
+        Ok(TextTables::Tables { tables, report }) => {
+            assert_eq!(
+                report.format,
+                Format::Json(JsonShape::JsonStat {
+                    time: Some("Year".into())
+                })
+            );
+            assert_eq!(tables.len(), 1);
+            assert_eq!(col(&tables[0], "Year"), [t("2019"), t("2020")]);
+            assert_eq!(
+                tables[0].origin,
+                Origin::Json {
+                    path: "pop.value".into()
+                }
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn json_stat_with_the_wrong_number_of_values_is_refused() {
     let text = r#"{"class": "dataset", "id": ["t"], "size": [2], "dimension": {"t": {"category": {"index": ["2019", "2020"]}}}, "value": [1]}"#;
     assert_eq!(

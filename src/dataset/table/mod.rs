@@ -10,6 +10,13 @@
 //!
 //! Column-major: inference decides per column (is it a time? numbers? a
 //! group?), and a reader pushes one cell per column per record.
+//!
+//! The readers of text: [`read_text`] decides between JSON (text that starts
+//! with `{` or `[`, JSON Lines included: [`json_shapes`]) and delimited text
+//! ([`delimited`]: CSV, TSV, a paste), and says what it decided in a
+//! [`ReadReport`]. Format v1 is not read here: [`TextTables::FormatV1`] tells
+//! the caller to use [`crate::dataset::parse`]. Cells stay raw; deciding what
+//! they mean is inference's job.
 
 pub mod delimited;
 pub mod json_shapes;
