@@ -719,6 +719,8 @@ fn pandas_table(tape: &Tape, fields: &List, data: &List) -> Table {
     table
 }
 
+/// One column per key: the items of an array, or the values of an object
+/// keyed 0, 1, 2, … (pandas `orient=columns`), in order.
 fn columns_table(tape: &Tape, map: &Map) -> Table {
     let mut columns: Vec<Column> = map
         .iter()
@@ -726,6 +728,7 @@ fn columns_table(tape: &Tape, map: &Map) -> Table {
             name: key.text().trim().to_string(),
             cells: match value {
                 Json::Array(items) => items.iter().map(|i| cell(tape, &i)).collect(),
+                Json::Object(inner) => inner.iter().map(|(_, v)| cell(tape, &v)).collect(),
                 _ => Vec::new(),
             },
         })
@@ -758,31 +761,8 @@ fn keyed_table(tape: &Tape, map: &Map) -> Table {
         _ => false,
     });
     if inner_default {
-        let mut builder = Records::default();
-        let rows = map
-            .iter()
-            .map(|(_, v)| match v {
-                Json::Object(inner) => inner.iter().count(),
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0);
-        for (key, _) in map.iter() {
-            builder.column(&key.text(), usize::MAX);
-        }
-        for row in 0..rows {
-            let mut hint = 0usize;
-            for (key, value) in map.iter() {
-                let value = match value {
-                    Json::Object(inner) => inner.iter().nth(row).map(|(_, v)| v),
-                    _ => None,
-                };
-                let value = value.map_or(Cell::Empty, |v| cell(tape, &v));
-                builder.set(&key.text(), &mut hint, value);
-            }
-            builder.finish_row(row);
-        }
-        return builder.finish(json_origin(""));
+        // Each inner map is a column, its values in order (one pass each).
+        return columns_table(tape, map);
     }
     let mut builder = Records::default();
     let outer_default = map
@@ -800,6 +780,25 @@ fn keyed_table(tape: &Tape, map: &Map) -> Table {
         }
     }
     builder.finish(json_origin(""))
+}
+
+/// (index, cell) pairs in index order: as written when they are (the usual
+/// case), else put in order by the core's one sort ([`crate::dataset::sort_keyed`]).
+fn in_order(values: Vec<(usize, Cell)>) -> Vec<(usize, Cell)> {
+    if values.is_sorted_by_key(|(i, _)| *i) {
+        return values;
+    }
+    let mut order: Vec<(usize, f64)> = values
+        .iter()
+        .enumerate()
+        .map(|(n, (at, _))| (n, *at as f64))
+        .collect();
+    crate::dataset::sort_keyed(&mut order, false);
+    let mut slots: Vec<Option<(usize, Cell)>> = values.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|(n, _)| slots.get_mut(*n).and_then(Option::take))
+        .collect()
 }
 
 fn is_json_stat(map: &Map) -> bool {
@@ -963,21 +962,7 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
                 };
                 values.push((at, cell(tape, &v)));
             }
-            // Usually written in order; if not, put in order by the core's one sort.
-            if !values.is_sorted_by_key(|(i, _)| *i) {
-                let mut order: Vec<(usize, f64)> = values
-                    .iter()
-                    .enumerate()
-                    .map(|(n, (at, _))| (n, *at as f64))
-                    .collect();
-                crate::dataset::sort_keyed(&mut order, false);
-                let mut slots: Vec<Option<(usize, Cell)>> = values.into_iter().map(Some).collect();
-                values = order
-                    .iter()
-                    .filter_map(|(n, _)| slots.get_mut(*n).and_then(Option::take))
-                    .collect();
-            }
-            values
+            in_order(values)
         }
         other => {
             return Err(Error::Type {
@@ -988,15 +973,30 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
         }
     };
     let status = map.get("status");
-    let status_of = |i: usize| -> Cell {
-        match status {
-            Some(Json::Array(list)) => list.get(i).map_or(Cell::Empty, |v| cell(tape, &v)),
-            Some(Json::Object(m)) => m
-                .get(&i.to_string())
-                .map_or(Cell::Empty, |v| cell(tape, &v)),
-            Some(Json::String(s)) => cell(tape, &Json::String(s)),
-            _ => Cell::Empty,
+    // Statuses by cell, in order, walked beside the values (one pass, not a
+    // lookup per cell): an array has one per cell, an object some, a string all.
+    let statuses: Vec<(usize, Cell)> = match status {
+        Some(Json::Array(list)) => list.iter().map(|v| cell(tape, &v)).enumerate().collect(),
+        Some(Json::Object(m)) => in_order(
+            m.iter()
+                .filter_map(|(k, v)| Some((k.text().parse::<usize>().ok()?, cell(tape, &v))))
+                .collect(),
+        ),
+        _ => Vec::new(),
+    };
+    let every = match status {
+        Some(Json::String(s)) => Some(cell(tape, &Json::String(s))),
+        _ => None,
+    };
+    let mut statuses = statuses.into_iter().peekable();
+    let mut status_of = |at: usize| -> Cell {
+        if let Some(all) = &every {
+            return all.clone();
         }
+        while statuses.next_if(|(i, _)| *i < at).is_some() {}
+        statuses
+            .next_if(|(i, _)| *i == at)
+            .map_or(Cell::Empty, |(_, c)| c)
     };
     let mut columns: Vec<Column> = dimensions
         .iter()
