@@ -265,6 +265,20 @@ fn bureau_export_padded_by_excel_keeps_title_and_note_out_of_the_table() {
 }
 
 #[test]
+fn english_titles_and_notes_split_at_commas_are_joined_back() {
+    let text = "Table 1. Poverty, by county\ncounty,2013,2019,2020\nLuolong,3.12,0.36,0\nNote: 2020 is provisional, revised later\nSource: NBS, Henan survey team\n";
+    let (table, _) = csv(text);
+    assert_eq!(table.title_lines, ["Table 1. Poverty, by county"]);
+    assert_eq!(table.notes, ["Note: 2020 is provisional, revised later"]);
+    assert_eq!(table.source.as_deref(), Some("NBS, Henan survey team"));
+    assert_eq!(table.rows(), 1);
+    // A last row whose name begins like a label is data.
+    let (table, _) = csv("名称,销量\n说明书,3\n注,4\n");
+    assert_eq!(col(&table, "名称"), [t("说明书"), t("注")]);
+    assert!(table.notes.is_empty());
+}
+
+#[test]
 fn nbs_fixture_with_crlf_and_a_blank_line_before_the_notes() {
     let (table, report) = csv(&fixture("nbs-annual.csv"));
     assert_eq!(table.title_lines.len(), 3);

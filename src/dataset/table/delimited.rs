@@ -370,8 +370,15 @@ impl Split {
         })
     }
 
-    /// The non-empty fields of a record, as text, joined by spaces.
-    fn joined(&self, record: &Record) -> String {
+    /// The non-empty fields of a record, as text: a title or a note split at
+    /// its commas is joined back with ", " ("Source: World Bank, WDI"), at
+    /// semicolons with "; ", at tabs or pipes with a space.
+    fn joined(&self, record: &Record, delimiter: u8) -> String {
+        let separator = match delimiter {
+            b',' => ", ",
+            b';' => "; ",
+            _ => " ",
+        };
         let mut out = String::new();
         for field in self.fields(record) {
             let text = text_of(field);
@@ -380,7 +387,7 @@ impl Split {
                 continue;
             }
             if !out.is_empty() {
-                out.push(' ');
+                out.push_str(separator);
             }
             out.push_str(text);
         }
@@ -485,10 +492,18 @@ fn is_note(line: &str) -> bool {
     let line = line.trim();
     NOTE_LABELS.iter().any(|label| {
         line.strip_prefix(label).is_some_and(|rest| {
-            // 注 needs nothing after it; an English label needs a colon or a stop.
-            !label.is_ascii() || rest.trim_start().starts_with([':', '：', '.'])
+            // A colon after the label (and a note's number: "注1："), or an
+            // English label's full stop ("Note."): "说明书" is not a note.
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            rest.starts_with([':', '：']) || (label.is_ascii() && rest.starts_with('.'))
         })
     })
+}
+
+/// Whether a record's first field reads as a note or a source line.
+fn labelled(split: &Split, record: &Record) -> bool {
+    let first = text_of(split.fields(record).next().unwrap_or_default());
+    is_note(first) || source_of(first).is_some()
 }
 
 fn build(
@@ -497,18 +512,16 @@ fn build(
     delimiter: u8,
     pasted: bool,
 ) -> Result<(Table, DelimitedReport)> {
-    let counts: Vec<usize> = records
+    // The body's width, from records with two values that are not notes
+    // (a note split at its commas would vote for its own width).
+    let votes: Vec<&&Record> = records
         .iter()
-        .filter(|r| r.filled >= 2)
-        .map(|r| r.fields)
+        .filter(|r| r.filled >= 2 && !labelled(split, r))
         .collect();
+    let counts: Vec<usize> = votes.iter().map(|r| r.fields).collect();
     let body_width = mode_width(&counts).map_or(1, |(w, _)| w);
     // Rows that end with a delimiter ("1,2,") are wider than their header.
-    let used: Vec<usize> = records
-        .iter()
-        .filter(|r| r.filled >= 2)
-        .map(|r| r.used)
-        .collect();
+    let used: Vec<usize> = votes.iter().map(|r| r.used).collect();
     let used_width = mode_width(&used).map_or(1, |(w, _)| w).min(body_width);
     // 3. The header: the first record as wide as the body with two non-empty fields.
     let header_at = if body_width >= 2 {
@@ -532,11 +545,8 @@ fn build(
     let mut body_end = after.len();
     if body_width >= 2 {
         while let Some(record) = body_end.checked_sub(1).and_then(|i| after.get(i)) {
-            let first = split.fields(record).next().unwrap_or_default();
-            let first = text_of(first);
-            let labelled = is_note(first) || source_of(first).is_some();
             let narrow = record.fields < body_width && record.filled <= 1;
-            if !(labelled || narrow) {
+            if !(labelled(split, record) || narrow) {
                 break;
             }
             body_end = body_end.saturating_sub(1);
@@ -624,7 +634,7 @@ fn build(
     let mut notes = Vec::new();
     let mut source = None;
     for record in trailing {
-        let line = split.joined(record);
+        let line = split.joined(record, delimiter);
         match source_of(&line) {
             Some(named) if source.is_none() => source = Some(named),
             _ => notes.push(line),
@@ -644,7 +654,7 @@ fn build(
         columns: kept,
         row_numbers,
         column_numbers,
-        title_lines: titles.iter().map(|r| split.joined(r)).collect(),
+        title_lines: titles.iter().map(|r| split.joined(r, delimiter)).collect(),
         notes,
         source,
         skipped,
