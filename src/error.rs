@@ -107,6 +107,45 @@ pub enum Error {
     PointShape { path: String, found: String },
     /// A canvas or drawing call failed (not caused by the data).
     Draw(String),
+    // Table readers (src/dataset/table/): CSV/TSV, pasted text, JSON tables.
+    /// Text with nothing in it but whitespace, given as a table (a file or a paste).
+    // zh: 文件是空的。/ 粘贴的内容是空的。请选择或粘贴一个表格（CSV、TSV、JSON 或 Excel）。
+    EmptyText { pasted: bool },
+    /// A quoted field whose closing quote never comes: the rest of the text
+    /// would be one cell. `line` is where the quote opened (1-based).
+    // zh: 第 {line} 行的引号（"）没有闭合，后面的内容会全部读成一个单元格。请补上闭合的引号，或删去这个引号。
+    UnclosedQuote { line: usize },
+    /// NUL bytes or other control characters: binary data with a text name.
+    // zh: 第 {line} 行含有 NUL 字节或其他控制字符：这是二进制数据，不是 CSV 或文本表格。请把表格导出为 CSV（UTF-8）后再试。
+    BinaryText { line: usize },
+    /// Text that holds no table; `reason` says what was found instead.
+    // zh: （OneLine）只有一行文字，不是表格：表格需要一行表头和至少一行数据，值之间用逗号、分号、制表符或 | 分隔。
+    // zh: （HeaderOnly）只有表头（第 {line} 行），没有数据行。
+    // zh: （NoDelimiter）这不是表格：没有一行用逗号、分号、制表符或 | 分隔值，各行也不是一列简短的值。
+    NoTable { reason: NoTableReason },
+    /// Valid JSON that is neither format v1 nor any table shape the readers
+    /// know; `found` describes the top level ("the number 3").
+    // zh: 这个 JSON 是{found}，既不是 Heluo 数据集，也不是表格。可读的形式有：记录数组 [{…}, …]、某个键下的记录 {"data": […]}、按列 {"year": […], …}、{"columns": […], "data": […]}、JSON-stat 和世界银行 API 的返回。
+    NotATable { found: String },
+    /// A JSON-stat dataset whose `value` does not have one entry per cell of
+    /// its dimensions (`expected` = the product of `size`).
+    // zh: {path}：JSON-stat 数据集各维度共有 {expected} 个单元格，但这里有 {found} 个值。
+    JsonStatSize {
+        path: String,
+        expected: usize,
+        found: usize,
+    },
+}
+
+/// Why a text holds no table ([`Error::NoTable`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoTableReason {
+    /// One line of text.
+    OneLine,
+    /// A header (on this 1-based line) and no row of data under it.
+    HeaderOnly { line: usize },
+    /// Several lines with no delimiter, and not a column of short values.
+    NoDelimiter,
 }
 
 impl std::error::Error for Error {}
@@ -281,6 +320,52 @@ impl fmt::Display for Error {
                 "{path}: expected a point such as {{\"year\": 2013, \"value\": 3.12}} or [2013, 3.12], found {found}"
             ),
             Error::Draw(detail) => write!(f, "The chart could not be drawn: {detail}"),
+            Error::EmptyText { pasted: false } => write!(
+                f,
+                "The file is empty. Choose a table (CSV, TSV, JSON or Excel)."
+            ),
+            Error::EmptyText { pasted: true } => write!(
+                f,
+                "The pasted text is empty. Copy a table (cells from a spreadsheet, or CSV text) and paste again."
+            ),
+            Error::UnclosedQuote { line } => write!(
+                f,
+                "Line {line}: a quote (\") opens a field there and is never closed, so everything after it would be one cell. Add the closing quote, or remove this one."
+            ),
+            Error::BinaryText { line } => write!(
+                f,
+                "Line {line} holds a NUL byte or other control characters: this is binary data, not a CSV or text table. Export the table as CSV (UTF-8) and try again."
+            ),
+            Error::NoTable {
+                reason: NoTableReason::OneLine,
+            } => write!(
+                f,
+                "The text is one line, not a table: a table needs a header row and at least one row of data, with values separated by commas, semicolons, tabs or |."
+            ),
+            Error::NoTable {
+                reason: NoTableReason::HeaderOnly { line },
+            } => write!(
+                f,
+                "The table has a header (line {line}) but no row of data under it."
+            ),
+            Error::NoTable {
+                reason: NoTableReason::NoDelimiter,
+            } => write!(
+                f,
+                "The text is not a table: no line separates values with commas, semicolons, tabs or |, and the lines are not a single column of short values."
+            ),
+            Error::NotATable { found } => write!(
+                f,
+                "The JSON holds {found}, which is neither a Heluo dataset nor a table. Heluo reads an array of records ([{{…}}, …]), records under one key ({{\"data\": […]}}), columns ({{\"year\": […], …}}), {{\"columns\": […], \"data\": […]}}, JSON-stat and World Bank API replies."
+            ),
+            Error::JsonStatSize {
+                path,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{path}: the JSON-stat dataset's dimensions have {expected} cells, but {found} values are given"
+            ),
         }
     }
 }

@@ -98,3 +98,7 @@ mod ties;
 // Format v1 as Rust types: the generated JSON Schema, and saved datasets that load back.
 #[path = "suite/schema.rs"]
 mod schema;
+
+// Table readers: CSV/TSV/paste and the JSON shapes, inline and as publishers write them.
+#[path = "suite/tables.rs"]
+mod tables;

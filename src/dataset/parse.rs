@@ -36,7 +36,7 @@ pub fn parse(bytes: &[u8]) -> Result<Dataset> {
 /// (like serde_json) does not count as a line break: those become LF, so that a syntax error
 /// names the right line. (CR is whitespace between JSON tokens, and a raw CR
 /// inside a string is an error either way.)
-fn line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
+pub(crate) fn line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let lone_cr = bytes
         .iter()
@@ -156,7 +156,7 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
 /// The reader names a byte offset, as serde_json did: its line, and its
 /// column counted in bytes from 0 at the line's start. Editors count
 /// characters from 1; this converts, so `洛龙区` counts as three columns.
-fn syntax_error(detail: &'static str, at: usize, text: &str) -> Error {
+pub(crate) fn syntax_error(detail: &'static str, at: usize, text: &str) -> Error {
     let before = text.as_bytes().get(..at).unwrap_or_default();
     let line_start = before
         .iter()

@@ -10,6 +10,84 @@
 //!
 //! Column-major: inference decides per column (is it a time? numbers? a
 //! group?), and a reader pushes one cell per column per record.
+//!
+//! The readers of text: [`read_text`] decides between JSON (text that starts
+//! with `{` or `[`, JSON Lines included: [`json_shapes`]) and delimited text
+//! ([`delimited`]: CSV, TSV, a paste), and says what it decided in a
+//! [`ReadReport`]. Format v1 is not read here: [`TextTables::FormatV1`] tells
+//! the caller to use [`crate::dataset::parse`]. Cells stay raw; deciding what
+//! they mean is inference's job.
+
+pub mod delimited;
+pub mod json_shapes;
+
+pub use delimited::{read_delimited, DelimitedReport};
+pub use json_shapes::{read_json, JsonShape, JsonTables};
+
+use crate::error::{Error, Result};
+
+/// What a text was read as, for the summary ("CSV, semicolons, header on
+/// line 4, 3 title lines, 2 blank lines skipped").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Format {
+    /// Delimited text: what the reader decided.
+    Delimited(DelimitedReport),
+    /// JSON (JSON Lines included) in one of the table shapes.
+    Json(JsonShape),
+}
+
+/// The file-level decisions of [`read_text`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadReport {
+    pub format: Format,
+    /// The text began with a byte order mark (removed before reading).
+    pub bom: bool,
+}
+
+/// What a text holds: a Heluo dataset, or tables.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextTables {
+    /// Format v1 (a JSON object with `trend` or `ranking`): parse it with
+    /// [`crate::dataset::parse`] as before.
+    FormatV1,
+    /// One table (several for a JSON-stat bundle), and how it was read.
+    Tables {
+        tables: Vec<Table>,
+        report: ReadReport,
+    },
+}
+
+/// Reads decoded text (a file or a paste) into tables. JSON when it starts
+/// with `{` or `[` (after a byte order mark and whitespace): a syntax error
+/// there is a JSON syntax error with its line and column, and several JSON
+/// values one per line are JSON Lines. Anything else is delimited text.
+pub fn read_text(text: &str, pasted: bool) -> Result<TextTables> {
+    let bom = text.starts_with('\u{FEFF}');
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::EmptyText { pasted });
+    }
+    if text.trim_start().starts_with(['{', '[']) {
+        return Ok(match read_json(text)? {
+            JsonTables::FormatV1 => TextTables::FormatV1,
+            JsonTables::Tables { tables, shape } => TextTables::Tables {
+                tables,
+                report: ReadReport {
+                    format: Format::Json(shape),
+                    bom,
+                },
+            },
+        });
+    }
+    let (table, report) = read_delimited(text, pasted)?;
+    Ok(TextTables::Tables {
+        tables: vec![table],
+        report: ReadReport {
+            format: Format::Delimited(report),
+            bom,
+        },
+    })
+}
 
 /// One cell as the file holds it: nothing is decided yet (a CSV field is
 /// always [`Cell::Text`], even "3.12").
@@ -44,12 +122,16 @@ pub struct Column {
 pub enum Origin {
     /// Delimited text (a file or a paste): rows are the file's line numbers,
     /// columns are letters as a spreadsheet shows them (A, B, …, AA).
+    /// `delimiter` is 0 ([`delimited::NO_DELIMITER`]) for a single column.
     Delimited { delimiter: u8, pasted: bool },
     /// A JSON document that is not format v1: rows are record indexes
     /// (`data[13]`), columns are keys. `path` is where the records are (`"data"`, `""` for the root).
     Json { path: String },
     /// A workbook's sheet: rows are the sheet's row numbers, columns letters.
     Sheet { name: String },
+    /// JSON Lines (one record a line): rows are the file's 1-based line
+    /// numbers, columns are keys.
+    JsonLines,
 }
 
 /// A table read from a file, with what the reader learned around it.

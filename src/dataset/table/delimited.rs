@@ -1,0 +1,696 @@
+//! Delimited text (CSV, TSV, a paste from a spreadsheet) → one [`Table`].
+//!
+//! The fields are split by `csv-core` (RFC 4180 quoting: delimiters, quotes
+//! and line breaks inside quoted fields; CR LF, LF or a lone CR ending a
+//! line). Around it, this module decides what a person would:
+//!
+//! 1. the delimiter, among comma, tab, semicolon and pipe: the one whose
+//!    records (quotes respected) most often have the same field count (two or
+//!    more) over the first records; ties go to comma, then tab, semicolon,
+//!    pipe (tab first for a paste). No delimiter at all: a single column.
+//! 2. the body's width: the most frequent field count among records with at
+//!    least two non-empty fields;
+//! 3. the header: the first record as wide as the body (not counting the
+//!    body's trailing empty fields, for rows written as `1,2,`) with two or
+//!    more non-empty fields. Records above it are title lines (a bureau export's
+//!    "数据库：年度数据", "时间：最近10年");
+//! 4. notes below the body: trailing records that are narrower than the body
+//!    with at most one non-empty field, or whose first field starts like a
+//!    note or a source ("注：", "Note:", "数据来源：", "Source:"). A source line
+//!    gives [`Table::source`] (its label removed) and is not kept as a note;
+//! 5. blank lines (and records whose fields are all empty or spaces) are
+//!    skipped and listed; a row shorter than the header is padded with
+//!    [`Cell::Empty`], a row with more non-empty fields than the header is
+//!    skipped and listed ([`SkipReason::TooManyFields`]);
+//! 6. columns with no header and no cell are dropped, and a column with no
+//!    header but data is named by its letter as a spreadsheet shows it ("C").
+//!
+//! A field that is empty or only spaces is [`Cell::Empty`]; every other field
+//! is [`Cell::Text`] exactly as written (not trimmed). Header names are trimmed.
+//!
+//! The text is split once: all unescaped field bytes go to one buffer, field
+//! ends to another, and a `String` is made only for each non-empty body cell.
+
+use super::{column_letters, Cell, Column, Origin, SkipReason, Skipped, Table};
+use crate::error::{Error, NoTableReason, Result};
+
+/// The delimiters sniffed, in the order that wins a tie for a file.
+pub const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
+
+/// The delimiter of a single-column text (no delimiter found): a byte that
+/// text without NUL bytes never holds (such text is refused as binary).
+pub const NO_DELIMITER: u8 = 0;
+
+/// How many records the delimiter is sniffed on.
+const SNIFF_RECORDS: usize = 100;
+
+/// A single column's values are short: a line longer than this is prose.
+const SHORT_VALUE: usize = 100;
+
+/// What the reader decided about a delimited text, for the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DelimitedReport {
+    /// The delimiter used, or [`NO_DELIMITER`] for a single column.
+    pub delimiter: u8,
+    /// The header's line (1-based).
+    pub header_line: usize,
+    /// How many records stood above the header (title lines).
+    pub title_lines: usize,
+    /// How many records below the body were notes or a source line.
+    pub note_lines: usize,
+    /// How many blank lines were skipped (listed in [`Table::skipped`]).
+    pub blank_lines: usize,
+    /// How many rows had more non-empty fields than the header.
+    pub long_rows: usize,
+    /// The 1-based numbers of the columns dropped because they had neither a
+    /// header nor a cell.
+    pub dropped_columns: Vec<usize>,
+}
+
+/// Reads delimited text (a byte order mark, if any, already removed or not).
+pub fn read_delimited(text: &str, pasted: bool) -> Result<(Table, DelimitedReport)> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::EmptyText { pasted });
+    }
+    if let Some(line) = binary_line(text.as_bytes()) {
+        return Err(Error::BinaryText { line });
+    }
+    let input = text.as_bytes();
+    let delimiter = sniff(input, pasted);
+    let split = Split::read(input, delimiter.unwrap_or(NO_DELIMITER))?;
+    let records: Vec<&Record> = split.records.iter().filter(|r| !r.blank).collect();
+    if delimiter.is_none() {
+        single_column_check(&split, &records)?;
+    }
+    build(&split, &records, delimiter.unwrap_or(NO_DELIMITER), pasted)
+}
+
+/// The 1-based line of the first sign of binary data: any NUL byte, or C0
+/// control characters (other than tab, line ends, form feed, vertical tab
+/// and the DOS end-of-file mark) more than a few times in the first 64 KB.
+fn binary_line(bytes: &[u8]) -> Option<usize> {
+    const SAMPLE: usize = 64 * 1024;
+    const TOLERATED: usize = 4;
+    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1A);
+    let at = match bytes.iter().position(|&b| b == 0) {
+        Some(at) => at,
+        None => {
+            let sample = bytes.get(..SAMPLE.min(bytes.len())).unwrap_or(bytes);
+            if sample.iter().filter(|&&b| control(b)).count() <= TOLERATED {
+                return None;
+            }
+            sample.iter().position(|&b| control(b))?
+        }
+    };
+    Some(line_of(bytes, at))
+}
+
+/// The 1-based line of byte `at` (lines end with LF, CR LF or a lone CR).
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    terminators(bytes, 0, at).saturating_add(1)
+}
+
+/// How many line ends begin in `bytes[from..to]`: each LF, and each CR not
+/// followed by LF (a CR LF pair counts once, at its LF).
+fn terminators(bytes: &[u8], from: usize, to: usize) -> usize {
+    let Some(range) = bytes.get(from..to) else {
+        return 0;
+    };
+    let lf = range.iter().filter(|&&b| b == b'\n').count();
+    if !range.contains(&b'\r') {
+        return lf;
+    }
+    let lone_cr = range
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| {
+            b == b'\r' && bytes.get(from.saturating_add(i).saturating_add(1)) != Some(&b'\n')
+        })
+        .count();
+    lf.saturating_add(lone_cr)
+}
+
+/// The delimiter under which the largest share of the first records has one
+/// width of two or more fields (then the most such records; then the order
+/// of [`DELIMITERS`], tab first for a paste). A delimiter must give two
+/// records that width, or split most records (a ragged table): a comma in
+/// one line of prose is not a delimiter. `None`: a single column.
+fn sniff(input: &[u8], pasted: bool) -> Option<u8> {
+    let order: [u8; 4] = if pasted {
+        [b'\t', b',', b';', b'|']
+    } else {
+        DELIMITERS
+    };
+    let mut best: Option<((usize, usize), u8)> = None;
+    for &delimiter in &order {
+        if !input.contains(&delimiter) {
+            continue;
+        }
+        let widths = sample_widths(input, delimiter);
+        let Some((_, frequency)) = mode_width(&widths) else {
+            continue;
+        };
+        let split = widths.iter().filter(|&&w| w >= 2).count();
+        if frequency < 2 && split.saturating_mul(2) <= widths.len() {
+            continue;
+        }
+        let share = frequency
+            .saturating_mul(1000)
+            .checked_div(widths.len())
+            .unwrap_or(0);
+        let score = (share, frequency);
+        // A later candidate must do strictly better to win.
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, delimiter));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// The field counts of the first [`SNIFF_RECORDS`] non-blank records (the
+/// records csv-core's one record reader finds, read into a scratch buffer).
+fn sample_widths(input: &[u8], delimiter: u8) -> Vec<usize> {
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut out = vec![0u8; 4096];
+    let mut ends = vec![0usize; 256];
+    let mut widths = Vec::new();
+    let mut rest = input;
+    let (mut fields, mut blank) = (0usize, true);
+    while widths.len() < SNIFF_RECORDS {
+        let (result, nin, nout, nend) = reader.read_record(rest, &mut out, &mut ends);
+        rest = rest.get(nin..).unwrap_or_default();
+        fields = fields.saturating_add(nend);
+        if out
+            .get(..nout)
+            .is_some_and(|f| f.iter().any(|b| !b.is_ascii_whitespace()))
+        {
+            blank = false;
+        }
+        match result {
+            // The text's end (read on with no input), or a record longer
+            // than the scratch buffers: keep reading.
+            csv_core::ReadRecordResult::InputEmpty
+            | csv_core::ReadRecordResult::OutputFull
+            | csv_core::ReadRecordResult::OutputEndsFull => {}
+            csv_core::ReadRecordResult::Record => {
+                if !blank {
+                    widths.push(fields);
+                }
+                (fields, blank) = (0, true);
+            }
+            csv_core::ReadRecordResult::End => break,
+        }
+    }
+    widths
+}
+
+/// The most frequent width of two or more, and how often it occurs; on a
+/// tie, the width that comes first (the header's, in a ragged table).
+fn mode_width(widths: &[usize]) -> Option<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for &width in widths.iter().filter(|&&w| w >= 2) {
+        match counts.iter_mut().find(|(w, _)| *w == width) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => counts.push((width, 1)),
+        }
+    }
+    counts
+        .iter()
+        .fold(None, |best: Option<(usize, usize)>, &(w, n)| match best {
+            Some((_, f)) if f >= n => best,
+            _ => Some((w, n)),
+        })
+}
+
+/// One record of the text.
+struct Record {
+    /// The 1-based line of its first line.
+    line: usize,
+    /// Index of its first field's end in [`Split::ends`].
+    first: usize,
+    /// How many fields.
+    fields: usize,
+    /// How many fields hold more than spaces.
+    filled: usize,
+    /// Its width without the empty fields at its end.
+    used: usize,
+    /// Where its fields' bytes start in [`Split::out`].
+    out_start: usize,
+    /// Every field empty or spaces: a blank line.
+    blank: bool,
+}
+
+/// The whole text split into records: field bytes, unescaped, end to end.
+struct Split {
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    records: Vec<Record>,
+    /// Blank lines in order: lines with nothing on them (csv-core skips
+    /// them) and records whose fields are all empty or spaces.
+    blank_lines: Vec<usize>,
+}
+
+impl Split {
+    fn read(input: &[u8], delimiter: u8) -> Result<Split> {
+        let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        // Unescaped fields are never longer than the text: one buffer, no growth.
+        let mut out = vec![0u8; input.len().saturating_add(1)];
+        let mut ends: Vec<usize> = vec![0; 64];
+        let mut split = Split {
+            out: Vec::new(),
+            ends: Vec::new(),
+            records: Vec::new(),
+            blank_lines: Vec::new(),
+        };
+        let (mut pos, mut out_pos, mut end_pos) = (0usize, 0usize, 0usize);
+        let (mut line, mut counted_to, mut last_line) = (1usize, 0usize, 0usize);
+        let mut record_start: Option<usize> = None;
+        let mut record_out = 0usize;
+        loop {
+            if record_start.is_none() {
+                record_start = Some(pos);
+                record_out = out_pos;
+            }
+            if ends.len().saturating_sub(end_pos) < 16 {
+                ends.resize(ends.len().saturating_mul(2), 0);
+            }
+            let (result, nin, nout, nend) = reader.read_record(
+                input.get(pos..).unwrap_or_default(),
+                out.get_mut(out_pos..).unwrap_or_default(),
+                ends.get_mut(end_pos..).unwrap_or_default(),
+            );
+            // Ends are relative to the record's first byte: make them absolute.
+            for end in ends
+                .get_mut(end_pos..end_pos.saturating_add(nend))
+                .unwrap_or_default()
+            {
+                *end = end.saturating_add(record_out);
+            }
+            pos = pos.saturating_add(nin);
+            out_pos = out_pos.saturating_add(nout);
+            end_pos = end_pos.saturating_add(nend);
+            match result {
+                csv_core::ReadRecordResult::InputEmpty
+                | csv_core::ReadRecordResult::OutputFull
+                | csv_core::ReadRecordResult::OutputEndsFull => {}
+                csv_core::ReadRecordResult::Record => {
+                    let start = record_start.take().unwrap_or(pos);
+                    // Its first byte that is not a line end (csv-core skips empty lines).
+                    let first_byte = input
+                        .get(start..pos)
+                        .and_then(|r| r.iter().position(|&b| b != b'\n' && b != b'\r'))
+                        .map_or(pos, |i| start.saturating_add(i));
+                    line = line.saturating_add(terminators(input, counted_to, first_byte));
+                    let content_end = input
+                        .get(first_byte..pos)
+                        .and_then(|r| r.iter().rposition(|&b| b != b'\n' && b != b'\r'))
+                        .map_or(first_byte, |i| {
+                            first_byte.saturating_add(i).saturating_add(1)
+                        });
+                    if last_line > 0 {
+                        let mut blank = last_line.saturating_add(1);
+                        while blank < line {
+                            split.blank_lines.push(blank);
+                            blank = blank.saturating_add(1);
+                        }
+                    }
+                    let first = split.ends.len();
+                    let record_ends = ends.get(..end_pos).unwrap_or_default();
+                    split.ends.extend_from_slice(record_ends);
+                    let (mut filled, mut used) = (0usize, 0usize);
+                    let mut field_start = record_out;
+                    for (n, &end) in record_ends.iter().enumerate() {
+                        let field = out.get(field_start..end).unwrap_or_default();
+                        if field.iter().any(|b| !b.is_ascii_whitespace()) {
+                            filled = filled.saturating_add(1);
+                            used = n.saturating_add(1);
+                        }
+                        field_start = end;
+                    }
+                    if filled == 0 {
+                        split.blank_lines.push(line);
+                    }
+                    split.records.push(Record {
+                        line,
+                        first,
+                        fields: end_pos,
+                        filled,
+                        used,
+                        out_start: record_out,
+                        blank: filled == 0,
+                    });
+                    last_line = line.saturating_add(terminators(input, first_byte, content_end));
+                    line = last_line;
+                    counted_to = content_end;
+                    end_pos = 0;
+                    if pos >= input.len() {
+                        unclosed_quote(input, first_byte, delimiter, line_of_record(&split))?;
+                    }
+                }
+                csv_core::ReadRecordResult::End => break,
+            }
+        }
+        out.truncate(out_pos);
+        split.out = out;
+        Ok(split)
+    }
+
+    /// The bytes of a record's fields.
+    fn fields<'a>(&'a self, record: &Record) -> impl Iterator<Item = &'a [u8]> + 'a {
+        let ends = self
+            .ends
+            .get(record.first..record.first.saturating_add(record.fields))
+            .unwrap_or_default();
+        let mut start = record.out_start;
+        ends.iter().map(move |&end| {
+            let field = self.out.get(start..end).unwrap_or_default();
+            start = end;
+            field
+        })
+    }
+
+    /// The non-empty fields of a record, as text: a title or a note split at
+    /// its commas is joined back with ", " ("Source: World Bank, WDI"), at
+    /// semicolons with "; ", at tabs or pipes with a space.
+    fn joined(&self, record: &Record, delimiter: u8) -> String {
+        let separator = match delimiter {
+            b',' => ", ",
+            b';' => "; ",
+            _ => " ",
+        };
+        let mut out = String::new();
+        for field in self.fields(record) {
+            let text = text_of(field);
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(separator);
+            }
+            out.push_str(text);
+        }
+        out
+    }
+}
+
+fn line_of_record(split: &Split) -> usize {
+    split.records.last().map_or(1, |r| r.line)
+}
+
+/// The last record runs to the end of the text: if a quote opened one of its
+/// fields and never closed, csv-core read everything after it as one field.
+/// Refused, naming the line where that quote opened.
+fn unclosed_quote(input: &[u8], start: usize, delimiter: u8, line: usize) -> Result<()> {
+    let bytes = input.get(start..).unwrap_or_default();
+    let (mut field_start, mut quoted, mut opened) = (true, false, 0usize);
+    let mut iter = bytes.iter().enumerate().peekable();
+    while let Some((i, &b)) = iter.next() {
+        if quoted {
+            if b == b'"' {
+                if iter.peek().is_some_and(|&(_, &n)| n == b'"') {
+                    iter.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        if field_start && b == b'"' {
+            quoted = true;
+            opened = i;
+        }
+        field_start = b == delimiter || b == b'\n' || b == b'\r';
+    }
+    if quoted {
+        let line = line.saturating_add(terminators(input, start, start.saturating_add(opened)));
+        return Err(Error::UnclosedQuote { line });
+    }
+    Ok(())
+}
+
+/// A text with no delimiter is a table only as a column of short values
+/// under a header: at least two lines, none of them prose.
+fn single_column_check(split: &Split, records: &[&Record]) -> Result<()> {
+    // A line of only separators (",,,") is as good as blank here.
+    let filled = records
+        .iter()
+        .filter(|r| {
+            split.fields(r).any(|f| {
+                f.iter()
+                    .any(|b| !b.is_ascii_whitespace() && !DELIMITERS.contains(b))
+            })
+        })
+        .count();
+    if filled < 2 {
+        return Err(Error::NoTable {
+            reason: NoTableReason::OneLine,
+        });
+    }
+    let long = records.iter().any(|r| {
+        split
+            .fields(r)
+            .any(|f| text_of(f).trim().chars().nth(SHORT_VALUE).is_some())
+    });
+    if long {
+        return Err(Error::NoTable {
+            reason: NoTableReason::NoDelimiter,
+        });
+    }
+    Ok(())
+}
+
+/// The note and source labels a bureau export or a report puts under a table.
+const NOTE_LABELS: [&str; 8] = [
+    "注", "说明", "备注", "附注", "Note", "Notes", "NOTE", "NOTES",
+];
+const SOURCE_LABELS: [&str; 9] = [
+    "数据来源",
+    "资料来源",
+    "来源",
+    "Source",
+    "Sources",
+    "SOURCE",
+    "Data source",
+    "Data sources",
+    "source",
+];
+
+/// The source a line names (`数据来源：国家统计局` → `国家统计局`).
+pub fn source_of(line: &str) -> Option<String> {
+    let line = line.trim();
+    SOURCE_LABELS.iter().find_map(|label| {
+        let rest = line.strip_prefix(label)?.trim_start();
+        let rest = rest.strip_prefix([':', '：'])?;
+        Some(rest.trim().to_string())
+    })
+}
+
+/// Whether a line reads as a note under a table (`注：…`, `Note: …`).
+fn is_note(line: &str) -> bool {
+    let line = line.trim();
+    NOTE_LABELS.iter().any(|label| {
+        line.strip_prefix(label).is_some_and(|rest| {
+            // A colon after the label (and a note's number: "注1："), or an
+            // English label's full stop ("Note."): "说明书" is not a note.
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            rest.starts_with([':', '：']) || (label.is_ascii() && rest.starts_with('.'))
+        })
+    })
+}
+
+/// Whether a record's first field reads as a note or a source line.
+fn labelled(split: &Split, record: &Record) -> bool {
+    let first = text_of(split.fields(record).next().unwrap_or_default());
+    is_note(first) || source_of(first).is_some()
+}
+
+fn build(
+    split: &Split,
+    records: &[&Record],
+    delimiter: u8,
+    pasted: bool,
+) -> Result<(Table, DelimitedReport)> {
+    // The body's width, from records with two values that are not notes
+    // (a note split at its commas would vote for its own width).
+    let votes: Vec<&&Record> = records
+        .iter()
+        .filter(|r| r.filled >= 2 && !labelled(split, r))
+        .collect();
+    let counts: Vec<usize> = votes.iter().map(|r| r.fields).collect();
+    let body_width = mode_width(&counts).map_or(1, |(w, _)| w);
+    // Rows that end with a delimiter ("1,2,") are wider than their header.
+    let used: Vec<usize> = votes.iter().map(|r| r.used).collect();
+    let used_width = mode_width(&used).map_or(1, |(w, _)| w).min(body_width);
+    // 3. The header: the first record as wide as the body with two non-empty fields.
+    let header_at = if body_width >= 2 {
+        records
+            .iter()
+            .position(|r| r.fields >= used_width && r.filled >= 2)
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let Some(header) = records.get(header_at) else {
+        return Err(Error::NoTable {
+            reason: NoTableReason::OneLine,
+        });
+    };
+    let titles = records.get(..header_at).unwrap_or_default();
+    let after = records
+        .get(header_at.saturating_add(1)..)
+        .unwrap_or_default();
+    // 4. Notes: trailing records that read as notes or are narrow and nearly empty.
+    let mut body_end = after.len();
+    if body_width >= 2 {
+        while let Some(record) = body_end.checked_sub(1).and_then(|i| after.get(i)) {
+            let narrow = record.fields < body_width && record.filled <= 1;
+            if !(labelled(split, record) || narrow) {
+                break;
+            }
+            body_end = body_end.saturating_sub(1);
+        }
+    }
+    let body = after.get(..body_end).unwrap_or_default();
+    let trailing = after.get(body_end..).unwrap_or_default();
+    if body.is_empty() {
+        return Err(Error::NoTable {
+            reason: if records.len() < 2 {
+                NoTableReason::OneLine
+            } else {
+                NoTableReason::HeaderOnly { line: header.line }
+            },
+        });
+    }
+
+    let width = header.fields.max(body_width);
+    let mut columns: Vec<Column> = split
+        .fields(header)
+        .map(|f| Column {
+            name: text_of(f).trim().to_string(),
+            cells: Vec::with_capacity(body.len()),
+        })
+        .collect();
+    columns.resize_with(width, || Column {
+        name: String::new(),
+        cells: Vec::with_capacity(body.len()),
+    });
+    let mut row_numbers = Vec::with_capacity(body.len());
+    // In the order read: lines csv-core skipped and records of empty fields.
+    let skipped: Vec<Skipped> = split
+        .blank_lines
+        .iter()
+        .map(|&row| Skipped {
+            row,
+            reason: SkipReason::Blank,
+        })
+        .collect();
+    let blank_lines = skipped.len();
+    let mut long_rows = 0usize;
+    let mut long = Vec::new();
+    for record in body {
+        // 5. More non-empty fields than the header: listed, not read.
+        let extra_filled = split
+            .fields(record)
+            .skip(width)
+            .any(|f| f.iter().any(|b| !b.is_ascii_whitespace()));
+        if extra_filled {
+            long_rows = long_rows.saturating_add(1);
+            long.push(Skipped {
+                row: record.line,
+                reason: SkipReason::TooManyFields {
+                    found: record.fields,
+                    expected: width,
+                },
+            });
+            continue;
+        }
+        row_numbers.push(record.line);
+        let mut fields = split.fields(record);
+        for column in columns.iter_mut() {
+            column.cells.push(cell(fields.next().unwrap_or_default()));
+        }
+    }
+    let skipped = merge_by_row(skipped, long);
+
+    // 6. Empty columns dropped; nameless columns with data named by letter.
+    let mut kept = Vec::with_capacity(columns.len());
+    let mut column_numbers = Vec::with_capacity(columns.len());
+    let mut dropped_columns = Vec::new();
+    for (i, mut column) in columns.into_iter().enumerate() {
+        let number = i.saturating_add(1);
+        if column.name.is_empty() {
+            if column.cells.iter().all(|c| *c == Cell::Empty) {
+                dropped_columns.push(number);
+                continue;
+            }
+            column.name = column_letters(number);
+        }
+        kept.push(column);
+        column_numbers.push(number);
+    }
+
+    let mut notes = Vec::new();
+    let mut source = None;
+    for record in trailing {
+        let line = split.joined(record, delimiter);
+        match source_of(&line) {
+            Some(named) if source.is_none() => source = Some(named),
+            _ => notes.push(line),
+        }
+    }
+    let report = DelimitedReport {
+        delimiter,
+        header_line: header.line,
+        title_lines: titles.len(),
+        note_lines: trailing.len(),
+        blank_lines,
+        long_rows,
+        dropped_columns,
+    };
+    let table = Table {
+        origin: Origin::Delimited { delimiter, pasted },
+        columns: kept,
+        row_numbers,
+        column_numbers,
+        title_lines: titles.iter().map(|r| split.joined(r, delimiter)).collect(),
+        notes,
+        source,
+        skipped,
+    };
+    Ok((table, report))
+}
+
+/// Two lists of skipped rows, each in row order, as one in row order.
+fn merge_by_row(a: Vec<Skipped>, b: Vec<Skipped>) -> Vec<Skipped> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len().saturating_add(b.len()));
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.row <= y.row,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+}
+
+/// A field as a cell: empty or spaces → [`Cell::Empty`], else its text as written.
+fn cell(field: &[u8]) -> Cell {
+    if field.iter().all(|b| b.is_ascii_whitespace()) {
+        return Cell::Empty;
+    }
+    Cell::Text(text_of(field).to_string())
+}
+
+/// A field's text. Fields are cut from UTF-8 text at ASCII bytes (delimiters,
+/// quotes, line ends), so they are UTF-8: the empty fallback is never taken
+/// (and spares the wasm a lossy decoder).
+fn text_of(field: &[u8]) -> &str {
+    std::str::from_utf8(field).unwrap_or_default()
+}
