@@ -8,11 +8,12 @@
 //! (`％` is `%`), and no two series, metric keys, metric labels, or villages of
 //! one group look the same to a reader (see [`text`]).
 
+pub mod infer;
 mod json;
 mod parse;
 pub mod snapshot;
-pub mod text;
 pub mod table;
+pub mod text;
 mod walk;
 
 pub use parse::parse;
