@@ -90,3 +90,7 @@ mod properties;
 // Issue 8 audit: bidi and controls in every written word, many series, negative 万元 bars.
 #[path = "suite/integrity.rs"]
 mod integrity;
+
+// Inference: tables into trend and ranking, the summary, the mapping and its replay.
+#[path = "suite/infer.rs"]
+mod infer;

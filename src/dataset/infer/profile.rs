@@ -79,7 +79,16 @@ pub fn header_unit(header: &str) -> (String, Option<String>) {
                 let inner = body.get(at.saturating_add(open.len_utf8())..).unwrap_or("");
                 let label = body.get(..at).unwrap_or("").trim();
                 if is_unit(inner.trim()) && !label.is_empty() {
-                    return (label.to_string(), text::unit(inner));
+                    let lower = inner.trim().to_ascii_lowercase();
+                    let unit = if matches!(
+                        lower.as_str(),
+                        "percent" | "per cent" | "pct" | "percentage"
+                    ) {
+                        Some("%".to_string())
+                    } else {
+                        text::unit(inner)
+                    };
+                    return (label.to_string(), unit);
                 }
             }
         }
