@@ -911,3 +911,172 @@ fn look_alike_names_are_one_name_and_no_group_is_no_group() {
         .iter()
         .any(|n| matches!(n, Note::Merged { .. })));
 }
+
+// ---------------------------------------------------------------- properties
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::Config;
+
+    fn config() -> Config {
+        Config {
+            cases: std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(64),
+            failure_persistence: None,
+            ..Config::default()
+        }
+    }
+
+    const STEMS: &[&str] = &[
+        "洛龙区",
+        "王屯村",
+        "Ada",
+        "Bergen",
+        "São Paulo",
+        "河洛 村",
+        "Côte",
+    ];
+
+    /// Values written with two decimals at most, so text reads back exactly.
+    fn value() -> impl Strategy<Value = Option<f64>> {
+        prop_oneof![
+            1 => Just(None),
+            6 => (-100_000_000i64..100_000_000).prop_map(|c| Some(c as f64 / 100.0)),
+        ]
+    }
+
+    /// Series names, years shared by every series, and one value per
+    /// series and year (at least one a series).
+    fn trend() -> impl Strategy<Value = (Vec<String>, Vec<i32>, Vec<Vec<Option<f64>>>)> {
+        (
+            1usize..6,
+            proptest::collection::btree_set(1900i32..=2100, 1..12),
+        )
+            .prop_flat_map(|(n, years)| {
+                let years: Vec<i32> = years.into_iter().collect();
+                let cols = years.len();
+                (
+                    Just(
+                        (0..n)
+                            .map(|i| format!("{}{i}", STEMS[i % STEMS.len()]))
+                            .collect::<Vec<_>>(),
+                    ),
+                    Just(years),
+                    proptest::collection::vec(
+                        (proptest::collection::vec(value(), cols), 0..cols).prop_map(
+                            |(mut v, at)| {
+                                v[at] = Some(v[at].unwrap_or(1.5));
+                                v
+                            },
+                        ),
+                        n,
+                    ),
+                )
+            })
+    }
+
+    fn expected(
+        names: &[String],
+        years: &[i32],
+        values: &[Vec<Option<f64>>],
+    ) -> Vec<(String, Vec<(i32, Option<f64>)>)> {
+        names
+            .iter()
+            .zip(values)
+            .map(|(n, v)| {
+                (
+                    n.clone(),
+                    years.iter().copied().zip(v.iter().copied()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn got(d: &Dataset) -> Vec<(String, Vec<(i32, Option<f64>)>)> {
+        d.trend
+            .as_ref()
+            .expect("a trend")
+            .series
+            .iter()
+            .map(|s| {
+                (
+                    s.name.clone(),
+                    s.points.iter().map(|p| (p.year, p.value)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn text(v: Option<f64>) -> String {
+        v.map(|v| v.to_string()).unwrap_or_default()
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn a_trend_written_long_is_read_back((names, years, values) in trend()) {
+            let mut csv_text = String::from("name|year|value\n");
+            for (n, row) in names.iter().zip(&values) {
+                for (y, v) in years.iter().zip(row) {
+                    csv_text.push_str(&format!("{n}|{y}|{}\n", text(*v)));
+                }
+            }
+            let i = ok(&table('|', &csv_text));
+            prop_assert_eq!(i.summary.shape, Shape::Long);
+            prop_assert_eq!(got(&i.dataset), expected(&names, &years, &values));
+        }
+
+        #[test]
+        fn a_trend_written_wide_is_read_back((names, years, values) in trend()) {
+            let mut csv_text = format!("year|{}\n", names.join("|"));
+            for (k, y) in years.iter().enumerate() {
+                let row: Vec<String> = values.iter().map(|v| text(v[k])).collect();
+                csv_text.push_str(&format!("{y}|{}\n", row.join("|")));
+            }
+            let i = ok(&table('|', &csv_text));
+            prop_assert_eq!(i.summary.shape, Shape::Wide);
+            prop_assert_eq!(got(&i.dataset), expected(&names, &years, &values));
+        }
+
+        #[test]
+        fn a_ranking_written_as_records_is_read_back(
+            villages in proptest::collection::vec((0usize..40, 0usize..3, value(), value()), 1..30)
+        ) {
+            // Distinct (name, group) pairs, each metric with a value somewhere.
+            let mut seen = std::collections::BTreeSet::new();
+            let mut rows: Vec<(String, String, Option<f64>, Option<f64>)> = villages
+                .into_iter()
+                .filter(|(n, g, _, _)| seen.insert((*n, *g)))
+                .map(|(n, g, a, b)| (format!("{}{n}", STEMS[n % STEMS.len()]), format!("镇{g}"), a, b))
+                .collect();
+            rows[0].2 = Some(rows[0].2.unwrap_or(2.0));
+            rows[0].3 = Some(rows[0].3.unwrap_or(3.0));
+            let cell = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
+            let t = Table {
+                origin: Origin::Json { path: String::new() },
+                columns: vec![
+                    Column { name: "name".into(), cells: rows.iter().map(|r| Cell::Text(r.0.clone())).collect() },
+                    Column { name: "group".into(), cells: rows.iter().map(|r| Cell::Text(r.1.clone())).collect() },
+                    Column { name: "income".into(), cells: rows.iter().map(|r| cell(r.2)).collect() },
+                    Column { name: "rate".into(), cells: rows.iter().map(|r| cell(r.3)).collect() },
+                ],
+                row_numbers: (0..rows.len()).collect(),
+                column_numbers: vec![1, 2, 3, 4],
+                title_lines: Vec::new(),
+                notes: Vec::new(),
+                source: None,
+                skipped: Vec::new(),
+            };
+            let m = Mapping { group: Some("group".into()), ..Mapping::default() };
+            let i = ok_with(&t, &m);
+            let r = i.dataset.ranking.as_ref().expect("a ranking");
+            prop_assert_eq!(r.metrics.iter().map(|m| m.key.as_str()).collect::<Vec<_>>(), ["income", "rate"]);
+            let want: Vec<_> = rows.iter().map(|(n, g, a, b)| (n.clone(), Some(g.clone()), vec![*a, *b])).collect();
+            prop_assert_eq!(super::villages(&i.dataset), want);
+        }
+    }
+}

@@ -4,6 +4,8 @@
 //! column: the caller tries each cell under each reading and decides per
 //! column by what most cells fit ([`super::profile`]).
 
+use std::borrow::Cow;
+
 use super::super::table::Cell;
 
 /// Which mark separates a number's fraction: `1,234.5` or `1.234,5`.
@@ -21,8 +23,31 @@ pub struct Number {
 }
 
 /// Full-width digits and punctuation as their ASCII forms, the minus sign as
-/// `-`, every space as an ordinary space; trimmed.
-pub fn fold(text: &str) -> String {
+/// `-`, every space as an ordinary space; trimmed. Borrowed when there is
+/// nothing to fold (most cells).
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let plain = text.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
+    if plain {
+        return Cow::Borrowed(text.trim_matches(' '));
+    }
+    // Chinese names and the like: nothing to fold either.
+    let folds = |c: char| {
+        matches!(
+            c,
+            '\u{FF01}'
+                ..='\u{FF5E}'
+                    | '\u{2212}'
+                    | '\u{2010}'
+                    | '\u{2011}'
+                    | '\u{FE63}'
+                    | '\u{3002}'
+                    | '\u{FE6A}'
+        ) || (c.is_whitespace() && c != ' ')
+            || super::super::text::is_invisible(c)
+    };
+    if !text.chars().any(folds) {
+        return Cow::Borrowed(text.trim_matches(' '));
+    }
     let folded: String = text
         .chars()
         .map(|c| match c {
@@ -36,7 +61,7 @@ pub fn fold(text: &str) -> String {
             c => c,
         })
         .collect();
-    super::super::text::trim(&folded).to_string()
+    Cow::Owned(super::super::text::trim(&folded).to_string())
 }
 
 /// Whether `text` (folded) is how people write "no value": empty, a dash,
@@ -45,6 +70,9 @@ pub fn is_missing(text: &str) -> bool {
     let t = text.trim();
     if t.is_empty() {
         return true;
+    }
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
     }
     if t.chars()
         .all(|c| matches!(c, '-' | '—' | '–' | '－' | '…' | '.' | '―' | '─'))
@@ -126,6 +154,15 @@ fn plain(body: &str, decimal: Decimal) -> Option<f64> {
     let fraction = parts.next();
     if parts.next().is_some() {
         return None;
+    }
+    // The common case, "3.12" or "200000": read as it is.
+    if mark == '.'
+        && exponent.is_none()
+        && !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return mantissa.parse::<f64>().ok();
     }
     let mut digits = String::with_capacity(body.len());
     match whole.chars().find(|c| groups.contains(c)) {
@@ -226,6 +263,9 @@ fn small(digits: &str, max: u8) -> Option<u8> {
 /// `text` (folded) as a time, or `None`.
 pub fn time(text: &str) -> Option<Time> {
     let t = text.trim();
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     // A time of day after a date: "2013-01-01T00:00:00", "2013/1/1 0:00".
     let t = match t.find(['T', ' ']) {
         Some(at) if at >= 8 => t.get(..at)?,

@@ -516,15 +516,18 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
     // Columns that say one thing per name, and the group among them.
     let per_name: Vec<(usize, bool)> = match name_index {
         None => Vec::new(),
-        Some(n) => (0..profiles.len())
-            .filter(|&i| i != n && Some(i) != time_index && usable(i))
-            .filter(|&i| {
-                profiles
-                    .get(i)
-                    .is_some_and(|p| matches!(p.kind, Kind::Label | Kind::Code))
-            })
-            .map(|i| (i, one_per_name(ctx, n, i)))
-            .collect(),
+        Some(n) => {
+            let first = first_rows(ctx, n);
+            (0..profiles.len())
+                .filter(|&i| i != n && Some(i) != time_index && usable(i))
+                .filter(|&i| {
+                    profiles
+                        .get(i)
+                        .is_some_and(|p| matches!(p.kind, Kind::Label | Kind::Code))
+                })
+                .map(|i| (i, one_per_name(ctx, &first, i)))
+                .collect()
+        }
     };
     let name_distinct = name_index
         .and_then(|n| profiles.get(n))
@@ -703,18 +706,40 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
     })
 }
 
+/// For each row, the first row with the same name (as a reader sees it), or
+/// `usize::MAX` for a row without a name: one hashing pass over the names,
+/// shared by every column's [`one_per_name`].
+fn first_rows(ctx: &Ctx, name: usize) -> Vec<usize> {
+    let mut first: FxMap<Cow<'_, str>, usize> = FxMap::default();
+    (0..ctx.table.rows())
+        .map(|row| match key_of(ctx.cell(row, name)) {
+            Some(k) => *first.entry(k).or_insert(row),
+            None => usize::MAX,
+        })
+        .collect()
+}
+
 /// Whether each name has one value of column `other` (missing cells aside).
-fn one_per_name(ctx: &Ctx, name: usize, other: usize) -> bool {
-    let mut seen: FxMap<Cow<'_, str>, Cow<'_, str>> = FxMap::default();
-    for row in 0..ctx.table.rows() {
-        let (Some(n), Some(v)) = (key_of(ctx.cell(row, name)), key_of(ctx.cell(row, other))) else {
+fn one_per_name(ctx: &Ctx, first_rows: &[usize], other: usize) -> bool {
+    // The value each name's first row with a value gives.
+    let mut given: Vec<Option<usize>> = vec![None; first_rows.len()];
+    for (row, &first) in first_rows.iter().enumerate() {
+        if first == usize::MAX {
+            continue;
+        }
+        let Some(v) = key_of(ctx.cell(row, other)) else {
             continue;
         };
-        match seen.get(&n) {
-            Some(first) if *first != v => return false,
-            Some(_) => {}
+        match given.get(first).copied().flatten() {
+            Some(at) => {
+                if key_of(ctx.cell(at, other)).as_deref() != Some(v.as_ref()) {
+                    return false;
+                }
+            }
             None => {
-                seen.insert(n, v);
+                if let Some(slot) = given.get_mut(first) {
+                    *slot = Some(row);
+                }
             }
         }
     }
@@ -741,6 +766,24 @@ fn find_total(ctx: &Ctx, column: usize) -> Option<String> {
         let lower = k.to_lowercase();
         TOTALS.contains(&lower.as_str()).then(|| k.into_owned())
     })
+}
+
+/// A group cell as the ranking's group: one `Rc` per group as a reader sees
+/// it; none for a missing cell or one written as the chart's "no group".
+fn group_of(cell: &Cell, names: &mut FxMap<String, Rc<str>>) -> Option<Rc<str>> {
+    let written = name_of(cell)?;
+    let key = reader_key(&written).into_owned();
+    if key.eq_ignore_ascii_case(no_group_label(true))
+        || key.eq_ignore_ascii_case(no_group_label(false))
+    {
+        return None;
+    }
+    Some(
+        names
+            .entry(key)
+            .or_insert_with(|| Rc::from(written.as_str()))
+            .clone(),
+    )
 }
 
 /// One name (a series, a village) and what is known of it.
@@ -918,7 +961,9 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
         .map(|(c, v, _)| (*c, v.as_deref().map(|v| reader_key(v).into_owned())))
         .collect();
     let mut left_by_slice = 0usize;
-    let mut group_cache: FxMap<String, Rc<str>> = FxMap::default();
+    // Groups by their cell as written (borrowed): most rows repeat one.
+    let mut group_cache: FxMap<&str, Option<Rc<str>>> = FxMap::default();
+    let mut group_names: FxMap<String, Rc<str>> = FxMap::default();
     'rows: for row in 0..ctx.table.rows() {
         // The slice.
         for (c, want) in &split_keys {
@@ -977,23 +1022,16 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
                 };
                 let group = match plan.group {
                     None => None,
-                    Some((g, _)) => match name_of(ctx.cell(row, g)) {
-                        None => None,
-                        Some(gname) => {
-                            let key = reader_key(&gname).into_owned();
-                            let no_group = key.eq_ignore_ascii_case(no_group_label(true))
-                                || key.eq_ignore_ascii_case(no_group_label(false));
-                            if no_group {
-                                None
-                            } else {
-                                Some(
-                                    group_cache
-                                        .entry(key)
-                                        .or_insert_with(|| Rc::from(gname.as_str()))
-                                        .clone(),
-                                )
+                    Some((g, _)) => match ctx.cell(row, g) {
+                        Cell::Text(raw) => match group_cache.get(raw.as_str()) {
+                            Some(group) => group.clone(),
+                            None => {
+                                let group = group_of(ctx.cell(row, g), &mut group_names);
+                                group_cache.insert(raw.as_str(), group.clone());
+                                group
                             }
-                        }
+                        },
+                        other => group_of(other, &mut group_names),
                     },
                 };
                 let (name, unit) = if plan.shape == Shape::Transposed {

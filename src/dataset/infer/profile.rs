@@ -60,8 +60,6 @@ pub struct Profile {
     pub plain_years: bool,
     /// Distinct texts as a reader sees them.
     pub distinct: usize,
-    /// Characters of the texts that are CJK, of all.
-    pub cjk: (usize, usize),
     /// The first cells that settle a day/month order: `(row index, text)`.
     pub day_first_at: Option<(usize, String)>,
     pub month_first_at: Option<(usize, String)>,
@@ -276,7 +274,6 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
         times: 0,
         plain_years: true,
         distinct: 0,
-        cjk: (0, 0),
         day_first_at: None,
         month_first_at: None,
         unit_interval: true,
@@ -286,7 +283,6 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
     let (mut point_unit, mut comma_unit) = (true, true);
     let mut typed = 0usize;
     let mut zero_padded = 0usize;
-    let mut texts = 0usize;
     let mut text_chars = 0usize;
     let mut upper_codes = 0usize;
     let mut distinct: FxSet<Cow<'_, str>> = FxSet::default();
@@ -323,7 +319,22 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                     continue;
                 }
                 p.filled = p.filled.saturating_add(1);
-                texts = texts.saturating_add(1);
+                // Numbers and times start with a digit, a sign, a point or a
+                // currency: names ("村12", "Brazil") are not tried as either.
+                let may_be_number = folded.starts_with(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | '$' | '¥' | '€' | '£')
+                });
+                if !may_be_number {
+                    p.plain_years = false;
+                    text_chars = text_chars.saturating_add(raw.chars().count());
+                    if looks_like_code(&folded) {
+                        upper_codes = upper_codes.saturating_add(1);
+                    }
+                    if distinct.len() < 1_000_000 {
+                        distinct.insert(reader_key(raw));
+                    }
+                    continue;
+                }
                 match cells::time(&folded) {
                     Some(t) => {
                         p.times = p.times.saturating_add(1);
@@ -345,7 +356,12 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                     zero_padded = zero_padded.saturating_add(1);
                 }
                 let as_point = cells::number(&folded, Decimal::Point);
-                let as_comma = cells::number(&folded, Decimal::Comma);
+                // Without a mark or a space both readings are the same.
+                let as_comma = if folded.contains([',', '.', ' ', '\'']) {
+                    cells::number(&folded, Decimal::Comma)
+                } else {
+                    as_point
+                };
                 if let Some(n) = as_point {
                     point = point.saturating_add(1);
                     point_pct = point_pct.saturating_add(usize::from(n.percent));
@@ -362,25 +378,17 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                     _ => {}
                 }
                 if as_point.is_none() && as_comma.is_none() {
-                    let chars = raw.chars().count();
-                    text_chars = text_chars.saturating_add(chars);
+                    text_chars = text_chars.saturating_add(raw.chars().count());
                     if looks_like_code(&folded) {
                         upper_codes = upper_codes.saturating_add(1);
                     }
-                    for c in raw.chars() {
-                        p.cjk.1 = p.cjk.1.saturating_add(1);
-                        if cells::is_cjk(c) {
-                            p.cjk.0 = p.cjk.0.saturating_add(1);
-                        }
-                    }
                 }
-                if distinct.len() < 1_000_000 {
+                if as_point.is_none() && distinct.len() < 1_000_000 {
                     distinct.insert(reader_key(raw));
                 }
             }
         }
     }
-    let _ = texts;
     p.distinct = distinct.len();
     p.decimal = decimal.unwrap_or(if comma_only > point_only {
         Decimal::Comma
