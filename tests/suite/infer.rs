@@ -140,7 +140,7 @@ pub fn to_v1(d: &Dataset) -> String {
     root.to_string()
 }
 
-fn series<'a>(d: &'a Dataset, name: &str) -> Vec<(i32, Option<f64>)> {
+fn series(d: &Dataset, name: &str) -> Vec<(i32, Option<f64>)> {
     d.trend
         .as_ref()
         .expect("a trend")
@@ -930,6 +930,58 @@ mod properties {
         }
     }
 
+    const HEADERS: &[&str] = &[
+        "year",
+        "name",
+        "镇",
+        "value",
+        "rate (%)",
+        "2019年",
+        "2018",
+        "code",
+        "",
+        "sex",
+        "收入(元)",
+        "date",
+    ];
+    const CELLS: &[&str] = &[
+        "",
+        "2013",
+        "2014",
+        "2019年",
+        "1899",
+        "3.12",
+        "3.12%",
+        "200,000",
+        "1.234,5",
+        "3,12",
+        "-",
+        "NA",
+        "洛龙区",
+        "王\u{200B}屯",
+        "王屯",
+        "未分组",
+        "No group",
+        "0.5",
+        "120",
+        "-5",
+        "01",
+        "OWID_WRL",
+        "1e20",
+        "Both",
+        "Male",
+        "26/06/2013",
+        "06/26/2013",
+        "2013-06",
+        "2013-07",
+        "20万",
+        "World",
+        "甲镇",
+    ];
+
+    /// A series as (name, points).
+    type Line = (String, Vec<(i32, Option<f64>)>);
+
     const STEMS: &[&str] = &[
         "洛龙区",
         "王屯村",
@@ -978,11 +1030,7 @@ mod properties {
             })
     }
 
-    fn expected(
-        names: &[String],
-        years: &[i32],
-        values: &[Vec<Option<f64>>],
-    ) -> Vec<(String, Vec<(i32, Option<f64>)>)> {
+    fn expected(names: &[String], years: &[i32], values: &[Vec<Option<f64>>]) -> Vec<Line> {
         names
             .iter()
             .zip(values)
@@ -995,7 +1043,7 @@ mod properties {
             .collect()
     }
 
-    fn got(d: &Dataset) -> Vec<(String, Vec<(i32, Option<f64>)>)> {
+    fn got(d: &Dataset) -> Vec<Line> {
         d.trend
             .as_ref()
             .expect("a trend")
@@ -1016,6 +1064,42 @@ mod properties {
 
     proptest! {
         #![proptest_config(config())]
+
+        /// Any table: an error, or a dataset that format v1 accepts as it
+        /// is and that the explicit mapping makes again.
+        #[test]
+        fn any_table_gives_a_valid_dataset_or_an_error(
+            headers in proptest::collection::vec(proptest::sample::select(HEADERS), 1..6),
+            rows in proptest::collection::vec(proptest::collection::vec(proptest::sample::select(CELLS), 6), 0..14),
+        ) {
+            let n = headers.len();
+            let t = Table {
+                origin: Origin::Delimited { delimiter: b',', pasted: false },
+                columns: headers
+                    .iter()
+                    .enumerate()
+                    .map(|(c, h)| Column {
+                        name: h.to_string(),
+                        cells: rows
+                            .iter()
+                            .map(|r| if r[c].is_empty() { Cell::Empty } else { Cell::Text(r[c].to_string()) })
+                            .collect(),
+                    })
+                    .collect(),
+                row_numbers: (2..rows.len() + 2).collect(),
+                column_numbers: (1..=n).collect(),
+                title_lines: Vec::new(),
+                notes: Vec::new(),
+                source: None,
+                skipped: Vec::new(),
+            };
+            if let Ok(i) = infer(std::slice::from_ref(&t), &Mapping::default()) {
+                let back = parse(to_v1(&i.dataset).as_bytes());
+                prop_assert_eq!(back.as_ref(), Ok(&i.dataset), "format v1 round trip");
+                let again = infer(std::slice::from_ref(&t), &i.mapping).map(|a| a.dataset);
+                prop_assert_eq!(again.as_ref(), Ok(&i.dataset), "replay");
+            }
+        }
 
         #[test]
         fn a_trend_written_long_is_read_back((names, years, values) in trend()) {

@@ -36,7 +36,7 @@ use super::table::{column_letters, Cell, Origin, Table};
 use super::text::{self, reader_key};
 use super::{no_group_label, Dataset, Metric, Point, Ranking, Series, Trend, Village, YEAR_RANGE};
 use crate::error::{quote, Error, Result, Spot};
-use crate::hash::FxMap;
+use crate::hash::{FxMap, FxSet};
 use cells::{Decimal, Time};
 pub use mapping::{Chart, Mapping, Shape};
 use profile::{Hint, Kind, Profile};
@@ -307,18 +307,55 @@ fn profile_columns(table: &Table, mapping: &Mapping) -> Result<Vec<Profile>> {
                 Some(_) if comma.contains(&i) => Some(Decimal::Comma),
                 Some(_) => Some(Decimal::Point),
             };
-            profile::profile(&c.name, &c.cells, decimal)
+            let written = if reader_key(&c.name).is_empty() {
+                header_of(table, i)
+            } else {
+                c.name.clone()
+            };
+            let mut p = profile::profile(&written, &c.cells, decimal);
+            p.header = header_of(table, i);
+            p
         })
         .collect())
+}
+
+/// A column's header, or for a column without one its letters (`C`), or
+/// its number in a JSON table: what a series, a metric or the mapping calls it.
+/// A header that an earlier column already has gets its letters too
+/// (`value (C)`), so the mapping names each column once.
+fn header_of(table: &Table, i: usize) -> String {
+    let name = table.columns.get(i).map_or("", |c| c.name.as_str());
+    let number = table
+        .column_numbers
+        .get(i)
+        .copied()
+        .unwrap_or(i.saturating_add(1));
+    let place = match table.origin {
+        Origin::Json { .. } => number.to_string(),
+        _ => column_letters(number),
+    };
+    let key = reader_key(name);
+    if key.is_empty() {
+        return place;
+    }
+    let repeated = table
+        .columns
+        .iter()
+        .take(i)
+        .any(|c| reader_key(&c.name) == key);
+    if repeated {
+        format!("{name} ({place})")
+    } else {
+        name.to_string()
+    }
 }
 
 /// A column by its header: as written, as a reader sees it, or its label.
 fn find_column(table: &Table, name: &str, field: &'static str) -> Result<usize> {
     let key = reader_key(name);
-    table
-        .columns
-        .iter()
-        .position(|c| c.name == name)
+    (0..table.columns.len())
+        .find(|&i| header_of(table, i) == name)
+        .or_else(|| table.columns.iter().position(|c| c.name == name))
         .or_else(|| {
             table
                 .columns
@@ -670,8 +707,8 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
             let header = table.columns.get(i).map(|c| c.name.as_str()).unwrap_or("");
             match mapping
                 .units
-                .get(header)
-                .or_else(|| mapping.units.get(&p.header))
+                .get(&p.header)
+                .or_else(|| mapping.units.get(header))
             {
                 Some(u) => text::unit(u),
                 None => p.header_unit.clone().or_else(|| {
@@ -948,8 +985,18 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
     // Wide: one entity per value column, in order.
     if plan.shape == Shape::Wide {
         for &c in &plan.values {
-            let label = profiles.get(c).map(|p| p.label.clone()).unwrap_or_default();
-            let e = facts.entity(label, None, 0);
+            let Some(p) = profiles.get(c) else { continue };
+            // The label, or the whole header where two labels meet.
+            let taken = facts
+                .by_key
+                .keys()
+                .any(|k| k.strip_suffix('\u{0}') == Some(reader_key(&p.label).as_ref()));
+            let name = if taken {
+                p.header.clone()
+            } else {
+                p.label.clone()
+            };
+            let e = facts.entity(name, None, 0);
             if let Some(entity) = facts.entities.get_mut(e) {
                 entity.unit = plan.units.get(c).cloned().flatten();
             }
@@ -1214,11 +1261,7 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
 }
 
 fn header(ctx: &Ctx, c: usize) -> String {
-    ctx.table
-        .columns
-        .get(c)
-        .map(|c| c.name.clone())
-        .unwrap_or_default()
+    header_of(ctx.table, c)
 }
 
 /// One year's value of a slot, or an error for sums a chart cannot hold.
@@ -1498,22 +1541,29 @@ fn build_ranking(
             .count()
             .saturating_mul(2)
             > facts.entities.len();
-    let aggregate_names: Option<Vec<String>> = plan
-        .aggregates
-        .as_ref()
-        .map(|a| a.iter().map(|n| reader_key(n).into_owned()).collect());
+    // Aggregates by name as a reader sees it: what the mapping lists, or
+    // what is detected (a name detected once is left out wherever it is).
+    let aggregate_keys: FxSet<String> = match &plan.aggregates {
+        Some(a) => a.iter().map(|n| reader_key(n).into_owned()).collect(),
+        None => facts
+            .entities
+            .iter()
+            .filter(|e| is_aggregate(e, coded))
+            .map(|e| reader_key(&e.name).into_owned())
+            .collect(),
+    };
     let mut left_out = Vec::new();
+    let mut left_seen: FxSet<String> = FxSet::default();
     let mut villages = Vec::with_capacity(facts.entities.len());
     for (e, entity) in facts.entities.iter().enumerate() {
-        let aggregate = match &aggregate_names {
-            Some(list) => list.iter().any(|n| *n == reader_key(&entity.name)),
-            None => is_aggregate(entity, coded),
-        };
-        if aggregate {
-            if !left_out.contains(&entity.name) {
-                left_out.push(entity.name.clone());
+        if !aggregate_keys.is_empty() {
+            let key = reader_key(&entity.name);
+            if aggregate_keys.contains(key.as_ref()) {
+                if left_seen.insert(key.into_owned()) {
+                    left_out.push(entity.name.clone());
+                }
+                continue;
             }
-            continue;
         }
         let mut values = Vec::with_capacity(metrics.len());
         for (_, _, unit, m, year, c) in &metrics {
