@@ -107,6 +107,62 @@ pub enum Error {
     PointShape { path: String, found: String },
     /// A canvas or drawing call failed (not caused by the data).
     Draw(String),
+    // zh: 表格是空的：没有一行数据。请选择带表头和数据行的表格或工作表。
+    /// The table (sheet) has no rows or no columns.
+    EmptyTable,
+    // zh: 没有数字列：{columns} 里都不是数字。图表需要一列数值，例如 3.12、200,000 或 20万。
+    /// No column holds numbers; `columns` are the headers, quoted.
+    NoNumbers { columns: Vec<String> },
+    // zh: 表格里有数字（{numbers}），但既没有时间列（如 2013、2013年、2013-01-01），也没有名称列：加一列年份可画趋势，加一列名称（村、县、国家）可画排名。
+    /// Numbers, but neither a time column nor a column of names.
+    NoNameOrTime { numbers: Vec<String> },
+    // zh: 数字列 {columns} 没有一个值：所有单元格都是空的或写作缺失（“—”、“NA”）。
+    /// Every value of the value columns is missing.
+    AllMissing { columns: Vec<String> },
+    // zh: 映射的 “{field}” 写的是 {name}，表中没有这一列；表中的列有 {known}。
+    /// The mapping names a column the table does not have.
+    UnknownColumn {
+        field: &'static str,
+        name: String,
+        known: Vec<String>,
+    },
+    // zh: 映射要第 {index} 个表（从 0 数起），但文件只有 {count} 个表。
+    /// The mapping names a table the file does not have (0-based).
+    NoSuchTable { index: usize, count: usize },
+    // zh: 映射要画{chart}，但它需要{needs}：请在映射中指定。
+    /// The mapping asks for a chart the table cannot give.
+    ChartNeeds {
+        chart: &'static str,
+        needs: &'static str,
+    },
+    // zh: {at}：{name} 在 {year} 年有不止一个日期（{first} 和 {second}）；图表每年一个值：请只保留每年一行，或在映射中选一个切片。
+    /// Two different dates in one year for one series: the chart has one value a year.
+    NotYearly {
+        at: Box<Spot>,
+        name: String,
+        year: i32,
+        first: String,
+        second: String,
+    },
+    // zh: {at}：{name} {year} 年的 {rows} 行相加得 {total}%，超出 0–100：百分比不能相加，请在映射中选一个切片（例如 性别 = 合计）。
+    /// Percentages of several rows summed beyond 0–100.
+    SummedPercent {
+        at: Box<Spot>,
+        name: String,
+        year: i32,
+        rows: usize,
+        total: String,
+    },
+    // zh: 时间列 {column} 的年份都在 1900 年以前；图表能显示 1900–2100 年。
+    /// Every year of the time column is before 1900.
+    YearsBefore1900 { column: String },
+    // zh: {at}：两个指标标签 {name} 相同（第一个在 {first}）；请在映射中改掉其中一个列的名字或忽略它。
+    /// Two value columns whose labels a reader could not tell apart.
+    SameColumn {
+        at: Box<Spot>,
+        name: String,
+        first: Box<Spot>,
+    },
     // Table readers (src/dataset/table/): CSV/TSV, pasted text, JSON tables.
     /// Text with nothing in it but whitespace, given as a table (a file or a paste).
     // zh: 文件是空的。/ 粘贴的内容是空的。请选择或粘贴一个表格（CSV、TSV、JSON 或 Excel）。
@@ -366,7 +422,126 @@ impl fmt::Display for Error {
                 f,
                 "{path}: the JSON-stat dataset's dimensions have {expected} cells, but {found} values are given"
             ),
+            Error::EmptyTable => write!(
+                f,
+                "The table is empty: it has no rows of data. Choose a table or sheet with a header row and rows below it."
+            ),
+            Error::NoNumbers { columns } => write!(
+                f,
+                "No column holds numbers ({}). A chart needs a column of values such as 3.12, 200,000 or 20万.",
+                columns.join(", ")
+            ),
+            Error::NoNameOrTime { numbers } => write!(
+                f,
+                "The table has numbers ({}) but neither a time column (2013, 2013年, 2013-01-01) nor a column of names: add a column of years for a trend, or of names (villages, counties, countries) for a ranking.",
+                numbers.join(", ")
+            ),
+            Error::AllMissing { columns } => write!(
+                f,
+                "The value columns {} hold no value: every cell is empty or written as missing (\"—\", \"NA\").",
+                columns.join(", ")
+            ),
+            Error::UnknownColumn { field, name, known } => write!(
+                f,
+                "The mapping's \"{field}\" is {}, but the table has no such column; its columns are {}.",
+                quote(name),
+                known.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")
+            ),
+            Error::NoSuchTable { index, count } => write!(
+                f,
+                "The mapping asks for table {index} (counting from 0), but the file has {count}."
+            ),
+            Error::ChartNeeds { chart, needs } => write!(
+                f,
+                "The mapping asks for a {chart} chart, which needs {needs}: name it in the mapping."
+            ),
+            Error::NotYearly {
+                at,
+                name,
+                year,
+                first,
+                second,
+            } => write!(
+                f,
+                "{at}: {} has more than one date in {year} ({first} and {second}); the chart has one value a year, so keep one row a year or pick a slice in the mapping.",
+                quote(name)
+            ),
+            Error::SummedPercent {
+                at,
+                name,
+                year,
+                rows,
+                total,
+            } => write!(
+                f,
+                "{at}: the {rows} rows of {} in {year} add up to {total}%, outside 0–100: percentages do not add up, so pick one slice in the mapping (such as sex = Both).",
+                quote(name)
+            ),
+            Error::YearsBefore1900 { column } => write!(
+                f,
+                "Every year in the time column {} is before 1900; the charts show 1900 to 2100.",
+                quote(column)
+            ),
+            Error::SameColumn { at, name, first } => write!(
+                f,
+                "{at}: two value columns are labelled {} (the first at {first}); rename or ignore one of them in the mapping.",
+                quote(name)
+            ),
         }
+    }
+}
+
+/// A place in a table as the person sees it in their spreadsheet or file:
+/// `row 14, column C ("收入(元)")` / `第 14 行，“收入(元)” 列（C 列）`, or for
+/// JSON records `data[13], "rate"`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Spot {
+    /// The row's number as the file shows it (a line, a sheet row, a record index).
+    pub row: Option<usize>,
+    /// The column's header.
+    pub column: Option<String>,
+    /// The column's letters (`C`), for text files and sheets.
+    pub letter: Option<String>,
+    /// For JSON records, where the records are (`"data"`, `""` for the root).
+    pub records: Option<String>,
+}
+
+impl Spot {
+    /// The place in Chinese: `第 14 行，“收入(元)” 列（C 列）`.
+    pub fn zh(&self) -> String {
+        let mut parts = Vec::new();
+        match (&self.records, self.row) {
+            (Some(path), Some(row)) => parts.push(format!("{path}[{row}]")),
+            (None, Some(row)) => parts.push(format!("第 {row} 行")),
+            _ => {}
+        }
+        if let Some(column) = &self.column {
+            let quoted = quote(column);
+            let inner = quoted.trim_matches('"');
+            parts.push(match &self.letter {
+                Some(letter) => format!("“{inner}” 列（{letter} 列）"),
+                None => format!("“{inner}” 列"),
+            });
+        }
+        parts.join("，")
+    }
+}
+
+impl fmt::Display for Spot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        match (&self.records, self.row) {
+            (Some(path), Some(row)) => parts.push(format!("{path}[{row}]")),
+            (None, Some(row)) => parts.push(format!("row {row}")),
+            _ => {}
+        }
+        if let Some(column) = &self.column {
+            parts.push(match &self.letter {
+                Some(letter) => format!("column {letter} ({})", quote(column)),
+                None => format!("column {}", quote(column)),
+            });
+        }
+        f.write_str(&parts.join(", "))
     }
 }
 
@@ -610,6 +785,98 @@ impl Error {
                 zh_found(found)
             ),
             Error::Draw(detail) => format!("图表无法绘制：{detail}"),
+            Error::EmptyTable => {
+                "表格是空的：没有一行数据。请选择带表头和数据行的表格或工作表。".into()
+            }
+            Error::NoNumbers { columns } => format!(
+                "没有数字列：{} 里都不是数字。图表需要一列数值，例如 3.12、200,000 或 20万。",
+                columns.join("、")
+            ),
+            Error::NoNameOrTime { numbers } => format!(
+                "表格里有数字（{}），但既没有时间列（如 2013、2013年、2013-01-01），也没有名称列：加一列年份可画趋势，加一列名称（村、县、国家）可画排名。",
+                numbers.join("、")
+            ),
+            Error::AllMissing { columns } => format!(
+                "数字列 {} 没有一个值：所有单元格都是空的或写作缺失（“—”、“NA”）。",
+                columns.join("、")
+            ),
+            Error::UnknownColumn { field, name, known } => format!(
+                "映射的“{field}”写的是 {}，表中没有这一列；表中的列有 {}。",
+                quote(name),
+                known.iter().map(|k| quote(k)).collect::<Vec<_>>().join("、")
+            ),
+            Error::NoSuchTable { index, count } => {
+                format!("映射要第 {index} 个表（从 0 数起），但文件只有 {count} 个表。")
+            }
+            Error::ChartNeeds { chart, needs } => format!(
+                "映射要画{}，但它需要{}：请在映射中指定。",
+                if *chart == "trend" { "趋势图" } else { "排名图" },
+                zh_fragment(needs)
+            ),
+            Error::NotYearly {
+                at,
+                name,
+                year,
+                first,
+                second,
+            } => format!(
+                "{}：{} 在 {year} 年有不止一个日期（{first} 和 {second}）；图表每年一个值：请只保留每年一行，或在映射中选一个切片。",
+                at.zh(),
+                quote(name)
+            ),
+            Error::SummedPercent {
+                at,
+                name,
+                year,
+                rows,
+                total,
+            } => format!(
+                "{}：{} {year} 年的 {rows} 行相加得 {total}%，超出 0–100：百分比不能相加，请在映射中选一个切片（例如 性别 = 合计）。",
+                at.zh(),
+                quote(name)
+            ),
+            Error::YearsBefore1900 { column } => format!(
+                "时间列 {} 的年份都在 1900 年以前；图表能显示 1900–2100 年。",
+                quote(column)
+            ),
+            Error::SameColumn { at, name, first } => format!(
+                "{}：两个数值列的标签都是 {}（第一个在 {}）；请在映射中改掉其中一列的名字或忽略它。",
+                at.zh(),
+                quote(name),
+                first.zh()
+            ),
+            Error::EmptyText { pasted: false } => {
+                "文件是空的。请选择一个表格（CSV、TSV、JSON 或 Excel）。".into()
+            }
+            Error::EmptyText { pasted: true } => {
+                "粘贴的内容是空的。请从电子表格复制单元格或 CSV 文字后再粘贴。".into()
+            }
+            Error::UnclosedQuote { line } => format!(
+                "第 {line} 行的引号（\"）没有闭合，后面的内容会全部读成一个单元格。请补上闭合的引号，或删去这个引号。"
+            ),
+            Error::BinaryText { line } => format!(
+                "第 {line} 行含有 NUL 字节或其他控制字符：这是二进制数据，不是 CSV 或文本表格。请把表格导出为 CSV（UTF-8）后再试。"
+            ),
+            Error::NoTable {
+                reason: NoTableReason::OneLine,
+            } => "只有一行文字，不是表格：表格需要一行表头和至少一行数据，值之间用逗号、分号、制表符或 | 分隔。".into(),
+            Error::NoTable {
+                reason: NoTableReason::HeaderOnly { line },
+            } => format!("只有表头（第 {line} 行），没有数据行。"),
+            Error::NoTable {
+                reason: NoTableReason::NoDelimiter,
+            } => "这不是表格：没有一行用逗号、分号、制表符或 | 分隔值，各行也不是一列简短的值。".into(),
+            Error::NotATable { found } => format!(
+                "这个 JSON 是{}，既不是 Heluo 数据集，也不是表格。可读的形式有：记录数组 [{{…}}, …]、某个键下的记录 {{\"data\": […]}}、按列 {{\"year\": […], …}}、{{\"columns\": […], \"data\": […]}}、JSON-stat 和世界银行 API 的返回。",
+                zh_found(found)
+            ),
+            Error::JsonStatSize {
+                path,
+                expected,
+                found,
+            } => format!(
+                "{path}：JSON-stat 数据集各维度共有 {expected} 个单元格，但这里有 {found} 个值。"
+            ),
         }
     }
 }
@@ -741,6 +1008,12 @@ fn zh_fragment(fragment: &str) -> String {
         "series name" => "系列名称",
         "metric label" => "指标名称",
         "give each series a \"name\"" => "请为每个系列写明“name”",
+        "a column of names (one series a row)" => "一列名称（每行一个系列）",
+        "a time column (years or dates)" => "一个时间列（年份或日期）",
+        "a column of names" => "一列名称",
+        "names that are not aggregates (the mapping's \"aggregates\" says which are)" => {
+            "不是汇总项的名称（映射中的“aggregates”指明哪些是汇总项）"
+        }
         "give the annotation a \"label\"" => "请为标注写明“label”",
         "give each metric a \"key\"" => "请为每个指标写明“key”",
         "give each village a \"name\"" => "请为每个村写明“name”",

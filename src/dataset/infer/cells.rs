@@ -1,0 +1,360 @@
+//! One cell's text read as people write numbers and times: `"3.12%"`,
+//! `"200,000"`, `"20万"`, `"３．１２"`, `"1.234,5"`, `"2013年"`,
+//! `"2013-06"`, `"26/06/2013"`. These functions decide nothing about a
+//! column: the caller tries each cell under each reading and decides per
+//! column by what most cells fit ([`super::profile`]).
+
+use std::borrow::Cow;
+
+use super::super::table::Cell;
+
+/// Which mark separates a number's fraction: `1,234.5` or `1.234,5`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decimal {
+    Point,
+    Comma,
+}
+
+/// A number read from text: its value and whether it was written with `%`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    pub percent: bool,
+}
+
+/// Full-width digits and punctuation as their ASCII forms, the minus sign as
+/// `-`, every space as an ordinary space; trimmed. Borrowed when there is
+/// nothing to fold (most cells).
+pub fn fold(text: &str) -> Cow<'_, str> {
+    let plain = text.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
+    if plain {
+        return Cow::Borrowed(text.trim_matches(' '));
+    }
+    // Chinese names and the like: nothing to fold either.
+    let folds = |c: char| {
+        matches!(
+            c,
+            '\u{FF01}'
+                ..='\u{FF5E}'
+                    | '\u{2212}'
+                    | '\u{2010}'
+                    | '\u{2011}'
+                    | '\u{FE63}'
+                    | '\u{3002}'
+                    | '\u{FE6A}'
+        ) || (c.is_whitespace() && c != ' ')
+            || super::super::text::is_invisible(c)
+    };
+    if !text.chars().any(folds) {
+        return Cow::Borrowed(text.trim_matches(' '));
+    }
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => {
+                char::from_u32(u32::from(c).saturating_sub(0xFEE0)).unwrap_or(c)
+            }
+            '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{FE63}' => '-',
+            '\u{3002}' => '.',
+            '\u{FE6A}' => '%',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        })
+        .collect();
+    Cow::Owned(super::super::text::trim(&folded).to_string())
+}
+
+/// Whether `text` (folded) is how people write "no value": empty, a dash,
+/// `NA`, `N/A`, `..`, `…`, `null`, `NaN`.
+pub fn is_missing(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if t.chars()
+        .all(|c| matches!(c, '-' | '—' | '–' | '－' | '…' | '.' | '―' | '─'))
+    {
+        return true;
+    }
+    [
+        "na",
+        "n/a",
+        "n.a.",
+        "nan",
+        "null",
+        "none",
+        "nil",
+        "#n/a",
+        "无数据",
+        "暂无",
+    ]
+    .iter()
+    .any(|w| t.eq_ignore_ascii_case(w))
+}
+
+/// The multiplier a Chinese magnitude suffix stands for, and the text before it.
+fn magnitude(text: &str) -> (f64, &str) {
+    for (suffix, factor) in [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3)] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            return (factor, rest.trim_end());
+        }
+    }
+    (1.0, text)
+}
+
+/// `text` (folded) as a number under `decimal`, or `None` when it is not
+/// one written that way. Thousands are grouped by threes with one kind of
+/// separator (`,` or a space or `'` with a decimal point; `.` or a space or
+/// `'` with a decimal comma).
+pub fn number(text: &str, decimal: Decimal) -> Option<Number> {
+    let mut t = text.trim();
+    let mut negative = false;
+    if let Some(rest) = t.strip_prefix('-') {
+        negative = true;
+        t = rest.trim_start();
+    } else if let Some(rest) = t.strip_prefix('+') {
+        t = rest.trim_start();
+    }
+    for currency in ['$', '¥', '€', '£'] {
+        if let Some(rest) = t.strip_prefix(currency) {
+            t = rest.trim_start();
+        }
+    }
+    let mut percent = false;
+    if let Some(rest) = t.strip_suffix('%') {
+        percent = true;
+        t = rest.trim_end();
+    }
+    let (factor, body) = if percent { (1.0, t) } else { magnitude(t) };
+    let value = plain(body, decimal)? * factor;
+    if !value.is_finite() {
+        return None;
+    }
+    Some(Number {
+        value: if negative { -value } else { value },
+        percent,
+    })
+}
+
+/// Digits with optional grouping, fraction and exponent.
+fn plain(body: &str, decimal: Decimal) -> Option<f64> {
+    let (mark, groups): (char, &[char]) = match decimal {
+        Decimal::Point => ('.', &[',', ' ', '\'']),
+        Decimal::Comma => (',', &['.', ' ', '\'']),
+    };
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(at) => (body.get(..at)?, Some(body.get(at.saturating_add(1)..)?)),
+        None => (body, None),
+    };
+    let mut parts = mantissa.split(mark);
+    let whole = parts.next()?;
+    let fraction = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    // The common case, "3.12" or "200000": read as it is.
+    if mark == '.'
+        && exponent.is_none()
+        && !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return mantissa.parse::<f64>().ok();
+    }
+    let mut digits = String::with_capacity(body.len());
+    match whole.chars().find(|c| groups.contains(c)) {
+        None => {
+            if !whole.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            digits.push_str(whole);
+        }
+        Some(sep) => {
+            if exponent.is_some() {
+                return None;
+            }
+            for (i, group) in whole.split(sep).enumerate() {
+                let ok = group.chars().all(|c| c.is_ascii_digit())
+                    && if i == 0 {
+                        (1..=3).contains(&group.len())
+                    } else {
+                        group.len() == 3
+                    };
+                if !ok {
+                    return None;
+                }
+                digits.push_str(group);
+            }
+        }
+    }
+    if let Some(fraction) = fraction {
+        if fraction.is_empty() || !fraction.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    if digits.is_empty() || digits == "." {
+        return None;
+    }
+    if let Some(e) = exponent {
+        let e_digits = e.strip_prefix(['-', '+']).unwrap_or(e);
+        if e_digits.is_empty()
+            || e_digits.len() > 4
+            || !e_digits.chars().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        digits.push('e');
+        digits.push_str(e);
+    }
+    digits.parse::<f64>().ok()
+}
+
+/// Whether `text` (folded) is a code rather than a quantity: digits with a
+/// leading zero (`01`, `007`), which a number would lose.
+pub fn is_zero_padded(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some('0') && text.len() > 1 && text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A time as a cell writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Time {
+    /// `2013`, `"2013年"`.
+    Year(i32),
+    /// `"2013-06"`, `"2013年6月"`.
+    Month(i32, u8),
+    /// `"2013-06-26"`, an Excel date, `"26/06/2013"` once the order is known.
+    Date(i32, u8, u8),
+    /// `"a/b/2013"`, where `a` and `b` are a day and a month in an order the
+    /// column decides.
+    DayMonth(i32, u8, u8),
+}
+
+impl Time {
+    pub fn year(self) -> i32 {
+        match self {
+            Time::Year(y) | Time::Month(y, _) | Time::Date(y, _, _) | Time::DayMonth(y, _, _) => y,
+        }
+    }
+}
+
+/// The years a time column may hold.
+pub const TIME_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
+
+fn year_of(digits: &str) -> Option<i32> {
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|y| TIME_YEARS.contains(y))
+}
+
+fn small(digits: &str, max: u8) -> Option<u8> {
+    if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|v| (1..=max).contains(v))
+}
+
+/// `text` (folded) as a time, or `None`.
+pub fn time(text: &str) -> Option<Time> {
+    let t = text.trim();
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // A time of day after a date: "2013-01-01T00:00:00", "2013/1/1 0:00".
+    let t = match t.find(['T', ' ']) {
+        Some(at) if at >= 8 => t.get(..at)?,
+        _ => t,
+    };
+    if let Some(y) = year_of(t) {
+        return Some(Time::Year(y));
+    }
+    if let Some(rest) = t.strip_suffix("年度").or_else(|| t.strip_suffix('年')) {
+        return year_of(rest.trim()).map(Time::Year);
+    }
+    if let Some((y, rest)) = t.split_once('年') {
+        let y = year_of(y.trim())?;
+        let rest = rest.trim();
+        if let Some(m) = rest.strip_suffix('月') {
+            return small(m.trim(), 12).map(|m| Time::Month(y, m));
+        }
+        let (m, d) = rest.split_once('月')?;
+        let d = d.trim().strip_suffix('日')?;
+        return Some(Time::Date(y, small(m.trim(), 12)?, small(d.trim(), 31)?));
+    }
+    let sep = t.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let parts: Vec<&str> = t.split(sep).collect();
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 => Some(Time::Month(year_of(y)?, small(m, 12)?)),
+        [y, m, d] if y.len() == 4 => Some(Time::Date(year_of(y)?, small(m, 12)?, small(d, 31)?)),
+        [a, b, y] if y.len() == 4 => {
+            Some(Time::DayMonth(year_of(y)?, small(a, 31)?, small(b, 31)?))
+        }
+        _ => None,
+    }
+}
+
+/// An Excel date (days since 1899-12-30) as a calendar date.
+pub fn excel_date(days: f64) -> Option<Time> {
+    if !days.is_finite() || !(1.0..=2_958_465.0).contains(&days) {
+        return None;
+    }
+    // Days since 1970-01-01, then the civil calendar (Howard Hinnant's algorithm).
+    let z = (days.floor() as i64)
+        .checked_sub(25_569)?
+        .checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z.checked_sub(era.checked_mul(146_097)?)?;
+    let yoe = doe
+        .checked_sub(doe / 1460)?
+        .checked_add(doe / 36_524)?
+        .checked_sub(doe / 146_096)?
+        / 365;
+    let doy = doe.checked_sub(
+        yoe.checked_mul(365)?
+            .checked_add(yoe / 4)?
+            .checked_sub(yoe / 100)?,
+    )?;
+    let mp = (doy.checked_mul(5)?.checked_add(2)?) / 153;
+    let day = doy
+        .checked_sub((mp.checked_mul(153)?.checked_add(2)?) / 5)?
+        .checked_add(1)?;
+    let month = if mp < 10 {
+        mp.checked_add(3)?
+    } else {
+        mp.checked_sub(9)?
+    };
+    let year = yoe
+        .checked_add(era.checked_mul(400)?)?
+        .checked_add(i64::from(month <= 2))?;
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| TIME_YEARS.contains(y))?;
+    Some(Time::Date(
+        year,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    ))
+}
+
+/// A cell as a time: a typed number that is a whole year, an Excel date, or text.
+pub fn cell_time(cell: &Cell) -> Option<Time> {
+    match cell {
+        Cell::Number(n) if n.fract() == 0.0 && (1800.0..=2100.0).contains(n) => {
+            Some(Time::Year(*n as i32))
+        }
+        Cell::Date(days) => excel_date(*days),
+        Cell::Text(t) => time(&fold(t)),
+        _ => None,
+    }
+}
+
+/// Whether a character is CJK (ideographs, kana, hangul, CJK punctuation).
+pub fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c), 0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+}

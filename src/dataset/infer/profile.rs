@@ -1,0 +1,442 @@
+//! What one column holds, read in a single pass over its cells: how many are
+//! missing, numbers (under each decimal mark), times, codes; how many
+//! distinct texts; what its header says (a unit, a hint such as "year" or
+//! "镇"). Inference decides the column's role from this, never cell by cell.
+
+use std::borrow::Cow;
+
+use super::super::table::Cell;
+use super::super::text::{self, reader_key};
+use super::cells::{self, Decimal, Time};
+use crate::hash::FxSet;
+
+/// What a header says a column is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Time,
+    Name,
+    Group,
+    Code,
+    None,
+}
+
+/// What a column's values are, before roles are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Nothing but missing cells.
+    Empty,
+    /// Years or dates.
+    Time,
+    /// Numbers (most cells).
+    Number,
+    /// Codes: digits with leading zeros, `OWID_WRL`, ISO codes, ids by header.
+    Code,
+    /// Long free text (descriptions, notes).
+    FreeText,
+    /// Short text: a name, a group or a slice.
+    Label,
+}
+
+/// A column, profiled.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The header, cleaned and trimmed.
+    pub header: String,
+    /// The header without its unit.
+    pub label: String,
+    pub header_unit: Option<String>,
+    pub hint: Hint,
+    pub kind: Kind,
+    pub filled: usize,
+    pub missing: usize,
+    /// Cells read as numbers under [`Profile::decimal`].
+    pub numbers: usize,
+    /// Numbers written with `%`.
+    pub percent_cells: usize,
+    pub decimal: Decimal,
+    pub times: usize,
+    /// Every filled cell is a whole year (typed or plain digits): a year
+    /// column, or numbers that happen to lie in 1800–2100.
+    pub plain_years: bool,
+    /// Distinct texts as a reader sees them.
+    pub distinct: usize,
+    /// The first cells that settle a day/month order: `(row index, text)`.
+    pub day_first_at: Option<(usize, String)>,
+    pub month_first_at: Option<(usize, String)>,
+    /// Whether every number lies within 0–1.
+    pub unit_interval: bool,
+}
+
+/// Splits a unit off a header: `收入(元)` → (`收入`, `元`), `rate (%)`,
+/// `收入（万元）`, `share_pct`, `percent`.
+pub fn header_unit(header: &str) -> (String, Option<String>) {
+    let h = header.trim();
+    for (open, close) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
+        if let Some(body) = h.strip_suffix(close) {
+            if let Some(at) = body.rfind(open) {
+                let inner = body.get(at.saturating_add(open.len_utf8())..).unwrap_or("");
+                let label = body.get(..at).unwrap_or("").trim();
+                if is_unit(inner.trim()) && !label.is_empty() {
+                    let lower = inner.trim().to_ascii_lowercase();
+                    let unit = if matches!(
+                        lower.as_str(),
+                        "percent" | "per cent" | "pct" | "percentage"
+                    ) {
+                        Some("%".to_string())
+                    } else {
+                        text::unit(inner)
+                    };
+                    return (label.to_string(), unit);
+                }
+            }
+        }
+    }
+    if let Some(label) = h.strip_suffix('%').or_else(|| h.strip_suffix('％')) {
+        let label = label.trim_end_matches(['_', ' ', '-']);
+        if !label.is_empty() {
+            return (label.to_string(), Some("%".into()));
+        }
+    }
+    let lower = h.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "percent" | "percentage" | "pct"))
+        || lower.contains("per cent")
+    {
+        return (h.to_string(), Some("%".into()));
+    }
+    (h.to_string(), None)
+}
+
+/// Whether a header's bracketed text is a unit rather than a qualifier such as "(historical)".
+fn is_unit(inner: &str) -> bool {
+    if inner.is_empty() || inner.chars().count() > 24 {
+        return false;
+    }
+    let lower = inner.to_ascii_lowercase();
+    let cjk = inner.chars().filter(|&c| cells::is_cjk(c)).count();
+    inner.contains(['%', '％', '$', '¥', '€', '£', '‰', '/'])
+        || (cjk > 0 && inner.chars().count() <= 6)
+        || [
+            "usd", "us$", "eur", "yuan", "rmb", "cny", "years", "year", "people", "persons",
+            "person", "km", "kg", "km2", "kwh", "twh", "gwh", "mw", "tonnes", "tons", "t", "m",
+            "cm", "mm", "ha", "percent", "per cent", "pct", "million", "billion", "thousand",
+            "days", "hours", "index", "ratio", "°c", "c", "mt", "kt",
+        ]
+        .iter()
+        .any(|u| lower == *u)
+        || lower.starts_with("constant ")
+        || lower.starts_with("current ")
+        || lower.starts_with("per ")
+        || lower.starts_with("million")
+        || lower.starts_with("thousand")
+        || lower.starts_with("billion")
+}
+
+fn hint(label: &str) -> Hint {
+    let lower = label.trim().to_ascii_lowercase();
+    let is = |words: &[&str]| words.iter().any(|w| lower == *w);
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if is(&[
+        "year",
+        "years",
+        "yr",
+        "date",
+        "time",
+        "period",
+        "年",
+        "年份",
+        "年度",
+        "时间",
+        "日期",
+        "时期",
+        "统计年度",
+        "month",
+        "月份",
+    ]) || has(&["year", "年份", "日期", "date"])
+    {
+        Hint::Time
+    } else if is(&[
+        "id",
+        "code",
+        "iso",
+        "iso3",
+        "iso2",
+        "iso_code",
+        "no",
+        "no.",
+        "#",
+        "rank",
+        "index",
+        "代码",
+        "编码",
+        "编号",
+        "序号",
+        "区划代码",
+        "行政区划代码",
+        "排名",
+        "名次",
+        "fips",
+        "geoid",
+        "uid",
+    ]) || has(&["代码", "编码", "_id", " id", "code"])
+    {
+        Hint::Code
+    } else if is(&[
+        "group",
+        "分组",
+        "组",
+        "镇",
+        "乡",
+        "街道",
+        "乡镇",
+        "镇街",
+        "镇/街道",
+        "乡镇/街道",
+        "town",
+        "township",
+        "continent",
+        "region",
+        "大洲",
+        "区域",
+        "片区",
+        "province",
+        "省",
+        "省份",
+        "category",
+        "类别",
+        "分类",
+        "sector",
+        "部门",
+    ]) {
+        Hint::Group
+    } else if is(&[
+        "name",
+        "名称",
+        "名字",
+        "country",
+        "entity",
+        "state",
+        "county",
+        "city",
+        "地区",
+        "村",
+        "村名",
+        "村庄",
+        "县",
+        "区县",
+        "县区",
+        "城市",
+        "village",
+        "location",
+        "area",
+        "place",
+        "单位",
+        "指标",
+        "indicator",
+        "series",
+        "item",
+        "项目",
+        "country name",
+        "国家",
+        "country_name",
+        "district",
+        "地名",
+    ]) || has(&["名称", "name"])
+    {
+        Hint::Name
+    } else {
+        Hint::None
+    }
+}
+
+/// Profiles one column. `decimal`: the mapping's decimal mark, or `None` to
+/// decide it by the cells.
+pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profile {
+    let header = text::trim(&text::clean(header, false)).to_string();
+    let (label, header_unit) = header_unit(&header);
+    let hint = hint(&label);
+    let mut p = Profile {
+        header: header.clone(),
+        label,
+        header_unit,
+        hint,
+        kind: Kind::Empty,
+        filled: 0,
+        missing: 0,
+        numbers: 0,
+        percent_cells: 0,
+        decimal: Decimal::Point,
+        times: 0,
+        plain_years: true,
+        distinct: 0,
+        day_first_at: None,
+        month_first_at: None,
+        unit_interval: true,
+    };
+    let (mut point, mut comma, mut point_only, mut comma_only) = (0usize, 0usize, 0usize, 0usize);
+    let (mut point_pct, mut comma_pct) = (0usize, 0usize);
+    let (mut point_unit, mut comma_unit) = (true, true);
+    let mut typed = 0usize;
+    let mut zero_padded = 0usize;
+    let mut text_chars = 0usize;
+    let mut upper_codes = 0usize;
+    let mut distinct: FxSet<Cow<'_, str>> = FxSet::default();
+    for (row, cell) in column.iter().enumerate() {
+        match cell {
+            Cell::Empty => p.missing = p.missing.saturating_add(1),
+            Cell::Number(n) => {
+                p.filled = p.filled.saturating_add(1);
+                typed = typed.saturating_add(1);
+                if !(0.0..=1.0).contains(n) {
+                    p.unit_interval = false;
+                }
+                if cells::cell_time(cell).is_some() {
+                    p.times = p.times.saturating_add(1);
+                } else {
+                    p.plain_years = false;
+                }
+            }
+            Cell::Bool(_) => {
+                p.filled = p.filled.saturating_add(1);
+                p.plain_years = false;
+            }
+            Cell::Date(_) => {
+                p.filled = p.filled.saturating_add(1);
+                p.plain_years = false;
+                if cells::cell_time(cell).is_some() {
+                    p.times = p.times.saturating_add(1);
+                }
+            }
+            Cell::Text(raw) => {
+                let folded = cells::fold(raw);
+                if cells::is_missing(&folded) {
+                    p.missing = p.missing.saturating_add(1);
+                    continue;
+                }
+                p.filled = p.filled.saturating_add(1);
+                // Numbers and times start with a digit, a sign, a point or a
+                // currency: names ("村12", "Brazil") are not tried as either.
+                let may_be_number = folded.starts_with(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | '$' | '¥' | '€' | '£')
+                });
+                if !may_be_number {
+                    p.plain_years = false;
+                    text_chars = text_chars.saturating_add(raw.chars().count());
+                    if looks_like_code(&folded) {
+                        upper_codes = upper_codes.saturating_add(1);
+                    }
+                    if distinct.len() < 1_000_000 {
+                        distinct.insert(reader_key(raw));
+                    }
+                    continue;
+                }
+                match cells::time(&folded) {
+                    Some(t) => {
+                        p.times = p.times.saturating_add(1);
+                        if !matches!(t, Time::Year(_)) || folded.len() != 4 {
+                            p.plain_years = false;
+                        }
+                        if let Time::DayMonth(_, a, b) = t {
+                            if a > 12 && p.day_first_at.is_none() {
+                                p.day_first_at = Some((row, raw.clone()));
+                            }
+                            if b > 12 && p.month_first_at.is_none() {
+                                p.month_first_at = Some((row, raw.clone()));
+                            }
+                        }
+                    }
+                    None => p.plain_years = false,
+                }
+                if cells::is_zero_padded(&folded) {
+                    zero_padded = zero_padded.saturating_add(1);
+                }
+                let as_point = cells::number(&folded, Decimal::Point);
+                // Without a mark or a space both readings are the same.
+                let as_comma = if folded.contains([',', '.', ' ', '\'']) {
+                    cells::number(&folded, Decimal::Comma)
+                } else {
+                    as_point
+                };
+                if let Some(n) = as_point {
+                    point = point.saturating_add(1);
+                    point_pct = point_pct.saturating_add(usize::from(n.percent));
+                    point_unit &= (0.0..=1.0).contains(&n.value);
+                }
+                if let Some(n) = as_comma {
+                    comma = comma.saturating_add(1);
+                    comma_pct = comma_pct.saturating_add(usize::from(n.percent));
+                    comma_unit &= (0.0..=1.0).contains(&n.value);
+                }
+                match (as_point.is_some(), as_comma.is_some()) {
+                    (true, false) => point_only = point_only.saturating_add(1),
+                    (false, true) => comma_only = comma_only.saturating_add(1),
+                    _ => {}
+                }
+                if as_point.is_none() && as_comma.is_none() {
+                    text_chars = text_chars.saturating_add(raw.chars().count());
+                    if looks_like_code(&folded) {
+                        upper_codes = upper_codes.saturating_add(1);
+                    }
+                }
+                if as_point.is_none() && distinct.len() < 1_000_000 {
+                    distinct.insert(reader_key(raw));
+                }
+            }
+        }
+    }
+    p.distinct = distinct.len();
+    p.decimal = decimal.unwrap_or(if comma_only > point_only {
+        Decimal::Comma
+    } else {
+        Decimal::Point
+    });
+    let (read, pct, unit) = match p.decimal {
+        Decimal::Point => (point, point_pct, point_unit),
+        Decimal::Comma => (comma, comma_pct, comma_unit),
+    };
+    p.numbers = typed.saturating_add(read);
+    p.percent_cells = pct;
+    p.unit_interval &= unit && p.numbers > 0;
+    p.plain_years &= p.filled > 0;
+    let not_number = p.filled.saturating_sub(p.numbers);
+    let words = p.filled.saturating_sub(p.numbers);
+    p.kind = if p.filled == 0 {
+        Kind::Empty
+    } else if p.times > 0
+        && p.times.saturating_mul(20) >= p.filled.saturating_mul(19)
+        && (p.hint == Hint::Time || !p.plain_years)
+    {
+        Kind::Time
+    } else if hint == Hint::Code || zero_padded > 0 {
+        Kind::Code
+    } else if p.numbers > 0 && not_number.saturating_mul(5) <= p.filled {
+        Kind::Number
+    } else if words > 0 && text_chars > words.saturating_mul(40) {
+        Kind::FreeText
+    } else if words > 0
+        && upper_codes.saturating_mul(10) >= words.saturating_mul(9)
+        && p.hint != Hint::Name
+        && p.hint != Hint::Group
+    {
+        Kind::Code
+    } else {
+        Kind::Label
+    };
+    p
+}
+
+/// `OWID_WRL`, `USA`, `CN-41`: upper-case letters and digits, with at least a
+/// digit or an underscore, or three upper-case letters exactly.
+fn looks_like_code(text: &str) -> bool {
+    let ok = !text.is_empty()
+        && text.len() <= 12
+        && text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.'));
+    ok && (text.contains(|c: char| c.is_ascii_digit() || c == '_') || text.len() == 3)
+}

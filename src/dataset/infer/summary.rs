@@ -1,0 +1,265 @@
+//! What an import understood, as data the page shows and a person corrects:
+//! each column's role and why, every cell read, missing or skipped (with its
+//! place as the person sees it), and notes on what was decided ("day first:
+//! row 14 is 26/06", "summed 4 rows per series and year").
+//! [`Summary::line`] says it in one line, in the reader's language.
+
+use super::cells::Decimal;
+use super::mapping::Shape;
+use crate::error::Spot;
+use crate::text::{Item, Lang, Msg};
+
+/// What a column was taken as.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// The years of a trend.
+    Time,
+    /// Names: of the series (long form) or of the ranked villages.
+    Name,
+    /// The ranking's group (镇, region, continent).
+    Group,
+    /// A series of the trend (wide form) or the value of the trend (long form)
+    /// and a metric of the ranking.
+    Value,
+    /// A column of values for one year (transposed wide form).
+    Year(i32),
+    /// A column that splits a series' rows (sex, age): summed over, or sliced.
+    Split,
+    /// Left out, and why.
+    Left(Left),
+}
+
+/// Why a column was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Left {
+    /// Codes and ids (`410311`, `OWID_WRL`): text, never numbers.
+    Code,
+    /// Long free text.
+    FreeText,
+    /// No cell has a value.
+    Empty,
+    /// The mapping says so.
+    Ignored,
+    /// Text that says one thing per name (a second name, a label).
+    PerName,
+    /// Numbers or text the chosen charts do not use.
+    Unused,
+}
+
+/// Why a column was given its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// The mapping says so.
+    Mapping,
+    /// Its header says so ("year", "镇", "code").
+    Header,
+    /// Its values do (years, numbers, codes with leading zeros).
+    Values,
+    /// The text column with the most distinct values.
+    MostDistinct,
+    /// Each name has one value of it, and it repeats.
+    OneGroupPerName,
+    /// Its header is a year (`2019年`).
+    HeaderIsYear,
+    /// The first column, of whole years in 1800–2100.
+    FirstColumnOfYears,
+}
+
+/// One column, as understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnSummary {
+    pub header: String,
+    /// The column as messages name it (its letter, when the file has letters).
+    pub at: Spot,
+    pub role: Role,
+    pub why: Why,
+    pub unit: Option<String>,
+    pub decimal: Decimal,
+    /// Cells read as numbers (or times, for the time column).
+    pub read: usize,
+    pub missing: usize,
+    /// Cells that are neither a value nor missing.
+    pub bad: usize,
+}
+
+/// Why a cell or row was not read into a chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Text in a column of numbers (`"约二十万"`).
+    NotANumber,
+    /// 10¹⁵ or more.
+    TooBig,
+    /// Outside 0–100 in a column in `%`.
+    OutsidePercent,
+    /// The row has no name.
+    NoName,
+    /// The row has no time.
+    NoTime,
+    /// The time cell is not a year or date.
+    NotATime,
+    /// A year before 1900, which the charts do not show.
+    Before1900,
+}
+
+/// A cell (or a row, with `at.column` the column that decided) not read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedCell {
+    pub at: Spot,
+    /// The cell as written.
+    pub text: String,
+    pub reason: Reason,
+}
+
+/// Something decided that the person should know.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Dates are day/month, settled by `at` (`26/06/2013`).
+    DayFirst { at: Spot, text: String },
+    /// Dates are month/day, settled by `at`.
+    MonthFirst { at: Spot, text: String },
+    /// No date settles the order: day first assumed (the years are the same either way).
+    DayMonthUnsettled,
+    /// Dates settle both orders: the mapping's or day first is used.
+    DayMonthConflict { day: Spot, month: Spot },
+    /// Several rows for one series and year were summed: `groups` series-years
+    /// of up to `most` rows, split by `over`.
+    Summed {
+        groups: usize,
+        most: usize,
+        over: Vec<String>,
+    },
+    /// Only the rows where `column` is `value` were read (`auto`: chosen as
+    /// the total without being asked).
+    Slice {
+        column: String,
+        value: String,
+        auto: bool,
+        rows_left: usize,
+    },
+    /// Names left out of the ranking as aggregates (the world, regions, 全国).
+    Aggregates { names: Vec<String> },
+    /// The ranking shows this year's values (a table with time).
+    RankingYear { year: i32 },
+    /// Values within 0–1 without `%`: shares, shown as they are.
+    Shares { column: String },
+    /// A column in `%` whose values all lie within 0–1: perhaps shares.
+    SmallPercent { column: String },
+    /// A column read with a decimal comma (`1.234,5`).
+    DecimalComma { column: String },
+    /// The unit came from the values (`3.12%`).
+    UnitFromValues { column: String, unit: String },
+    /// Two names could not be told apart by a reader and were read as one.
+    Merged { name: String, other: String },
+}
+
+/// The trend made, in numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendFacts {
+    pub series: usize,
+    pub years: usize,
+    pub first: i32,
+    pub last: i32,
+    pub label: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// The ranking made, in numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankingFacts {
+    pub items: usize,
+    pub item: Option<(String, String)>,
+    pub metrics: usize,
+    /// The group column's label.
+    pub group: Option<String>,
+    pub year: Option<i32>,
+}
+
+/// What an import understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Which table of the file (0-based), of how many.
+    pub table: usize,
+    pub tables: usize,
+    pub shape: Shape,
+    pub columns: Vec<ColumnSummary>,
+    /// Rows of the table.
+    pub rows: usize,
+    /// Values read into the charts.
+    pub read: usize,
+    /// Cells written as missing (empty, "—", "NA").
+    pub missing: usize,
+    /// Cells and rows not read, in table order.
+    pub skipped: Vec<SkippedCell>,
+    /// Lines the table reader left out (blank lines, long rows).
+    pub reader_skipped: usize,
+    pub notes: Vec<Note>,
+    pub trend: Option<TrendFacts>,
+    pub ranking: Option<RankingFacts>,
+}
+
+impl Summary {
+    /// One line: "趋势：3 条线 × 7 年（2013–2019），贫困发生率（%）；排名：85 个村，3 个指标，按镇分组".
+    pub fn line(&self, lang: Lang) -> String {
+        let w = lang.words();
+        let count = |n: usize, one: Msg, many: Msg| {
+            w.fill(if n == 1 { one } else { many }, &[&n.to_string()])
+        };
+        let mut parts = Vec::new();
+        if let Some(t) = &self.trend {
+            let span = if t.first == t.last {
+                w.year(t.first)
+            } else {
+                format!("{}–{}", t.first, t.last)
+            };
+            let mut s = w.fill(
+                Msg::ImportTrend,
+                &[
+                    &count(t.series, Msg::ImportLine, Msg::ImportLines),
+                    &count(t.years, Msg::ImportYear, Msg::ImportYears),
+                    &span,
+                ],
+            );
+            let label = match (&t.label, &t.unit) {
+                (Some(l), Some(u)) => Some(w.with_unit(l, u)),
+                (Some(l), None) => Some(l.clone()),
+                (None, Some(u)) => Some(w.with_unit("", u)),
+                (None, None) => None,
+            };
+            if let Some(label) = label {
+                s.push_str(w.get(Msg::ListSep));
+                s.push_str(&label);
+            }
+            parts.push(s);
+        }
+        if let Some(r) = &self.ranking {
+            let item = r
+                .item
+                .clone()
+                .map(|(one, many)| Item { one, many })
+                .unwrap_or_else(|| Item {
+                    one: w.get(Msg::Village).into(),
+                    many: w.get(Msg::Villages).into(),
+                });
+            let mut s = w.fill(
+                Msg::ImportRanking,
+                &[
+                    &w.count(r.items, &item),
+                    &count(r.metrics, Msg::ImportMetric, Msg::ImportMetrics),
+                ],
+            );
+            if let Some(group) = &r.group {
+                s.push_str(w.get(Msg::ListSep));
+                s.push_str(&w.fill(Msg::ImportGrouped, &[group]));
+            }
+            parts.push(s);
+        }
+        if !self.skipped.is_empty() {
+            parts.push(count(
+                self.skipped.len(),
+                Msg::ImportSkippedOne,
+                Msg::ImportSkipped,
+            ));
+        }
+        parts.join(w.get(Msg::ImportSep))
+    }
+}
