@@ -1,0 +1,197 @@
+//! Bytes -> [`Workbook`]: which format, every sheet's cells, merged ranges,
+//! the date system and the sheet to show first.
+
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Dimensions, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+
+use crate::transfer::{Failure, Merge, Sheet, Value, Visibility, Workbook};
+
+/// Days from 1904-01-01 to 1899-12-30 (the 1900 system's day 0 as Excel counts it).
+pub const DAYS_1904: f64 = 1462.0;
+
+const ZIP: &[u8] = b"PK\x03\x04";
+const CFB: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+/// Reads a workbook from its bytes.
+pub fn read(bytes: &[u8]) -> Result<Workbook, Failure> {
+    if bytes.starts_with(CFB) {
+        // An .xls, or an .xlsx encrypted with a password (Office wraps those
+        // in a compound file with an "EncryptedPackage" stream; calamine's
+        // xlsx reader detects it).
+        return match Xls::new(Cursor::new(bytes)) {
+            Ok(mut book) => {
+                let date_1904 = book.has_1904_epoch();
+                let merges = |book: &mut Xls<_>, name: &str| book.merge_cells_by_sheet_name(name).unwrap_or_default();
+                collect(&mut book, date_1904, None, merges)
+            }
+            Err(calamine::XlsError::Password) => Err(Failure::Encrypted),
+            Err(xls) => match Xlsx::new(Cursor::new(bytes)) {
+                Err(calamine::XlsxError::Password) => Err(Failure::Encrypted),
+                _ => Err(Failure::Corrupt(format!("xls: {xls}"))),
+            },
+        };
+    }
+    if !bytes.starts_with(ZIP) {
+        return Err(Failure::Unsupported(
+            "neither a zip (xlsx, ods) nor a compound file (xls)".into(),
+        ));
+    }
+    if bytes.get(..200).unwrap_or(bytes).windows(ODS_MIME.len()).any(|w| w == ODS_MIME) {
+        return match Ods::new(Cursor::new(bytes)) {
+            Ok(mut book) => collect(&mut book, false, None, |_, _| Vec::new()),
+            Err(calamine::OdsError::Password) => Err(Failure::Encrypted),
+            Err(e) => Err(Failure::Corrupt(format!("ods: {e}"))),
+        };
+    }
+    match Xlsx::new(Cursor::new(bytes)) {
+        Ok(mut book) => {
+            let date_1904 = book.has_1904_epoch();
+            let active = active_tab(bytes);
+            let merges = |book: &mut Xlsx<_>, name: &str| book.merge_cells_by_sheet_name(name).unwrap_or_default();
+            collect(&mut book, date_1904, active, merges)
+        }
+        Err(calamine::XlsxError::Password) => Err(Failure::Encrypted),
+        Err(xlsx) => match Xlsb::new(Cursor::new(bytes)) {
+            Ok(mut book) => {
+                let date_1904 = book.has_1904_epoch();
+                collect(&mut book, date_1904, None, |_, _| Vec::new())
+            }
+            // A zip that is neither: say what the xlsx reader found, which is
+            // what most such files were meant to be.
+            Err(_) => Err(Failure::Corrupt(format!("xlsx: {xlsx}"))),
+        },
+    }
+}
+
+fn collect<R, RS>(
+    book: &mut R,
+    date_1904: bool,
+    active: Option<usize>,
+    merges: impl Fn(&mut R, &str) -> Vec<Dimensions>,
+) -> Result<Workbook, Failure>
+where
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+    RS: std::io::Read + std::io::Seek,
+{
+    let metadata = book.sheets_metadata().to_vec();
+    let mut sheets = Vec::with_capacity(metadata.len());
+    for meta in &metadata {
+        // Chart sheets and dialogs have no cells: kept, empty, so that the
+        // sheet list matches the workbook's tabs.
+        let range = match book.worksheet_range(&meta.name) {
+            Ok(range) => range,
+            Err(_) if meta.typ != calamine::SheetType::WorkSheet => Range::empty(),
+            Err(e) => return Err(Failure::Corrupt(format!("sheet {:?}: {e}", meta.name))),
+        };
+        let visibility = match meta.visible {
+            SheetVisible::Visible => Visibility::Visible,
+            SheetVisible::Hidden => Visibility::Hidden,
+            SheetVisible::VeryHidden => Visibility::VeryHidden,
+        };
+        let merged = merges(book, &meta.name);
+        sheets.push(sheet(meta.name.clone(), visibility, &range, &merged, date_1904));
+    }
+    let shows = |sheet: &Sheet| sheet.visibility == Visibility::Visible && sheet.height > 0;
+    let active = active
+        .filter(|&i| sheets.get(i).is_some_and(shows))
+        .or_else(|| sheets.iter().position(shows))
+        .unwrap_or(0);
+    Ok(Workbook {
+        sheets,
+        active: u32::try_from(active).unwrap_or(0),
+        date_1904,
+    })
+}
+
+fn sheet(name: String, visibility: Visibility, range: &Range<Data>, merges: &[Dimensions], date_1904: bool) -> Sheet {
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let (height, width) = range.get_size();
+    let shift = if date_1904 { DAYS_1904 } else { 0.0 };
+    let cells = range.cells().map(|(_, _, data)| value(data, shift)).collect();
+    Sheet {
+        name,
+        visibility,
+        first_row,
+        first_col,
+        height: u32::try_from(height).unwrap_or(0),
+        width: u32::try_from(width).unwrap_or(0),
+        cells,
+        merges: merges
+            .iter()
+            .map(|d| Merge {
+                first_row: d.start.0,
+                first_col: d.start.1,
+                last_row: d.end.0,
+                last_col: d.end.1,
+            })
+            .collect(),
+    }
+}
+
+fn value(data: &Data, shift_1904: f64) -> Value {
+    match data {
+        Data::Empty => Value::Empty,
+        Data::Int(n) => Value::Number(*n as f64),
+        Data::Float(n) => Value::Number(*n),
+        // Numbers stored as text stay text: inference decides what they are.
+        Data::String(s) if s.is_empty() => Value::Empty,
+        Data::String(s) => Value::Text(s.clone()),
+        Data::Bool(b) => Value::Bool(*b),
+        // A duration ("[h]:mm") is an amount, not a point in time.
+        Data::DateTime(dt) if dt.is_duration() => Value::Number(dt.as_f64()),
+        Data::DateTime(dt) => Value::Date(dt.as_f64() + shift_1904),
+        Data::DateTimeIso(iso) => iso_serial(iso).map_or_else(|| Value::Text(iso.clone()), Value::Date),
+        Data::DurationIso(iso) => Value::Text(iso.clone()),
+        Data::Error(e) => Value::Error(e.to_string()),
+    }
+}
+
+/// "2013-06-30" or "2013-06-30T12:00:00" (as OpenDocument writes dates) as
+/// days since 1899-12-30; a bare time ("PT12H" is a duration, not this) is not read.
+pub fn iso_serial(iso: &str) -> Option<f64> {
+    let (date, time) = iso.split_once('T').unwrap_or((iso, ""));
+    let mut parts = date.splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut fraction = 0.0;
+    if !time.is_empty() {
+        let mut hms = time.trim_end_matches('Z').splitn(3, ':');
+        let h: f64 = hms.next()?.parse().ok()?;
+        let m: f64 = hms.next().unwrap_or("0").parse().ok()?;
+        let s: f64 = hms.next().unwrap_or("0").parse().ok()?;
+        fraction = (h * 3600.0 + m * 60.0 + s) / 86_400.0;
+    }
+    // 1899-12-30 is day 0; days_from_civil(1899, 12, 30) = -25569.
+    Some((days_from_civil(year, month, day) + 25_569) as f64 + fraction)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The sheet an xlsx opens on (`<workbookView activeTab="2">`), which calamine
+/// does not expose.
+fn active_tab(bytes: &[u8]) -> Option<usize> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut file = zip.by_name("xl/workbook.xml").ok()?;
+    let mut xml = String::new();
+    file.read_to_string(&mut xml).ok()?;
+    let view = &xml[xml.find("<workbookView")?..];
+    let view = &view[..view.find('>')?];
+    let rest = &view[view.find("activeTab=\"")? + "activeTab=\"".len()..];
+    rest[..rest.find('"')?].parse().ok()
+}
