@@ -98,3 +98,7 @@ mod ties;
 // Format v1 as Rust types: the generated JSON Schema, and saved datasets that load back.
 #[path = "suite/schema.rs"]
 mod schema;
+
+// Workbook sheets as tables: the workbook reader's transfers (tests/fixtures/workbooks/) decoded.
+#[path = "suite/sheet.rs"]
+mod sheet;

@@ -11,6 +11,8 @@
 //! Column-major: inference decides per column (is it a time? numbers? a
 //! group?), and a reader pushes one cell per column per record.
 
+pub mod sheet;
+
 /// One cell as the file holds it: nothing is decided yet (a CSV field is
 /// always [`Cell::Text`], even "3.12").
 #[derive(Debug, Clone, PartialEq)]
