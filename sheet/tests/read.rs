@@ -4,7 +4,10 @@
 use heluo_sheet::transfer::{self, Failure, Merge, Value, Visibility, Workbook};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/../tests/fixtures/workbooks/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../tests/fixtures/workbooks/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -34,7 +37,10 @@ fn a_note_sheet_first_and_the_data_at_b3_keep_their_places() {
     assert!(!book.date_1904);
     let data = &book.sheets[1];
     // The used range starts at B1 (the title), so column B is column 1 (0-based).
-    assert_eq!((data.first_row, data.first_col, data.height, data.width), (0, 1, 10, 3));
+    assert_eq!(
+        (data.first_row, data.first_col, data.height, data.width),
+        (0, 1, 10, 3)
+    );
     assert_eq!(at(&book, 1, 1, 2), text("某县农村贫困发生率"));
     assert_eq!(at(&book, 1, 3, 2), text("年份"));
     assert_eq!(at(&book, 1, 3, 4), text("全国"));
@@ -74,7 +80,12 @@ fn merged_ranges_are_reported_with_their_value_in_the_first_cell() {
     let book = book("merged.xlsx");
     let mut merges = book.sheets[0].merges.clone();
     merges.sort_by_key(|m| (m.first_row, m.first_col));
-    let m = |first_row, first_col, last_row, last_col| Merge { first_row, first_col, last_row, last_col };
+    let m = |first_row, first_col, last_row, last_col| Merge {
+        first_row,
+        first_col,
+        last_row,
+        last_col,
+    };
     assert_eq!(merges, [m(0, 0, 0, 3), m(1, 2, 1, 3), m(2, 0, 3, 0)]);
     assert_eq!(at(&book, 0, 2, 3), text("发生率(%)"));
     assert_eq!(at(&book, 0, 2, 4), Value::Empty);
@@ -103,16 +114,31 @@ fn an_ods_is_read_with_its_iso_dates_as_serials() {
 fn an_empty_workbook_reads_as_sheets_without_cells() {
     let book = book("empty.xlsx");
     assert_eq!(book.sheets.len(), 2);
-    assert!(book.sheets.iter().all(|s| s.height == 0 && s.cells.is_empty()));
+    assert!(book
+        .sheets
+        .iter()
+        .all(|s| s.height == 0 && s.cells.is_empty()));
     assert_eq!(book.sheets[0].visibility, Visibility::Visible);
 }
 
 #[test]
 fn encrypted_corrupt_and_foreign_files_are_failures_not_traps() {
-    assert_eq!(heluo_sheet::read(&fixture("encrypted.xlsx")), Err(Failure::Encrypted));
-    assert!(matches!(heluo_sheet::read(&fixture("corrupt.xlsx")), Err(Failure::Corrupt(_))));
-    assert!(matches!(heluo_sheet::read(b"year,rate\n2013,3.1\n"), Err(Failure::Unsupported(_))));
-    assert!(matches!(heluo_sheet::read(b""), Err(Failure::Unsupported(_))));
+    assert_eq!(
+        heluo_sheet::read(&fixture("encrypted.xlsx")),
+        Err(Failure::Encrypted)
+    );
+    assert!(matches!(
+        heluo_sheet::read(&fixture("corrupt.xlsx")),
+        Err(Failure::Corrupt(_))
+    ));
+    assert!(matches!(
+        heluo_sheet::read(b"year,rate\n2013,3.1\n"),
+        Err(Failure::Unsupported(_))
+    ));
+    assert!(matches!(
+        heluo_sheet::read(b""),
+        Err(Failure::Unsupported(_))
+    ));
     // A compound file that is neither an xls nor an encrypted package.
     let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     cfb.resize(4096, 0);
@@ -138,7 +164,10 @@ fn iso_dates_convert_like_excel() {
 fn the_transfer_starts_with_its_magic_and_encodes_a_failure() {
     let bytes = transfer::encode(&Err(Failure::Corrupt("cut".into())));
     assert_eq!(&bytes[..4], b"HLSX");
-    assert_eq!(bytes[4..], [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, b'c', b'u', b't']);
+    assert_eq!(
+        bytes[4..],
+        [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, b'c', b'u', b't']
+    );
 }
 
 /// The transfers the root crate's tests decode (tests/suite/sheet.rs) are the
@@ -164,8 +193,12 @@ fn committed_transfers_match_the_encoder() {
         if write {
             std::fs::write(&path, &fresh).unwrap_or_else(|e| panic!("{path}: {e}"));
         } else {
-            let committed = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (HELUO_WRITE_TRANSFERS=1 writes it)"));
-            assert!(committed == fresh, "{path} is stale: run HELUO_WRITE_TRANSFERS=1 cargo test in sheet/");
+            let committed = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("{path}: {e} (HELUO_WRITE_TRANSFERS=1 writes it)"));
+            assert!(
+                committed == fresh,
+                "{path} is stale: run HELUO_WRITE_TRANSFERS=1 cargo test in sheet/"
+            );
         }
     }
 }
