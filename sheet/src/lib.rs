@@ -36,6 +36,10 @@ pub fn read_to_transfer(bytes: &[u8]) -> Vec<u8> {
 mod web {
     use wasm_bindgen::prelude::wasm_bindgen;
 
+    /// Talc, as in the main module (src/web/mod.rs).
+    #[global_allocator]
+    static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
     /// `HeluoSheet.read(bytes)`: the transfer of a workbook (a Uint8Array).
     #[wasm_bindgen]
     pub fn read(bytes: &[u8]) -> Vec<u8> {
