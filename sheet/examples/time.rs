@@ -1,4 +1,4 @@
-//! Times the reader natively on a workbook: `cargo run --release --example time -- FILE.xlsx`
+//! Times the reader natively on a workbook: `cargo run --release --example time -- FILE.xlsx [OUT.transfer]`
 //! (tests/fixtures/workbooks/generate.py --big writes a 300,000-row one).
 
 fn main() {
@@ -19,4 +19,7 @@ fn main() {
         transfer.len(),
         total.as_secs_f64() * 1e3
     );
+    if let Some(out) = std::env::args().nth(2) {
+        std::fs::write(&out, &transfer).unwrap_or_else(|e| panic!("{out}: {e}"));
+    }
 }
