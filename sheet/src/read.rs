@@ -3,7 +3,9 @@
 
 use std::io::{Cursor, Read};
 
-use calamine::{Data, Dimensions, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{
+    Data, DataRef, Dimensions, Ods, Range, Reader, ReaderRef, SheetVisible, Xls, Xlsb, Xlsx,
+};
 
 use crate::transfer::{Failure, Merge, Sheet, Value, Visibility, Workbook};
 
@@ -26,7 +28,7 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, Failure> {
                 let merges = |book: &mut Xls<_>, name: &str| {
                     book.merge_cells_by_sheet_name(name).unwrap_or_default()
                 };
-                collect(&mut book, date_1904, None, merges)
+                collect(&mut book, date_1904, None, owned_grid, merges)
             }
             Err(calamine::XlsError::Password) => Err(Failure::Encrypted),
             Err(xls) => match Xlsx::new(Cursor::new(bytes)) {
@@ -47,7 +49,7 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, Failure> {
         .any(|w| w == ODS_MIME)
     {
         return match Ods::new(Cursor::new(bytes)) {
-            Ok(mut book) => collect(&mut book, false, None, |_, _| Vec::new()),
+            Ok(mut book) => collect(&mut book, false, None, owned_grid, |_, _| Vec::new()),
             Err(calamine::OdsError::Password) => Err(Failure::Encrypted),
             Err(e) => Err(Failure::Corrupt(format!("ods: {e}"))),
         };
@@ -67,13 +69,13 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, Failure> {
                     Vec::new()
                 }
             };
-            collect(&mut book, date_1904, active, merges)
+            collect(&mut book, date_1904, active, xlsx_grid, merges)
         }
         Err(calamine::XlsxError::Password) => Err(Failure::Encrypted),
         Err(xlsx) => match Xlsb::new(Cursor::new(bytes)) {
             Ok(mut book) => {
                 let date_1904 = book.has_1904_epoch();
-                collect(&mut book, date_1904, None, |_, _| Vec::new())
+                collect(&mut book, date_1904, None, owned_grid, |_, _| Vec::new())
             }
             // A zip that is neither: say what the xlsx reader found, which is
             // what most such files were meant to be.
@@ -82,25 +84,51 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, Failure> {
     }
 }
 
+/// A sheet's used range: its first (row, column), 0-based, its size, and its
+/// cells row by row.
+struct Grid {
+    start: (u32, u32),
+    height: usize,
+    width: usize,
+    cells: Vec<Value>,
+}
+
+impl Grid {
+    fn of<T: calamine::CellType>(range: &Range<T>, value: impl Fn(&T) -> Value) -> Grid {
+        let (height, width) = range.get_size();
+        Grid {
+            start: range.start().unwrap_or((0, 0)),
+            height,
+            width,
+            cells: range.cells().map(|(_, _, data)| value(data)).collect(),
+        }
+    }
+}
+
+/// Every sheet through `grid` (the format's way to read one sheet's cells) and
+/// `merges`, then the sheet to show first.
 fn collect<R, RS>(
     book: &mut R,
     date_1904: bool,
     active: Option<usize>,
+    grid: impl Fn(&mut R, &str, f64) -> Result<Grid, String>,
     merges: impl Fn(&mut R, &str) -> Vec<Dimensions>,
 ) -> Result<Workbook, Failure>
 where
     R: Reader<RS>,
-    R::Error: std::fmt::Display,
     RS: std::io::Read + std::io::Seek,
 {
     let metadata = book.sheets_metadata().to_vec();
+    let shift = if date_1904 { DAYS_1904 } else { 0.0 };
     let mut sheets = Vec::with_capacity(metadata.len());
     for meta in &metadata {
         // Chart sheets and dialogs have no cells: kept, empty, so that the
         // sheet list matches the workbook's tabs.
-        let range = match book.worksheet_range(&meta.name) {
-            Ok(range) => range,
-            Err(_) if meta.typ != calamine::SheetType::WorkSheet => Range::empty(),
+        let cells = match grid(book, &meta.name, shift) {
+            Ok(cells) => cells,
+            Err(_) if meta.typ != calamine::SheetType::WorkSheet => {
+                Grid::of(&Range::<Data>::empty(), |_| Value::Empty)
+            }
             Err(e) => return Err(Failure::Corrupt(format!("sheet {:?}: {e}", meta.name))),
         };
         let visibility = match meta.visible {
@@ -109,13 +137,7 @@ where
             SheetVisible::VeryHidden => Visibility::VeryHidden,
         };
         let merged = merges(book, &meta.name);
-        sheets.push(sheet(
-            meta.name.clone(),
-            visibility,
-            &range,
-            &merged,
-            date_1904,
-        ));
+        sheets.push(sheet(meta.name.clone(), visibility, cells, &merged));
     }
     let shows = |sheet: &Sheet| sheet.visibility == Visibility::Visible && sheet.height > 0;
     let active = active
@@ -129,28 +151,48 @@ where
     })
 }
 
-fn sheet(
-    name: String,
-    visibility: Visibility,
-    range: &Range<Data>,
-    merges: &[Dimensions],
-    date_1904: bool,
-) -> Sheet {
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let (height, width) = range.get_size();
-    let shift = if date_1904 { DAYS_1904 } else { 0.0 };
-    let cells = range
-        .cells()
-        .map(|(_, _, data)| value(data, shift))
-        .collect();
+/// The grid of a sheet of any format, through calamine's `Range<Data>`.
+fn owned_grid<R, RS>(book: &mut R, name: &str, shift: f64) -> Result<Grid, String>
+where
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+    RS: std::io::Read + std::io::Seek,
+{
+    let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+    Ok(Grid::of(&range, |data| value(data, shift)))
+}
+
+/// The grid of an xlsx sheet, its shared strings borrowed rather than first
+/// copied into a `Range<Data>` (one allocation less per text cell).
+fn xlsx_grid<RS>(book: &mut Xlsx<RS>, name: &str, shift: f64) -> Result<Grid, String>
+where
+    RS: std::io::Read + std::io::Seek,
+{
+    let range = book.worksheet_range_ref(name).map_err(|e| e.to_string())?;
+    Ok(Grid::of(&range, |data| match data {
+        DataRef::SharedString("") => Value::Empty,
+        DataRef::SharedString(s) => Value::Text((*s).to_owned()),
+        DataRef::Empty => Value::Empty,
+        DataRef::Int(n) => Value::Number(*n as f64),
+        DataRef::Float(n) => Value::Number(*n),
+        DataRef::Bool(b) => Value::Bool(*b),
+        DataRef::DateTime(dt) => value(&Data::DateTime(*dt), shift),
+        DataRef::Error(e) => Value::Error(e.to_string()),
+        DataRef::String(s) => value(&Data::String(s.clone()), shift),
+        DataRef::DateTimeIso(s) => value(&Data::DateTimeIso(s.clone()), shift),
+        DataRef::DurationIso(s) => Value::Text(s.clone()),
+    }))
+}
+
+fn sheet(name: String, visibility: Visibility, grid: Grid, merges: &[Dimensions]) -> Sheet {
     Sheet {
         name,
         visibility,
-        first_row,
-        first_col,
-        height: u32::try_from(height).unwrap_or(0),
-        width: u32::try_from(width).unwrap_or(0),
-        cells,
+        first_row: grid.start.0,
+        first_col: grid.start.1,
+        height: u32::try_from(grid.height).unwrap_or(0),
+        width: u32::try_from(grid.width).unwrap_or(0),
+        cells: grid.cells,
         merges: merges
             .iter()
             .map(|d| Merge {
