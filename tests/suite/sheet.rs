@@ -409,3 +409,36 @@ fn every_cut_or_flipped_transfer_is_an_error_not_a_panic() {
         Err(Error::SheetTransfer { offset: 0 })
     );
 }
+
+#[test]
+fn workbook_errors_say_what_happened_and_what_to_do() {
+    let cases = [
+        (
+            Error::WorkbookCorrupt { detail: "xlsx: invalid Zip archive".into() },
+            "The workbook is damaged and cannot be read (xlsx: invalid Zip archive). Open it in Excel or WPS, save it as .xlsx and try again.",
+        ),
+        (
+            Error::WorkbookUnsupported { detail: "neither a zip (xlsx, ods) nor a compound file (xls)".into() },
+            "This is not a workbook format Heluo reads (neither a zip (xlsx, ods) nor a compound file (xls)). Heluo reads .xlsx, .xlsm, .xlsb, .xls and .ods.",
+        ),
+        (
+            Error::WorkbookEmpty { sheets: 2 },
+            "All 2 sheet(s) of the workbook are empty: there is nothing to chart.",
+        ),
+        (
+            Error::SheetTransfer { offset: 17 },
+            "The workbook reader's output could not be decoded at byte 17. This is a fault in Heluo, not in the file: please report it.",
+        ),
+    ];
+    for (error, text) in cases {
+        assert_eq!(error.to_string(), text);
+    }
+    // A foreign file handed to the reader arrives as "unsupported".
+    let foreign = b"HLSX\x01\0\0\0\x01\0\0\0\x03\0\0\0\x02\0\0\0no";
+    assert_eq!(
+        decode(foreign),
+        Err(Error::WorkbookUnsupported {
+            detail: "no".into()
+        })
+    );
+}
