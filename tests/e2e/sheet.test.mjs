@@ -60,3 +60,32 @@ test('the workbook reader loads on demand from file:// and reads as natively', a
     await p.close();
   }
 });
+
+test('in a worker, the reader is imported next to heluo.js (http, strict policy)', async () => {
+  const { startServer, STRICT_CSP } = await import('./helpers.mjs');
+  const server = await startServer({ headers: { 'Content-Security-Policy': STRICT_CSP } });
+  const p = await openPage('http', { server, path: 'tests/e2e/pages/sheet.html' });
+  try {
+    const bytes = await readFile(join(FIXTURES, 'merged.xlsx'));
+    const transfer = await p.page.evaluate(async (data) => {
+      const worker = new Worker('sheet-worker.js');
+      const reply = await new Promise((resolve, reject) => {
+        worker.onmessage = (e) => resolve(e.data);
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage(new Uint8Array(data));
+      });
+      worker.terminate();
+      return typeof reply === 'string' ? reply : Array.from(reply);
+    }, Array.from(bytes));
+    assert.ok(Array.isArray(transfer), `the worker answered: ${transfer}`);
+    const native = await readFile(join(FIXTURES, 'merged.xlsx.transfer'));
+    assert.ok(Buffer.from(transfer).equals(native), 'the worker\'s transfer is the native one');
+    assert.ok(server.requests.some((url) => url === '/pkg/heluo-sheet.js'), 'loaded from next to heluo.js');
+    assert.equal(await p.page.evaluate(() => typeof HeluoSheet), 'undefined', 'the page itself did not load it');
+    assert.deepEqual(await p.violations(), []);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+    await server.close();
+  }
+});
