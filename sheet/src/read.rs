@@ -178,8 +178,11 @@ where
         DataRef::Bool(b) => Value::Bool(*b),
         DataRef::DateTime(dt) => value(&Data::DateTime(*dt), shift),
         DataRef::Error(e) => Value::Error(e.to_string()),
-        DataRef::String(s) => value(&Data::String(s.clone()), shift),
-        DataRef::DateTimeIso(s) => value(&Data::DateTimeIso(s.clone()), shift),
+        DataRef::String(s) if s.is_empty() => Value::Empty,
+        DataRef::String(s) => Value::Text(s.clone()),
+        DataRef::DateTimeIso(s) => {
+            iso_serial(s).map_or_else(|| Value::Text(s.clone()), Value::Date)
+        }
         DataRef::DurationIso(s) => Value::Text(s.clone()),
     }))
 }
