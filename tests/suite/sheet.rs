@@ -442,3 +442,32 @@ fn workbook_errors_say_what_happened_and_what_to_do() {
         })
     );
 }
+
+#[test]
+fn years_typed_as_numbers_in_a_header_are_still_a_header() {
+    let bytes = Builder::new()
+        .sheet(
+            "wide",
+            false,
+            (0, 0),
+            &[
+                &[T("地区"), N(2019.0), N(2018.0), N(2017.0)],
+                &[T("洛龙区"), N(0.6), N(1.7), N(3.1)],
+            ],
+            &[],
+        )
+        .sheet(
+            "long",
+            false,
+            (0, 0),
+            &[&[N(2013.0), N(3.12)], &[N(2014.0), N(2.4)]],
+            &[],
+        )
+        .build(0);
+    let book = decode(&bytes).unwrap();
+    assert_eq!(names(&book.tables[0]), ["地区", "2019", "2018", "2017"]);
+    assert_eq!(book.tables[0].row_numbers, [2]);
+    // A year and a value are data, not a header.
+    assert_eq!(names(&book.tables[1]), ["", ""]);
+    assert_eq!(book.tables[1].row_numbers, [1, 2]);
+}

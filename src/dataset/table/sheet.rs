@@ -4,9 +4,10 @@
 //!
 //! A sheet is a grid at its real place (data that starts at B3 keeps row 3 and
 //! column B). In it:
-//! 1. the header is the first row with at least two cells, most of them text,
-//!    followed by a row with at least two cells; a sheet whose first such row
-//!    is mostly numbers has no header (columns unnamed);
+//! 1. the header is the first row with at least two cells, most of them text
+//!    (or text and whole numbers 1800–2100: years typed as numbers), followed
+//!    by a row with at least two cells; a sheet whose first such row is mostly
+//!    numbers has no header (columns unnamed);
 //! 2. every line above the header is a title line (its cells joined);
 //! 3. lines of one text cell below the last data row are notes, and a
 //!    "数据来源：…" / "资料来源：…" / "Source: …" note gives the source;
@@ -469,17 +470,26 @@ impl Grid {
 struct RowCount {
     cells: usize,
     text: usize,
+    /// Whole numbers 1800–2100: years typed as numbers in a header
+    /// ("地区, 2019, 2018, 2017" in a wide table).
+    years: usize,
 }
 
 impl RowCount {
     fn of(row: &[Cell]) -> RowCount {
         let cells = row.iter().filter(|c| **c != Cell::Empty).count();
         let text = row.iter().filter(|c| matches!(c, Cell::Text(_))).count();
-        RowCount { cells, text }
+        let years = row
+            .iter()
+            .filter(|c| matches!(c, Cell::Number(n) if n.fract() == 0.0 && (1800.0..=2100.0).contains(n)))
+            .count();
+        RowCount { cells, text, years }
     }
 
+    /// A header: most cells text, or text and years (at least one text cell,
+    /// so that a data row of a year and values is not taken for one).
     fn mostly_text(&self) -> bool {
-        self.text.saturating_mul(2) > self.cells
+        self.text > 0 && self.text.saturating_add(self.years).saturating_mul(2) > self.cells
     }
 }
 
