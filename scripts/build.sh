@@ -2,6 +2,7 @@
 # Builds pkg/ from the sources, reproducibly:
 #   pkg/heluo.js       classic script, WebAssembly inlined (LZMA-packed): works from file:// (the page uses it)
 #   pkg/esm/           ES module build (heluo.js + heluo_bg.wasm) for people who bundle
+#   pkg/heluo-sheet.js the workbook reader (sheet/, calamine), loaded on demand (scripts/build-sheet.sh)
 #   www/samples.js     the sample datasets of www/data/, for pages opened from disk
 # Usage: scripts/build.sh [OUTDIR]   (default pkg; the tests build into a temp dir and compare)
 set -euo pipefail
@@ -47,3 +48,9 @@ gz() { gzip -9 -n -c "$1" | wc -c; }
 printf 'pkg: heluo.js %s bytes (%s gzipped); esm wasm %s bytes (%s gzipped)\n' \
   "$(wc -c <"$out/heluo.js")" "$(gz "$out/heluo.js")" \
   "$(wc -c <"$out/esm/heluo_bg.wasm")" "$(gz "$out/esm/heluo_bg.wasm")"
+
+# --- The workbook reader (pkg/heluo-sheet.js), a second module loaded on demand:
+# its own crate (sheet/) and script (scripts/build-sheet.sh), so this block
+# stays the same whichever way heluo.js above is bundled.
+scripts/build-sheet.sh "$out"
+# --- end of the workbook reader

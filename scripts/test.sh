@@ -13,6 +13,10 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+# The workbook reader (sheet/): its own crate, not a member of the root package.
+cargo fmt --manifest-path sheet/Cargo.toml --check
+cargo clippy --quiet --manifest-path sheet/Cargo.toml --all-targets -- -D warnings
+cargo clippy --quiet --manifest-path sheet/Cargo.toml --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "data is text: no markup sinks in the page's scripts"
 if grep -rn -E 'innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function' www/*.js www/*.html; then
@@ -23,6 +27,7 @@ step "dependencies: licences, bans and sources (cargo deny), shipped npm package
 # Advisories are not checked: the RustSec database is fetched from GitHub, which
 # this build network cannot reach.
 cargo deny --log-level error check licenses bans sources
+cargo deny --manifest-path sheet/Cargo.toml --log-level error check --config sheet/deny.toml licenses bans sources
 npm audit --omit=dev --audit-level=low
 
 step "the JSON Schema accepts the samples and good fixtures"
@@ -30,6 +35,8 @@ python3 scripts/check_schema.py
 
 step "native tests"
 cargo test --quiet
+# The workbook reader on its fixtures (and the transfers the root tests decode).
+cargo test --quiet --manifest-path sheet/Cargo.toml
 
 step "browser tests (headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web

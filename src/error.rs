@@ -107,6 +107,28 @@ pub enum Error {
     PointShape { path: String, found: String },
     /// A canvas or drawing call failed (not caused by the data).
     Draw(String),
+    /// A workbook the reader could not open: cut short, damaged, or not what
+    /// its name says; `detail` is the workbook reader's own words.
+    // zh: 工作簿已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试。
+    WorkbookCorrupt { detail: String },
+    /// A workbook protected by a password (an encrypted .xlsx, or an .xls/.ods
+    /// with a password to open).
+    // zh: 这个工作簿有密码保护，无法读取。请在 Excel 或 WPS 中打开它，取消密码后另存，再试一次。
+    WorkbookEncrypted,
+    /// Bytes sent to the workbook reader that are no workbook format it knows.
+    // zh: 这不是 Heluo 能读取的工作簿格式（{detail}）。支持 .xlsx、.xlsm、.xlsb、.xls 和 .ods。
+    WorkbookUnsupported { detail: String },
+    /// A workbook whose sheets hold no cell at all.
+    // zh: 这个工作簿的 {sheets} 个工作表都是空的，没有可作图的数据。
+    WorkbookEmpty { sheets: usize },
+    /// A workbook with cells but no table: no sheet has a row of headers (at
+    /// least two columns) with rows below it. `sheets` names the sheets looked at.
+    // zh: 工作簿中没有找到表格：工作表 {sheets} 中没有一行至少两列的表头及其下方的数据。请把数据整理成一行表头加若干数据行。
+    WorkbookNoTable { sheets: Vec<String> },
+    /// The workbook reader's output could not be decoded at byte `offset`: a
+    /// fault of Heluo's, not of the file.
+    // zh: 工作簿读取模块的输出在第 {offset} 字节处无法解读。这是 Heluo 的错误，不是文件的问题，请报告。
+    SheetTransfer { offset: usize },
     // zh: 表格是空的：没有一行数据。请选择带表头和数据行的表格或工作表。
     /// The table (sheet) has no rows or no columns.
     EmptyTable,
@@ -486,6 +508,31 @@ impl fmt::Display for Error {
                 f,
                 "{at}: two value columns are labelled {} (the first at {first}); rename or ignore one of them in the mapping.",
                 quote(name)
+            ),
+            Error::WorkbookCorrupt { detail } => write!(
+                f,
+                "The workbook is damaged and cannot be read ({detail}). Open it in Excel or WPS, save it as .xlsx and try again."
+            ),
+            Error::WorkbookEncrypted => write!(
+                f,
+                "The workbook is protected by a password and cannot be read. Open it in Excel or WPS, remove the password, save it and try again."
+            ),
+            Error::WorkbookUnsupported { detail } => write!(
+                f,
+                "This is not a workbook format Heluo reads ({detail}). Heluo reads .xlsx, .xlsm, .xlsb, .xls and .ods."
+            ),
+            Error::WorkbookEmpty { sheets } => write!(
+                f,
+                "All {sheets} sheet(s) of the workbook are empty: there is nothing to chart."
+            ),
+            Error::WorkbookNoTable { sheets } => write!(
+                f,
+                "No table found in the workbook: no sheet ({}) has a header row of at least two columns with rows below it. Arrange the data as one header row and rows of values.",
+                sheets.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ")
+            ),
+            Error::SheetTransfer { offset } => write!(
+                f,
+                "The workbook reader's output could not be decoded at byte {offset}. This is a fault in Heluo, not in the file: please report it."
             ),
         }
     }
@@ -876,6 +923,25 @@ impl Error {
                 found,
             } => format!(
                 "{path}：JSON-stat 数据集各维度共有 {expected} 个单元格，但这里有 {found} 个值。"
+            ),
+            Error::WorkbookCorrupt { detail } => format!(
+                "工作簿已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试。"
+            ),
+            Error::WorkbookEncrypted => {
+                "这个工作簿有密码保护，无法读取。请在 Excel 或 WPS 中打开它，取消密码后另存，再试一次。".into()
+            }
+            Error::WorkbookUnsupported { detail } => format!(
+                "这不是 Heluo 能读取的工作簿格式（{detail}）。支持 .xlsx、.xlsm、.xlsb、.xls 和 .ods。"
+            ),
+            Error::WorkbookEmpty { sheets } => {
+                format!("这个工作簿的 {sheets} 个工作表都是空的，没有可作图的数据。")
+            }
+            Error::WorkbookNoTable { sheets } => format!(
+                "工作簿中没有找到表格：工作表 {} 中没有一行至少两列的表头及其下方的数据。请把数据整理成一行表头加若干数据行。",
+                sheets.iter().map(|name| quote(name)).collect::<Vec<_>>().join("、")
+            ),
+            Error::SheetTransfer { offset } => format!(
+                "工作簿读取模块的输出在第 {offset} 字节处无法解读。这是 Heluo 的错误，不是文件的问题，请报告。"
             ),
         }
     }

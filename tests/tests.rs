@@ -105,3 +105,6 @@ mod tables;
 // Inference: tables into trend and ranking, the summary, the mapping and its replay.
 #[path = "suite/infer.rs"]
 mod infer;
+// Workbook sheets as tables: the workbook reader's transfers (tests/fixtures/workbooks/) decoded.
+#[path = "suite/sheet.rs"]
+mod sheet;

@@ -89,6 +89,8 @@ pub fn read_text(text: &str, pasted: bool) -> Result<TextTables> {
     })
 }
 
+pub mod sheet;
+
 /// One cell as the file holds it: nothing is decided yet (a CSV field is
 /// always [`Cell::Text`], even "3.12").
 #[derive(Debug, Clone, PartialEq)]
