@@ -267,7 +267,7 @@ impl fmt::Display for Error {
             ),
             Error::NotText { guess } => write!(
                 f,
-                "This is not a JSON text file: it looks like {guess}. Export the data as JSON (UTF-8) and try again."
+                "This is not a data file Heluo reads: it looks like {guess}. Save the data as JSON or CSV (UTF-8), or as an Excel workbook, and try again."
             ),
             Error::NotUtf8 {
                 truncated: true, ..
@@ -707,7 +707,7 @@ impl Error {
                 MAX_FILE_BYTES / 1_048_576
             ),
             Error::NotText { guess } => format!(
-                "这不是 JSON 文本文件，看起来是{}。请将数据导出为 JSON（UTF-8）后再试。",
+                "这不是 Heluo 能读取的数据文件，看起来是{}。请将数据另存为 JSON 或 CSV（UTF-8），或 Excel 工作簿后再试。",
                 zh_guess(guess)
             ),
             Error::NotUtf8 {

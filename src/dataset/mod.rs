@@ -9,6 +9,7 @@
 //! one group look the same to a reader (see [`text`]).
 
 pub mod infer;
+pub mod import;
 mod json;
 mod parse;
 pub mod snapshot;

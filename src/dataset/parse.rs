@@ -58,7 +58,7 @@ pub(crate) fn line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
 
 /// Checks size and encoding: UTF-8 (a byte order mark is dropped) or UTF-16
 /// (what Windows' Notepad and some exports write), which is decoded.
-fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Error::TooLarge {
             bytes: bytes.len() as u64,

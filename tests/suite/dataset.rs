@@ -332,7 +332,7 @@ fn binary_files_are_named() {
         assert_eq!(
             e.to_string(),
             format!(
-                "This is not a JSON text file: it looks like {guess}. Export the data as JSON (UTF-8) and try again."
+                "This is not a data file Heluo reads: it looks like {guess}. Save the data as JSON or CSV (UTF-8), or as an Excel workbook, and try again."
             )
         );
     }
@@ -924,7 +924,7 @@ fn utf16_files_are_decoded() {
     // An odd number of bytes after a UTF-16 byte order mark is broken UTF-16.
     assert_eq!(
         error_bytes(b"\xFF\xFE{\x00}").to_string(),
-        "This is not a JSON text file: it looks like UTF-16 text with broken characters. Export the data as JSON (UTF-8) and try again."
+        "This is not a data file Heluo reads: it looks like UTF-16 text with broken characters. Save the data as JSON or CSV (UTF-8), or as an Excel workbook, and try again."
     );
 }
 

@@ -1,0 +1,118 @@
+//! The front door: whatever a person has (format v1, a CSV or TSV, pasted
+//! cells, JSON records or columns, a workbook's sheets) becomes a dataset.
+//!
+//! ```text
+//!   bytes ─decode─▶ text ─table::read_text─▶ format v1 ──parse──────────────▶ Dataset
+//!                                         └▶ tables ──infer(mapping)─▶ Dataset + Summary + Mapping
+//!   workbook ─(heluo-sheet.js)─▶ transfer ─table::sheet::decode─▶ tables ─┘
+//! ```
+//!
+//! A table import keeps its tables, so a correction (a new [`Mapping`]) is
+//! inferred again without reading the file again.
+
+use super::infer::{infer, Imported, Mapping};
+use super::table::{read_text, ReadReport, Table, TextTables};
+use super::Dataset;
+use crate::error::Result;
+
+/// A file as loaded: a format v1 dataset, or an import of tables.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    V1(Dataset),
+    Tables(Box<TableImport>),
+}
+
+/// Tables, how they were read, and what inference made of them.
+#[derive(Debug, Clone)]
+pub struct TableImport {
+    pub tables: Vec<Table>,
+    /// How the text was read (delimiter, JSON shape); `None` for a workbook.
+    pub report: Option<ReadReport>,
+    pub imported: Imported,
+}
+
+impl Loaded {
+    /// The dataset to chart.
+    pub fn dataset(&self) -> &Dataset {
+        match self {
+            Loaded::V1(d) => d,
+            Loaded::Tables(t) => &t.imported.dataset,
+        }
+    }
+
+    /// The dataset, owned.
+    pub fn into_dataset(self) -> Dataset {
+        match self {
+            Loaded::V1(d) => d,
+            Loaded::Tables(t) => t.imported.dataset,
+        }
+    }
+}
+
+impl TableImport {
+    /// The same tables under a corrected mapping. On error nothing changes,
+    /// so the charts already shown stay.
+    pub fn remap(&mut self, mapping: &Mapping) -> Result<()> {
+        self.imported = infer(&self.tables, mapping)?;
+        Ok(())
+    }
+}
+
+/// Loads the bytes of a file: format v1 as [`super::parse`] reads it (the
+/// same messages), anything else as tables inferred under `mapping`.
+pub fn load(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
+    let text = match super::parse::decode(bytes) {
+        Ok(text) => text,
+        // Natively, GBK/GB18030 as Excel and WPS write it in China (the
+        // browser layer decodes it with TextDecoder before calling in).
+        #[cfg(not(target_arch = "wasm32"))]
+        Err(
+            err @ crate::error::Error::NotUtf8 {
+                truncated: false, ..
+            },
+        ) => {
+            let (text, _, bad) = encoding_rs::GB18030.decode(bytes);
+            if bad {
+                return Err(err);
+            }
+            return load_text(&text, false, mapping);
+        }
+        Err(err) => return Err(err),
+    };
+    load_text_or_v1(&text, false, mapping, || super::parse(bytes))
+}
+
+/// Loads text that is already decoded (a paste, or a file the browser decoded
+/// from GB18030); `pasted` words the messages for a paste.
+pub fn load_text(text: &str, pasted: bool, mapping: &Mapping) -> Result<Loaded> {
+    load_text_or_v1(text, pasted, mapping, || super::parse(text.as_bytes()))
+}
+
+fn load_text_or_v1(
+    text: &str,
+    pasted: bool,
+    mapping: &Mapping,
+    v1: impl FnOnce() -> Result<Dataset>,
+) -> Result<Loaded> {
+    match read_text(text, pasted)? {
+        TextTables::FormatV1 => v1().map(Loaded::V1),
+        TextTables::Tables { tables, report } => {
+            let imported = infer(&tables, mapping)?;
+            Ok(Loaded::Tables(Box::new(TableImport {
+                tables,
+                report: Some(report),
+                imported,
+            })))
+        }
+    }
+}
+
+/// Loads tables read elsewhere (a workbook's sheets).
+pub fn load_tables(tables: Vec<Table>, mapping: &Mapping) -> Result<Loaded> {
+    let imported = infer(&tables, mapping)?;
+    Ok(Loaded::Tables(Box::new(TableImport {
+        tables,
+        report: None,
+        imported,
+    })))
+}
