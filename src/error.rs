@@ -541,7 +541,7 @@ impl fmt::Display for Error {
 /// A place in a table as the person sees it in their spreadsheet or file:
 /// `row 14, column C ("收入(元)")` / `第 14 行，“收入(元)” 列（C 列）`, or for
 /// JSON records `data[13], "rate"`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Spot {
     /// The row's number as the file shows it (a line, a sheet row, a record index).
     pub row: Option<usize>,

@@ -1164,3 +1164,24 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_summary_crosses_to_javascript_as_plain_data() {
+    let t = table(',', &VILLAGES.replace('"', ""));
+    let i = ok(&t);
+    let s = serde_json::to_value(&i.summary).unwrap();
+    assert_eq!(s["shape"], "records");
+    assert_eq!(
+        s["skipped"][0],
+        json!({"at": {"row": 4, "column": "收入(元)", "letter": "D", "records": null}, "text": "约二十万", "reason": "notANumber"})
+    );
+    assert_eq!(s["columns"][0]["role"], json!({"left": "code"}));
+    assert_eq!(s["columns"][2]["role"], "group");
+    assert_eq!(s["ranking"]["items"], 5);
+    let i = ok(&csv(SPLIT));
+    let s = serde_json::to_value(&i.summary).unwrap();
+    assert_eq!(
+        s["notes"][0],
+        json!({"summed": {"groups": 4, "most": 2, "over": ["sex"]}})
+    );
+}

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use super::super::table::Cell;
 
 /// Which mark separates a number's fraction: `1,234.5` or `1.234,5`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Decimal {
     Point,
     Comma,

@@ -1435,8 +1435,11 @@ fn plural(one: &str) -> String {
 }
 
 fn is_aggregate(entity: &Entity, coded: bool) -> bool {
-    let lower = reader_key(&entity.name).to_lowercase();
-    if AGGREGATE_NAMES.contains(&lower.as_str()) {
+    let name = reader_key(&entity.name);
+    if AGGREGATE_NAMES
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(&name))
+    {
         return true;
     }
     match &entity.code {

@@ -4,13 +4,16 @@
 //! row 14 is 26/06", "summed 4 rows per series and year").
 //! [`Summary::line`] says it in one line, in the reader's language.
 
+use serde::Serialize;
+
 use super::cells::Decimal;
 use super::mapping::Shape;
 use crate::error::Spot;
 use crate::text::{Item, Lang, Msg};
 
 /// What a column was taken as.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Role {
     /// The years of a trend.
     Time,
@@ -30,7 +33,8 @@ pub enum Role {
 }
 
 /// Why a column was left out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Left {
     /// Codes and ids (`410311`, `OWID_WRL`): text, never numbers.
     Code,
@@ -47,7 +51,8 @@ pub enum Left {
 }
 
 /// Why a column was given its role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Why {
     /// The mapping says so.
     Mapping,
@@ -66,7 +71,8 @@ pub enum Why {
 }
 
 /// One column, as understood.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ColumnSummary {
     pub header: String,
     /// The column as messages name it (its letter, when the file has letters).
@@ -83,7 +89,8 @@ pub struct ColumnSummary {
 }
 
 /// Why a cell or row was not read into a chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Reason {
     /// Text in a column of numbers (`"约二十万"`).
     NotANumber,
@@ -102,7 +109,8 @@ pub enum Reason {
 }
 
 /// A cell (or a row, with `at.column` the column that decided) not read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SkippedCell {
     pub at: Spot,
     /// The cell as written.
@@ -111,7 +119,9 @@ pub struct SkippedCell {
 }
 
 /// Something decided that the person should know.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[serde(rename_all_fields = "camelCase")]
 pub enum Note {
     /// Dates are day/month, settled by `at` (`26/06/2013`).
     DayFirst { at: Spot, text: String },
@@ -153,7 +163,8 @@ pub enum Note {
 }
 
 /// The trend made, in numbers.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TrendFacts {
     pub series: usize,
     pub years: usize,
@@ -164,7 +175,8 @@ pub struct TrendFacts {
 }
 
 /// The ranking made, in numbers.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RankingFacts {
     pub items: usize,
     pub item: Option<(String, String)>,
@@ -175,7 +187,8 @@ pub struct RankingFacts {
 }
 
 /// What an import understood.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Summary {
     /// Which table of the file (0-based), of how many.
     pub table: usize,
