@@ -41,7 +41,7 @@ pub mod scale;
 pub mod text;
 pub mod theme;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
 pub use dataset::{parse, Dataset};
