@@ -29,6 +29,7 @@
     clippy::arithmetic_side_effects
 )]
 
+pub mod action;
 pub mod chart;
 pub mod dataset;
 pub mod engine;
@@ -40,10 +41,11 @@ pub mod render;
 pub mod scale;
 pub mod text;
 pub mod theme;
+pub mod user_text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use dataset::{parse, Dataset};
-pub use engine::{Action, Changed, ChartKind, Engine, Frame, Options, Refusal};
+pub use engine::{Action, Changed, ChartKind, Engine, Frame, Options, Refusal, Request};
 pub use error::{Error, Result};

@@ -90,3 +90,7 @@ mod properties;
 // Issue 8 audit: bidi and controls in every written word, many series, negative 万元 bars.
 #[path = "suite/integrity.rs"]
 mod integrity;
+
+// The house has no circles: the files under src/ import one another acyclically.
+#[path = "suite/house.rs"]
+mod house;

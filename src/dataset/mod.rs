@@ -11,7 +11,10 @@
 mod json;
 mod parse;
 pub mod snapshot;
-pub mod text;
+/// User text as a reader sees it (clean, compare, quote): a module of its own,
+/// [`crate::user_text`], which the error messages use too; `dataset::text` is
+/// its old name.
+pub use crate::user_text as text;
 pub mod table;
 mod walk;
 

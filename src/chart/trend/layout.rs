@@ -164,7 +164,7 @@ impl TrendLayout {
             .collect();
 
         // 1. Header: title, unit line, legend.
-        let title = super::describe::title(cx, trend);
+        let title = title(cx, trend);
         let unit_line = format
             .unit_label()
             .map(|u| words.fill(Msg::UnitLine, &[&u]));
@@ -727,4 +727,13 @@ fn place_labels(
         });
     }
     placed
+}
+
+/// The chart's title: the option's, the trend's, the dataset's, or "Trend".
+pub fn title(cx: &Context, trend: &Trend) -> String {
+    cx.title
+        .clone()
+        .or_else(|| trend.title.clone())
+        .or_else(|| cx.dataset.title.clone())
+        .unwrap_or_else(|| cx.words.get(Msg::TrendFallbackTitle).into())
 }
