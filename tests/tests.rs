@@ -94,3 +94,7 @@ mod integrity;
 // The house has no circles: the files under src/ import one another acyclically.
 #[path = "suite/house.rs"]
 mod house;
+
+// The package's TypeScript declarations declare every field the boundary's types serialize.
+#[path = "suite/typescript.rs"]
+mod typescript;
