@@ -217,7 +217,7 @@ pub struct Changed {
     pub tooltip: bool,
     /// A new announcement for the live region.
     pub announcement: bool,
-    /// A re-sort transition is pending (animate with [`Engine::transition_marks`]).
+    /// A re-sort transition is pending (animate with [`Engine::transition_marks`](crate::engine::Engine::transition_marks)).
     pub transition: bool,
 }
 
