@@ -603,9 +603,12 @@ function chartSheet() {
 var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls"];
 
 /* <heluo-chart src="data.json" chart="trend">: the chart in an open shadow
-   root, initialised when it comes near the viewport and freed when removed. */
+   root, initialised when it comes near the viewport and freed when removed.
+   Defines the element once and returns its class (undefined where there is no
+   DOM: a server rendering the page). */
 function defineElement() {
-  if (typeof customElements === "undefined" || typeof HTMLElement === "undefined" || customElements.get("heluo-chart")) return;
+  if (typeof customElements === "undefined" || typeof HTMLElement === "undefined") return undefined;
+  if (customElements.get("heluo-chart")) return customElements.get("heluo-chart");
   var HeluoChart = function () {
     var self = Reflect.construct(HTMLElement, [], HeluoChart);
     var root = self.attachShadow({ mode: "open" });
@@ -748,6 +751,7 @@ function defineElement() {
   };
 
   customElements.define("heluo-chart", HeluoChart);
+  return HeluoChart;
 }
 
 /* ------------------------------------------------------------------------
