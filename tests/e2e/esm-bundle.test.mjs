@@ -1,7 +1,7 @@
 // The package as a bundler sees it: ./pkg installed into a fresh project
 // (npm, from the folder), an entry that does `import { render } from "heluo"`
-// bundled by esbuild (pinned in package-lock.json), and the bundle drawing a
-// chart in Chromium. And importing the package in Node, as a server rendering
+// bundled by esbuild and by Vite (both pinned in package-lock.json), and each
+// bundle drawing a chart in Chromium. And importing the package in Node, as a server rendering
 // the page would, works without a window.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,30 +14,21 @@ after(closeBrowser);
 
 const WORK = join(ROOT, 'target/e2e-esm-bundle');
 const ESBUILD = join(ROOT, 'node_modules/.bin/esbuild');
+const VITE = join(ROOT, 'node_modules/.bin/vite');
 
-/** A fresh project with ./pkg installed as the dependency "heluo". */
-function project() {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  writeFileSync(join(WORK, 'package.json'), JSON.stringify({
-    name: 'heluo-esm-test', private: true, type: 'module', dependencies: { heluo: `file:${join(ROOT, 'pkg')}` },
-  }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: WORK });
-}
-
-test('esbuild: import { render } from "heluo" draws a chart', async () => {
-  project();
-  writeFileSync(join(WORK, 'main.js'), `
+/** The app's entry: one chart through the package's named exports. */
+const MAIN = `
 import { render, define } from "heluo";
 const data = { title: "Luolong", trend: { unit: "%", series: [{ name: "洛龙区", points: [[2013, 3.12], [2015, 1.9], [2019, 0.36]] }] } };
 const handle = render(document.getElementById("chart"), data, { chart: "trend", lang: "en", theme: "light" });
 window.__heluo = { element: define() === customElements.get("heluo-chart"), svg: handle.toSVG().startsWith("<svg") };
 document.documentElement.setAttribute("data-heluo", "ready");
-`);
-  execFileSync(ESBUILD, ['main.js', '--bundle', '--format=esm', '--outfile=out.js', '--log-level=warning'], { cwd: WORK });
-  writeFileSync(join(WORK, 'index.html'), '<!doctype html><meta charset="utf-8"><title>esbuild</title><div id="chart" style="width: 600px"></div><script type="module" src="out.js"></script>\n');
+`;
+
+/** Opens `path` (under the repository) and checks the chart in it is drawn. */
+async function drawn(path) {
   const server = await startServer();
-  const p = await openPage('http', { server, path: 'target/e2e-esm-bundle/index.html' });
+  const p = await openPage('http', { server, path });
   try {
     const got = await p.page.evaluate(() => {
       const canvas = document.querySelector('#chart canvas.base');
@@ -57,6 +48,32 @@ document.documentElement.setAttribute("data-heluo", "ready");
     await p.close();
     await server.close();
   }
+}
+
+/** A fresh project with ./pkg installed as the dependency "heluo". */
+function project() {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(join(WORK, 'package.json'), JSON.stringify({
+    name: 'heluo-esm-test', private: true, type: 'module', dependencies: { heluo: `file:${join(ROOT, 'pkg')}` },
+  }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: WORK });
+}
+
+test('esbuild: import { render } from "heluo" draws a chart', async () => {
+  project();
+  writeFileSync(join(WORK, 'main.js'), MAIN);
+  execFileSync(ESBUILD, ['main.js', '--bundle', '--format=esm', '--outfile=out.js', '--log-level=warning'], { cwd: WORK });
+  writeFileSync(join(WORK, 'index.html'), '<!doctype html><meta charset="utf-8"><title>esbuild</title><div id="chart" style="width: 600px"></div><script type="module" src="out.js"></script>\n');
+  await drawn('target/e2e-esm-bundle/index.html');
+});
+
+test('Vite: a minimal app with import { render } from "heluo" draws a chart', async () => {
+  project();
+  writeFileSync(join(WORK, 'main.js'), MAIN);
+  writeFileSync(join(WORK, 'index.html'), '<!doctype html><meta charset="utf-8"><title>Vite</title><div id="chart" style="width: 600px"></div><script type="module" src="./main.js"></script>\n');
+  execFileSync(VITE, ['build', '--base', './', '--outDir', 'dist', '--logLevel', 'warn'], { cwd: WORK, stdio: 'pipe' });
+  await drawn('target/e2e-esm-bundle/dist/index.html');
 });
 
 test('importing the package in Node (server rendering) needs no window', () => {
