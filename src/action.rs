@@ -348,7 +348,7 @@ impl std::error::Error for Refusal {}
 ///
 /// It is read as one flat object ([`WireRequest`]) and written field by field
 /// rather than through serde's internally tagged enums, whose buffering cost
-/// the wasm about 20 KB gzipped; the shapes are the same.
+/// the wasm about 8 KB gzipped; the shapes are the same.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(try_from = "WireRequest")]
 pub enum Request {
