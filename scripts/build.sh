@@ -42,7 +42,7 @@ python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" w
 node_modules/.bin/terser "$tmp/heluo.js" --compress --mangle --comments '/^ Heluo: /' -o "$out/heluo.js"
 python3 scripts/samples.py www/data "$samples_out"
 # The package around the script: its manifest and TypeScript declarations.
-cp scripts/pkg/package.json scripts/pkg/heluo.d.ts "$out/"
+cp scripts/pkg/package.json scripts/pkg/heluo.d.ts scripts/pkg/heluo.mjs scripts/pkg/heluo.d.mts "$out/"
 
 gz() { gzip -9 -n -c "$1" | wc -c; }
 printf 'pkg: heluo.js %s bytes (%s gzipped); esm wasm %s bytes (%s gzipped)\n' \

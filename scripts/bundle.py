@@ -77,6 +77,8 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
     /* This very script, for the standalone HTML download. */
     api.source = function () {{ return "(" + heluoBundle + ")();\\n"; }};
     api.elementMarkup = elementMarkup;
+    /* Defines <heluo-chart> (once) and returns its class: the ES module's define(). */
+    api.define = defineElement;
     api.standalone = function (bytes, charts, title, lang) {{
       return standaloneHtml(api, bytes, charts, title, lang);
     }};

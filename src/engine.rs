@@ -19,6 +19,8 @@
 use std::fmt;
 use std::rc::Rc;
 
+pub use crate::action::{Action, Changed, ChartKind, Key, Options, Refusal, Request};
+
 use crate::chart::ranking::RankingChart;
 use crate::chart::trend::TrendChart;
 use crate::chart::{ChartRoom, Context, Control, Table, Tooltip};
@@ -26,333 +28,6 @@ use crate::dataset::Dataset;
 use crate::mark::Mark;
 use crate::text::{Lang, Msg};
 use crate::theme::{Theme, ThemeName};
-
-/// Which of the two charts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    Trend,
-    Ranking,
-}
-
-impl ChartKind {
-    /// `"trend"` or `"ranking"`; anything else is `None`.
-    pub fn from_name(name: &str) -> Option<ChartKind> {
-        match name {
-            "trend" => Some(ChartKind::Trend),
-            "ranking" => Some(ChartKind::Ranking),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ChartKind::Trend => "trend",
-            ChartKind::Ranking => "ranking",
-        }
-    }
-}
-
-/// How a chart is made: everything but the dataset.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Options {
-    pub kind: ChartKind,
-    /// Width in CSS px.
-    pub width: f64,
-    pub theme: ThemeName,
-    /// The chart's language; `None` follows the dataset's locale.
-    pub lang: Option<Lang>,
-    /// Ranking: the metric shown first, by key; `None` is the dataset's default.
-    pub metric: Option<String>,
-    /// Ranking: how many rows show before "show all" (default 15).
-    pub top: Option<usize>,
-    /// A title that replaces the dataset's.
-    pub title: Option<String>,
-    /// Brand colours over the theme: `background:#fff; text:#222; accent:#c00;
-    /// palette:#a00,#05a,…` (what `<heluo-chart>` reads from its CSS custom properties).
-    pub colors: Option<String>,
-}
-
-impl Options {
-    pub fn new(kind: ChartKind) -> Options {
-        Options {
-            kind,
-            width: 640.0,
-            theme: ThemeName::Light,
-            lang: None,
-            metric: None,
-            top: None,
-            title: None,
-            colors: None,
-        }
-    }
-
-    pub fn width(mut self, width: f64) -> Options {
-        self.width = width;
-        self
-    }
-
-    pub fn theme(mut self, theme: ThemeName) -> Options {
-        self.theme = theme;
-        self
-    }
-
-    pub fn lang(mut self, lang: Lang) -> Options {
-        self.lang = Some(lang);
-        self
-    }
-}
-
-/// A key the chart understands (the DOM layer maps `KeyboardEvent.key` with
-/// [`Action::from_key`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Next,
-    Previous,
-    First,
-    Last,
-    Select,
-    Clear,
-    /// Trend: highlight the next line (↓) or the previous one (↑).
-    NextLine,
-    PreviousLine,
-}
-
-/// Everything a reader (or a host page) can do to a chart.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    /// A new width in CSS px.
-    Resize(f64),
-    Theme(ThemeName),
-    Lang(Lang),
-    /// The pointer moved to `(x, y)` CSS px from the canvas' top left.
-    Pointer(f64, f64),
-    /// The pointer left; hides the tooltip.
-    Leave,
-    /// A click or tap: a legend entry, a bar (pin), or nothing.
-    Click(f64, f64),
-    Key(Key),
-    /// Legend entry `i`: shows/hides series `i` (trend) or filters to group `i` (ranking).
-    Legend(usize),
-    /// Ranking: the group menu's choice `i` (0: every group, `i`: group `i - 1`).
-    Group(usize),
-    /// Trend: a zoom selection being dragged from `x0` to `x1` (CSS px).
-    Drag(f64, f64),
-    /// Trend: zoom to the years between two x positions.
-    ZoomTo(f64, f64),
-    ZoomIn,
-    ZoomOut,
-    ResetZoom,
-    /// Ranking: rank by metric `i`.
-    Metric(usize),
-    /// Ranking: largest first ⇄ smallest first.
-    ToggleOrder,
-    /// Ranking: every row ⇄ the top N.
-    ToggleShowAll,
-    /// Ranking: pins or unpins a village (index into the dataset's villages).
-    TogglePin(usize),
-    /// Counts the villages (ranking) or lines (trend) whose name contains the
-    /// text (the search box's status).
-    Search(String),
-    /// Ranking: pins the first village whose name contains the text; trend:
-    /// highlights the first line whose name does.
-    PinSearch(String),
-    /// Trend: highlights line `i` (drawn on top in the accent colour, others
-    /// greyed, its name at its end), or stops highlighting it.
-    Highlight(usize),
-}
-
-impl Action {
-    /// The action the DOM layer names: controls carry these names.
-    /// `a`, `b` are numbers (coordinates, an index), `text` a search.
-    pub fn from_parts(name: &str, a: f64, b: f64, text: &str) -> Option<Action> {
-        let index = || (a.is_finite() && a >= 0.0).then_some(a as usize);
-        Some(match name {
-            "resize" => Action::Resize(a),
-            "pointer" => Action::Pointer(a, b),
-            "leave" => Action::Leave,
-            "click" => Action::Click(a, b),
-            "legend" => Action::Legend(index()?),
-            "group" => Action::Group(index()?),
-            "drag" => Action::Drag(a, b),
-            "zoomTo" => Action::ZoomTo(a, b),
-            "zoomIn" => Action::ZoomIn,
-            "zoomOut" => Action::ZoomOut,
-            "resetZoom" => Action::ResetZoom,
-            "metric" => Action::Metric(index()?),
-            "toggleOrder" => Action::ToggleOrder,
-            "toggleShowAll" => Action::ToggleShowAll,
-            "togglePin" => Action::TogglePin(index()?),
-            "search" => Action::Search(text.to_string()),
-            "pinSearch" => Action::PinSearch(text.to_string()),
-            "highlight" => Action::Highlight(index()?),
-            "theme" => Action::Theme(ThemeName::from_name(text)?),
-            "lang" => Action::Lang(Lang::from_tag(text)),
-            _ => return None,
-        })
-    }
-
-    /// The action for a key press (`KeyboardEvent.key`) on a chart of `kind`:
-    /// ←/→ step years on a trend, ↑/↓ its lines (bars on a ranking); + and − zoom a trend.
-    pub fn from_key(key: &str, kind: ChartKind) -> Option<Action> {
-        use ChartKind::{Ranking, Trend};
-        Some(Action::Key(match (key, kind) {
-            ("ArrowRight", Trend) | ("ArrowDown", Ranking) => Key::Next,
-            ("ArrowLeft", Trend) | ("ArrowUp", Ranking) => Key::Previous,
-            ("ArrowDown", Trend) => Key::NextLine,
-            ("ArrowUp", Trend) => Key::PreviousLine,
-            ("Home", _) => Key::First,
-            ("End", _) => Key::Last,
-            ("Enter", _) | (" ", _) => Key::Select,
-            ("Escape", _) => Key::Clear,
-            ("+" | "=" | "PageUp", Trend) => return Some(Action::ZoomIn),
-            ("-" | "_" | "PageDown", Trend) => return Some(Action::ZoomOut),
-            ("0", Trend) => return Some(Action::ResetZoom),
-            _ => return None,
-        }))
-    }
-
-    /// The action's name, for refusals.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Action::Resize(_) => "resize",
-            Action::Theme(_) => "theme",
-            Action::Lang(_) => "lang",
-            Action::Pointer(..) => "pointer",
-            Action::Leave => "leave",
-            Action::Click(..) => "click",
-            Action::Key(_) => "key",
-            Action::Legend(_) => "legend",
-            Action::Group(_) => "group",
-            Action::Drag(..) => "drag",
-            Action::ZoomTo(..) => "zoomTo",
-            Action::ZoomIn => "zoomIn",
-            Action::ZoomOut => "zoomOut",
-            Action::ResetZoom => "resetZoom",
-            Action::Metric(_) => "metric",
-            Action::ToggleOrder => "toggleOrder",
-            Action::ToggleShowAll => "toggleShowAll",
-            Action::TogglePin(_) => "togglePin",
-            Action::Search(_) => "search",
-            Action::PinSearch(_) => "pinSearch",
-            Action::Highlight(_) => "highlight",
-        }
-    }
-}
-
-/// What an action changed, so callers redraw only that.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Changed {
-    /// The base marks (redraw the chart).
-    pub marks: bool,
-    /// The overlay marks (hover, selection).
-    pub overlay: bool,
-    /// The chart's height.
-    pub size: bool,
-    /// The controls' state or labels.
-    pub controls: bool,
-    /// The data table (order, filter, language).
-    pub table: bool,
-    /// The tooltip (shown, hidden or different).
-    pub tooltip: bool,
-    /// A new announcement for the live region.
-    pub announcement: bool,
-    /// A re-sort transition is pending (animate with [`Engine::transition_marks`]).
-    pub transition: bool,
-}
-
-impl Changed {
-    pub const NOTHING: Changed = Changed {
-        marks: false,
-        overlay: false,
-        size: false,
-        controls: false,
-        table: false,
-        tooltip: false,
-        announcement: false,
-        transition: false,
-    };
-
-    /// Only the overlay and tooltip (hover).
-    pub const HOVER: Changed = Changed {
-        overlay: true,
-        tooltip: true,
-        ..Changed::NOTHING
-    };
-
-    /// Everything the view shows (a new layout).
-    pub const VIEW: Changed = Changed {
-        marks: true,
-        overlay: true,
-        size: true,
-        controls: true,
-        tooltip: true,
-        ..Changed::NOTHING
-    };
-
-    /// One bit per field, for the wasm boundary (in field order).
-    pub fn bits(self) -> u32 {
-        [
-            self.marks,
-            self.overlay,
-            self.size,
-            self.controls,
-            self.table,
-            self.tooltip,
-            self.announcement,
-            self.transition,
-        ]
-        .iter()
-        .enumerate()
-        .fold(0, |bits, (i, &on)| if on { bits | (1 << i) } else { bits })
-    }
-
-    pub fn any(self) -> bool {
-        self.bits() != 0
-    }
-}
-
-/// Why a chart or an action was refused.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Refusal {
-    /// The dataset has no data for this kind of chart.
-    NoSuchChart(ChartKind),
-    /// The action does not apply to this kind of chart.
-    NotForKind {
-        action: &'static str,
-        kind: ChartKind,
-    },
-    /// An option's value is not one of those allowed.
-    BadOption {
-        name: &'static str,
-        value: String,
-        allowed: String,
-    },
-    /// An index (series, group, metric, village) beyond the data.
-    NoSuchItem { action: &'static str, index: usize },
-}
-
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::NoSuchChart(kind) => {
-                write!(f, "the dataset has no \"{}\" part to chart", kind.name())
-            }
-            Refusal::NotForKind { action, kind } => {
-                write!(f, "\"{action}\" does not apply to a {} chart", kind.name())
-            }
-            Refusal::BadOption {
-                name,
-                value,
-                allowed,
-            } => write!(f, "{name}=\"{value}\" is not allowed: use {allowed}"),
-            Refusal::NoSuchItem { action, index } => {
-                write!(f, "\"{action}\": there is no item {index}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for Refusal {}
 
 /// Everything a chart shows at one moment, for any renderer to read.
 #[derive(Debug, Clone, PartialEq)]
@@ -434,6 +109,29 @@ fn parse_color(text: &str) -> Option<crate::theme::Color> {
     }
 }
 
+/// The chart of one kind, in its own rooms: the one place the engine holds a
+/// kind's own type (so the kinds need not know of each other or of the engine).
+enum Room {
+    Trend(TrendChart),
+    Ranking(RankingChart),
+}
+
+impl Room {
+    fn get(&self) -> &dyn ChartRoom {
+        match self {
+            Room::Trend(t) => t,
+            Room::Ranking(r) => r,
+        }
+    }
+
+    fn get_mut(&mut self) -> &mut dyn ChartRoom {
+        match self {
+            Room::Trend(t) => t,
+            Room::Ranking(r) => r,
+        }
+    }
+}
+
 /// One chart: a dataset drawn as one kind, with the reader's view of it.
 pub struct Engine {
     cx: Context,
@@ -441,7 +139,7 @@ pub struct Engine {
     colors: Option<String>,
     kind: ChartKind,
     width: f64,
-    room: Box<dyn ChartRoom>,
+    room: Room,
     announcement: String,
 }
 
@@ -465,9 +163,9 @@ impl Engine {
         let mut cx = Context::new(dataset, theme, lang);
         cx.title = options.title.clone().filter(|t| !t.trim().is_empty());
         let width = crate::chart::sane_width(options.width);
-        let room: Box<dyn ChartRoom> = match options.kind {
-            ChartKind::Trend => Box::new(TrendChart::new(&cx, width)?),
-            ChartKind::Ranking => Box::new(RankingChart::new(&cx, options, width)?),
+        let room = match options.kind {
+            ChartKind::Trend => Room::Trend(TrendChart::new(&cx, width)?),
+            ChartKind::Ranking => Room::Ranking(RankingChart::new(&cx, options, width)?),
         };
         Ok(Engine {
             cx,
@@ -486,9 +184,12 @@ impl Engine {
         let changed = match action {
             Action::Resize(width) => {
                 self.width = crate::chart::sane_width(width);
-                self.room.relayout(&self.cx, self.width);
+                self.room.get_mut().relayout(&self.cx, self.width);
                 // Hover was where the pointer was on the old layout: drop it.
-                let (leave, _) = self.room.apply(&self.cx, self.width, &Action::Leave)?;
+                let (leave, _) = self
+                    .room
+                    .get_mut()
+                    .apply(&self.cx, self.width, &Action::Leave)?;
                 return Ok(Changed {
                     tooltip: leave.tooltip,
                     ..Changed::VIEW
@@ -497,7 +198,7 @@ impl Engine {
             Action::Theme(theme) => {
                 self.cx.theme = themed(theme, self.colors.as_deref())?;
                 self.theme = theme;
-                self.room.relayout(&self.cx, self.width);
+                self.room.get_mut().relayout(&self.cx, self.width);
                 return Ok(Changed {
                     controls: true,
                     ..Changed::VIEW
@@ -507,14 +208,14 @@ impl Engine {
                 let title = self.cx.title.take();
                 self.cx = Context::new(self.cx.dataset.clone(), self.cx.theme.clone(), lang);
                 self.cx.title = title;
-                self.room.relayout(&self.cx, self.width);
+                self.room.get_mut().relayout(&self.cx, self.width);
                 return Ok(Changed {
                     table: true,
                     ..Changed::VIEW
                 });
             }
             other => {
-                let (changed, said) = self.room.apply(&self.cx, self.width, &other)?;
+                let (changed, said) = self.room.get_mut().apply(&self.cx, self.width, &other)?;
                 if let Some(said) = said {
                     self.announcement = said;
                     Changed {
@@ -527,6 +228,112 @@ impl Engine {
             }
         };
         Ok(changed)
+    }
+
+    /// A [`Request`] (an action by the names of what it acts on) as the
+    /// [`Action`] it stands for on this chart, or a refusal naming the field
+    /// that is wrong (`action.key: unknown metric "incme"; known: income, dividend`).
+    pub fn resolve(&self, request: Request) -> Result<Action, Refusal> {
+        let dataset = &self.cx.dataset;
+        let series = || -> Vec<&str> {
+            dataset
+                .trend
+                .iter()
+                .flat_map(|t| t.series.iter().map(|s| s.name.as_str()))
+                .collect()
+        };
+        // The ranking's groups as its legend and menu list them.
+        let groups = || -> Vec<&str> {
+            self.ranking()
+                .map(|r| r.layout().groups.iter().map(String::as_str).collect())
+                .unwrap_or_default()
+        };
+        let find = |field, what, known: Vec<&str>, name: &str| {
+            known
+                .iter()
+                .position(|k| *k == name)
+                .ok_or_else(|| Refusal::Unknown {
+                    field,
+                    what,
+                    value: name.to_string(),
+                    known: known.iter().map(|k| k.to_string()).collect(),
+                })
+        };
+        Ok(match request {
+            Request::Resize { width } => Action::Resize(width),
+            Request::Theme { theme } => Action::Theme(ThemeName::from_name(&theme).ok_or_else(
+                || Refusal::Unknown {
+                    field: "action.theme",
+                    what: "theme",
+                    value: theme,
+                    known: vec!["light".into(), "dark".into()],
+                },
+            )?),
+            Request::Lang { lang } => Action::Lang(Lang::from_tag(&lang)),
+            Request::Pointer { x, y } => Action::Pointer(x, y),
+            Request::Leave => Action::Leave,
+            Request::Click { x, y } => Action::Click(x, y),
+            Request::Legend { series: s, group } => match (self.kind, s, group) {
+                (ChartKind::Trend, Some(name), _) => {
+                    Action::Legend(find("action.series", "series", series(), &name)?)
+                }
+                (ChartKind::Ranking, _, Some(name)) => {
+                    Action::Legend(find("action.group", "group", groups(), &name)?)
+                }
+                (ChartKind::Trend, None, _) => {
+                    return Err(Refusal::Missing {
+                        field: "action.series",
+                        what: "a trend's legend names a series",
+                    })
+                }
+                (ChartKind::Ranking, _, None) => {
+                    return Err(Refusal::Missing {
+                        field: "action.group",
+                        what: "a ranking's legend names a group",
+                    })
+                }
+            },
+            Request::Group { group } => match group {
+                None => Action::Group(0),
+                Some(name) => {
+                    Action::Group(find("action.group", "group", groups(), &name)?.saturating_add(1))
+                }
+            },
+            Request::Drag { x0, x1 } => Action::Drag(x0, x1),
+            Request::ZoomTo { x0, x1 } => Action::ZoomTo(x0, x1),
+            Request::ZoomIn => Action::ZoomIn,
+            Request::ZoomOut => Action::ZoomOut,
+            Request::ResetZoom => Action::ResetZoom,
+            Request::Metric { key } => {
+                let keys: Vec<&str> = dataset
+                    .ranking
+                    .iter()
+                    .flat_map(|r| r.metrics.iter().map(|m| m.key.as_str()))
+                    .collect();
+                Action::Metric(find("action.key", "metric", keys, &key)?)
+            }
+            Request::ToggleOrder => Action::ToggleOrder,
+            Request::ToggleShowAll => Action::ToggleShowAll,
+            Request::Pin { village } => {
+                let names: Vec<&str> = dataset
+                    .ranking
+                    .iter()
+                    .flat_map(|r| r.villages.iter().map(|v| v.name.as_str()))
+                    .collect();
+                Action::TogglePin(find("action.village", "village", names, &village)?)
+            }
+            Request::Search { text } => Action::Search(text),
+            Request::PinSearch { text } => Action::PinSearch(text),
+            Request::Highlight { series: name } => {
+                Action::Highlight(find("action.series", "series", series(), &name)?)
+            }
+        })
+    }
+
+    /// [`resolve`](Self::resolve)s a request and [`apply`](Self::apply)s it.
+    pub fn request(&mut self, request: Request) -> Result<Changed, Refusal> {
+        let action = self.resolve(request)?;
+        self.apply(action)
     }
 
     pub fn kind(&self) -> ChartKind {
@@ -552,12 +359,18 @@ impl Engine {
 
     /// The trend's state and layout, when this is a trend chart.
     pub fn trend(&self) -> Option<&TrendChart> {
-        self.room.as_trend()
+        match &self.room {
+            Room::Trend(t) => Some(t),
+            Room::Ranking(_) => None,
+        }
     }
 
     /// The ranking's state and layout, when this is a ranking.
     pub fn ranking(&self) -> Option<&RankingChart> {
-        self.room.as_ranking()
+        match &self.room {
+            Room::Ranking(r) => Some(r),
+            Room::Trend(_) => None,
+        }
     }
 
     /// The context the chart is drawn in (dataset, theme, words).
@@ -567,36 +380,36 @@ impl Engine {
 
     /// Width and height in CSS px.
     pub fn size(&self) -> (f64, f64) {
-        self.room.size()
+        self.room.get().size()
     }
 
     pub fn marks(&self) -> &[Mark] {
-        self.room.marks()
+        self.room.get().marks()
     }
 
     pub fn overlay(&self) -> Vec<Mark> {
-        self.room.overlay(&self.cx)
+        self.room.get().overlay(&self.cx)
     }
 
     pub fn tooltip(&self) -> Option<Tooltip> {
-        self.room.tooltip(&self.cx)
+        self.room.get().tooltip(&self.cx)
     }
 
     pub fn title(&self) -> String {
-        self.room.title(&self.cx)
+        self.room.get().title(&self.cx)
     }
 
     pub fn description(&self) -> String {
-        self.room.description(&self.cx)
+        self.room.get().description(&self.cx)
     }
 
     pub fn controls(&self) -> Vec<Control> {
-        self.room.controls(&self.cx)
+        self.room.get().controls(&self.cx)
     }
 
     /// The top (CSS px) of the focused item (a pinned bar), to scroll to it.
     pub fn focus_top(&self) -> Option<f64> {
-        self.room.focus_top()
+        self.room.get().focus_top()
     }
 
     /// The chart's current view as options (kind, theme, language, the metric
@@ -632,7 +445,7 @@ impl Engine {
 
     /// The chart's data as a table (built on demand: it can be long).
     pub fn table(&self) -> Table {
-        self.room.table(&self.cx)
+        self.room.get().table(&self.cx)
     }
 
     /// "interactive line chart" / "交互式条形图", for `aria-roledescription`.
@@ -676,7 +489,7 @@ impl Engine {
     /// slide from their old places. `None` once it is over (or when none is
     /// pending): draw [`marks`](Self::marks).
     pub fn transition_marks(&mut self, t: f64) -> Option<Vec<Mark>> {
-        self.room.transition_marks(t)
+        self.room.get_mut().transition_marks(t)
     }
 
     /// The current view as a standalone SVG document.

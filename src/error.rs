@@ -239,7 +239,7 @@ pub fn quote(text: &str) -> String {
     let mut out = String::from("\"");
     let mut chars = text.chars();
     for c in chars.by_ref().take(MAX) {
-        crate::dataset::text::push_visible(&mut out, c);
+        crate::user_text::push_visible(&mut out, c);
         if out.chars().nth(MAX_WRITTEN).is_some() {
             break;
         }
@@ -636,9 +636,11 @@ impl SyntaxHint {
             SyntaxHint::FullWidth
         } else if at.starts_with('\u{FEFF}') {
             SyntaxHint::Bom
-        } else if let Some(c) = at.chars().next().filter(|&c| {
-            crate::dataset::text::needs_code_point(c) && !matches!(c, '\t' | '\n' | '\r')
-        }) {
+        } else if let Some(c) = at
+            .chars()
+            .next()
+            .filter(|&c| crate::user_text::needs_code_point(c) && !matches!(c, '\t' | '\n' | '\r'))
+        {
             SyntaxHint::Invisible(c)
         } else if start.starts_with('<') {
             SyntaxHint::Html

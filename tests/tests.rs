@@ -108,3 +108,11 @@ mod infer;
 // Workbook sheets as tables: the workbook reader's transfers (tests/fixtures/workbooks/) decoded.
 #[path = "suite/sheet.rs"]
 mod sheet;
+
+// The house has no circles: the files under src/ import one another acyclically.
+#[path = "suite/house.rs"]
+mod house;
+
+// The package's TypeScript declarations declare every field the boundary's types serialize.
+#[path = "suite/typescript.rs"]
+mod typescript;

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use heluo::web::{parse_dataset, ChartView};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -44,6 +44,56 @@ fn ink(canvas: &HtmlCanvasElement) -> f64 {
     inked as f64 / (data.len() / 4) as f64
 }
 
+/// A plain JS object from `(key, value)` pairs.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let out = js_sys::Object::new();
+    for (key, value) in pairs {
+        js_sys::Reflect::set(&out, &(*key).into(), value).unwrap();
+    }
+    out.into()
+}
+
+/// `new ChartView`'s options: the chart, its two canvases, width and scale,
+/// and `more` (string options: theme, lang, …).
+fn options(
+    chart: &str,
+    base: &HtmlCanvasElement,
+    overlay: &HtmlCanvasElement,
+    width: f64,
+    scale: f64,
+    more: &[(&str, &str)],
+) -> JsValue {
+    let mut pairs = vec![
+        ("chart", JsValue::from_str(chart)),
+        ("canvas", base.clone().into()),
+        ("overlay", overlay.clone().into()),
+        ("width", width.into()),
+        ("scale", scale.into()),
+    ];
+    pairs.extend(more.iter().map(|(k, v)| (*k, JsValue::from_str(v))));
+    object(&pairs)
+}
+
+/// An action from a JSON literal: `action(r#"{"type": "leave"}"#)`.
+fn action(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+/// The message of a thrown `Error`.
+fn message(err: wasm_bindgen::JsError) -> String {
+    let value: JsValue = err.into();
+    let error: js_sys::Error = value.dyn_into().unwrap();
+    error.message().into()
+}
+
+/// A flag of what `apply` says changed.
+fn flag(changed: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(changed, &name.into())
+        .unwrap()
+        .as_bool()
+        .unwrap_or_else(|| panic!("{name} is not a boolean"))
+}
+
 fn has_color(canvas: &HtmlCanvasElement, (r, g, b): (u8, u8, u8)) -> bool {
     pixels(canvas).chunks(4).any(|p| {
         (p[0] as i32 - r as i32).abs() < 6
@@ -71,17 +121,14 @@ fn trend_draws_at_device_pixel_ratio() {
     let (base, overlay) = (canvas(), canvas());
     let view = ChartView::new(
         &dataset,
-        "trend",
-        base.clone(),
-        overlay.clone(),
-        600.0,
-        2.0,
-        "light",
-        "",
-        "",
-        "",
-        "",
-        "",
+        options(
+            "trend",
+            &base,
+            &overlay,
+            600.0,
+            2.0,
+            &[("theme", "light"), ("lang", "")],
+        ),
     )
     .unwrap();
     assert_eq!(base.width(), 1200);
@@ -108,17 +155,14 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
     let (base, overlay) = (canvas(), canvas());
     let mut view = ChartView::new(
         &dataset,
-        "ranking",
-        base.clone(),
-        overlay.clone(),
-        600.0,
-        1.0,
-        "light",
-        "",
-        "",
-        "",
-        "",
-        "",
+        options(
+            "ranking",
+            &base,
+            &overlay,
+            600.0,
+            1.0,
+            &[("theme", "light"), ("lang", "")],
+        ),
     )
     .unwrap();
     let before = ink(&base);
@@ -126,12 +170,17 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
     // appears. A hover changes only the overlay and the tooltip (bits 2 and 32).
     let tooltip = (0..200)
         .find_map(|y| {
-            let changed = view.apply("pointer", 300.0, y as f64, "").unwrap();
+            let pointer = format!(r#"{{"type": "pointer", "x": 300, "y": {y}}}"#);
+            let changed = view.apply(action(&pointer)).unwrap();
             let tip = view.tooltip().unwrap();
             (!tip.is_null()).then(|| {
+                let flags: Vec<&str> = ["marks", "overlay", "size", "controls", "table", "tooltip"]
+                    .into_iter()
+                    .filter(|f| flag(&changed, f))
+                    .collect();
                 assert_eq!(
-                    changed,
-                    2 | 32,
+                    flags,
+                    ["overlay", "tooltip"],
                     "hover changes the overlay and the tooltip only"
                 );
                 tip
@@ -152,11 +201,91 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
         before,
         "the base canvas is not redrawn on hover"
     );
-    view.apply("leave", 0.0, 0.0, "").unwrap();
+    view.apply(action(r#"{"type": "leave"}"#)).unwrap();
     assert_eq!(ink(&overlay), 0.0, "leaving clears the overlay");
+    assert_eq!(
+        message(view.apply(action(r#"{"type": "zoomIn"}"#)).unwrap_err()),
+        "\"zoomIn\" does not apply to a ranking chart"
+    );
+}
+
+#[wasm_bindgen_test]
+fn actions_name_what_they_act_on_and_wrong_ones_say_which_field() {
+    let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
+    let (base, overlay) = (canvas(), canvas());
+    let mut view = ChartView::new(
+        &dataset,
+        options("ranking", &base, &overlay, 600.0, 1.0, &[("top", "5")]),
+    )
+    .unwrap();
+    let pinned = view
+        .apply(action(r#"{"type": "pin", "village": "王屯村"}"#))
+        .unwrap();
+    assert!(flag(&pinned, "marks") && flag(&pinned, "announcement"));
     assert!(
-        view.apply("zoomIn", 0.0, 0.0, "").is_err(),
-        "a trend action is refused on a ranking"
+        view.announcement().contains("王屯村"),
+        "{}",
+        view.announcement()
+    );
+    let metrics = js_sys::JSON::stringify(&view.controls().unwrap()).unwrap();
+    assert!(
+        String::from(metrics).contains(r#"{"type":"metric","key":"dividend"}"#),
+        "the metric menu's options carry the actions they send"
+    );
+    view.apply(action(r#"{"type": "metric", "key": "dividend"}"#))
+        .unwrap();
+    assert_eq!(view.metric_key(), "dividend");
+    for (bad, said) in [
+        (
+            r#"{"type": "metric", "key": "incme"}"#,
+            r#"action.key: unknown metric "incme"; known: income, dividend"#,
+        ),
+        (
+            r#"{"type": "pin", "village": "无名村"}"#,
+            r#"action.village: unknown village "无名村"; known: "#,
+        ),
+        (
+            r#"{"type": "pointer", "x": "1", "y": 2}"#,
+            "action.x: invalid type: string \"1\"",
+        ),
+        (
+            r#"{"type": "explode"}"#,
+            "action.type: unknown variant `explode`",
+        ),
+        (r#"{"type": "metric"}"#, "action: missing field `key`"),
+        (r#"{"x": 1}"#, "action: missing field `type`"),
+    ] {
+        let got = message(view.apply(action(bad)).unwrap_err());
+        assert!(got.starts_with(said), "{bad}: {got}");
+    }
+    let bad_option = ChartView::new(
+        &dataset,
+        options(
+            "ranking",
+            &canvas(),
+            &canvas(),
+            600.0,
+            1.0,
+            &[("metirc", "x")],
+        ),
+    )
+    .err()
+    .map(message)
+    .unwrap();
+    assert!(
+        bad_option.starts_with("options.metirc: unknown option; known: chart, canvas,"),
+        "{bad_option}"
+    );
+    let bad_top = ChartView::new(
+        &dataset,
+        options("ranking", &canvas(), &canvas(), 600.0, 1.0, &[("top", "0")]),
+    )
+    .err()
+    .map(message)
+    .unwrap();
+    assert_eq!(
+        bad_top,
+        r#"top="0" is not allowed: use a whole number of at least 1"#
     );
 }
 
@@ -165,17 +294,14 @@ fn svg_export_holds_the_chart_text() {
     let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
     let view = ChartView::new(
         &dataset,
-        "ranking",
-        canvas(),
-        canvas(),
-        500.0,
-        1.0,
-        "dark",
-        "en",
-        "",
-        "",
-        "",
-        "",
+        options(
+            "ranking",
+            &canvas(),
+            &canvas(),
+            500.0,
+            1.0,
+            &[("theme", "dark"), ("lang", "en")],
+        ),
     )
     .unwrap();
     let svg = view.svg().unwrap();

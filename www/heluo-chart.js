@@ -1,17 +1,16 @@
 /* Heluo DOM layer: one chart as readers use it — figure, canvases, tooltip,
    controls, keyboard, touch, live region, data table, export — around one
-   engine (`ChartView`). It turns DOM events into engine actions and puts what
-   the engine hands back (changed bits, controls, tooltip, words) into the page
+   engine (`ChartView`). It turns DOM events into engine actions (plain
+   objects tagged by `type`: `{type: "pointer", x, y}`) and puts what the
+   engine hands back (what changed, controls, tooltip, words) into the page
    as text, never as markup. It keeps no chart state of its own: every chart
    has its own closure, so any number of charts live on one page.
 
    Bundled into pkg/heluo.js by scripts/bundle.py: `mountChart(api, …)` is
    called as `Heluo.mount(container, dataset, kind, options)`. */
 
-/* The bits of ChartView.apply's result (see src/engine.rs, Changed::bits). */
-var CHANGED = { marks: 1, overlay: 2, size: 4, controls: 8, table: 16, tooltip: 32, announcement: 64, transition: 128 };
-
 var chartCount = 0;
+var LEAVE = { type: "leave" };
 
 function el(tag, className, text) {
   var node = document.createElement(tag);
@@ -37,7 +36,8 @@ function fileName(kind, ext) { return "heluo-" + kind + "." + ext; }
  * Mounts one chart of `dataset` (a DatasetHandle of `api`) into `container`.
  * options: { width, scale, theme: "light"|"dark", lang: ""|"zh-CN"|"en",
  *   metric, top, title, controls: "full"|"none", onError(err) }.
- * Returns a handle: { figure, view, kind, lang, resize(), redraw(), apply(name, a, b, text), destroy() }.
+ * Returns a handle: { figure, view, kind, lang, resize(), apply(action), destroy() }
+ * (`action` as ChartView.apply takes it: `{type: "metric", key: "income"}`).
  */
 function mountChart(api, container, dataset, kind, options) {
   options = options || {};
@@ -72,10 +72,11 @@ function mountChart(api, container, dataset, kind, options) {
   }
   function scale() { return window.devicePixelRatio || 1; }
 
-  var view = new api.ChartView(dataset, kind, base, overlay, width(), scale(),
-    options.theme || "light", options.lang || "", options.metric || "",
-    options.top === undefined || options.top === null ? "" : String(options.top), options.title || "",
-    options.colors || "");
+  var view = new api.ChartView(dataset, {
+    chart: kind, canvas: base, overlay: overlay, width: width(), scale: scale(),
+    theme: options.theme, lang: options.lang, metric: options.metric,
+    top: options.top === null ? undefined : options.top, title: options.title, colors: options.colors,
+  });
   var lang = view.lang;
   var words = function (key, a, b) { return api.text(lang, key, a || "", b || ""); };
   var lastWidth = width();
@@ -112,18 +113,18 @@ function mountChart(api, container, dataset, kind, options) {
   }
 
   /* What the engine says changed, put into the page. */
-  function handle(bits) {
-    if (bits === undefined) return;
-    if (bits & (CHANGED.marks | CHANGED.size)) { setHeight(); describe(); }
-    if (bits & CHANGED.controls) updateControls();
-    if (bits & CHANGED.table) fillTable();
-    if (bits & CHANGED.tooltip) showTip(view.tooltip());
-    if (bits & CHANGED.announcement) live.textContent = view.announcement;
-    if (bits & CHANGED.transition) animate();
+  function handle(changed) {
+    if (!changed) return;
+    if (changed.marks || changed.size) { setHeight(); describe(); }
+    if (changed.controls) updateControls();
+    if (changed.table) fillTable();
+    if (changed.tooltip) showTip(view.tooltip());
+    if (changed.announcement) live.textContent = view.announcement;
+    if (changed.transition) animate();
   }
 
-  function apply(name, a, b, text) {
-    return handle(view.apply(name, a || 0, b || 0, text || ""));
+  function apply(action) {
+    return handle(view.apply(action));
   }
 
   /* Plays a pending re-sort over 450 ms, or ends it at once for readers who
@@ -177,7 +178,7 @@ function mountChart(api, container, dataset, kind, options) {
         group.setAttribute("role", "group");
         group.setAttribute("aria-label", c.label);
         var buttons = c.items.map(function (item) {
-          var b = button(c.id, "", function () { apply(c.action, item.index); });
+          var b = button(c.id, "", function () { apply(item.action); });
           group.appendChild(b);
           return b;
         });
@@ -194,12 +195,15 @@ function mountChart(api, container, dataset, kind, options) {
       } else if (c.type === "select") {
         var label = el("label", "metric-pick", c.label + " ");
         var select = el("select", c.id);
-        c.options.forEach(function (text, i) {
-          var o = el("option", null, text);
+        c.options.forEach(function (choice, i) {
+          var o = el("option", null, choice.label);
           o.value = String(i);
           select.appendChild(o);
         });
-        select.addEventListener("change", guard(function () { apply(c.action, Number(select.value)); }));
+        select.addEventListener("change", guard(function () {
+          var choice = c.options[Number(select.value)];
+          if (choice) apply(choice.action);
+        }));
         label.appendChild(select);
         bar.appendChild(label);
         controls[c.id] = function (c2) { select.value = String(c2.selected); };
@@ -249,7 +253,7 @@ function mountChart(api, container, dataset, kind, options) {
 
   function updateControls() {
     var list = view.controls();
-    var shape = list.map(function (c) { return c.type + ":" + (c.id || "") + ":" + (c.items ? c.items.length : "") + ":" + (c.options ? c.options.join("\u0001") : ""); }).join("|") + "|" + lang;
+    var shape = list.map(function (c) { return c.type + ":" + (c.id || "") + ":" + (c.items ? c.items.length : "") + ":" + (c.options ? c.options.map(function (o) { return o.label; }).join("\u0001") : ""); }).join("|") + "|" + lang;
     if (shape !== controlShape) { controlShape = shape; buildControls(list); }
     list.forEach(function (c) {
       var update = controls[c.id || c.type];
@@ -267,10 +271,10 @@ function mountChart(api, container, dataset, kind, options) {
     input.setAttribute("aria-label", c.label);
     var status = el("span", "search-status");
     status.setAttribute("role", "status");
-    input.addEventListener("input", guard(function () { apply("search", 0, 0, input.value); }));
+    input.addEventListener("input", guard(function () { apply({ type: "search", text: input.value }); }));
     form.addEventListener("submit", guard(function (event) {
       event.preventDefault();
-      apply("pinSearch", 0, 0, input.value);
+      apply({ type: "pinSearch", text: input.value });
       var top = view.focusTop;
       if (top !== undefined && top !== null) {
         var y = base.getBoundingClientRect().top + window.scrollY + top - window.innerHeight / 3;
@@ -359,7 +363,7 @@ function mountChart(api, container, dataset, kind, options) {
   stage.addEventListener("pointerdown", guard(function (event) {
     if (event.button !== 0) return;
     var p = at(event);
-    apply("pointer", p[0], p[1]);
+    apply({ type: "pointer", x: p[0], y: p[1] });
     drag = { x0: p[0], id: event.pointerId, moved: false };
     if (event.pointerType !== "touch") stage.setPointerCapture(event.pointerId);
   }));
@@ -367,9 +371,9 @@ function mountChart(api, container, dataset, kind, options) {
     var p = at(event);
     if (drag && drag.id === event.pointerId && view.kind === "trend") {
       if (Math.abs(p[0] - drag.x0) > 5) drag.moved = true;
-      if (drag.moved) { apply("drag", drag.x0, p[0]); return; }
+      if (drag.moved) { apply({ type: "drag", x0: drag.x0, x1: p[0] }); return; }
     }
-    apply("pointer", p[0], p[1]);
+    apply({ type: "pointer", x: p[0], y: p[1] });
   }));
   stage.addEventListener("pointerup", guard(function (event) {
     if (!drag || drag.id !== event.pointerId) return;
@@ -377,41 +381,41 @@ function mountChart(api, container, dataset, kind, options) {
     drag = null;
     var p = at(event);
     if (d.moved) {
-      apply("zoomTo", d.x0, p[0]);
+      apply({ type: "zoomTo", x0: d.x0, x1: p[0] });
     } else {
-      apply("click", p[0], p[1]);
-      apply("pointer", p[0], p[1]);
+      apply({ type: "click", x: p[0], y: p[1] });
+      apply({ type: "pointer", x: p[0], y: p[1] });
     }
   }));
   stage.addEventListener("pointercancel", guard(function () {
     /* The browser took the gesture (a page scroll): drop the selection. */
     drag = null;
-    apply("leave");
+    apply(LEAVE);
   }));
   stage.addEventListener("dblclick", guard(function () {
-    if (view.kind === "trend") apply("resetZoom");
+    if (view.kind === "trend") apply({ type: "resetZoom" });
   }));
   stage.addEventListener("pointerleave", guard(function (event) {
     if (event.pointerType === "touch" || drag) return; /* a tap keeps its tooltip */
-    apply("leave");
+    apply(LEAVE);
   }));
   /* A tap outside the chart hides its tooltip. */
   var outside = guard(function (event) {
-    if (!stage.contains(event.target) && !tip.hidden) apply("leave");
+    if (!stage.contains(event.target) && !tip.hidden) apply(LEAVE);
   });
   document.addEventListener("pointerdown", outside);
   /* Escape hides a hover tooltip wherever the focus is (WCAG 1.4.13). */
   var escape = guard(function (event) {
-    if (event.key === "Escape" && !tip.hidden && event.target !== base) apply("leave");
+    if (event.key === "Escape" && !tip.hidden && event.target !== base) apply(LEAVE);
   });
   document.addEventListener("keydown", escape);
 
   base.addEventListener("keydown", guard(function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    var bits = view.key(event.key);
-    if (bits === undefined) return;
+    var changed = view.key(event.key);
+    if (changed === undefined) return;
     event.preventDefault();
-    handle(bits);
+    handle(changed);
   }));
   base.addEventListener("blur", guard(function () { handle(view.key("Escape")); }));
 
@@ -440,7 +444,7 @@ function mountChart(api, container, dataset, kind, options) {
     var printing = type === "beforeprint" ? true : type === "afterprint" ? false : printQuery.matches;
     if ((options.theme || "light") !== "dark" || printing === printed) return;
     printed = printing;
-    handle(view.apply("theme", 0, 0, printing ? "light" : "dark"));
+    apply({ type: "theme", theme: printing ? "light" : "dark" });
   });
   printQuery.addEventListener("change", onPrint);
   window.addEventListener("beforeprint", onPrint);
@@ -541,8 +545,8 @@ function renderChart(api, target, data, options) {
     try {
       var kind = opts.chart || dataset.charts[0];
       chart = mountChart(api, target, dataset, kind, {
-        theme: resolvedTheme(opts.theme), lang: opts.lang || "", metric: opts.metric || "",
-        top: opts.top, title: opts.title || opts["chart-title"] || "", controls: opts.controls,
+        theme: resolvedTheme(opts.theme), lang: opts.lang, metric: opts.metric,
+        top: opts.top, title: opts.title || opts["chart-title"], controls: opts.controls,
         colors: opts.colors !== undefined ? opts.colors : brandColors(target), onError: opts.onError,
       });
     } catch (err) {
@@ -599,9 +603,12 @@ function chartSheet() {
 var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls"];
 
 /* <heluo-chart src="data.json" chart="trend">: the chart in an open shadow
-   root, initialised when it comes near the viewport and freed when removed. */
+   root, initialised when it comes near the viewport and freed when removed.
+   Defines the element once and returns its class (undefined where there is no
+   DOM: a server rendering the page). */
 function defineElement() {
-  if (typeof customElements === "undefined" || typeof HTMLElement === "undefined" || customElements.get("heluo-chart")) return;
+  if (typeof customElements === "undefined" || typeof HTMLElement === "undefined") return undefined;
+  if (customElements.get("heluo-chart")) return customElements.get("heluo-chart");
   var HeluoChart = function () {
     var self = Reflect.construct(HTMLElement, [], HeluoChart);
     var root = self.attachShadow({ mode: "open" });
@@ -744,6 +751,7 @@ function defineElement() {
   };
 
   customElements.define("heluo-chart", HeluoChart);
+  return HeluoChart;
 }
 
 /* ------------------------------------------------------------------------

@@ -173,8 +173,9 @@ enum Step {
     Order,
     Theme(bool),
     Lang(bool),
-    /// An action by name, as the DOM layer sends a control's.
-    Named(String, Coord, Coord, String),
+    /// An action as JavaScript sends it: JSON text read as a `Request` and
+    /// resolved against the chart (what does not parse or resolve is skipped).
+    Named(String),
     Transition(u16),
     Scale(u8),
 }
@@ -412,9 +413,9 @@ fn exercise(chart: &mut Engine, steps: &[Step]) {
         let (w, h) = chart.size();
         let next = match step {
             Step::DomKey(key) => heluo::Action::from_key(key, chart.kind()),
-            Step::Named(name, a, b, text) => {
-                heluo::Action::from_parts(name, a.at(w), b.at(h), text)
-            }
+            Step::Named(json) => serde_json::from_str::<heluo::Request>(json)
+                .ok()
+                .and_then(|request| chart.resolve(request).ok()),
             Step::Transition(t) => {
                 if let Some(marks) = chart.transition_marks(f64::from(*t) / 32_768.0) {
                     draw(&marks, w, h, scale, Some(chart.theme().background));

@@ -5,14 +5,15 @@
 //! controls) the DOM layer shows. [`crate::engine`] is the one place that
 //! dispatches on the kind.
 
-pub mod json;
 pub mod ranking;
 pub mod trend;
 
 use std::rc::Rc;
 
 use crate::dataset::Dataset;
-use crate::engine::{Action, Changed, Refusal};
+use serde::Serialize;
+
+use crate::action::{Action, Changed, Refusal, Request};
 use crate::mark::{fit_text, text_width, Mark, Rect, TextMark};
 use crate::text::{Item, Lang, Msg, Words};
 use crate::theme::{Color, Theme};
@@ -141,14 +142,6 @@ pub(crate) trait ChartRoom {
         width: f64,
         action: &Action,
     ) -> Result<(Changed, Option<String>), Refusal>;
-    /// The trend's state, if this is a trend (for tests and tools that inspect layouts).
-    fn as_trend(&self) -> Option<&trend::TrendChart> {
-        None
-    }
-    /// The ranking's state, if this is a ranking.
-    fn as_ranking(&self) -> Option<&ranking::RankingChart> {
-        None
-    }
     /// The top (CSS px) of what is focused, to scroll it into view.
     fn focus_top(&self) -> Option<f64> {
         None
@@ -160,7 +153,7 @@ pub(crate) trait ChartRoom {
 }
 
 /// A tooltip: a heading and label/value rows, anchored at a point in CSS px.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tooltip {
     pub heading: String,
     pub rows: Vec<TooltipRow>,
@@ -170,11 +163,12 @@ pub struct Tooltip {
     pub announcement: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TooltipRow {
     pub label: String,
     pub value: String,
     /// `#rrggbb` of the series, if the row stands for one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
 }
 
@@ -206,7 +200,7 @@ pub const MISSING: &str = "—";
 pub const TABLE_ROWS: usize = 1000;
 
 /// A data table: what the chart shows, for screen readers and for copying.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
@@ -215,26 +209,25 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// A control the chart wants shown under it. Each carries the action it sends
-/// (by the name [`Action::from_parts`] reads), so the DOM layer draws controls
-/// without knowing the chart kind.
-#[derive(Debug, Clone, PartialEq)]
+/// A control the chart wants shown under it. Each carries the [`Request`]
+/// it sends, so the DOM layer draws controls without knowing the chart kind.
+/// Crosses to JavaScript tagged by `type` (`"legend"`, `"select"`, …).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
 pub enum Control {
     /// Toggle buttons with a swatch: series (trend) or groups (ranking).
     Legend {
         id: &'static str,
         label: String,
         items: Vec<LegendControl>,
-        /// What a click on an item sends, with the item's `index`.
-        action: &'static str,
     },
-    /// A choice of one (the metric); sends `action` with the option's index.
+    /// A choice of one (the metric, a group); `selected` is the position of
+    /// the chosen option.
     Select {
         id: &'static str,
         label: String,
-        options: Vec<String>,
+        options: Vec<Choice>,
         selected: usize,
-        action: &'static str,
     },
     /// A button; `pressed` for toggles.
     Button {
@@ -242,9 +235,10 @@ pub enum Control {
         label: String,
         pressed: Option<bool>,
         hidden: bool,
-        action: &'static str,
+        action: Request,
     },
-    /// Find by name: typing sends `search`, submitting sends `pinSearch`.
+    /// Find by name: typing sends [`Request::Search`], submitting
+    /// [`Request::PinSearch`], each with the text typed.
     Search {
         label: String,
         placeholder: String,
@@ -253,15 +247,27 @@ pub enum Control {
     },
 }
 
-/// One legend toggle; sends its control's `action` with `index`.
-#[derive(Debug, Clone, PartialEq)]
+/// One option of a [`Control::Select`] and what choosing it sends.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub label: String,
+    pub action: Request,
+}
+
+/// One legend toggle and what a press sends.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LegendControl {
     pub label: String,
     pub color: String,
     /// The group's shape, when it has one (see [`LegendEntry::symbol`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol: Option<&'static str>,
     pub pressed: bool,
+    /// The series' or group's position, for native callers (not sent to JS:
+    /// `action` names it).
+    #[serde(skip)]
     pub index: usize,
+    pub action: Request,
 }
 
 /// A legend entry to lay out.
@@ -483,21 +489,21 @@ pub(crate) fn update_search_status(
     words: Words,
     query: &str,
     found: usize,
-) -> crate::engine::Changed {
+) -> crate::action::Changed {
     let new = search_status(words, query, found);
     if new == *status {
-        return crate::engine::Changed::NOTHING;
+        return crate::action::Changed::NOTHING;
     }
     *status = new;
-    crate::engine::Changed {
+    crate::action::Changed {
         controls: true,
-        ..crate::engine::Changed::NOTHING
+        ..crate::action::Changed::NOTHING
     }
 }
 
 /// The item after, before, first or last in `items` from position `at`.
-pub(crate) fn step<T: Copy>(items: &[T], at: Option<usize>, key: crate::engine::Key) -> Option<T> {
-    use crate::engine::Key;
+pub(crate) fn step<T: Copy>(items: &[T], at: Option<usize>, key: crate::action::Key) -> Option<T> {
+    use crate::action::Key;
     let last = items.len().checked_sub(1)?;
     let i = match (key, at) {
         (Key::Clear, _) => return None,

@@ -13,8 +13,11 @@ pub mod infer;
 mod json;
 mod parse;
 pub mod snapshot;
+/// User text as a reader sees it (clean, compare, quote): a module of its own,
+/// [`crate::user_text`], which the error messages use too; `dataset::text` is
+/// its old name.
+pub use crate::user_text as text;
 pub mod table;
-pub mod text;
 pub mod v1;
 mod walk;
 

@@ -2,15 +2,19 @@
 //! page's thin JavaScript calls. It turns JS arguments into core calls, core
 //! errors into JS `Error`s (once, here), and core marks into canvas drawing.
 
+mod boundary;
+
 use std::rc::Rc;
 
+pub use boundary::{from_js, to_js};
 use plotters_canvas::CanvasBackend;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::dataset::Dataset;
-use crate::engine::{Action, Changed, ChartKind, Engine, Options, Refusal};
+use crate::engine::{Action, Changed, ChartKind, Engine, Options, Refusal, Request};
 use crate::error::{Error, MAX_FILE_BYTES};
 use crate::mark::Mark;
 use crate::render;
@@ -30,11 +34,6 @@ extern "C" {
 
 fn js_error(error: Error) -> JsError {
     JsError::new(&error.to_string())
-}
-
-/// JSON text from the core as a JS value (see `chart::json`).
-fn parse_json(json: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(json).map_err(|_| JsError::new("the chart produced invalid JSON"))
 }
 
 /// Reports a panic's message on the console before the module aborts, so the
@@ -255,7 +254,7 @@ fn page_arg(arg: &str) -> String {
         if i > 0 {
             out.push('\0');
         }
-        out.push_str(&crate::dataset::text::clean(part, false));
+        out.push_str(&crate::user_text::clean(part, false));
     }
     out
 }
@@ -263,7 +262,7 @@ fn page_arg(arg: &str) -> String {
 /// One chart on a base canvas (the chart) and an overlay canvas (hover marks),
 /// so that moving the pointer never redraws the chart. Every reader action
 /// goes through [`apply`](ChartView::apply), which draws what changed and
-/// returns the [`Changed`] bits.
+/// returns what [`Changed`].
 #[wasm_bindgen]
 pub struct ChartView {
     engine: Engine,
@@ -280,68 +279,136 @@ fn sane_scale(scale: f64) -> f64 {
     }
 }
 
+/// What `new ChartView(dataset, options)` takes, as a plain JS object:
+/// `{chart, canvas, overlay, width, scale, theme, lang, metric, top, title, colors}`.
+/// Only `chart`, `canvas` and `overlay` are required.
+#[derive(Deserialize)]
+struct ViewOptions {
+    /// "trend" or "ranking".
+    chart: String,
+    /// The chart's canvas.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    canvas: HtmlCanvasElement,
+    /// The canvas over it, for hover marks.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    overlay: HtmlCanvasElement,
+    /// Width in CSS px (default 640).
+    width: Option<f64>,
+    /// devicePixelRatio (default 1).
+    scale: Option<f64>,
+    /// "light" (default) or "dark".
+    theme: Option<String>,
+    /// "zh-CN" or "en"; absent: the dataset's.
+    lang: Option<String>,
+    /// Ranking: the metric shown first, by key.
+    metric: Option<String>,
+    /// Ranking: rows before "show all" (default 15): a number, or the text
+    /// of an attribute. Read by [`top`] rather than by serde, so that a wrong
+    /// value is quoted as it was given.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    top: JsValue,
+    /// Replaces the chart's title.
+    title: Option<String>,
+    /// Brand colours over the theme: "background:#fff; palette:#a00,#05a".
+    colors: Option<String>,
+}
+
+/// The fields of [`ViewOptions`], as JavaScript names them.
+const VIEW_OPTIONS: [&str; 11] = [
+    "chart", "canvas", "overlay", "width", "scale", "theme", "lang", "metric", "top", "title",
+    "colors",
+];
+
+/// `top` as a count of rows: absent, `null` and `""` are the default.
+fn top(value: &JsValue) -> Result<Option<usize>, Refusal> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    // An integer parse of the text: a float parser would cost the wasm its
+    // tables (about 10 KB), and a count has no fraction.
+    let n = match (value.as_f64(), value.as_string()) {
+        (Some(n), _) => n,
+        (None, Some(text)) if text.trim().is_empty() => return Ok(None),
+        (None, Some(text)) => text.trim().parse::<u32>().map_or(f64::NAN, f64::from),
+        (None, None) => f64::NAN,
+    };
+    if n.is_finite() && n >= 1.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) {
+        return Ok(Some(n as usize));
+    }
+    Err(Refusal::BadOption {
+        name: "top",
+        value: String::from(js_sys::JSON::stringify(value).unwrap_or_default())
+            .trim_matches('"')
+            .to_string(),
+        allowed: "a whole number of at least 1".into(),
+    })
+}
+
+/// Drops empty strings: an attribute that is there but empty means "none".
+fn given(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.is_empty())
+}
+
 #[wasm_bindgen]
 impl ChartView {
-    /// `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is
-    /// devicePixelRatio; `theme` "light" or "dark"; `lang` "zh-CN", "en" or ""
-    /// (the dataset's); `metric` a metric key or ""; `top` rows before
-    /// "show all" ("": the default 15); `title` replaces the chart's title ("": keep);
-    /// `colors` brand colours over the theme ("background:#fff; palette:#a00,#05a", "": none).
+    /// One chart of `dataset` on two canvases, from one options object
+    /// (see `ViewOptions`): `{chart: "ranking", canvas, overlay, width: 640,
+    /// scale: devicePixelRatio, theme: "dark", lang: "en", metric: "income",
+    /// top: 10, title, colors}`. Throws an `Error` naming a wrong option.
     #[wasm_bindgen(constructor)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        dataset: &DatasetHandle,
-        kind: &str,
-        base: HtmlCanvasElement,
-        overlay: HtmlCanvasElement,
-        width: f64,
-        scale: f64,
-        theme: &str,
-        lang: &str,
-        metric: &str,
-        top: &str,
-        title: &str,
-        colors: &str,
-    ) -> Result<ChartView, JsError> {
-        let kind = ChartKind::from_name(kind).ok_or_else(|| {
+    pub fn new(dataset: &DatasetHandle, options: JsValue) -> Result<ChartView, JsError> {
+        // serde-wasm-bindgen reads a struct's fields by name and never sees
+        // the others: a misspelt option is caught here, not ignored.
+        let keys = if options.is_object() {
+            js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>())
+        } else {
+            js_sys::Array::new()
+        };
+        if let Some(key) = keys
+            .iter()
+            .filter_map(|k| k.as_string())
+            .find(|k| !VIEW_OPTIONS.contains(&k.as_str()))
+        {
+            return Err(JsError::new(
+                &[
+                    "options.",
+                    &key,
+                    ": unknown option; known: ",
+                    &VIEW_OPTIONS.join(", "),
+                ]
+                .concat(),
+            ));
+        }
+        let o: ViewOptions = from_js("options", options)?;
+        let kind = ChartKind::from_name(&o.chart).ok_or_else(|| {
             refused(Refusal::BadOption {
                 name: "chart",
-                value: kind.into(),
+                value: o.chart.clone(),
                 allowed: "\"trend\" or \"ranking\"".into(),
             })
         })?;
-        let theme = ThemeName::from_name(theme).ok_or_else(|| {
+        let theme = given(o.theme).unwrap_or_else(|| "light".into());
+        let theme = ThemeName::from_name(&theme).ok_or_else(|| {
             refused(Refusal::BadOption {
                 name: "theme",
-                value: theme.into(),
+                value: theme.clone(),
                 allowed: "\"light\", \"dark\" or \"auto\"".into(),
             })
         })?;
-        let mut options = Options::new(kind).width(width).theme(theme);
-        if !lang.is_empty() {
-            options.lang = Some(Lang::from_tag(lang));
-        }
-        options.metric = (!metric.is_empty()).then(|| metric.to_string());
-        if !top.is_empty() {
-            match top.trim().parse::<usize>() {
-                Ok(n) if n >= 1 => options.top = Some(n),
-                _ => {
-                    return Err(refused(Refusal::BadOption {
-                        name: "top",
-                        value: top.into(),
-                        allowed: "a whole number of at least 1".into(),
-                    }))
-                }
-            }
-        }
-        options.title = (!title.is_empty()).then(|| title.to_string());
-        options.colors = (!colors.is_empty()).then(|| colors.to_string());
+        let mut options = Options::new(kind)
+            .width(o.width.unwrap_or(640.0))
+            .theme(theme);
+        options.lang = given(o.lang).map(|l| Lang::from_tag(&l));
+        options.metric = given(o.metric);
+        options.top = top(&o.top).map_err(refused)?;
+        options.title = given(o.title);
+        options.colors = given(o.colors);
         let engine = Engine::new(dataset.inner.clone(), &options).map_err(refused)?;
         let view = ChartView {
             engine,
-            base,
-            overlay,
-            scale: sane_scale(scale),
+            base: o.canvas,
+            overlay: o.overlay,
+            scale: sane_scale(o.scale.unwrap_or(1.0)),
         };
         view.redraw()?;
         Ok(view)
@@ -376,7 +443,9 @@ impl ChartView {
         draw(&self.overlay, &self.engine.overlay(), self.scale, None)
     }
 
-    fn draw_changed(&mut self, changed: Changed) -> Result<u32, JsError> {
+    /// Draws what changed and hands it back as `{marks, overlay, size,
+    /// controls, table, tooltip, announcement, transition}`, each a boolean.
+    fn draw_changed(&mut self, changed: Changed) -> Result<JsValue, JsError> {
         if changed.marks || changed.size {
             self.redraw()?;
             // A re-sort starts from where the rows were, not from the end.
@@ -388,37 +457,37 @@ impl ChartView {
         } else if changed.overlay {
             self.draw_overlay()?;
         }
-        Ok(changed.bits())
+        to_js(&changed)
     }
 
-    /// A reader action by name (see `Action::from_parts`: "pointer", "click",
-    /// "legend", "metric", "toggleOrder", "pinSearch", …) with two numbers and
-    /// a text. Draws what changed and returns the changed bits: 1 marks,
-    /// 2 overlay, 4 size, 8 controls, 16 table, 32 tooltip, 64 announcement,
-    /// 128 transition. Throws when the action does not apply to this chart.
-    pub fn apply(&mut self, name: &str, a: f64, b: f64, text: &str) -> Result<u32, JsError> {
-        let action = Action::from_parts(name, a, b, text)
-            .ok_or_else(|| JsError::new(&format!("unknown action \"{name}\"")))?;
+    /// A reader action as a plain object tagged by `type`, naming what it
+    /// acts on: `{type: "pointer", x, y}`, `{type: "pin", village: "王屯村"}`,
+    /// `{type: "metric", key: "income"}`, `{type: "legend", series: "全国"}`
+    /// (see `Request`). Draws what changed and returns it (an object of named
+    /// flags). Throws an `Error` naming the wrong field, or saying why the
+    /// action does not apply to this chart.
+    pub fn apply(&mut self, action: JsValue) -> Result<JsValue, JsError> {
+        let request: Request = from_js("action", action)?;
+        let changed = self.engine.request(request).map_err(refused)?;
+        self.draw_changed(changed)
+    }
+
+    /// A key press (`KeyboardEvent.key`): what changed, or `undefined` when
+    /// the chart does not use the key.
+    pub fn key(&mut self, key: &str) -> Result<JsValue, JsError> {
+        let Some(action) = Action::from_key(key, self.engine.kind()) else {
+            return Ok(JsValue::UNDEFINED);
+        };
         let changed = self.engine.apply(action).map_err(refused)?;
         self.draw_changed(changed)
     }
 
-    /// A key press (`KeyboardEvent.key`): the changed bits, or `undefined`
-    /// when the chart does not use the key.
-    pub fn key(&mut self, key: &str) -> Result<Option<u32>, JsError> {
-        let Some(action) = Action::from_key(key, self.engine.kind()) else {
-            return Ok(None);
-        };
-        let changed = self.engine.apply(action).map_err(refused)?;
-        self.draw_changed(changed).map(Some)
-    }
-
-    /// Lays out for `width` CSS px at `scale` and redraws; returns the changed bits.
-    pub fn resize(&mut self, width: f64, scale: f64) -> Result<u32, JsError> {
+    /// Lays out for `width` CSS px at `scale` and redraws; returns what changed.
+    pub fn resize(&mut self, width: f64, scale: f64) -> Result<JsValue, JsError> {
         self.scale = sane_scale(scale);
         let changed = self.engine.apply(Action::Resize(width)).map_err(refused)?;
         self.redraw()?;
-        Ok(changed.bits())
+        to_js(&changed)
     }
 
     /// The metric shown, by key ("" for a trend): for embed code of this view.
@@ -479,45 +548,23 @@ impl ChartView {
         self.engine.focus_top()
     }
 
-    /// The tooltip `{heading, rows: [{label, value, color}], x, y, announcement}` or `null`.
+    /// The tooltip `{heading, rows: [{label, value, color?}], x, y, announcement}` or `null`.
     pub fn tooltip(&self) -> Result<JsValue, JsError> {
         match self.engine.tooltip() {
-            Some(t) => parse_json(&t.to_json()),
+            Some(t) => to_js(&t),
             None => Ok(JsValue::NULL),
         }
     }
 
     /// The controls the chart wants shown: `[{type: "legend"|"select"|"button"|"search", …}]`,
-    /// each with its label, state and the action it sends.
+    /// each with its label, state and the action (a `Request`) it sends.
     pub fn controls(&self) -> Result<JsValue, JsError> {
-        parse_json(&crate::chart::json::controls_json(&self.engine.controls()))
+        to_js(&self.engine.controls())
     }
 
     /// The chart's data: `{caption, columns, numeric, rows}`, every cell a string.
-    /// Built with js-sys rather than serde: a table is plain strings, and the
-    /// generic serializer for nested vectors costs the wasm kilobytes.
     pub fn table(&self) -> Result<JsValue, JsError> {
-        let table = self.engine.table();
-        let strings = |cells: &[String]| {
-            cells
-                .iter()
-                .map(|c| JsValue::from_str(c))
-                .collect::<js_sys::Array>()
-        };
-        let rows: js_sys::Array = table.rows.iter().map(|r| strings(r)).collect();
-        let numeric: js_sys::Array = table
-            .numeric
-            .iter()
-            .map(|&n| JsValue::from_bool(n))
-            .collect();
-        let out = js_sys::Object::new();
-        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &key.into(), value);
-        set("caption", &table.caption.into())
-            .and_then(|_| set("columns", &strings(&table.columns)))
-            .and_then(|_| set("numeric", &numeric))
-            .and_then(|_| set("rows", &rows))
-            .map_err(|_| JsError::new("could not build the data table"))?;
-        Ok(out.into())
+        to_js(&self.engine.table())
     }
 
     /// Draws frame `t` (0–1) of a pending re-sort; returns false once it is over.

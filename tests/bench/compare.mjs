@@ -360,6 +360,20 @@ ${SCENARIOS.map((s) => `### ${s.title}\n\n${s.note}.\n\n${table(datasets, result
 Heluo's parse in the browser (bytes → validated dataset, median): ${throughput.join(', ') || '–'}.
 Heluo's wasm memory after loading, relative to the file: ${wasmRatio.join(', ') || '–'}.
 
+## What the typed boundary costs
+
+Measured by hand with \`scripts/build.sh\` (gzip -9 of pkg/heluo.js), 2026-12-07:
+100,677 bytes before (hand-written JSON out, positional arguments and a bit mask
+across the boundary); 124,553 with serde, serde-wasm-bindgen and
+serde_path_to_error (options, actions, what changed, tooltip, controls and table
+as plain JS objects, wrong fields named by path); **116,001** with serde_core's
+float formatting in error messages written through integers (vendor/README.md).
+serde_path_to_error alone is about 2.3 KB of that (121,724 without it, before
+the serde_core change). Internally tagged enums (\`#[serde(tag = "type")]\`)
+for the actions cost about 8 KB more (147,453 vs 139,375 in the first
+builds), and parsing a float from text about 13 KB: actions cross as one flat object
+(src/action.rs, WireRequest) instead.
+
 ## How to rerun
 
 \`\`\`sh

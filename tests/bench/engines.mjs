@@ -74,7 +74,7 @@ export const heluo = {
     overlay.style.top = '0';
     stage.append(base, overlay);
     host.appendChild(stage);
-    const view = new globalThis.Heluo.ChartView(dataset, kind, base, overlay, size.width, size.dpr, 'light', '', '', '', '', '');
+    const view = new globalThis.Heluo.ChartView(dataset, { chart: kind, canvas: base, overlay, width: size.width, scale: size.dpr, theme: 'light' });
     const height = view.height;
     for (const c of [base, overlay]) {
       c.style.width = `${size.width}px`;
@@ -96,29 +96,31 @@ export const heluo = {
       for (let j = 0; j < 60; j++) {
         const x = ((i + 0.5) * width) / 12;
         const y = ((j + 0.5) * height) / 60;
-        view.apply('pointer', x, y, '');
+        view.apply({ type: 'pointer', x, y });
         if (view.tooltip() !== null) {
           left = Math.min(left, x); right = Math.max(right, x);
           top = Math.min(top, y); bottom = Math.max(bottom, y);
         }
       }
     }
-    view.apply('leave', 0, 0, '');
+    view.apply({ type: 'leave' });
     return left <= right ? { left, right, top, bottom } : { left: 0, right: width, top: 0, bottom: height };
   },
   // What the page does on a move: one action; the tooltip is read only when it changed.
   hover(chart, x, y) {
-    const changed = chart.view.apply('pointer', x, y, '');
-    if (changed & 32) chart.tip = chart.view.tooltip();
+    const changed = chart.view.apply({ type: 'pointer', x, y });
+    if (changed.tooltip) chart.tip = chart.view.tooltip();
     return chart.tip != null;
   },
   switchMetric(chart, metric) {
-    chart.view.apply('metric', metric, 0, '');
+    // The metric menu's option `metric` carries the action that shows it.
+    chart.metrics ??= chart.view.controls().find((c) => c.id === 'metric-select').options;
+    chart.view.apply(chart.metrics[metric].action);
     chart.view.transition(1);
   },
   // The engine counts the matches into the search box's status (what the page shows).
   search(chart, query) {
-    chart.view.apply('search', 0, 0, query);
+    chart.view.apply({ type: 'search', text: query });
     return true;
   },
   memory: wasmMemoryBytes,

@@ -7,7 +7,7 @@ use heluo::chart::{Control, Tooltip};
 use heluo::engine::Key;
 use heluo::mark::Mark;
 use heluo::theme::{ThemeName, DARK, LIGHT};
-use heluo::{Action, Changed, ChartKind, Dataset, Engine, Options, Refusal};
+use heluo::{Action, Changed, ChartKind, Dataset, Engine, Options, Refusal, Request};
 
 use crate::util::{apply, engine, luolong, many_villages, national, texts};
 
@@ -386,19 +386,14 @@ fn zoom_in_centres_on_the_focused_year() {
 }
 
 #[test]
-fn changed_bits_follow_the_field_order() {
-    assert_eq!(Changed::NOTHING.bits(), 0);
+fn changed_says_whether_anything_did() {
     assert!(!Changed::NOTHING.any());
-    assert_eq!(Changed::HOVER.bits(), 0b10_0010, "overlay and tooltip");
-    assert_eq!(
-        Changed {
-            transition: true,
-            ..Changed::NOTHING
-        }
-        .bits(),
-        1 << 7
-    );
-    assert_eq!(Changed::VIEW.bits(), 0b10_1111);
+    assert!(Changed::HOVER.any());
+    assert!(Changed {
+        transition: true,
+        ..Changed::NOTHING
+    }
+    .any());
     assert!(Changed::VIEW.any());
 }
 
@@ -761,14 +756,14 @@ fn many_groups_get_a_menu_and_one_colour_not_a_repeating_legend() {
                 id: "group-select",
                 options,
                 selected,
-                action,
                 ..
-            } => Some((options.clone(), *selected, *action)),
+            } => Some((options.clone(), *selected)),
             _ => None,
         })
         .expect("a group menu");
     assert_eq!(menu.0.len(), 21, "全部 and 20 towns");
-    assert_eq!((menu.0[0].as_str(), menu.1, menu.2), ("全部", 0, "group"));
+    assert_eq!((menu.0[0].label.as_str(), menu.1), ("全部", 0));
+    assert_eq!(menu.0[0].action, Request::Group { group: None });
     assert!(texts(many.marks()).contains(&"共 20 个镇/街道，可在下方选择一个"));
     let bar_colors: std::collections::BTreeSet<_> = many
         .marks()
@@ -794,6 +789,13 @@ fn many_groups_get_a_menu_and_one_colour_not_a_repeating_legend() {
         many.apply(Action::Group(99)),
         Err(Refusal::NoSuchItem { .. })
     ));
+    // Choosing a town from the menu filters to it, by its name.
+    let town = menu.0[3].clone();
+    assert!(many.request(town.action).expect("a group").marks);
+    assert_eq!(
+        many.ranking().expect("a ranking").view().group.as_deref(),
+        Some(town.label.as_str())
+    );
 }
 
 #[test]

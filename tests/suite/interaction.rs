@@ -8,7 +8,7 @@ use heluo::chart::ranking::RankingChart;
 use heluo::chart::Control;
 use heluo::engine::Key;
 use heluo::mark::Mark;
-use heluo::{Action, Changed, ChartKind, Dataset, Engine, Refusal};
+use heluo::{Action, Changed, ChartKind, Dataset, Engine, Refusal, Request};
 
 use crate::util::{apply, dataset_str, engine, luolong, many_villages};
 
@@ -111,33 +111,94 @@ fn keys_from_the_dom() {
     assert_eq!(k("0", Ranking), None);
 }
 
+/// A request as JavaScript sends it (JSON here; a plain object there).
+fn request(json: &str) -> Result<Request, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
 #[test]
-fn actions_by_name_from_the_dom() {
-    let a = |name: &str, x: f64, y: f64, text: &str| Action::from_parts(name, x, y, text);
-    assert_eq!(a("pointer", 1.0, 2.0, ""), Some(Action::Pointer(1.0, 2.0)));
-    assert_eq!(a("legend", 2.0, 0.0, ""), Some(Action::Legend(2)));
-    assert_eq!(a("legend", -1.0, 0.0, ""), None, "no negative index");
-    assert_eq!(a("legend", f64::NAN, 0.0, ""), None);
-    assert_eq!(a("metric", 1.0, 0.0, ""), Some(Action::Metric(1)));
+fn requests_name_what_they_act_on() {
+    let trend = engine(luolong(), ChartKind::Trend);
+    let ranking = engine(luolong(), ChartKind::Ranking);
+    let on = |e: &Engine, json: &str| e.resolve(request(json).expect(json));
     assert_eq!(
-        a("pinSearch", 0.0, 0.0, "王屯"),
-        Some(Action::PinSearch("王屯".into()))
+        on(&trend, r#"{"type": "pointer", "x": 1, "y": 2.5}"#),
+        Ok(Action::Pointer(1.0, 2.5))
+    );
+    assert_eq!(on(&trend, r#"{"type": "leave"}"#), Ok(Action::Leave));
+    assert_eq!(
+        on(&trend, r#"{"type": "legend", "series": "全国农村"}"#),
+        Ok(Action::Legend(1))
     );
     assert_eq!(
-        a("theme", 0.0, 0.0, "dark"),
-        Some(Action::Theme(heluo::theme::ThemeName::Dark))
+        on(&ranking, r#"{"type": "metric", "key": "dividend"}"#),
+        Ok(Action::Metric(1))
     );
-    assert_eq!(a("theme", 0.0, 0.0, "sepia"), None);
-    assert_eq!(a("explode", 0.0, 0.0, ""), None);
-    // Every control names an action the DOM layer can send back.
+    assert_eq!(
+        on(&ranking, r#"{"type": "pin", "village": "王屯村"}"#),
+        Ok(Action::TogglePin(0))
+    );
+    assert_eq!(
+        on(&ranking, r#"{"type": "pinSearch", "text": "王屯"}"#),
+        Ok(Action::PinSearch("王屯".into()))
+    );
+    assert_eq!(
+        on(&trend, r#"{"type": "theme", "theme": "dark"}"#),
+        Ok(Action::Theme(heluo::theme::ThemeName::Dark))
+    );
+    // A wrong name says which field, what it is not, and what there is.
+    let said = |e: &Engine, json: &str| on(e, json).expect_err(json).to_string();
+    assert_eq!(
+        said(&ranking, r#"{"type": "metric", "key": "incme"}"#),
+        r#"action.key: unknown metric "incme"; known: income, dividend"#
+    );
+    assert_eq!(
+        said(&trend, r#"{"type": "legend", "series": "省"}"#),
+        r#"action.series: unknown series "省"; known: 洛龙区, 全国农村"#
+    );
+    assert_eq!(
+        said(&trend, r#"{"type": "legend", "group": "东部"}"#),
+        "action.series: missing (a trend's legend names a series)"
+    );
+    assert_eq!(
+        said(&trend, r#"{"type": "theme", "theme": "sepia"}"#),
+        r#"action.theme: unknown theme "sepia"; known: light, dark"#
+    );
+    // Shapes serde refuses: an unknown type, a missing or a stray field.
+    for (json, said) in [
+        (r#"{"type": "explode"}"#, "unknown variant `explode`"),
+        (r#"{"type": "metric"}"#, "missing field `key`"),
+        (r#"{"key": "income"}"#, "missing field `type`"),
+        (
+            r#"{"type": "pointer", "x": "1", "y": 2}"#,
+            "invalid type: string \"1\"",
+        ),
+    ] {
+        let got = request(json).unwrap_err();
+        assert!(got.starts_with(said), "{json}: {got}");
+    }
+    // `null` in a group request is every group; absent is an error.
+    assert_eq!(
+        request(r#"{"type": "group", "group": null}"#),
+        Ok(Request::Group { group: None })
+    );
+    assert!(request(r#"{"type": "group"}"#).is_err());
+    // Every control carries a request that its chart accepts.
     for kind in [ChartKind::Trend, ChartKind::Ranking] {
-        for control in engine(luolong(), kind).controls() {
-            let name = match control {
-                Control::Select { action, .. } | Control::Button { action, .. } => action,
-                Control::Legend { .. } => "legend",
-                Control::Search { .. } => "search",
+        let e = engine(luolong(), kind);
+        for control in e.controls() {
+            let sent: Vec<Request> = match control {
+                Control::Select { options, .. } => options.into_iter().map(|o| o.action).collect(),
+                Control::Button { action, .. } => vec![action],
+                Control::Legend { items, .. } => items.into_iter().map(|i| i.action).collect(),
+                Control::Search { .. } => vec![Request::Search { text: "x".into() }],
             };
-            assert!(a(name, 0.0, 0.0, "x").is_some(), "{kind:?}: {name}");
+            for r in sent {
+                assert!(e.resolve(r.clone()).is_ok(), "{kind:?}: {r:?}");
+                // And it crosses as JSON and back unchanged.
+                let json = serde_json::to_string(&r).expect("json");
+                assert_eq!(request(&json), Ok(r), "{json}");
+            }
         }
     }
 }

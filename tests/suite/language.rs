@@ -120,7 +120,7 @@ fn control_words(c: &Control, out: &mut Vec<String>) {
         }
         Control::Select { label, options, .. } => {
             out.push(label.clone());
-            out.extend(options.iter().cloned());
+            out.extend(options.iter().map(|o| o.label.clone()));
         }
         Control::Button { label, .. } => out.push(label.clone()),
         Control::Search {

@@ -130,19 +130,20 @@ fn beyond_the_legend_only_highlighted_lines_are_named_and_drawn_on_top() {
         Control::Legend {
             id: "highlight-toggle",
             items,
-            action,
             ..
-        } => Some((items, action)),
+        } => Some(items),
         _ => None,
     });
-    let (items, action) = buttons.expect("the highlight buttons");
-    assert_eq!(action, "highlight");
+    let items = buttons.expect("the highlight buttons");
     assert_eq!(items.len(), 1);
     assert_eq!((items[0].label.as_str(), items[0].index), ("区县37", 37));
-    apply(
-        &mut e,
-        Action::from_parts(action, 37.0, 0.0, "").expect("an action"),
+    assert_eq!(
+        items[0].action,
+        heluo::Request::Highlight {
+            series: "区县37".into()
+        }
     );
+    e.request(items[0].action.clone()).expect("a highlight");
     assert_eq!(e.announcement(), "已取消突出显示 区县37");
     assert!(e.trend().expect("a trend").layout().labels.is_empty());
 }

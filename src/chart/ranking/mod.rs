@@ -9,9 +9,9 @@ pub mod transition;
 
 pub use layout::{groups, ranked, BarMark, RankingLayout, RankingView, DEFAULT_TOP, ROW_HEIGHT};
 
-use super::{ChartRoom, Context, Control, LegendControl, Table, Tooltip};
+use super::{ChartRoom, Choice, Context, Control, LegendControl, Table, Tooltip};
+use crate::action::{Action, Changed, ChartKind, Key, Options, Refusal, Request};
 use crate::dataset::Ranking;
-use crate::engine::{Action, Changed, ChartKind, Key, Options, Refusal};
 use crate::mark::Mark;
 use crate::text::Msg;
 use transition::Transition;
@@ -182,10 +182,6 @@ impl RankingChart {
 }
 
 impl ChartRoom for RankingChart {
-    fn as_ranking(&self) -> Option<&RankingChart> {
-        Some(self)
-    }
-
     fn relayout(&mut self, cx: &Context, width: f64) {
         if let Some(ranking) = &cx.dataset.ranking {
             self.layout = RankingLayout::new(cx, ranking, &self.view, width);
@@ -253,9 +249,15 @@ impl ChartRoom for RankingChart {
             controls.push(Control::Select {
                 id: "metric-select",
                 label: words.get(Msg::Metric).into(),
-                options: ranking.metrics.iter().map(|m| m.label.clone()).collect(),
+                options: ranking
+                    .metrics
+                    .iter()
+                    .map(|m| Choice {
+                        label: m.label.clone(),
+                        action: Request::Metric { key: m.key.clone() },
+                    })
+                    .collect(),
                 selected: self.view.metric,
-                action: "metric",
             });
         }
         controls.push(Control::Button {
@@ -269,7 +271,7 @@ impl ChartRoom for RankingChart {
                 .into(),
             pressed: None,
             hidden: false,
-            action: "toggleOrder",
+            action: Request::ToggleOrder,
         });
         controls.push(Control::Button {
             id: "show-all",
@@ -286,7 +288,7 @@ impl ChartRoom for RankingChart {
             },
             pressed: Some(self.view.show_all),
             hidden: !self.view.show_all && self.layout.hidden == 0,
-            action: "toggleShowAll",
+            action: Request::ToggleShowAll,
         });
         let colored = layout::colored_groups(&cx.theme, &self.layout.groups);
         if !self.layout.groups.is_empty() && !colored {
@@ -300,17 +302,22 @@ impl ChartRoom for RankingChart {
             controls.push(Control::Select {
                 id: "group-select",
                 label: words.get(Msg::GroupColumn).into(),
-                options: std::iter::once(words.get(Msg::AllGroups).to_string())
-                    .chain(self.layout.groups.iter().map(|g| {
-                        if g.is_empty() {
-                            words.get(Msg::NoGroup).to_string()
-                        } else {
-                            g.clone()
-                        }
-                    }))
-                    .collect(),
+                options: std::iter::once(Choice {
+                    label: words.get(Msg::AllGroups).to_string(),
+                    action: Request::Group { group: None },
+                })
+                .chain(self.layout.groups.iter().map(|g| Choice {
+                    label: if g.is_empty() {
+                        words.get(Msg::NoGroup).to_string()
+                    } else {
+                        g.clone()
+                    },
+                    action: Request::Group {
+                        group: Some(g.clone()),
+                    },
+                }))
+                .collect(),
                 selected,
-                action: "group",
             });
         }
         if !self.layout.groups.is_empty() && colored {
@@ -332,9 +339,12 @@ impl ChartRoom for RankingChart {
                         symbol: layout::group_symbol(&cx.theme, &self.layout.groups, i),
                         pressed: self.view.group.as_ref() == Some(g),
                         index: i,
+                        action: Request::Legend {
+                            series: None,
+                            group: Some(g.clone()),
+                        },
                     })
                     .collect(),
-                action: "legend",
             });
         }
         controls.push(Control::Search {

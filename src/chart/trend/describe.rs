@@ -5,14 +5,8 @@ use crate::chart::{Context, Table, Tooltip, TooltipRow, MISSING};
 use crate::dataset::Trend;
 use crate::text::Msg;
 
-/// The chart's title: the option's, the trend's, the dataset's, or "Trend".
-pub fn title(cx: &Context, trend: &Trend) -> String {
-    cx.title
-        .clone()
-        .or_else(|| trend.title.clone())
-        .or_else(|| cx.dataset.title.clone())
-        .unwrap_or_else(|| cx.words.get(Msg::TrendFallbackTitle).into())
-}
+/// The chart's title: laid out by the layout, said by the description.
+pub use super::layout::title;
 
 /// The most series a trend tooltip lists.
 pub const TOOLTIP_ROWS: usize = 12;

@@ -164,7 +164,7 @@ impl TrendLayout {
             .collect();
 
         // 1. Header: title, unit line, legend.
-        let title = super::describe::title(cx, trend);
+        let title = title(cx, trend);
         let unit_line = format
             .unit_label()
             .map(|u| words.fill(Msg::UnitLine, &[&u]));
@@ -750,4 +750,13 @@ fn year_spacing(x: &LinearScale, trend: &Trend, in_range: impl Fn(i32) -> bool) 
             _ => None,
         })
         .fold(f64::INFINITY, f64::min)
+}
+
+/// The chart's title: the option's, the trend's, the dataset's, or "Trend".
+pub fn title(cx: &Context, trend: &Trend) -> String {
+    cx.title
+        .clone()
+        .or_else(|| trend.title.clone())
+        .or_else(|| cx.dataset.title.clone())
+        .unwrap_or_else(|| cx.words.get(Msg::TrendFallbackTitle).into())
 }

@@ -9,8 +9,8 @@ pub mod layout;
 pub use layout::{AnnotationMark, PointMark, TrendLayout, TrendView, YearColumn};
 
 use super::{ChartRoom, Context, Control, LegendControl, Table, Tooltip};
+use crate::action::{Action, Changed, ChartKind, Key, Refusal, Request};
 use crate::dataset::Trend;
-use crate::engine::{Action, Changed, ChartKind, Key, Refusal};
 use crate::mark::{fit_text, text_width, Align, Baseline, Mark, Rect};
 use crate::text::Msg;
 
@@ -270,10 +270,6 @@ impl TrendChart {
 }
 
 impl ChartRoom for TrendChart {
-    fn as_trend(&self) -> Option<&TrendChart> {
-        Some(self)
-    }
-
     fn relayout(&mut self, cx: &Context, width: f64) {
         if let Some(trend) = &cx.dataset.trend {
             self.layout = TrendLayout::new(cx, trend, &self.view, width);
@@ -399,9 +395,12 @@ impl ChartRoom for TrendChart {
                             symbol: None,
                             pressed: !self.view.is_hidden(i),
                             index: i,
+                            action: Request::Legend {
+                                series: Some(s.name.clone()),
+                                group: None,
+                            },
                         })
                         .collect(),
-                    action: "legend",
                 });
             }
             if trend.series.len() > layout::MAX_LEGEND {
@@ -430,10 +429,12 @@ impl ChartRoom for TrendChart {
                                 symbol: None,
                                 pressed: true,
                                 index: i,
+                                action: Request::Highlight {
+                                    series: trend.series.get(i)?.name.clone(),
+                                },
                             })
                         })
                         .collect(),
-                    action: "highlight",
                 });
             }
         }
@@ -443,14 +444,14 @@ impl ChartRoom for TrendChart {
             label: words.get(Msg::ZoomIn).into(),
             pressed: None,
             hidden: false,
-            action: "zoomIn",
+            action: Request::ZoomIn,
         });
         controls.push(Control::Button {
             id: "zoom-out",
             label: words.get(Msg::ZoomOut).into(),
             pressed: None,
             hidden: zoomed.is_none(),
-            action: "zoomOut",
+            action: Request::ZoomOut,
         });
         controls.push(Control::Button {
             id: "reset-zoom",
@@ -460,7 +461,7 @@ impl ChartRoom for TrendChart {
             },
             pressed: None,
             hidden: zoomed.is_none(),
-            action: "resetZoom",
+            action: Request::ResetZoom,
         });
         controls
     }
