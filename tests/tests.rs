@@ -90,3 +90,7 @@ mod properties;
 // Issue 8 audit: bidi and controls in every written word, many series, negative 万元 bars.
 #[path = "suite/integrity.rs"]
 mod integrity;
+
+// The `heluo` command as a process: check, render, html, cards, and its failures.
+#[path = "suite/cli.rs"]
+mod cli;

@@ -6,7 +6,7 @@
 //! folder), characters Windows refuses (`<>:"/\|?*`), control and bidi
 //! formatting characters (a U+202E would show `gnp.exe` for `exe.png`),
 //! leading dots and trailing dots and spaces. Windows' reserved device names
-//! (CON, NUL, COM1, …) get a `_` after them. A name is cut to 100 bytes of
+//! (CON, NUL, COM1, …) get a `_` after the name (`CON_`, `NUL_.txt`). A name is cut to 100 bytes of
 //! UTF-8 at a character boundary (file systems allow 255 bytes, and the
 //! extension and a number must fit). Names that come out the same, compared
 //! without case (macOS and Windows do not tell `A` from `a`), are numbered:
@@ -55,7 +55,9 @@ pub fn safe_stem(name: &str, fallback: &str) -> String {
         trimmed.to_string()
     };
     if is_reserved(&stem) {
-        stem.push('_');
+        // After the device name itself: `NUL.txt` is as reserved as `NUL`.
+        let base = stem.find('.').unwrap_or(stem.len());
+        stem.insert(base, '_');
     }
     stem
 }
