@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 115] = [
+const EVERY_MSG: [Msg; 118] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -370,6 +370,9 @@ const EVERY_MSG: [Msg; 115] = [
     Msg::SeriesHidden,
     Msg::AllOf,
     Msg::AnnotationMore,
+    Msg::AnnotationsNotShown,
+    Msg::AnnotationItem,
+    Msg::AnnotationSeparator,
     Msg::NoDataNote,
     Msg::ManySeries,
     Msg::MoreRows,
@@ -421,6 +424,9 @@ fn listed(msg: Msg) {
         Msg::Loaded => {}
         Msg::AllOf => {}
         Msg::AnnotationMore => {}
+        Msg::AnnotationsNotShown => {}
+        Msg::AnnotationItem => {}
+        Msg::AnnotationSeparator => {}
         Msg::NoDataNote => {}
         Msg::ManySeries => {}
         Msg::MoreRows => {}

@@ -203,10 +203,11 @@ impl TrendLayout {
             ));
             top += 20.0;
         }
-        let annotation_row = if trend.annotations.is_empty() {
+        let stack = annotation_rows(trend);
+        let annotation_row = if stack == 0 {
             0.0
         } else {
-            18.0
+            18.0 + stack.saturating_sub(1) as f64 * ANNOTATION_LINE
         };
         let plot_top = top + 10.0 + annotation_row;
 
@@ -341,12 +342,21 @@ impl TrendLayout {
             ));
         }
 
-        // 5. Annotations: a dashed rule and a label above the plot. Annotations
-        //    on one pixel column share a rule and a label ("… 等 3 条"), and a
-        //    label goes only where it overprints no other: the rest are read by
-        //    hovering the rule's top. So any number of annotations draws at most
-        //    one rule per pixel column.
-        let annotations = place_annotations(cx, trend, &x, plot, width, pad, &mut marks, in_range);
+        // 5. Annotations: a dashed rule and labels above the plot. Annotations
+        //    on one pixel column share a rule, their labels stacked (up to
+        //    three rows; beyond, the last row says "… 等 3 条"), and a label
+        //    goes only where it overprints no other. A picture cannot be
+        //    hovered, so those without room are listed in a note under the
+        //    chart. Any number of annotations draws at most one rule per pixel column.
+        let (annotations, not_shown) = place_annotations(
+            cx,
+            trend,
+            &x,
+            plot,
+            (width, pad, stack),
+            &mut marks,
+            in_range,
+        );
 
         // 6. Lines (split at gaps) and point markers.
         let mut columns: Vec<YearColumn> = Vec::new();
@@ -448,7 +458,10 @@ impl TrendLayout {
             &mut marks,
             (first, last),
         );
-        footer(cx, &mut marks, &credit_line, pad, width, height);
+        let note = not_shown_note(cx, &not_shown, width - 2.0 * pad);
+        height += footer_height(note.len());
+        let footer_lines: Vec<String> = note.into_iter().chain(credit_line).collect();
+        footer(cx, &mut marks, &footer_lines, pad, width, height);
         TrendLayout {
             width,
             height,
@@ -468,19 +481,55 @@ impl TrendLayout {
     }
 }
 
+/// Most annotation labels stacked over one rule; more share the last row ("… 等 N 条").
+pub const MAX_STACK: usize = 3;
+/// From one stacked annotation label's baseline to the next.
+const ANNOTATION_LINE: f64 = 13.0;
+/// The longest annotation label, in CSS px.
+const ANNOTATION_WIDTH: f64 = 140.0;
+/// The most lines the note of annotations without room takes.
+const NOTE_LINES: usize = 3;
+
+/// How many rows of annotation labels the chart keeps above the plot: the
+/// most annotations in one year, up to [`MAX_STACK`] (whatever the zoom, so
+/// zooming never moves the plot).
+fn annotation_rows(trend: &Trend) -> usize {
+    let mut years: Vec<(usize, f64)> = trend
+        .annotations
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (i, f64::from(a.year)))
+        .collect();
+    crate::dataset::sort_keyed(&mut years, false);
+    let mut most = 0usize;
+    let mut run = 0usize;
+    let mut last = None;
+    for &(_, year) in &years {
+        run = if last == Some(year) {
+            run.saturating_add(1)
+        } else {
+            1
+        };
+        last = Some(year);
+        most = most.max(run);
+    }
+    most.min(MAX_STACK)
+}
+
 /// Groups the in-range annotations by pixel column and draws each group's
-/// dashed rule and, where it fits without overprinting, its label.
-#[allow(clippy::too_many_arguments)]
+/// dashed rule and, where they fit without overprinting, its labels stacked
+/// in up to `rows` rows (`layout`: chart width, padding, rows). Returns the
+/// marks for hovering, and the annotations (year, label) whose words are not
+/// drawn, for the note under the chart.
 fn place_annotations(
     cx: &Context,
     trend: &Trend,
     x: &LinearScale,
     plot: Rect,
-    width: f64,
-    pad: f64,
+    (width, pad, rows): (f64, f64, usize),
     marks: &mut Vec<Mark>,
     in_range: impl Fn(i32) -> bool,
-) -> Vec<AnnotationMark> {
+) -> (Vec<AnnotationMark>, Vec<(i32, String)>) {
     let theme = &cx.theme;
     let mut order: Vec<(usize, f64)> = trend
         .annotations
@@ -490,19 +539,26 @@ fn place_annotations(
         .map(|(i, a)| (i, a.year as f64))
         .collect();
     crate::dataset::sort_keyed(&mut order, false);
-    // (pixel column, first annotation, the others).
-    let mut groups: Vec<(f64, usize, Vec<usize>)> = Vec::new();
+    // (pixel column, the annotations there, in order).
+    let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
     for &(i, year) in &order {
         let px = x.map(year).round();
         match groups.last_mut() {
-            Some(g) if g.0 == px => g.2.push(i),
-            _ => groups.push((px, i, Vec::new())),
+            Some(g) if g.0 == px => g.1.push(i),
+            _ => groups.push((px, vec![i])),
         }
     }
+    let rows = rows.max(1);
     let mut placed = Vec::with_capacity(groups.len());
-    let mut free_from = f64::NEG_INFINITY;
-    for (k, (px, first, others)) in groups.iter().enumerate() {
-        let Some(a) = trend.annotations.get(*first) else {
+    let mut not_shown = Vec::new();
+    // Per row (0 is nearest the plot): where the next label may start.
+    let mut free_from = vec![f64::NEG_INFINITY; rows];
+    for (k, (px, members)) in groups.iter().enumerate() {
+        let group: Vec<&crate::dataset::Annotation> = members
+            .iter()
+            .filter_map(|&i| trend.annotations.get(i))
+            .collect();
+        let Some(first) = group.first() else {
             continue;
         };
         let mut dy = plot.y;
@@ -515,56 +571,133 @@ fn place_annotations(
             });
             dy += 7.0;
         }
-        let text = if others.is_empty() {
-            a.label.clone()
-        } else {
-            let more = others.len().to_string();
-            cx.words.fill(Msg::AnnotationMore, &[&a.label, &more])
-        };
         // Room up to the next rule (a label may not run over it) and the edge.
         let next = groups
             .get(k.saturating_add(1))
             .map_or(width - pad, |g| g.0 - 4.0);
-        let room = (next - px.max(free_from)).min(140.0);
-        let label = fit_text(&text, 11.0, room.max(0.0));
-        let lw = text_width(&label, 11.0);
-        let lx = px.max(free_from);
-        let fits = room >= 40.0 && lx - px < 24.0 && lx + lw <= width - pad;
-        let rect = if fits {
+        // Whole labels while rows last; the last row stands for the rest.
+        let shown = group.len().min(rows);
+        let mut rect: Option<Rect> = None;
+        for (j, a) in group.iter().enumerate().take(shown) {
+            let rest = group.len().saturating_sub(shown);
+            let last_row = j.saturating_add(1) == shown;
+            let text = if last_row && rest > 0 {
+                cx.words
+                    .fill(Msg::AnnotationMore, &[&a.label, &rest.to_string()])
+            } else {
+                a.label.clone()
+            };
+            // The first label on top, the last right above the plot.
+            let row = shown.saturating_sub(j).saturating_sub(1);
+            let Some(free) = free_from.get_mut(row) else {
+                continue;
+            };
+            let lx = px.max(*free);
+            let room = (next - lx).min(ANNOTATION_WIDTH);
+            let label = fit_text(&text, 11.0, room.max(0.0));
+            let lw = text_width(&label, 11.0);
+            let fits = room >= 40.0 && lx - px < 24.0 && lx + lw <= width - pad;
+            let hidden = group
+                .get(
+                    j..if last_row {
+                        group.len()
+                    } else {
+                        j.saturating_add(1)
+                    },
+                )
+                .unwrap_or_default();
+            if !fits || label != text {
+                // Cut or left out: the note says it whole.
+                not_shown.extend(hidden.iter().map(|h| (h.year, h.label.clone())));
+            } else if last_row && rest > 0 {
+                not_shown.extend(hidden.iter().skip(1).map(|h| (h.year, h.label.clone())));
+            }
+            if !fits {
+                continue;
+            }
+            let baseline = plot.y - 4.0 - row as f64 * ANNOTATION_LINE;
             marks.push(Mark::Text(
-                cx.text(label, lx, plot.y - 4.0, 11.0)
+                cx.text(label, lx, baseline, 11.0)
                     .color(theme.muted)
                     .align(Align::Left, Baseline::Bottom),
             ));
-            free_from = lx + lw + 6.0;
-            Rect {
+            *free = lx + lw + 6.0;
+            let b = Rect {
                 x: lx,
-                y: plot.y - 18.0,
+                y: baseline - 14.0,
                 w: lw,
                 h: 16.0,
-            }
-        } else {
+            };
+            rect = Some(match rect {
+                None => b,
+                Some(r) => {
+                    let (x0, y0) = (r.x.min(b.x), r.y.min(b.y));
+                    Rect {
+                        x: x0,
+                        y: y0,
+                        w: r.right().max(b.right()) - x0,
+                        h: r.bottom().max(b.bottom()) - y0,
+                    }
+                }
+            });
+        }
+        placed.push(AnnotationMark {
+            year: first.year,
+            x: *px,
+            label: first.label.clone(),
+            others: group.iter().skip(1).map(|o| o.label.clone()).collect(),
             // No room for words: a small box at the rule's top answers hover.
-            Rect {
+            rect: rect.unwrap_or(Rect {
                 x: px - 4.0,
                 y: plot.y - 12.0,
                 w: 8.0,
                 h: 14.0,
-            }
-        };
-        placed.push(AnnotationMark {
-            year: a.year,
-            x: *px,
-            label: a.label.clone(),
-            others: others
-                .iter()
-                .filter_map(|&i| trend.annotations.get(i))
-                .map(|o| o.label.clone())
-                .collect(),
-            rect,
+            }),
         });
     }
-    placed
+    (placed, not_shown)
+}
+
+/// The note under the chart listing the annotations drawn without their
+/// words ("未标出的注释：2015年：精准扶贫；…"), wrapped to `width` in at
+/// most [`NOTE_LINES`] lines; past them, "… 等 N 条" says how many more.
+fn not_shown_note(cx: &Context, not_shown: &[(i32, String)], width: f64) -> Vec<String> {
+    if not_shown.is_empty() {
+        return Vec::new();
+    }
+    let words = cx.words;
+    let separator = words.get(Msg::AnnotationSeparator);
+    let items: Vec<String> = not_shown
+        .iter()
+        .map(|(year, label)| words.fill(Msg::AnnotationItem, &[&words.year(*year), label]))
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = words.fill(Msg::AnnotationsNotShown, &[""]);
+    let mut line_has_item = false;
+    for (n, item) in items.iter().enumerate() {
+        let piece = if n == 0 {
+            item.clone()
+        } else {
+            [separator, item].concat()
+        };
+        if line_has_item && text_width(&line, 11.5) + text_width(&piece, 11.5) > width {
+            lines.push(std::mem::take(&mut line));
+            if lines.len() >= NOTE_LINES {
+                let left = items.len().saturating_sub(n).to_string();
+                if let Some(last) = lines.last_mut() {
+                    let cut = fit_text(last, 11.5, width - text_width(" 等 0000 条", 11.5));
+                    *last = words.fill(Msg::AnnotationMore, &[&cut, &left]);
+                }
+                return lines;
+            }
+            line = item.clone();
+        } else {
+            line.push_str(&piece);
+        }
+        line_has_item = true;
+    }
+    lines.push(line);
+    lines
 }
 
 /// Whether series `i` is named at its end: every shown line of a chart with
