@@ -6,6 +6,7 @@
 //! or, for a field that is missing, at the object that should hold it; the
 //! rest (an empty file, an image) at 1:1.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use heluo::Error;
@@ -58,14 +59,19 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
             Verdict { file, problem }
         })
         .collect();
+    // Written with writeln!, not println!: a closed pipe (`heluo check … | head`)
+    // ends the output quietly instead of panicking.
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", as_json(&verdicts));
+        let _ = writeln!(out, "{}", as_json(&verdicts));
     } else {
         for v in &verdicts {
             match &v.problem {
                 // A file that cannot be read has no line to name.
                 Some(p) if p.code == 2 => eprintln!("heluo: {}", p.message),
-                Some(p) => println!("{}:{}:{}: {}", v.file, p.line, p.column, p.message),
+                Some(p) => {
+                    let _ = writeln!(out, "{}:{}:{}: {}", v.file, p.line, p.column, p.message);
+                }
                 None => {}
             }
         }
