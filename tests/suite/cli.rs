@@ -741,20 +741,45 @@ fn html_is_one_self_contained_page_whose_script_the_csp_allows_by_hash() {
     use sha2::Digest;
     let dir = scratch("html");
     let out = dir.join("chart.html");
-    let o = heluo(&["html", &sample("luolong.json"), "--chart", "ranking", "-o", &out.display().to_string()]);
+    let o = heluo(&[
+        "html",
+        &sample("luolong.json"),
+        "--chart",
+        "ranking",
+        "-o",
+        &out.display().to_string(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = std::fs::read_to_string(&out).expect("html");
-    assert!(!html.contains("<script src="), "nothing loaded from elsewhere");
+    assert!(
+        !html.contains("<script src="),
+        "nothing loaded from elsewhere"
+    );
     let open = html.rfind("\n<script>").expect("the inline script") + "\n<script>".len();
     let close = html.rfind("</script>\n</body>").expect("its end");
     let script = &html[open..close];
     assert!(!script.to_ascii_lowercase().contains("</script"));
-    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
-    assert!(html.contains(&format!("script-src 'sha256-{hash}' 'wasm-unsafe-eval'")), "the CSP names the script's hash");
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
+    assert!(
+        html.contains(&format!("script-src 'sha256-{hash}' 'wasm-unsafe-eval'")),
+        "the CSP names the script's hash"
+    );
     assert_eq!(html.matches("<heluo-chart ").count(), 1);
-    assert!(html.contains("<heluo-chart chart=\"ranking\" metric=\"income\" theme=\"auto\" lang=\"zh-CN\">"));
+    assert!(html.contains(
+        "<heluo-chart chart=\"ranking\" metric=\"income\" theme=\"auto\" lang=\"zh-CN\">"
+    ));
     // The <noscript> image is the engine's SVG at 800 px.
-    let b64 = html.split("data:image/svg+xml;base64,").nth(1).and_then(|r| r.split('"').next()).expect("an image");
-    let svg = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b64).expect("base64")).expect("utf-8");
+    let b64 = html
+        .split("data:image/svg+xml;base64,")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("an image");
+    let svg = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .expect("base64"),
+    )
+    .expect("utf-8");
     assert_eq!(svg, engine_svg(ChartKind::Ranking, 800.0, None).0);
 }
