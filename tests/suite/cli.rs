@@ -587,6 +587,19 @@ fn every_failure_is_one_clear_line_and_a_nonzero_exit() {
         2,
         "writes an .html file",
     );
+    // In Chinese when asked.
+    fails(
+        &heluo(&[
+            "render", &s, "--chart", "ranking", "--lang", "zh-CN", "--pin", "王屯", "-o", &out,
+        ]),
+        2,
+        "数据中没有名为“王屯”的村；是不是 \"王屯村\"",
+    );
+    fails(
+        &heluo(&["check", "--lang", "zh-CN", "/no/such.json"]),
+        2,
+        "无法读取 /no/such.json：没有这个文件或文件夹",
+    );
 }
 
 /// A ranking dataset of `names`, with values in order.

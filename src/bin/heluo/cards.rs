@@ -27,13 +27,17 @@ pub fn run(args: &CardsArgs) -> Result<ExitCode, Failure> {
     let size = Size::from_look(&args.look)?;
     let lang = args.look.lang.map(|l| l.lang());
     if args.top == Some(0) {
-        return Err(Failure::usage("--top 0: show at least one row"));
+        return Err(Failure::usage(crate::say!(
+            "--top 0: show at least one row",
+            "--top 0：至少显示一行"
+        )));
     }
     let (bytes, dataset) = load::dataset(&args.file, lang.unwrap_or(Lang::En))?;
     let Some(ranking) = dataset.ranking.as_ref() else {
-        return Err(Failure::data(format!(
-            "{} has no \"ranking\", so there are no villages to make cards of",
-            args.file.display()
+        let file = args.file.display();
+        return Err(Failure::data(crate::say!(
+            "{file} has no \"ranking\", so there are no villages to make cards of",
+            "{file} 中没有“ranking”，没有可以做卡片的村"
         )));
     };
     let Some(metric) = ranking.metrics.iter().position(|m| m.key == args.metric) else {
@@ -42,10 +46,10 @@ pub fn run(args: &CardsArgs) -> Result<ExitCode, Failure> {
             .iter()
             .map(|m| format!("\"{}\"", m.key))
             .collect();
-        return Err(Failure::usage(format!(
-            "--metric {}: no metric has this key; the dataset's keys are {}",
-            args.metric,
-            keys.join(", ")
+        let (metric, keys) = (&args.metric, keys.join(", "));
+        return Err(Failure::usage(crate::say!(
+            "--metric {metric}: no metric has this key; the dataset's keys are {keys}",
+            "--metric {metric}：没有这个键的指标；数据中的键有 {keys}"
         )));
     };
     let view = View {
@@ -114,18 +118,21 @@ pub fn run(args: &CardsArgs) -> Result<ExitCode, Failure> {
         })?;
     progress.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
+    let (count, dir, metric) = (jobs.len(), args.output.display(), &args.metric);
+    let rest = if left_out > 0 {
+        crate::say!(
+            "; {left_out} villages have no value for \"{metric}\" and get no card",
+            "；{left_out} 个村没有“{metric}”的数值，没有卡片"
+        )
+    } else {
+        String::new()
+    };
     eprintln!(
-        "heluo: {} cards written to {} in {seconds:.1} s{}",
-        jobs.len(),
-        args.output.display(),
-        if left_out > 0 {
-            format!(
-                "; {left_out} villages have no value for \"{}\" and get no card",
-                args.metric
-            )
-        } else {
-            String::new()
-        }
+        "heluo: {}",
+        crate::say!(
+            "{count} cards written to {dir} in {seconds:.1} s{rest}",
+            "已在 {seconds:.1} 秒内将 {count} 张卡片写入 {dir}{rest}"
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -147,26 +154,27 @@ fn card(engine: &heluo::Engine, raster: Option<&Raster>, scale: f64) -> Result<V
 /// Creates the folder if needed and checks that files can be written in it.
 fn prepare_folder(dir: &Path) -> Result<(), Failure> {
     if dir.exists() && !dir.is_dir() {
-        return Err(Failure::usage(format!(
-            "-o {}: this is a file; cards are written into a folder",
-            dir.display()
+        let dir = dir.display();
+        return Err(Failure::usage(crate::say!(
+            "-o {dir}: this is a file; cards are written into a folder",
+            "-o {dir}：这是一个文件；卡片要写入文件夹"
         )));
     }
     std::fs::create_dir_all(dir).map_err(|e| {
-        Failure::data(format!(
-            "cannot create the folder {}: {}",
-            dir.display(),
-            io_reason(&e)
+        let (dir, reason) = (dir.display(), io_reason(&e));
+        Failure::data(crate::say!(
+            "cannot create the folder {dir}: {reason}",
+            "无法创建文件夹 {dir}：{reason}"
         ))
     })?;
     let probe = dir.join(".heluo-write-check");
     std::fs::write(&probe, b"")
         .and_then(|()| std::fs::remove_file(&probe))
         .map_err(|e| {
-            Failure::data(format!(
-                "cannot write into the folder {}: {}",
-                dir.display(),
-                io_reason(&e)
+            let (dir, reason) = (dir.display(), io_reason(&e));
+            Failure::data(crate::say!(
+                "cannot write into the folder {dir}: {reason}",
+                "无法写入文件夹 {dir}：{reason}"
             ))
         })
 }

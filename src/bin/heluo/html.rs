@@ -80,15 +80,17 @@ pub fn run(args: &HtmlArgs) -> Result<ExitCode, Failure> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     if !ext_ok {
-        return Err(Failure::usage(format!(
-            "cannot write {}: heluo html writes an .html file",
-            args.output.display()
+        let out = args.output.display();
+        return Err(Failure::usage(crate::say!(
+            "cannot write {out}: heluo html writes an .html file",
+            "无法写入 {out}：heluo html 只写 .html 文件"
         )));
     }
     let width = args.width.unwrap_or(800.0);
     if !(width.is_finite() && (120.0..=10_000.0).contains(&width)) {
-        return Err(Failure::usage(format!(
-            "--width {width}: the width must be between 120 and 10000 CSS px"
+        return Err(Failure::usage(crate::say!(
+            "--width {width}: the width must be between 120 and 10000 CSS px",
+            "--width {width}：宽度须在 120 到 10000 CSS 像素之间"
         )));
     }
     let lang = args.lang.map(|l| l.lang());
@@ -162,8 +164,12 @@ pub fn run(args: &HtmlArgs) -> Result<ExitCode, Failure> {
 
 /// `standaloneHtml`'s page around `body`.
 fn standalone_html(body: &str, title: &str, lang: &str) -> Result<String, Failure> {
-    let script = bundle_source(HELUO_JS)
-        .ok_or_else(|| Failure::data("the built pkg/heluo.js is not in the expected shape"))?;
+    let script = bundle_source(HELUO_JS).ok_or_else(|| {
+        Failure::data(crate::say!(
+            "the built pkg/heluo.js is not in the expected shape",
+            "构建出的 pkg/heluo.js 格式不符合预期"
+        ))
+    })?;
     // "</script" cannot appear in an inline script; "<\/" means the same in JS.
     let script = replace_script_close(&script);
     let hash =

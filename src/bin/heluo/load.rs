@@ -13,8 +13,9 @@ use crate::Failure;
 pub fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     let shown = path.display();
     if path.is_dir() {
-        return Err(Failure::usage(format!(
-            "{shown} is a folder, not a dataset file"
+        return Err(Failure::usage(crate::say!(
+            "{shown} is a folder, not a dataset file",
+            "{shown} 是文件夹，不是数据文件"
         )));
     }
     match std::fs::metadata(path) {
@@ -24,19 +25,24 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Failure> {
         }
         _ => {}
     }
-    std::fs::read(path)
-        .map_err(|e| Failure::usage(format!("cannot read {shown}: {}", io_reason(&e))))
+    std::fs::read(path).map_err(|e| {
+        let reason = io_reason(&e);
+        Failure::usage(crate::say!(
+            "cannot read {shown}: {reason}",
+            "无法读取 {shown}：{reason}"
+        ))
+    })
 }
 
 /// An io error in words, without Rust's "(os error 2)".
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => "no such file or folder".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "it is a folder".into(),
-        ReadOnlyFilesystem => "the file system is read-only".into(),
-        StorageFull => "the disk is full".into(),
+        NotFound => crate::say!("no such file or folder", "没有这个文件或文件夹"),
+        PermissionDenied => crate::say!("permission denied", "没有权限"),
+        IsADirectory => crate::say!("it is a folder", "这是一个文件夹"),
+        ReadOnlyFilesystem => crate::say!("the file system is read-only", "文件系统是只读的"),
+        StorageFull => crate::say!("the disk is full", "磁盘已满"),
         _ => {
             let text = e.to_string();
             match text.find(" (os error") {

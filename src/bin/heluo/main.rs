@@ -29,6 +29,30 @@ mod raster;
 #[cfg(not(target_arch = "wasm32"))]
 mod render;
 
+/// The language of the command's own messages: `--lang` when given, else English.
+#[cfg(not(target_arch = "wasm32"))]
+static MESSAGES: std::sync::OnceLock<heluo::text::Lang> = std::sync::OnceLock::new();
+
+/// The command's own words in the language of its messages: `en` or `zh`,
+/// written as `say!("… {x} …", "… {x} …")` (named arguments from the scope).
+#[cfg(not(target_arch = "wasm32"))]
+#[macro_export]
+macro_rules! say {
+    ($en:literal, $zh:literal) => {
+        if $crate::chinese() {
+            format!($zh)
+        } else {
+            format!($en)
+        }
+    };
+}
+
+/// Whether the command speaks Chinese (`--lang zh-CN`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn chinese() -> bool {
+    MESSAGES.get() == Some(&heluo::text::Lang::Zh)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use clap::Parser;
@@ -38,6 +62,13 @@ fn main() -> std::process::ExitCode {
         eprintln!("heluo: internal error: {what} (please report this, with the command and file)");
     }));
     let args = cli::Cli::parse();
+    let lang = match &args.command {
+        cli::Command::Check(a) => a.lang,
+        cli::Command::Render(a) => a.look.lang,
+        cli::Command::Html(a) => a.lang,
+        cli::Command::Cards(a) => a.look.lang,
+    };
+    let _ = MESSAGES.set(lang.map_or(heluo::text::Lang::En, |l| l.lang()));
     let result = match args.command {
         cli::Command::Check(a) => check::run(&a),
         cli::Command::Render(a) => render::run(&a),

@@ -125,9 +125,10 @@ impl Raster {
         }
         if !missing_cjk.is_empty() {
             let chars: String = missing_cjk.iter().collect();
-            return Err(Failure::data(format!(
+            return Err(Failure::data(crate::say!(
                 "no installed font draws the Chinese text of this chart (\"{chars}\"); \
-install a CJK font, on Debian or Ubuntu: apt-get install {CJK_PACKAGE}"
+install a CJK font, on Debian or Ubuntu: apt-get install {CJK_PACKAGE}",
+                "系统中没有能显示图中中文（“{chars}”）的字体；请安装中文字体，Debian 或 Ubuntu 上：apt-get install {CJK_PACKAGE}"
             )));
         }
         if !missing.is_empty() {
@@ -138,9 +139,13 @@ install a CJK font, on Debian or Ubuntu: apt-get install {CJK_PACKAGE}"
                         .iter()
                         .map(|c| format!("U+{:04X}", u32::from(*c)))
                         .collect();
+                    let codes = codes.join(", ");
                     eprintln!(
-                        "heluo: warning: no installed font draws {}; those characters are left blank in the PNG",
-                        codes.join(", ")
+                        "heluo: {}",
+                        crate::say!(
+                            "warning: no installed font draws {codes}; those characters are left blank in the PNG",
+                            "提示：系统中没有能显示 {codes} 的字体，PNG 中这些字符留空"
+                        )
                     );
                 }
             }
@@ -152,8 +157,9 @@ install a CJK font, on Debian or Ubuntu: apt-get install {CJK_PACKAGE}"
     /// device pixels per CSS px.
     pub fn png(&self, svg: &str, scale: f64) -> Result<Vec<u8>, Failure> {
         let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| {
-            Failure::data(format!(
-                "the chart's SVG could not be read for the PNG: {e}"
+            Failure::data(crate::say!(
+                "the chart's SVG could not be read for the PNG: {e}",
+                "无法读取图表的 SVG 以生成 PNG：{e}"
             ))
         })?;
         let size = tree.size();
@@ -162,20 +168,28 @@ install a CJK font, on Debian or Ubuntu: apt-get install {CJK_PACKAGE}"
             (f64::from(size.height()) * scale).round(),
         );
         if w * h > 100_000_000.0 {
-            return Err(Failure::usage(format!(
-                "a PNG of {w}×{h} pixels is too large; lower --width or --scale"
+            return Err(Failure::usage(crate::say!(
+                "a PNG of {w}×{h} pixels is too large; lower --width or --scale",
+                "{w}×{h} 像素的 PNG 太大；请减小 --width 或 --scale"
             )));
         }
-        let mut pixmap = tiny_skia::Pixmap::new(w as u32, h as u32)
-            .ok_or_else(|| Failure::usage(format!("cannot make a PNG of {w}×{h} pixels")))?;
+        let mut pixmap = tiny_skia::Pixmap::new(w as u32, h as u32).ok_or_else(|| {
+            Failure::usage(crate::say!(
+                "cannot make a PNG of {w}×{h} pixels",
+                "无法生成 {w}×{h} 像素的 PNG"
+            ))
+        })?;
         let transform = tiny_skia::Transform::from_scale(
             (w / f64::from(size.width())) as f32,
             (h / f64::from(size.height())) as f32,
         );
         resvg::render(&tree, transform, &mut pixmap.as_mut());
-        pixmap
-            .encode_png()
-            .map_err(|e| Failure::data(format!("the PNG could not be encoded: {e}")))
+        pixmap.encode_png().map_err(|e| {
+            Failure::data(crate::say!(
+                "the PNG could not be encoded: {e}",
+                "无法编码 PNG：{e}"
+            ))
+        })
     }
 }
 

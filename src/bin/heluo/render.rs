@@ -35,13 +35,15 @@ impl Size {
         let width = look.width.unwrap_or(width);
         let scale = look.scale.unwrap_or(scale);
         if !(width.is_finite() && (120.0..=10_000.0).contains(&width)) {
-            return Err(Failure::usage(format!(
-                "--width {width}: the width must be between 120 and 10000 CSS px"
+            return Err(Failure::usage(crate::say!(
+                "--width {width}: the width must be between 120 and 10000 CSS px",
+                "--width {width}：宽度须在 120 到 10000 CSS 像素之间"
             )));
         }
         if !(scale.is_finite() && scale > 0.0 && scale <= 10.0) {
-            return Err(Failure::usage(format!(
-                "--scale {scale}: the scale must be above 0 and at most 10"
+            return Err(Failure::usage(crate::say!(
+                "--scale {scale}: the scale must be above 0 and at most 10",
+                "--scale {scale}：倍数须大于 0、不超过 10"
             )));
         }
         Ok(Size { width, scale })
@@ -79,18 +81,21 @@ pub fn engine(dataset: Rc<Dataset>, view: &View) -> Result<Engine, Failure> {
     options.title.clone_from(&view.title);
     let mut engine = Engine::new(dataset.clone(), &options).map_err(|r| {
         Failure::data(match r {
-            heluo::Refusal::NoSuchChart(kind) => format!(
-                "the dataset has no \"{}\" part, so there is no {} chart to draw",
-                kind.name(),
-                kind.name()
-            ),
+            heluo::Refusal::NoSuchChart(kind) => {
+                let kind = kind.name();
+                crate::say!(
+                    "the dataset has no \"{kind}\" part, so there is no {kind} chart to draw",
+                    "数据中没有“{kind}”部分，无法绘制这张图"
+                )
+            }
             heluo::Refusal::BadOption {
                 name,
                 value,
                 allowed,
-            } => {
-                format!("--{name} {value}: not in the dataset; use one of {allowed}")
-            }
+            } => crate::say!(
+                "--{name} {value}: not in the dataset; use one of {allowed}",
+                "--{name} {value}：数据中没有；可用的有 {allowed}"
+            ),
             other => other.to_string(),
         })
     })?;
@@ -100,9 +105,10 @@ pub fn engine(dataset: Rc<Dataset>, view: &View) -> Result<Engine, Failure> {
             .as_ref()
             .filter(|_| view.kind == ChartKind::Ranking)
         else {
-            return Err(Failure::usage(
+            return Err(Failure::usage(crate::say!(
                 "--pin pins villages on a ranking (--chart ranking); on a trend, use --highlight",
-            ));
+                "--pin 用于在排名图（--chart ranking）上标记村；趋势图请用 --highlight"
+            )));
         };
         let names: Vec<Candidate> = ranking
             .villages
@@ -123,9 +129,10 @@ pub fn engine(dataset: Rc<Dataset>, view: &View) -> Result<Engine, Failure> {
             .as_ref()
             .filter(|_| view.kind == ChartKind::Trend)
         else {
-            return Err(Failure::usage(
+            return Err(Failure::usage(crate::say!(
                 "--highlight highlights lines on a trend (--chart trend); on a ranking, use --pin",
-            ));
+                "--highlight 用于突出趋势图（--chart trend）上的线；排名图请用 --pin"
+            )));
         };
         let names: Vec<Candidate> = trend
             .series
@@ -163,6 +170,7 @@ pub struct Candidate<'a> {
 /// closest names suggested.
 pub fn resolve(items: &[Candidate], wanted: &str, what: &str) -> Result<usize, Failure> {
     let wanted = wanted.trim();
+    let what_zh = if what == "village" { "村" } else { "线" };
     let matches: Vec<usize> = items
         .iter()
         .enumerate()
@@ -178,10 +186,10 @@ pub fn resolve(items: &[Candidate], wanted: &str, what: &str) -> Result<usize, F
                 .filter_map(|&i| items.get(i)?.group)
                 .map(|g| format!("{g}/{wanted}"))
                 .collect();
-            return Err(Failure::usage(format!(
-                "\"{wanted}\": {} {what}s have this name; name one with its group: {}",
-                many.len(),
-                groups.join(", ")
+            let (count, groups) = (many.len(), groups.join(", "));
+            return Err(Failure::usage(crate::say!(
+                "\"{wanted}\": {count} {what}s have this name; name one with its group: {groups}",
+                "“{wanted}”：有 {count} 个同名的{what_zh}；请连同所属分组指明：{groups}"
             )));
         }
     }
@@ -214,10 +222,12 @@ pub fn resolve(items: &[Candidate], wanted: &str, what: &str) -> Result<usize, F
             .take(3)
             .map(|(_, n)| format!("\"{n}\""))
             .collect();
-        format!("; did you mean {}?", names.join(", "))
+        let names = names.join(", ");
+        crate::say!("; did you mean {names}?", "；是不是 {names}？")
     };
-    Err(Failure::usage(format!(
-        "no {what} is called \"{wanted}\" in the data{hint}"
+    Err(Failure::usage(crate::say!(
+        "no {what} is called \"{wanted}\" in the data{hint}",
+        "数据中没有名为“{wanted}”的{what_zh}{hint}"
     )))
 }
 
@@ -237,26 +247,30 @@ pub fn format_of(path: &Path) -> Result<Format, Failure> {
     {
         Some("svg") => Ok(Format::Svg),
         Some("png") => Ok(Format::Png),
-        _ => Err(Failure::usage(format!(
-            "cannot write {}: heluo writes .svg and .png files",
-            path.display()
-        ))),
+        _ => {
+            let path = path.display();
+            Err(Failure::usage(crate::say!(
+                "cannot write {path}: heluo writes .svg and .png files",
+                "无法写入 {path}：heluo 只写 .svg 和 .png 文件"
+            )))
+        }
     }
 }
 
 /// Writes `bytes` to `path`, saying why not when it cannot.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if path.is_dir() {
-        return Err(Failure::usage(format!(
-            "cannot write {}: it is a folder",
-            path.display()
+        let path = path.display();
+        return Err(Failure::usage(crate::say!(
+            "cannot write {path}: it is a folder",
+            "无法写入 {path}：这是一个文件夹"
         )));
     }
     std::fs::write(path, bytes).map_err(|e| {
-        Failure::data(format!(
-            "cannot write {}: {}",
-            path.display(),
-            io_reason(&e)
+        let (path, reason) = (path.display(), io_reason(&e));
+        Failure::data(crate::say!(
+            "cannot write {path}: {reason}",
+            "无法写入 {path}：{reason}"
         ))
     })
 }
@@ -278,7 +292,10 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
         title: args.look.title.clone(),
     };
     if args.top == Some(0) {
-        return Err(Failure::usage("--top 0: show at least one row"));
+        return Err(Failure::usage(crate::say!(
+            "--top 0: show at least one row",
+            "--top 0：至少显示一行"
+        )));
     }
     let engine = engine(Rc::new(dataset), &view)?;
     let svg = engine
