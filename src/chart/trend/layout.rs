@@ -355,7 +355,7 @@ impl TrendLayout {
             plot,
             (width, pad, stack),
             &mut marks,
-            in_range,
+            (first, last),
         );
 
         // 6. Lines (split at gaps) and point markers.
@@ -458,9 +458,12 @@ impl TrendLayout {
             &mut marks,
             (first, last),
         );
-        let note = not_shown_note(cx, &not_shown, width - 2.0 * pad);
+        let note = not_shown_note(cx, trend, &not_shown, width - 2.0 * pad);
         height += footer_height(note.len());
-        let footer_lines: Vec<String> = note.into_iter().chain(credit_line).collect();
+        let mut footer_lines = note;
+        for line in credit_line {
+            footer_lines.push(line);
+        }
         footer(cx, &mut marks, &footer_lines, pad, width, height);
         TrendLayout {
             width,
@@ -494,32 +497,39 @@ const NOTE_LINES: usize = 3;
 /// most annotations in one year, up to [`MAX_STACK`] (whatever the zoom, so
 /// zooming never moves the plot).
 fn annotation_rows(trend: &Trend) -> usize {
-    let mut years: Vec<(usize, f64)> = trend
-        .annotations
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (i, f64::from(a.year)))
-        .collect();
-    crate::dataset::sort_keyed(&mut years, false);
     let mut most = 0usize;
     let mut run = 0usize;
-    let mut last = None;
-    for &(_, year) in &years {
-        run = if last == Some(year) {
+    let mut last = f64::NAN;
+    for (_, year) in annotation_order(trend, (i32::MIN, i32::MAX)) {
+        run = if year == last {
             run.saturating_add(1)
         } else {
             1
         };
-        last = Some(year);
+        last = year;
         most = most.max(run);
     }
     most.min(MAX_STACK)
 }
 
+/// The annotations with years in `years` (inclusive), as (index, year) by year.
+fn annotation_order(trend: &Trend, years: (i32, i32)) -> Vec<(usize, f64)> {
+    let mut order: Vec<(usize, f64)> = trend
+        .annotations
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.year >= years.0 && a.year <= years.1)
+        .map(|(i, a)| (i, a.year as f64))
+        .collect();
+    crate::dataset::sort_keyed(&mut order, false);
+    order
+}
+
 /// Groups the in-range annotations by pixel column and draws each group's
 /// dashed rule and, where they fit without overprinting, its labels stacked
-/// in up to `rows` rows (`layout`: chart width, padding, rows). Returns the
-/// marks for hovering, and the annotations (year, label) whose words are not
+/// in up to `rows` rows (`layout`: chart width, padding, rows), for the
+/// annotations in `years`. Returns the
+/// marks for hovering, and the annotations (indices) whose words are not
 /// drawn, for the note under the chart.
 fn place_annotations(
     cx: &Context,
@@ -528,17 +538,10 @@ fn place_annotations(
     plot: Rect,
     (width, pad, rows): (f64, f64, usize),
     marks: &mut Vec<Mark>,
-    in_range: impl Fn(i32) -> bool,
-) -> (Vec<AnnotationMark>, Vec<(i32, String)>) {
+    years: (i32, i32),
+) -> (Vec<AnnotationMark>, Vec<usize>) {
     let theme = &cx.theme;
-    let mut order: Vec<(usize, f64)> = trend
-        .annotations
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| in_range(a.year))
-        .map(|(i, a)| (i, a.year as f64))
-        .collect();
-    crate::dataset::sort_keyed(&mut order, false);
+    let order = annotation_order(trend, years);
     // (pixel column, the annotations there, in order).
     let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
     for &(i, year) in &order {
@@ -548,17 +551,13 @@ fn place_annotations(
             _ => groups.push((px, vec![i])),
         }
     }
-    let rows = rows.max(1);
+    let rows = rows.clamp(1, MAX_STACK);
     let mut placed = Vec::with_capacity(groups.len());
     let mut not_shown = Vec::new();
     // Per row (0 is nearest the plot): where the next label may start.
-    let mut free_from = vec![f64::NEG_INFINITY; rows];
+    let mut free_from = [f64::NEG_INFINITY; MAX_STACK];
     for (k, (px, members)) in groups.iter().enumerate() {
-        let group: Vec<&crate::dataset::Annotation> = members
-            .iter()
-            .filter_map(|&i| trend.annotations.get(i))
-            .collect();
-        let Some(first) = group.first() else {
+        let Some(first) = members.first().and_then(|&i| trend.annotations.get(i)) else {
             continue;
         };
         let mut dy = plot.y;
@@ -576,10 +575,13 @@ fn place_annotations(
             .get(k.saturating_add(1))
             .map_or(width - pad, |g| g.0 - 4.0);
         // Whole labels while rows last; the last row stands for the rest.
-        let shown = group.len().min(rows);
+        let shown = members.len().min(rows);
+        let rest = members.len().saturating_sub(shown);
         let mut rect: Option<Rect> = None;
-        for (j, a) in group.iter().enumerate().take(shown) {
-            let rest = group.len().saturating_sub(shown);
+        for (j, &i) in members.iter().enumerate().take(shown) {
+            let Some(a) = trend.annotations.get(i) else {
+                continue;
+            };
             let last_row = j.saturating_add(1) == shown;
             let text = if last_row && rest > 0 {
                 cx.words
@@ -597,20 +599,18 @@ fn place_annotations(
             let label = fit_text(&text, 11.0, room.max(0.0));
             let lw = text_width(&label, 11.0);
             let fits = room >= 40.0 && lx - px < 24.0 && lx + lw <= width - pad;
-            let hidden = group
-                .get(
-                    j..if last_row {
-                        group.len()
-                    } else {
-                        j.saturating_add(1)
-                    },
-                )
-                .unwrap_or_default();
-            if !fits || label != text {
-                // Cut or left out: the note says it whole.
-                not_shown.extend(hidden.iter().map(|h| (h.year, h.label.clone())));
-            } else if last_row && rest > 0 {
-                not_shown.extend(hidden.iter().skip(1).map(|h| (h.year, h.label.clone())));
+            // Cut or left out: the note says it whole; "… 等 N 条": the N.
+            let whole = fits && label == text;
+            let from = if whole { j.saturating_add(1) } else { j };
+            let to = if last_row {
+                members.len()
+            } else {
+                j.saturating_add(1)
+            };
+            for m in from..to {
+                if let Some(&i) = members.get(m) {
+                    not_shown.push(i);
+                }
             }
             if !fits {
                 continue;
@@ -622,30 +622,32 @@ fn place_annotations(
                     .align(Align::Left, Baseline::Bottom),
             ));
             *free = lx + lw + 6.0;
-            let b = Rect {
-                x: lx,
-                y: baseline - 14.0,
-                w: lw,
-                h: 16.0,
-            };
+            let (x0, y0) = (lx, baseline - 14.0);
             rect = Some(match rect {
-                None => b,
-                Some(r) => {
-                    let (x0, y0) = (r.x.min(b.x), r.y.min(b.y));
-                    Rect {
-                        x: x0,
-                        y: y0,
-                        w: r.right().max(b.right()) - x0,
-                        h: r.bottom().max(b.bottom()) - y0,
-                    }
-                }
+                None => Rect {
+                    x: x0,
+                    y: y0,
+                    w: lw,
+                    h: 16.0,
+                },
+                Some(r) => Rect {
+                    x: r.x.min(x0),
+                    y: r.y.min(y0),
+                    w: r.right().max(x0 + lw) - r.x.min(x0),
+                    h: r.bottom().max(y0 + 16.0) - r.y.min(y0),
+                },
             });
         }
         placed.push(AnnotationMark {
             year: first.year,
             x: *px,
             label: first.label.clone(),
-            others: group.iter().skip(1).map(|o| o.label.clone()).collect(),
+            others: members
+                .iter()
+                .skip(1)
+                .filter_map(|&i| trend.annotations.get(i))
+                .map(|o| o.label.clone())
+                .collect(),
             // No room for words: a small box at the rule's top answers hover.
             rect: rect.unwrap_or(Rect {
                 x: px - 4.0,
@@ -661,40 +663,34 @@ fn place_annotations(
 /// The note under the chart listing the annotations drawn without their
 /// words ("未标出的注释：2015年：精准扶贫；…"), wrapped to `width` in at
 /// most [`NOTE_LINES`] lines; past them, "… 等 N 条" says how many more.
-fn not_shown_note(cx: &Context, not_shown: &[(i32, String)], width: f64) -> Vec<String> {
-    if not_shown.is_empty() {
-        return Vec::new();
-    }
+fn not_shown_note(cx: &Context, trend: &Trend, not_shown: &[usize], width: f64) -> Vec<String> {
     let words = cx.words;
-    let separator = words.get(Msg::AnnotationSeparator);
-    let items: Vec<String> = not_shown
-        .iter()
-        .map(|(year, label)| words.fill(Msg::AnnotationItem, &[&words.year(*year), label]))
-        .collect();
     let mut lines: Vec<String> = Vec::new();
+    if not_shown.is_empty() {
+        return lines;
+    }
     let mut line = words.fill(Msg::AnnotationsNotShown, &[""]);
-    let mut line_has_item = false;
-    for (n, item) in items.iter().enumerate() {
-        let piece = if n == 0 {
-            item.clone()
-        } else {
-            [separator, item].concat()
-        };
-        if line_has_item && text_width(&line, 11.5) + text_width(&piece, 11.5) > width {
-            lines.push(std::mem::take(&mut line));
+    for (n, a) in not_shown
+        .iter()
+        .filter_map(|&i| trend.annotations.get(i))
+        .enumerate()
+    {
+        let item = words.fill(Msg::AnnotationItem, &[&words.year(a.year), &a.label]);
+        if n > 0 && text_width(&line, 11.5) + text_width(&item, 11.5) > width {
+            lines.push(line);
             if lines.len() >= NOTE_LINES {
-                let left = items.len().saturating_sub(n).to_string();
+                let left = not_shown.len().saturating_sub(n).to_string();
                 if let Some(last) = lines.last_mut() {
                     let cut = fit_text(last, 11.5, width - text_width(" 等 0000 条", 11.5));
                     *last = words.fill(Msg::AnnotationMore, &[&cut, &left]);
                 }
                 return lines;
             }
-            line = item.clone();
-        } else {
-            line.push_str(&piece);
+            line = String::new();
+        } else if n > 0 {
+            line.push_str(words.get(Msg::AnnotationSeparator));
         }
-        line_has_item = true;
+        line.push_str(&item);
     }
     lines.push(line);
     lines
