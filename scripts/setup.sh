@@ -31,6 +31,8 @@ fi
 apt_packages=(binaryen)
 if [ "$what" = test ]; then
   apt_packages+=(chromium chromium-driver fonts-noto-cjk poppler-utils firefox-esr webkit2gtk-driver xvfb xauth)
+  # The `heluo` command's tests: a Latin-only font (DejaVu Sans) for the "no CJK font" case.
+  apt_packages+=(fonts-dejavu-core)
 fi
 missing=()
 for p in "${apt_packages[@]}"; do

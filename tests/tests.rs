@@ -116,3 +116,7 @@ mod house;
 // The package's TypeScript declarations declare every field the boundary's types serialize.
 #[path = "suite/typescript.rs"]
 mod typescript;
+
+// The `heluo` command as a process: check, render, html, cards, and its failures.
+#[path = "suite/cli.rs"]
+mod cli;

@@ -18,7 +18,7 @@ use crate::error::Result;
 /// A file as loaded: a format v1 dataset, or an import of tables.
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    V1(Dataset),
+    V1(Box<Dataset>),
     Tables(Box<TableImport>),
 }
 
@@ -43,7 +43,7 @@ impl Loaded {
     /// The dataset, owned.
     pub fn into_dataset(self) -> Dataset {
         match self {
-            Loaded::V1(d) => d,
+            Loaded::V1(d) => *d,
             Loaded::Tables(t) => t.imported.dataset,
         }
     }
@@ -82,6 +82,43 @@ pub fn load(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
     load_text_or_v1(&text, false, mapping, || super::parse(bytes))
 }
 
+/// Loads a file by its name and bytes. A file named `.json` (or text that
+/// opens like JSON: `{`, `[`, a `//` comment) that reads as no table either is
+/// reported with format v1's message (a JSON syntax error at its line and
+/// column), which is what its author needs; anything else with the table's.
+pub fn load_file(bytes: &[u8], name: &str, mapping: &Mapping) -> Result<Loaded> {
+    match load(bytes, mapping) {
+        Err(table_error) if looks_like_json(name, bytes) => match super::parse(bytes) {
+            Ok(d) => Ok(Loaded::V1(Box::new(d))),
+            Err(v1_error) => Err(match table_error {
+                // The reader's own words about the bytes (empty, binary, too
+                // large) are the same either way.
+                crate::error::Error::NotText { .. }
+                | crate::error::Error::TooLarge { .. }
+                | crate::error::Error::NotUtf8 { .. } => table_error,
+                _ => v1_error,
+            }),
+        },
+        other => other,
+    }
+}
+
+/// A `.json` name, or text that opens as JSON does.
+pub fn looks_like_json(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".json") || lower.ends_with(".geojson") {
+        return true;
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .and_then(|i| body.get(i..));
+    start.is_some_and(|s| {
+        s.starts_with(b"{") || s.starts_with(b"[") || s.starts_with(b"//") || s.starts_with(b"/*")
+    })
+}
+
 /// Loads text that is already decoded (a paste, or a file the browser decoded
 /// from GB18030); `pasted` words the messages for a paste.
 pub fn load_text(text: &str, pasted: bool, mapping: &Mapping) -> Result<Loaded> {
@@ -95,7 +132,7 @@ fn load_text_or_v1(
     v1: impl FnOnce() -> Result<Dataset>,
 ) -> Result<Loaded> {
     match read_text(text, pasted)? {
-        TextTables::FormatV1 => v1().map(Loaded::V1),
+        TextTables::FormatV1 => v1().map(|d| Loaded::V1(Box::new(d))),
         TextTables::Tables { tables, report } => {
             let imported = infer(&tables, mapping)?;
             Ok(Loaded::Tables(Box::new(TableImport {

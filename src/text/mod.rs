@@ -156,6 +156,13 @@ pub enum Msg {
     SeriesEmpty,
     /// An annotation label standing for several: {0} the first, {1} how many more.
     AnnotationMore,
+    /// Under a static chart, the annotations with no room for their words:
+    /// {0} the list of [`Msg::AnnotationItem`]s.
+    AnnotationsNotShown,
+    /// One annotation in that list: {0} its year, {1} its label.
+    AnnotationItem,
+    /// Between the items of that list.
+    AnnotationSeparator,
     /// Inside a plot with nothing to draw.
     NoDataNote,
     /// {0} how many series, {1} how many are coloured.

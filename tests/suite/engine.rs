@@ -799,7 +799,7 @@ fn many_groups_get_a_menu_and_one_colour_not_a_repeating_legend() {
 }
 
 #[test]
-fn annotations_in_one_year_share_a_label_and_hover_lists_them_all() {
+fn annotations_in_one_year_are_stacked_and_hover_lists_them_all() {
     let json = r#"{"trend": {"series": [{"name": "A", "points": [[2013, 3], [2019, 1]]}],
         "annotations": [{"year": 2015, "label": "一"}, {"year": 2015, "label": "二"}, {"year": 2015, "label": "三"}, {"year": 2016, "label": "四"}]}}"#;
     let mut e = engine(Rc::new(crate::util::dataset_str(json)), ChartKind::Trend);
@@ -810,11 +810,12 @@ fn annotations_in_one_year_share_a_label_and_hover_lists_them_all() {
         (first.label.as_str(), first.others.clone()),
         ("一", vec!["二".to_string(), "三".to_string()])
     );
-    let labels: Vec<&str> = texts(e.marks())
-        .into_iter()
-        .filter(|t| ["一 等 2 条", "四"].contains(t))
-        .collect();
-    assert!(labels.contains(&"一 等 2 条"), "{:?}", texts(e.marks()));
+    // A picture cannot be hovered: three in one year are stacked, each whole.
+    let all = texts(e.marks());
+    for label in ["一", "二", "三", "四"] {
+        assert!(all.contains(&label), "{label} is not drawn: {all:?}");
+    }
+    assert!(!all.iter().any(|t| t.contains('等')), "{all:?}");
     // No two annotation labels overlap.
     let boxes: Vec<_> = layout.annotations.iter().map(|a| a.rect).collect();
     for (i, a) in boxes.iter().enumerate() {
@@ -830,6 +831,43 @@ fn annotations_in_one_year_share_a_label_and_hover_lists_them_all() {
     let tip = e.tooltip().expect("the annotation's tooltip");
     let rows: Vec<&str> = tip.rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(rows, ["一", "二", "三"]);
+}
+
+#[test]
+fn annotations_beyond_the_stack_share_its_last_row_and_are_listed_under_the_chart() {
+    let json = r#"{"trend": {"series": [{"name": "A", "points": [[2013, 3], [2019, 1]]}],
+        "annotations": [{"year": 2015, "label": "一"}, {"year": 2015, "label": "二"}, {"year": 2015, "label": "三"},
+                        {"year": 2015, "label": "四"}, {"year": 2015, "label": "五"}]}}"#;
+    let e = engine(Rc::new(crate::util::dataset_str(json)), ChartKind::Trend);
+    let all = texts(e.marks());
+    for label in [
+        "一",
+        "二",
+        "三 等 2 条",
+        "未标出的注释：2015年：四；2015年：五",
+    ] {
+        assert!(all.contains(&label), "{label} is not drawn: {all:?}");
+    }
+    // Stacked rows do not overprint: three baselines 13 px apart.
+    let ys: Vec<f64> = e
+        .marks()
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) if ["一", "二", "三 等 2 条"].contains(&&*t.text) => Some(t.y),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ys.len(), 3);
+    assert!(
+        ys.windows(2).all(|w| (w[1] - w[0] - 13.0).abs() < 1e-9),
+        "{ys:?}"
+    );
+    // The note sits above the credit line, inside the chart.
+    let (_, h) = e.size();
+    assert!(e.marks().iter().all(|m| match m {
+        Mark::Text(t) => t.y < h,
+        _ => true,
+    }));
 }
 
 #[test]

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 134] = [
+const EVERY_MSG: [Msg; 137] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -377,6 +377,9 @@ const EVERY_MSG: [Msg; 134] = [
     Msg::SeriesHidden,
     Msg::AllOf,
     Msg::AnnotationMore,
+    Msg::AnnotationsNotShown,
+    Msg::AnnotationItem,
+    Msg::AnnotationSeparator,
     Msg::NoDataNote,
     Msg::ManySeries,
     Msg::MoreRows,
@@ -440,6 +443,9 @@ fn listed(msg: Msg) {
         Msg::Loaded => {}
         Msg::AllOf => {}
         Msg::AnnotationMore => {}
+        Msg::AnnotationsNotShown => {}
+        Msg::AnnotationItem => {}
+        Msg::AnnotationSeparator => {}
         Msg::NoDataNote => {}
         Msg::ManySeries => {}
         Msg::MoreRows => {}

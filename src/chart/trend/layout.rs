@@ -203,10 +203,11 @@ impl TrendLayout {
             ));
             top += 20.0;
         }
-        let annotation_row = if trend.annotations.is_empty() {
+        let stack = annotation_rows(trend);
+        let annotation_row = if stack == 0 {
             0.0
         } else {
-            18.0
+            18.0 + stack.saturating_sub(1) as f64 * ANNOTATION_LINE
         };
         let plot_top = top + 10.0 + annotation_row;
 
@@ -341,12 +342,21 @@ impl TrendLayout {
             ));
         }
 
-        // 5. Annotations: a dashed rule and a label above the plot. Annotations
-        //    on one pixel column share a rule and a label ("… 等 3 条"), and a
-        //    label goes only where it overprints no other: the rest are read by
-        //    hovering the rule's top. So any number of annotations draws at most
-        //    one rule per pixel column.
-        let annotations = place_annotations(cx, trend, &x, plot, width, pad, &mut marks, in_range);
+        // 5. Annotations: a dashed rule and labels above the plot. Annotations
+        //    on one pixel column share a rule, their labels stacked (up to
+        //    three rows; beyond, the last row says "… 等 3 条"), and a label
+        //    goes only where it overprints no other. A picture cannot be
+        //    hovered, so those without room are listed in a note under the
+        //    chart. Any number of annotations draws at most one rule per pixel column.
+        let (annotations, not_shown) = place_annotations(
+            cx,
+            trend,
+            &x,
+            plot,
+            (width, pad, stack),
+            &mut marks,
+            (first, last),
+        );
 
         // 6. Lines (split at gaps) and point markers.
         let mut columns: Vec<YearColumn> = Vec::new();
@@ -459,7 +469,13 @@ impl TrendLayout {
             &mut marks,
             (first, last),
         );
-        footer(cx, &mut marks, &credit_line, pad, width, height);
+        let note = not_shown_note(cx, trend, &not_shown, width - 2.0 * pad);
+        height += footer_height(note.len());
+        let mut footer_lines = note;
+        for line in credit_line {
+            footer_lines.push(line);
+        }
+        footer(cx, &mut marks, &footer_lines, pad, width, height);
         TrendLayout {
             width,
             height,
@@ -479,41 +495,80 @@ impl TrendLayout {
     }
 }
 
+/// Most annotation labels stacked over one rule; more share the last row ("… 等 N 条").
+pub const MAX_STACK: usize = 3;
+/// From one stacked annotation label's baseline to the next.
+const ANNOTATION_LINE: f64 = 13.0;
+/// The longest annotation label, in CSS px.
+const ANNOTATION_WIDTH: f64 = 140.0;
+/// The most lines the note of annotations without room takes.
+const NOTE_LINES: usize = 3;
+
+/// How many rows of annotation labels the chart keeps above the plot: the
+/// most annotations in one year, up to [`MAX_STACK`] (whatever the zoom, so
+/// zooming never moves the plot).
+fn annotation_rows(trend: &Trend) -> usize {
+    let mut most = 0usize;
+    let mut run = 0usize;
+    let mut last = f64::NAN;
+    for (_, year) in annotation_order(trend, (i32::MIN, i32::MAX)) {
+        run = if year == last {
+            run.saturating_add(1)
+        } else {
+            1
+        };
+        last = year;
+        most = most.max(run);
+    }
+    most.min(MAX_STACK)
+}
+
+/// The annotations with years in `years` (inclusive), as (index, year) by year.
+fn annotation_order(trend: &Trend, years: (i32, i32)) -> Vec<(usize, f64)> {
+    let mut order: Vec<(usize, f64)> = trend
+        .annotations
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.year >= years.0 && a.year <= years.1)
+        .map(|(i, a)| (i, a.year as f64))
+        .collect();
+    crate::dataset::sort_keyed(&mut order, false);
+    order
+}
+
 /// Groups the in-range annotations by pixel column and draws each group's
-/// dashed rule and, where it fits without overprinting, its label.
-#[allow(clippy::too_many_arguments)]
+/// dashed rule and, where they fit without overprinting, its labels stacked
+/// in up to `rows` rows (`layout`: chart width, padding, rows), for the
+/// annotations in `years`. Returns the
+/// marks for hovering, and the annotations (indices) whose words are not
+/// drawn, for the note under the chart.
 fn place_annotations(
     cx: &Context,
     trend: &Trend,
     x: &LinearScale,
     plot: Rect,
-    width: f64,
-    pad: f64,
+    (width, pad, rows): (f64, f64, usize),
     marks: &mut Vec<Mark>,
-    in_range: impl Fn(i32) -> bool,
-) -> Vec<AnnotationMark> {
+    years: (i32, i32),
+) -> (Vec<AnnotationMark>, Vec<usize>) {
     let theme = &cx.theme;
-    let mut order: Vec<(usize, f64)> = trend
-        .annotations
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| in_range(a.year))
-        .map(|(i, a)| (i, a.year as f64))
-        .collect();
-    crate::dataset::sort_keyed(&mut order, false);
-    // (pixel column, first annotation, the others).
-    let mut groups: Vec<(f64, usize, Vec<usize>)> = Vec::new();
+    let order = annotation_order(trend, years);
+    // (pixel column, the annotations there, in order).
+    let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
     for &(i, year) in &order {
         let px = x.map(year).round();
         match groups.last_mut() {
-            Some(g) if g.0 == px => g.2.push(i),
-            _ => groups.push((px, i, Vec::new())),
+            Some(g) if g.0 == px => g.1.push(i),
+            _ => groups.push((px, vec![i])),
         }
     }
+    let rows = rows.clamp(1, MAX_STACK);
     let mut placed = Vec::with_capacity(groups.len());
-    let mut free_from = f64::NEG_INFINITY;
-    for (k, (px, first, others)) in groups.iter().enumerate() {
-        let Some(a) = trend.annotations.get(*first) else {
+    let mut not_shown = Vec::new();
+    // Per row (0 is nearest the plot): where the next label may start.
+    let mut free_from = [f64::NEG_INFINITY; MAX_STACK];
+    for (k, (px, members)) in groups.iter().enumerate() {
+        let Some(first) = members.first().and_then(|&i| trend.annotations.get(i)) else {
             continue;
         };
         let mut dy = plot.y;
@@ -526,56 +581,130 @@ fn place_annotations(
             });
             dy += 7.0;
         }
-        let text = if others.is_empty() {
-            a.label.clone()
-        } else {
-            let more = others.len().to_string();
-            cx.words.fill(Msg::AnnotationMore, &[&a.label, &more])
-        };
         // Room up to the next rule (a label may not run over it) and the edge.
         let next = groups
             .get(k.saturating_add(1))
             .map_or(width - pad, |g| g.0 - 4.0);
-        let room = (next - px.max(free_from)).min(140.0);
-        let label = fit_text(&text, 11.0, room.max(0.0));
-        let lw = text_width(&label, 11.0);
-        let lx = px.max(free_from);
-        let fits = room >= 40.0 && lx - px < 24.0 && lx + lw <= width - pad;
-        let rect = if fits {
+        // Whole labels while rows last; the last row stands for the rest.
+        let shown = members.len().min(rows);
+        let rest = members.len().saturating_sub(shown);
+        let mut rect: Option<Rect> = None;
+        for (j, &i) in members.iter().enumerate().take(shown) {
+            let Some(a) = trend.annotations.get(i) else {
+                continue;
+            };
+            let last_row = j.saturating_add(1) == shown;
+            let text = if last_row && rest > 0 {
+                cx.words
+                    .fill(Msg::AnnotationMore, &[&a.label, &rest.to_string()])
+            } else {
+                a.label.clone()
+            };
+            // The first label on top, the last right above the plot.
+            let row = shown.saturating_sub(j).saturating_sub(1);
+            let Some(free) = free_from.get_mut(row) else {
+                continue;
+            };
+            let lx = px.max(*free);
+            let room = (next - lx).min(ANNOTATION_WIDTH);
+            let label = fit_text(&text, 11.0, room.max(0.0));
+            let lw = text_width(&label, 11.0);
+            let fits = room >= 40.0 && lx - px < 24.0 && lx + lw <= width - pad;
+            // Cut or left out: the note says it whole; "… 等 N 条": the N.
+            let whole = fits && label == text;
+            let from = if whole { j.saturating_add(1) } else { j };
+            let to = if last_row {
+                members.len()
+            } else {
+                j.saturating_add(1)
+            };
+            for m in from..to {
+                if let Some(&i) = members.get(m) {
+                    not_shown.push(i);
+                }
+            }
+            if !fits {
+                continue;
+            }
+            let baseline = plot.y - 4.0 - row as f64 * ANNOTATION_LINE;
             marks.push(Mark::Text(
-                cx.text(label, lx, plot.y - 4.0, 11.0)
+                cx.text(label, lx, baseline, 11.0)
                     .color(theme.muted)
                     .align(Align::Left, Baseline::Bottom),
             ));
-            free_from = lx + lw + 6.0;
-            Rect {
-                x: lx,
-                y: plot.y - 18.0,
-                w: lw,
-                h: 16.0,
-            }
-        } else {
+            *free = lx + lw + 6.0;
+            let (x0, y0) = (lx, baseline - 14.0);
+            rect = Some(match rect {
+                None => Rect {
+                    x: x0,
+                    y: y0,
+                    w: lw,
+                    h: 16.0,
+                },
+                Some(r) => Rect {
+                    x: r.x.min(x0),
+                    y: r.y.min(y0),
+                    w: r.right().max(x0 + lw) - r.x.min(x0),
+                    h: r.bottom().max(y0 + 16.0) - r.y.min(y0),
+                },
+            });
+        }
+        placed.push(AnnotationMark {
+            year: first.year,
+            x: *px,
+            label: first.label.clone(),
+            others: members
+                .iter()
+                .skip(1)
+                .filter_map(|&i| trend.annotations.get(i))
+                .map(|o| o.label.clone())
+                .collect(),
             // No room for words: a small box at the rule's top answers hover.
-            Rect {
+            rect: rect.unwrap_or(Rect {
                 x: px - 4.0,
                 y: plot.y - 12.0,
                 w: 8.0,
                 h: 14.0,
-            }
-        };
-        placed.push(AnnotationMark {
-            year: a.year,
-            x: *px,
-            label: a.label.clone(),
-            others: others
-                .iter()
-                .filter_map(|&i| trend.annotations.get(i))
-                .map(|o| o.label.clone())
-                .collect(),
-            rect,
+            }),
         });
     }
-    placed
+    (placed, not_shown)
+}
+
+/// The note under the chart listing the annotations drawn without their
+/// words ("未标出的注释：2015年：精准扶贫；…"), wrapped to `width` in at
+/// most [`NOTE_LINES`] lines; past them, "… 等 N 条" says how many more.
+fn not_shown_note(cx: &Context, trend: &Trend, not_shown: &[usize], width: f64) -> Vec<String> {
+    let words = cx.words;
+    let mut lines: Vec<String> = Vec::new();
+    if not_shown.is_empty() {
+        return lines;
+    }
+    let mut line = words.fill(Msg::AnnotationsNotShown, &[""]);
+    for (n, a) in not_shown
+        .iter()
+        .filter_map(|&i| trend.annotations.get(i))
+        .enumerate()
+    {
+        let item = words.fill(Msg::AnnotationItem, &[&words.year(a.year), &a.label]);
+        if n > 0 && text_width(&line, 11.5) + text_width(&item, 11.5) > width {
+            lines.push(line);
+            if lines.len() >= NOTE_LINES {
+                let left = not_shown.len().saturating_sub(n).to_string();
+                if let Some(last) = lines.last_mut() {
+                    let cut = fit_text(last, 11.5, width - text_width(" 等 0000 条", 11.5));
+                    *last = words.fill(Msg::AnnotationMore, &[&cut, &left]);
+                }
+                return lines;
+            }
+            line = String::new();
+        } else if n > 0 {
+            line.push_str(words.get(Msg::AnnotationSeparator));
+        }
+        line.push_str(&item);
+    }
+    lines.push(line);
+    lines
 }
 
 /// Whether series `i` is named at its end: every shown line of a chart with
