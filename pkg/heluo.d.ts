@@ -54,18 +54,85 @@ declare namespace Heluo {
     free(): void;
   }
 
+  /** What `new ChartView` takes (src/web/mod.rs, ViewOptions). */
+  interface ViewOptions {
+    chart: "trend" | "ranking";
+    canvas: HTMLCanvasElement;
+    overlay: HTMLCanvasElement;
+    /** CSS px; default 640. */
+    width?: number;
+    /** devicePixelRatio; default 1. */
+    scale?: number;
+    theme?: "light" | "dark";
+    lang?: string;
+    metric?: string;
+    top?: number | string;
+    title?: string;
+    colors?: string;
+  }
+
+  /** A reader action, naming what it acts on (src/action.rs, Request). */
+  type Action =
+    | { type: "pointer" | "click"; x: number; y: number }
+    | { type: "leave" | "zoomIn" | "zoomOut" | "resetZoom" | "toggleOrder" | "toggleShowAll" }
+    | { type: "resize"; width: number }
+    | { type: "theme"; theme: "light" | "dark" }
+    | { type: "lang"; lang: string }
+    | { type: "legend"; series: string }
+    | { type: "legend"; group: string }
+    | { type: "group"; group: string | null }
+    | { type: "drag" | "zoomTo"; x0: number; x1: number }
+    | { type: "metric"; key: string }
+    | { type: "pin"; village: string }
+    | { type: "search" | "pinSearch"; text: string }
+    | { type: "highlight"; series: string };
+
+  /** What an action changed (src/action.rs, Changed). */
+  interface Changed {
+    marks: boolean;
+    overlay: boolean;
+    size: boolean;
+    controls: boolean;
+    table: boolean;
+    tooltip: boolean;
+    announcement: boolean;
+    transition: boolean;
+  }
+
+  interface Tooltip {
+    heading: string;
+    rows: { label: string; value: string; color?: string }[];
+    x: number;
+    y: number;
+    announcement: string;
+  }
+
+  /** A control the chart wants shown; each carries the action it sends (src/chart/mod.rs, Control). */
+  type Control =
+    | { type: "legend"; id: string; label: string; items: { label: string; color: string; symbol?: string; pressed: boolean; action: Action }[] }
+    | { type: "select"; id: string; label: string; options: { label: string; action: Action }[]; selected: number }
+    | { type: "button"; id: string; label: string; pressed: boolean | null | undefined; hidden: boolean; action: Action }
+    | { type: "search"; label: string; placeholder: string; button: string; status: string };
+
+  interface Table {
+    caption: string;
+    columns: string[];
+    numeric: boolean[];
+    rows: string[][];
+  }
+
   /** One chart's engine on a base and an overlay canvas (see README "The engine API"). */
   class ChartView {
-    constructor(dataset: DatasetHandle, kind: "trend" | "ranking", base: HTMLCanvasElement, overlay: HTMLCanvasElement,
-      width: number, devicePixelRatio: number, theme: "light" | "dark", lang: string, metric: string, top: string, title: string, colors: string);
-    /** A reader action; returns the changed bits (1 marks, 2 overlay, 4 size, 8 controls, 16 table, 32 tooltip, 64 announcement, 128 transition). */
-    apply(name: string, a: number, b: number, text: string): number;
-    key(key: string): number | undefined;
-    resize(width: number, devicePixelRatio: number): number;
+    constructor(dataset: DatasetHandle, options: ViewOptions);
+    /** A reader action; draws and returns what changed. Throws an Error naming a wrong field. */
+    apply(action: Action): Changed;
+    /** A key press: what changed, or undefined for a key the chart does not use. */
+    key(key: string): Changed | undefined;
+    resize(width: number, devicePixelRatio: number): Changed;
     transition(t: number): boolean;
-    tooltip(): { heading: string; rows: { label: string; value: string; color?: string }[]; x: number; y: number; announcement: string } | null;
-    controls(): object[];
-    table(): { caption: string; columns: string[]; numeric: boolean[]; rows: string[][] };
+    tooltip(): Tooltip | null;
+    controls(): Control[];
+    table(): Table;
     svg(): string;
     drawTo(canvas: HTMLCanvasElement, scale: number): void;
     readonly kind: string;

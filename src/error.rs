@@ -398,142 +398,10 @@ impl fmt::Display for Error {
                 "{path}: expected a point such as {{\"year\": 2013, \"value\": 3.12}} or [2013, 3.12], found {found}"
             ),
             Error::Draw(detail) => write!(f, "The chart could not be drawn: {detail}"),
-            Error::EmptyText { pasted: false } => write!(
-                f,
-                "The file is empty. Choose a table (CSV, TSV, JSON or Excel)."
-            ),
-            Error::EmptyText { pasted: true } => write!(
-                f,
-                "The pasted text is empty. Copy a table (cells from a spreadsheet, or CSV text) and paste again."
-            ),
-            Error::UnclosedQuote { line } => write!(
-                f,
-                "Line {line}: a quote (\") opens a field there and is never closed, so everything after it would be one cell. Add the closing quote, or remove this one."
-            ),
-            Error::BinaryText { line } => write!(
-                f,
-                "Line {line} holds a NUL byte or other control characters: this is binary data, not a CSV or text table. Export the table as CSV (UTF-8) and try again."
-            ),
-            Error::NoTable {
-                reason: NoTableReason::OneLine,
-            } => write!(
-                f,
-                "The text is one line, not a table: a table needs a header row and at least one row of data, with values separated by commas, semicolons, tabs or |."
-            ),
-            Error::NoTable {
-                reason: NoTableReason::HeaderOnly { line },
-            } => write!(
-                f,
-                "The table has a header (line {line}) but no row of data under it."
-            ),
-            Error::NoTable {
-                reason: NoTableReason::NoDelimiter,
-            } => write!(
-                f,
-                "The text is not a table: no line separates values with commas, semicolons, tabs or |, and the lines are not a single column of short values."
-            ),
-            Error::NotATable { found } => write!(
-                f,
-                "The JSON holds {found}, which is neither a Heluo dataset nor a table. Heluo reads an array of records ([{{…}}, …]), records under one key ({{\"data\": […]}}), columns ({{\"year\": […], …}}), {{\"columns\": […], \"data\": […]}}, JSON-stat and World Bank API replies."
-            ),
-            Error::JsonStatSize {
-                path,
-                expected,
-                found,
-            } => write!(
-                f,
-                "{path}: the JSON-stat dataset's dimensions have {expected} cells, but {found} values are given"
-            ),
-            Error::EmptyTable => write!(
-                f,
-                "The table is empty: it has no rows of data. Choose a table or sheet with a header row and rows below it."
-            ),
-            Error::NoNumbers { columns } => write!(
-                f,
-                "No column holds numbers ({}). A chart needs a column of values such as 3.12, 200,000 or 20万.",
-                columns.join(", ")
-            ),
-            Error::NoNameOrTime { numbers } => write!(
-                f,
-                "The table has numbers ({}) but neither a time column (2013, 2013年, 2013-01-01) nor a column of names: add a column of years for a trend, or of names (villages, counties, countries) for a ranking.",
-                numbers.join(", ")
-            ),
-            Error::AllMissing { columns } => write!(
-                f,
-                "The value columns {} hold no value: every cell is empty or written as missing (\"—\", \"NA\").",
-                columns.join(", ")
-            ),
-            Error::UnknownColumn { field, name, known } => write!(
-                f,
-                "The mapping's \"{field}\" is {}, but the table has no such column; its columns are {}.",
-                quote(name),
-                known.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")
-            ),
-            Error::NoSuchTable { index, count } => write!(
-                f,
-                "The mapping asks for table {index} (counting from 0), but the file has {count}."
-            ),
-            Error::ChartNeeds { chart, needs } => write!(
-                f,
-                "The mapping asks for a {chart} chart, which needs {needs}: name it in the mapping."
-            ),
-            Error::NotYearly {
-                at,
-                name,
-                year,
-                first,
-                second,
-            } => write!(
-                f,
-                "{at}: {} has more than one date in {year} ({first} and {second}); the chart has one value a year, so keep one row a year or pick a slice in the mapping.",
-                quote(name)
-            ),
-            Error::SummedPercent {
-                at,
-                name,
-                year,
-                rows,
-                total,
-            } => write!(
-                f,
-                "{at}: the {rows} rows of {} in {year} add up to {total}%, outside 0–100: percentages do not add up, so pick one slice in the mapping (such as sex = Both).",
-                quote(name)
-            ),
-            Error::YearsBefore1900 { column } => write!(
-                f,
-                "Every year in the time column {} is before 1900; the charts show 1900 to 2100.",
-                quote(column)
-            ),
-            Error::SameColumn { at, name, first } => write!(
-                f,
-                "{at}: two value columns are labelled {} (the first at {first}); rename or ignore one of them in the mapping.",
-                quote(name)
-            ),
-            Error::WorkbookCorrupt { detail } => write!(
-                f,
-                "The workbook is damaged and cannot be read ({detail}). Open it in Excel or WPS, save it as .xlsx and try again."
-            ),
-            Error::WorkbookEncrypted => write!(
-                f,
-                "The workbook is protected by a password and cannot be read. Open it in Excel or WPS, remove the password, save it and try again."
-            ),
-            Error::WorkbookUnsupported { detail } => write!(
-                f,
-                "This is not a workbook format Heluo reads ({detail}). Heluo reads .xlsx, .xlsm, .xlsb, .xls and .ods."
-            ),
-            Error::WorkbookEmpty { sheets } => write!(
-                f,
-                "All {sheets} sheet(s) of the workbook are empty: there is nothing to chart."
-            ),
-            Error::WorkbookNoTable { sheets } => write!(
-                f,
-                "No table found in the workbook: no sheet ({}) has a header row of at least two columns with rows below it. Arrange the data as one header row and rows of values.",
-                sheets.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ")
-            ),
-            Error::SheetTransfer { offset } => write!(
-                f,
-                "The workbook reader's output could not be decoded at byte {offset}. This is a fault in Heluo, not in the file: please report it."
-            ),
+            #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+            other => other.import_en(f),
+            #[cfg(all(target_arch = "wasm32", feature = "web"))]
+            _ => f.write_str("The table could not be imported."),
         }
     }
 }
@@ -834,117 +702,10 @@ impl Error {
                 zh_found(found)
             ),
             Error::Draw(detail) => format!("图表无法绘制：{detail}"),
-            Error::EmptyTable => {
-                "表格是空的：没有一行数据。请选择带表头和数据行的表格或工作表。".into()
-            }
-            Error::NoNumbers { columns } => format!(
-                "没有数字列：{} 里都不是数字。图表需要一列数值，例如 3.12、200,000 或 20万。",
-                columns.join("、")
-            ),
-            Error::NoNameOrTime { numbers } => format!(
-                "表格里有数字（{}），但既没有时间列（如 2013、2013年、2013-01-01），也没有名称列：加一列年份可画趋势，加一列名称（村、县、国家）可画排名。",
-                numbers.join("、")
-            ),
-            Error::AllMissing { columns } => format!(
-                "数字列 {} 没有一个值：所有单元格都是空的或写作缺失（“—”、“NA”）。",
-                columns.join("、")
-            ),
-            Error::UnknownColumn { field, name, known } => format!(
-                "映射的“{field}”写的是 {}，表中没有这一列；表中的列有 {}。",
-                quote(name),
-                known.iter().map(|k| quote(k)).collect::<Vec<_>>().join("、")
-            ),
-            Error::NoSuchTable { index, count } => {
-                format!("映射要第 {index} 个表（从 0 数起），但文件只有 {count} 个表。")
-            }
-            Error::ChartNeeds { chart, needs } => format!(
-                "映射要画{}，但它需要{}：请在映射中指定。",
-                if *chart == "trend" { "趋势图" } else { "排名图" },
-                zh_fragment(needs)
-            ),
-            Error::NotYearly {
-                at,
-                name,
-                year,
-                first,
-                second,
-            } => format!(
-                "{}：{} 在 {year} 年有不止一个日期（{first} 和 {second}）；图表每年一个值：请只保留每年一行，或在映射中选一个切片。",
-                at.zh(),
-                quote(name)
-            ),
-            Error::SummedPercent {
-                at,
-                name,
-                year,
-                rows,
-                total,
-            } => format!(
-                "{}：{} {year} 年的 {rows} 行相加得 {total}%，超出 0–100：百分比不能相加，请在映射中选一个切片（例如 性别 = 合计）。",
-                at.zh(),
-                quote(name)
-            ),
-            Error::YearsBefore1900 { column } => format!(
-                "时间列 {} 的年份都在 1900 年以前；图表能显示 1900–2100 年。",
-                quote(column)
-            ),
-            Error::SameColumn { at, name, first } => format!(
-                "{}：两个数值列的标签都是 {}（第一个在 {}）；请在映射中改掉其中一列的名字或忽略它。",
-                at.zh(),
-                quote(name),
-                first.zh()
-            ),
-            Error::EmptyText { pasted: false } => {
-                "文件是空的。请选择一个表格（CSV、TSV、JSON 或 Excel）。".into()
-            }
-            Error::EmptyText { pasted: true } => {
-                "粘贴的内容是空的。请从电子表格复制单元格或 CSV 文字后再粘贴。".into()
-            }
-            Error::UnclosedQuote { line } => format!(
-                "第 {line} 行的引号（\"）没有闭合，后面的内容会全部读成一个单元格。请补上闭合的引号，或删去这个引号。"
-            ),
-            Error::BinaryText { line } => format!(
-                "第 {line} 行含有 NUL 字节或其他控制字符：这是二进制数据，不是 CSV 或文本表格。请把表格导出为 CSV（UTF-8）后再试。"
-            ),
-            Error::NoTable {
-                reason: NoTableReason::OneLine,
-            } => "只有一行文字，不是表格：表格需要一行表头和至少一行数据，值之间用逗号、分号、制表符或 | 分隔。".into(),
-            Error::NoTable {
-                reason: NoTableReason::HeaderOnly { line },
-            } => format!("只有表头（第 {line} 行），没有数据行。"),
-            Error::NoTable {
-                reason: NoTableReason::NoDelimiter,
-            } => "这不是表格：没有一行用逗号、分号、制表符或 | 分隔值，各行也不是一列简短的值。".into(),
-            Error::NotATable { found } => format!(
-                "这个 JSON 是{}，既不是 Heluo 数据集，也不是表格。可读的形式有：记录数组 [{{…}}, …]、某个键下的记录 {{\"data\": […]}}、按列 {{\"year\": […], …}}、{{\"columns\": […], \"data\": […]}}、JSON-stat 和世界银行 API 的返回。",
-                zh_found(found)
-            ),
-            Error::JsonStatSize {
-                path,
-                expected,
-                found,
-            } => format!(
-                "{path}：JSON-stat 数据集各维度共有 {expected} 个单元格，但这里有 {found} 个值。"
-            ),
-            Error::WorkbookCorrupt { detail } => format!(
-                "工作簿已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试。"
-            ),
-            Error::WorkbookEncrypted => {
-                "这个工作簿有密码保护，无法读取。请在 Excel 或 WPS 中打开它，取消密码后另存，再试一次。".into()
-            }
-            Error::WorkbookUnsupported { detail } => format!(
-                "这不是 Heluo 能读取的工作簿格式（{detail}）。支持 .xlsx、.xlsm、.xlsb、.xls 和 .ods。"
-            ),
-            Error::WorkbookEmpty { sheets } => {
-                format!("这个工作簿的 {sheets} 个工作表都是空的，没有可作图的数据。")
-            }
-            Error::WorkbookNoTable { sheets } => format!(
-                "工作簿中没有找到表格：工作表 {} 中没有一行至少两列的表头及其下方的数据。请把数据整理成一行表头加若干数据行。",
-                sheets.iter().map(|name| quote(name)).collect::<Vec<_>>().join("、")
-            ),
-            Error::SheetTransfer { offset } => format!(
-                "工作簿读取模块的输出在第 {offset} 字节处无法解读。这是 Heluo 的错误，不是文件的问题，请报告。"
-            ),
+            #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+            other => other.import_zh(),
+            #[cfg(all(target_arch = "wasm32", feature = "web"))]
+            _ => "无法导入这个表格。".into(),
         }
     }
 }
@@ -1108,4 +869,270 @@ fn zh_fragment(fragment: &str) -> String {
         other => return other.to_string(),
     };
     zh.to_string()
+}
+
+/// The messages of the table readers, inference and the workbook reader: only
+/// the table importer (tables/, built without the `web` feature) and native
+/// code can raise them, so the main module (pkg/heluo.js, whose size is
+/// budgeted) does not carry their words.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+impl Error {
+    fn import_en(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::EmptyText { pasted: false } => write!(
+                f,
+                "The file is empty. Choose a table (CSV, TSV, JSON or Excel)."
+            ),
+            Error::EmptyText { pasted: true } => write!(
+                f,
+                "The pasted text is empty. Copy a table (cells from a spreadsheet, or CSV text) and paste again."
+            ),
+            Error::UnclosedQuote { line } => write!(
+                f,
+                "Line {line}: a quote (\") opens a field there and is never closed, so everything after it would be one cell. Add the closing quote, or remove this one."
+            ),
+            Error::BinaryText { line } => write!(
+                f,
+                "Line {line} holds a NUL byte or other control characters: this is binary data, not a CSV or text table. Export the table as CSV (UTF-8) and try again."
+            ),
+            Error::NoTable {
+                reason: NoTableReason::OneLine,
+            } => write!(
+                f,
+                "The text is one line, not a table: a table needs a header row and at least one row of data, with values separated by commas, semicolons, tabs or |."
+            ),
+            Error::NoTable {
+                reason: NoTableReason::HeaderOnly { line },
+            } => write!(
+                f,
+                "The table has a header (line {line}) but no row of data under it."
+            ),
+            Error::NoTable {
+                reason: NoTableReason::NoDelimiter,
+            } => write!(
+                f,
+                "The text is not a table: no line separates values with commas, semicolons, tabs or |, and the lines are not a single column of short values."
+            ),
+            Error::NotATable { found } => write!(
+                f,
+                "The JSON holds {found}, which is neither a Heluo dataset nor a table. Heluo reads an array of records ([{{…}}, …]), records under one key ({{\"data\": […]}}), columns ({{\"year\": […], …}}), {{\"columns\": […], \"data\": […]}}, JSON-stat and World Bank API replies."
+            ),
+            Error::JsonStatSize {
+                path,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{path}: the JSON-stat dataset's dimensions have {expected} cells, but {found} values are given"
+            ),
+            Error::EmptyTable => write!(
+                f,
+                "The table is empty: it has no rows of data. Choose a table or sheet with a header row and rows below it."
+            ),
+            Error::NoNumbers { columns } => write!(
+                f,
+                "No column holds numbers ({}). A chart needs a column of values such as 3.12, 200,000 or 20万.",
+                columns.join(", ")
+            ),
+            Error::NoNameOrTime { numbers } => write!(
+                f,
+                "The table has numbers ({}) but neither a time column (2013, 2013年, 2013-01-01) nor a column of names: add a column of years for a trend, or of names (villages, counties, countries) for a ranking.",
+                numbers.join(", ")
+            ),
+            Error::AllMissing { columns } => write!(
+                f,
+                "The value columns {} hold no value: every cell is empty or written as missing (\"—\", \"NA\").",
+                columns.join(", ")
+            ),
+            Error::UnknownColumn { field, name, known } => write!(
+                f,
+                "The mapping's \"{field}\" is {}, but the table has no such column; its columns are {}.",
+                quote(name),
+                known.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")
+            ),
+            Error::NoSuchTable { index, count } => write!(
+                f,
+                "The mapping asks for table {index} (counting from 0), but the file has {count}."
+            ),
+            Error::ChartNeeds { chart, needs } => write!(
+                f,
+                "The mapping asks for a {chart} chart, which needs {needs}: name it in the mapping."
+            ),
+            Error::NotYearly {
+                at,
+                name,
+                year,
+                first,
+                second,
+            } => write!(
+                f,
+                "{at}: {} has more than one date in {year} ({first} and {second}); the chart has one value a year, so keep one row a year or pick a slice in the mapping.",
+                quote(name)
+            ),
+            Error::SummedPercent {
+                at,
+                name,
+                year,
+                rows,
+                total,
+            } => write!(
+                f,
+                "{at}: the {rows} rows of {} in {year} add up to {total}%, outside 0–100: percentages do not add up, so pick one slice in the mapping (such as sex = Both).",
+                quote(name)
+            ),
+            Error::YearsBefore1900 { column } => write!(
+                f,
+                "Every year in the time column {} is before 1900; the charts show 1900 to 2100.",
+                quote(column)
+            ),
+            Error::SameColumn { at, name, first } => write!(
+                f,
+                "{at}: two value columns are labelled {} (the first at {first}); rename or ignore one of them in the mapping.",
+                quote(name)
+            ),
+            Error::WorkbookCorrupt { detail } => write!(
+                f,
+                "The workbook is damaged and cannot be read ({detail}). Open it in Excel or WPS, save it as .xlsx and try again."
+            ),
+            Error::WorkbookEncrypted => write!(
+                f,
+                "The workbook is protected by a password and cannot be read. Open it in Excel or WPS, remove the password, save it and try again."
+            ),
+            Error::WorkbookUnsupported { detail } => write!(
+                f,
+                "This is not a workbook format Heluo reads ({detail}). Heluo reads .xlsx, .xlsm, .xlsb, .xls and .ods."
+            ),
+            Error::WorkbookEmpty { sheets } => write!(
+                f,
+                "All {sheets} sheet(s) of the workbook are empty: there is nothing to chart."
+            ),
+            Error::WorkbookNoTable { sheets } => write!(
+                f,
+                "No table found in the workbook: no sheet ({}) has a header row of at least two columns with rows below it. Arrange the data as one header row and rows of values.",
+                sheets.iter().map(|name| quote(name)).collect::<Vec<_>>().join(", ")
+            ),
+            Error::SheetTransfer { offset } => write!(
+                f,
+                "The workbook reader's output could not be decoded at byte {offset}. This is a fault in Heluo, not in the file: please report it."
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    fn import_zh(&self) -> String {
+        match self {
+            Error::EmptyTable => {
+                "表格是空的：没有一行数据。请选择带表头和数据行的表格或工作表。".into()
+            }
+            Error::NoNumbers { columns } => format!(
+                "没有数字列：{} 里都不是数字。图表需要一列数值，例如 3.12、200,000 或 20万。",
+                columns.join("、")
+            ),
+            Error::NoNameOrTime { numbers } => format!(
+                "表格里有数字（{}），但既没有时间列（如 2013、2013年、2013-01-01），也没有名称列：加一列年份可画趋势，加一列名称（村、县、国家）可画排名。",
+                numbers.join("、")
+            ),
+            Error::AllMissing { columns } => format!(
+                "数字列 {} 没有一个值：所有单元格都是空的或写作缺失（“—”、“NA”）。",
+                columns.join("、")
+            ),
+            Error::UnknownColumn { field, name, known } => format!(
+                "映射的“{field}”写的是 {}，表中没有这一列；表中的列有 {}。",
+                quote(name),
+                known.iter().map(|k| quote(k)).collect::<Vec<_>>().join("、")
+            ),
+            Error::NoSuchTable { index, count } => {
+                format!("映射要第 {index} 个表（从 0 数起），但文件只有 {count} 个表。")
+            }
+            Error::ChartNeeds { chart, needs } => format!(
+                "映射要画{}，但它需要{}：请在映射中指定。",
+                if *chart == "trend" { "趋势图" } else { "排名图" },
+                zh_fragment(needs)
+            ),
+            Error::NotYearly {
+                at,
+                name,
+                year,
+                first,
+                second,
+            } => format!(
+                "{}：{} 在 {year} 年有不止一个日期（{first} 和 {second}）；图表每年一个值：请只保留每年一行，或在映射中选一个切片。",
+                at.zh(),
+                quote(name)
+            ),
+            Error::SummedPercent {
+                at,
+                name,
+                year,
+                rows,
+                total,
+            } => format!(
+                "{}：{} {year} 年的 {rows} 行相加得 {total}%，超出 0–100：百分比不能相加，请在映射中选一个切片（例如 性别 = 合计）。",
+                at.zh(),
+                quote(name)
+            ),
+            Error::YearsBefore1900 { column } => format!(
+                "时间列 {} 的年份都在 1900 年以前；图表能显示 1900–2100 年。",
+                quote(column)
+            ),
+            Error::SameColumn { at, name, first } => format!(
+                "{}：两个数值列的标签都是 {}（第一个在 {}）；请在映射中改掉其中一列的名字或忽略它。",
+                at.zh(),
+                quote(name),
+                first.zh()
+            ),
+            Error::EmptyText { pasted: false } => {
+                "文件是空的。请选择一个表格（CSV、TSV、JSON 或 Excel）。".into()
+            }
+            Error::EmptyText { pasted: true } => {
+                "粘贴的内容是空的。请从电子表格复制单元格或 CSV 文字后再粘贴。".into()
+            }
+            Error::UnclosedQuote { line } => format!(
+                "第 {line} 行的引号（\"）没有闭合，后面的内容会全部读成一个单元格。请补上闭合的引号，或删去这个引号。"
+            ),
+            Error::BinaryText { line } => format!(
+                "第 {line} 行含有 NUL 字节或其他控制字符：这是二进制数据，不是 CSV 或文本表格。请把表格导出为 CSV（UTF-8）后再试。"
+            ),
+            Error::NoTable {
+                reason: NoTableReason::OneLine,
+            } => "只有一行文字，不是表格：表格需要一行表头和至少一行数据，值之间用逗号、分号、制表符或 | 分隔。".into(),
+            Error::NoTable {
+                reason: NoTableReason::HeaderOnly { line },
+            } => format!("只有表头（第 {line} 行），没有数据行。"),
+            Error::NoTable {
+                reason: NoTableReason::NoDelimiter,
+            } => "这不是表格：没有一行用逗号、分号、制表符或 | 分隔值，各行也不是一列简短的值。".into(),
+            Error::NotATable { found } => format!(
+                "这个 JSON 是{}，既不是 Heluo 数据集，也不是表格。可读的形式有：记录数组 [{{…}}, …]、某个键下的记录 {{\"data\": […]}}、按列 {{\"year\": […], …}}、{{\"columns\": […], \"data\": […]}}、JSON-stat 和世界银行 API 的返回。",
+                zh_found(found)
+            ),
+            Error::JsonStatSize {
+                path,
+                expected,
+                found,
+            } => format!(
+                "{path}：JSON-stat 数据集各维度共有 {expected} 个单元格，但这里有 {found} 个值。"
+            ),
+            Error::WorkbookCorrupt { detail } => format!(
+                "工作簿已损坏，无法读取（{detail}）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再试。"
+            ),
+            Error::WorkbookEncrypted => {
+                "这个工作簿有密码保护，无法读取。请在 Excel 或 WPS 中打开它，取消密码后另存，再试一次。".into()
+            }
+            Error::WorkbookUnsupported { detail } => format!(
+                "这不是 Heluo 能读取的工作簿格式（{detail}）。支持 .xlsx、.xlsm、.xlsb、.xls 和 .ods。"
+            ),
+            Error::WorkbookEmpty { sheets } => {
+                format!("这个工作簿的 {sheets} 个工作表都是空的，没有可作图的数据。")
+            }
+            Error::WorkbookNoTable { sheets } => format!(
+                "工作簿中没有找到表格：工作表 {} 中没有一行至少两列的表头及其下方的数据。请把数据整理成一行表头加若干数据行。",
+                sheets.iter().map(|name| quote(name)).collect::<Vec<_>>().join("、")
+            ),
+            Error::SheetTransfer { offset } => format!(
+                "工作簿读取模块的输出在第 {offset} 字节处无法解读。这是 Heluo 的错误，不是文件的问题，请报告。"
+            ),
+            _ => String::new(),
+        }
+    }
 }

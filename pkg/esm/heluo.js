@@ -2,7 +2,7 @@
  * One chart on a base canvas (the chart) and an overlay canvas (hover marks),
  * so that moving the pointer never redraws the chart. Every reader action
  * goes through [`apply`](ChartView::apply), which draws what changed and
- * returns the [`Changed`] bits.
+ * returns what [`Changed`].
  */
 export class ChartView {
     __destroy_into_raw() {
@@ -32,40 +32,25 @@ export class ChartView {
         }
     }
     /**
-     * A reader action by name (see `Action::from_parts`: "pointer", "click",
-     * "legend", "metric", "toggleOrder", "pinSearch", …) with two numbers and
-     * a text. Draws what changed and returns the changed bits: 1 marks,
-     * 2 overlay, 4 size, 8 controls, 16 table, 32 tooltip, 64 announcement,
-     * 128 transition. Throws when the action does not apply to this chart.
-     * @param {string} name
-     * @param {number} a
-     * @param {number} b
-     * @param {string} text
-     * @returns {number}
+     * A reader action as a plain object tagged by `type`, naming what it
+     * acts on: `{type: "pointer", x, y}`, `{type: "pin", village: "王屯村"}`,
+     * `{type: "metric", key: "income"}`, `{type: "legend", series: "全国"}`
+     * (see `Request`). Draws what changed and returns it (an object of named
+     * flags). Throws an `Error` naming the wrong field, or saying why the
+     * action does not apply to this chart.
+     * @param {any} action
+     * @returns {any}
      */
-    apply(name, a, b, text) {
-        const val3 = +a;
-        const val4 = +b;
-        let ptr0, len0, ptr1, len1;
-        try {
-            ptr0 = passStringToWasm0(name, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(text, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len1 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        const ret = wasm.chartview_apply(this.__wbg_ptr, ptr0, len0, val3, val4, ptr1, len1);
+    apply(action) {
+        const ret = wasm.chartview_apply(this.__wbg_ptr, action);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
-        return ret[0] >>> 0;
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * The controls the chart wants shown: `[{type: "legend"|"select"|"button"|"search", …}]`,
-     * each with its label, state and the action it sends.
+     * each with its label, state and the action (a `Request`) it sends.
      * @returns {any}
      */
     controls() {
@@ -119,10 +104,10 @@ export class ChartView {
         return ret;
     }
     /**
-     * A key press (`KeyboardEvent.key`): the changed bits, or `undefined`
-     * when the chart does not use the key.
+     * A key press (`KeyboardEvent.key`): what changed, or `undefined` when
+     * the chart does not use the key.
      * @param {string} key
-     * @returns {number | undefined}
+     * @returns {any}
      */
     key(key) {
         const ptr0 = passStringToWasm0(key, wasm.__wbindgen_export, wasm.__wbindgen_export2);
@@ -131,7 +116,7 @@ export class ChartView {
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
-        return ret[0] === Number.MAX_SAFE_INTEGER ? undefined : ret[0];
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * Which keys work on this chart.
@@ -197,55 +182,16 @@ export class ChartView {
         }
     }
     /**
-     * `kind` is "trend" or "ranking"; `width` in CSS px; `scale` is
-     * devicePixelRatio; `theme` "light" or "dark"; `lang` "zh-CN", "en" or ""
-     * (the dataset's); `metric` a metric key or ""; `top` rows before
-     * "show all" ("": the default 15); `title` replaces the chart's title ("": keep);
-     * `colors` brand colours over the theme ("background:#fff; palette:#a00,#05a", "": none).
+     * One chart of `dataset` on two canvases, from one options object
+     * (see `ViewOptions`): `{chart: "ranking", canvas, overlay, width: 640,
+     * scale: devicePixelRatio, theme: "dark", lang: "en", metric: "income",
+     * top: 10, title, colors}`. Throws an `Error` naming a wrong option.
      * @param {DatasetHandle} dataset
-     * @param {string} kind
-     * @param {HTMLCanvasElement} base
-     * @param {HTMLCanvasElement} overlay
-     * @param {number} width
-     * @param {number} scale
-     * @param {string} theme
-     * @param {string} lang
-     * @param {string} metric
-     * @param {string} top
-     * @param {string} title
-     * @param {string} colors
+     * @param {any} options
      */
-    constructor(dataset, kind, base, overlay, width, scale, theme, lang, metric, top, title, colors) {
+    constructor(dataset, options) {
         _assertClass(dataset, DatasetHandle);
-        const val8 = +width;
-        const val9 = +scale;
-        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4, ptr5, len5, ptr6, len6;
-        try {
-            ptr0 = passStringToWasm0(kind, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(theme, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len1 = WASM_VECTOR_LEN;
-            ptr2 = passStringToWasm0(lang, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len2 = WASM_VECTOR_LEN;
-            ptr3 = passStringToWasm0(metric, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len3 = WASM_VECTOR_LEN;
-            ptr4 = passStringToWasm0(top, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len4 = WASM_VECTOR_LEN;
-            ptr5 = passStringToWasm0(title, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len5 = WASM_VECTOR_LEN;
-            ptr6 = passStringToWasm0(colors, wasm.__wbindgen_export, wasm.__wbindgen_export2);
-            len6 = WASM_VECTOR_LEN;
-        } catch (e) {
-            if (ptr6) { wasm.__wbindgen_export3(ptr6, len6 * 1, 1); }
-            if (ptr5) { wasm.__wbindgen_export3(ptr5, len5 * 1, 1); }
-            if (ptr4) { wasm.__wbindgen_export3(ptr4, len4 * 1, 1); }
-            if (ptr3) { wasm.__wbindgen_export3(ptr3, len3 * 1, 1); }
-            if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
-            throw e;
-        }
-        const ret = wasm.chartview_new(dataset.__wbg_ptr, ptr0, len0, base, overlay, val8, val9, ptr1, len1, ptr2, len2, ptr3, len3, ptr4, len4, ptr5, len5, ptr6, len6);
+        const ret = wasm.chartview_new(dataset.__wbg_ptr, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -254,17 +200,17 @@ export class ChartView {
         return this;
     }
     /**
-     * Lays out for `width` CSS px at `scale` and redraws; returns the changed bits.
+     * Lays out for `width` CSS px at `scale` and redraws; returns what changed.
      * @param {number} width
      * @param {number} scale
-     * @returns {number}
+     * @returns {any}
      */
     resize(width, scale) {
         const ret = wasm.chartview_resize(this.__wbg_ptr, width, scale);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
-        return ret[0] >>> 0;
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * "interactive line chart", for `aria-roledescription`.
@@ -306,8 +252,6 @@ export class ChartView {
     }
     /**
      * The chart's data: `{caption, columns, numeric, rows}`, every cell a string.
-     * Built with js-sys rather than serde: a table is plain strings, and the
-     * generic serializer for nested vectors costs the wasm kilobytes.
      * @returns {any}
      */
     table() {
@@ -333,7 +277,7 @@ export class ChartView {
         }
     }
     /**
-     * The tooltip `{heading, rows: [{label, value, color}], x, y, announcement}` or `null`.
+     * The tooltip `{heading, rows: [{label, value, color?}], x, y, announcement}` or `null`.
      * @returns {any}
      */
     tooltip() {
@@ -606,6 +550,53 @@ function __wbg_get_imports() {
             const ret = Error(getStringFromWasm0(arg0, arg1));
             return ret;
         },
+        __wbg_Number_ff192a72a0dcdf6d: function(arg0) {
+            const ret = Number(arg0);
+            return ret;
+        },
+        __wbg___wbindgen_boolean_get_4f1baf9a00be3c74: function(arg0) {
+            const v = arg0;
+            const ret = typeof(v) === 'boolean' ? v : undefined;
+            return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
+        },
+        __wbg___wbindgen_debug_string_f249a2a76caa9a55: function(arg0, arg1) {
+            const ret = debugString(arg1);
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg___wbindgen_in_3f58a9d3b3a7eed2: function(arg0, arg1) {
+            const ret = arg0 in arg1;
+            return ret;
+        },
+        __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
+            const ret = typeof(arg0) === 'function';
+            return ret;
+        },
+        __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
+            const ret = arg0 === null;
+            return ret;
+        },
+        __wbg___wbindgen_is_object_8b968c3ab8e96595: function(arg0) {
+            const val = arg0;
+            const ret = typeof(val) === 'object' && val !== null;
+            return ret;
+        },
+        __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
+            const ret = arg0 === undefined;
+            return ret;
+        },
+        __wbg___wbindgen_jsval_loose_eq_b2f214e2e4b30e36: function(arg0, arg1) {
+            const ret = arg0 == arg1;
+            return ret;
+        },
+        __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
+            const obj = arg1;
+            const ret = typeof(obj) === 'number' ? obj : undefined;
+            getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
+        },
         __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
             const obj = arg1;
             const ret = typeof(obj) === 'string' ? obj : undefined;
@@ -623,6 +614,10 @@ function __wbg_get_imports() {
         __wbg_beginPath_ab690dc0c7efe6dc: function(arg0) {
             arg0.beginPath();
         },
+        __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
+            const ret = arg0.call(arg1);
+            return ret;
+        }, arguments); },
         __wbg_clearRect_428f96a6ba73b2f4: function(arg0, arg1, arg2, arg3, arg4) {
             arg0.clearRect(arg1, arg2, arg3, arg4);
         },
@@ -633,6 +628,10 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         }, arguments); },
+        __wbg_done_57e08d0be6e30c02: function(arg0) {
+            const ret = arg0.done;
+            return ret;
+        },
         __wbg_error_61a7752e49224e01: function(arg0, arg1) {
             console.error(getStringFromWasm0(arg0, arg1));
         },
@@ -649,8 +648,30 @@ function __wbg_get_imports() {
             const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         }, arguments); },
+        __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
+            const ret = Reflect.get(arg0, arg1);
+            return ret;
+        }, arguments); },
+        __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
+            const ret = arg0[arg1 >>> 0];
+            return ret;
+        },
+        __wbg_get_with_ref_key_fc601247060b7204: function(arg0, arg1) {
+            const ret = arg0[arg1];
+            return ret;
+        },
         __wbg_height_ac6f1c3f49c13fe2: function(arg0) {
             const ret = arg0.height;
+            return ret;
+        },
+        __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof ArrayBuffer;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
             return ret;
         },
         __wbg_instanceof_CanvasRenderingContext2d_72a60be8aaadecab: function(arg0) {
@@ -663,11 +684,63 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
+        __wbg_instanceof_HtmlCanvasElement_89f280683e987b9e: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof HTMLCanvasElement;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Uint8Array;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_isArray_bcf1376d0d732d08: function(arg0) {
+            const ret = Array.isArray(arg0);
+            return ret;
+        },
+        __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
+            const ret = Number.isSafeInteger(arg0);
+            return ret;
+        },
+        __wbg_iterator_e4c5e8f68ada7b58: function() {
+            const ret = Symbol.iterator;
+            return ret;
+        },
+        __wbg_keys_105f5c0857898f84: function(arg0) {
+            const ret = Object.keys(arg0);
+            return ret;
+        },
+        __wbg_length_186163212ffe79c3: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
+        __wbg_length_b03a0fabb109b1e9: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
         __wbg_lineTo_91262b25fb37c461: function(arg0, arg1, arg2) {
             arg0.lineTo(arg1, arg2);
         },
+        __wbg_message_43d8c8f1d543a349: function(arg0) {
+            const ret = arg0.message;
+            return ret;
+        },
         __wbg_moveTo_b4cd3b0b7e1585a5: function(arg0, arg1, arg2) {
             arg0.moveTo(arg1, arg2);
+        },
+        __wbg_new_13de428334042d26: function(arg0) {
+            const ret = new Uint8Array(arg0);
+            return ret;
         },
         __wbg_new_37eb45aaf5eeb820: function() {
             const ret = new Array();
@@ -681,13 +754,16 @@ function __wbg_get_imports() {
             const ret = new TextDecoder(getStringFromWasm0(arg0, arg1), arg2);
             return ret;
         }, arguments); },
-        __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
-            const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
+        __wbg_next_178c1651c11432b3: function(arg0) {
+            const ret = arg0.next;
+            return ret;
+        },
+        __wbg_next_af5ac6a08bb0a717: function() { return handleError(function (arg0) {
+            const ret = arg0.next();
             return ret;
         }, arguments); },
-        __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
-            const ret = arg0.push(arg1);
-            return ret;
+        __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
+            Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
         },
         __wbg_restore_f322d9dcee2d3472: function(arg0) {
             arg0.restore();
@@ -698,10 +774,12 @@ function __wbg_get_imports() {
         __wbg_save_1375b4c2f3596b8b: function(arg0) {
             arg0.save();
         },
-        __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
-            const ret = Reflect.set(arg0, arg1, arg2);
-            return ret;
-        }, arguments); },
+        __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
+            arg0[arg1 >>> 0] = arg2;
+        },
+        __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
+            arg0[arg1] = arg2;
+        },
         __wbg_set_fatal_2795f19bd68fd874: function(arg0, arg1) {
             arg0.fatal = arg1 !== 0;
         },
@@ -739,13 +817,27 @@ function __wbg_get_imports() {
         __wbg_translate_73a88129c5d9f3b2: function() { return handleError(function (arg0, arg1, arg2) {
             arg0.translate(arg1, arg2);
         }, arguments); },
+        __wbg_value_e0f328965e184931: function(arg0) {
+            const ret = arg0.value;
+            return ret;
+        },
         __wbg_width_babc5dc7654771b1: function(arg0) {
             const ret = arg0.width;
             return ret;
         },
-        __wbindgen_generic_0000000000000001: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000001: function(arg0) {
+            // Cast intrinsic for `F64 -> Externref`.
+            const ret = arg0;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000003: function(arg0) {
+            // Cast intrinsic for `U64 -> Externref`.
+            const ret = BigInt.asUintN(64, arg0);
             return ret;
         },
         __wbindgen_init_externref_table: function() {
@@ -779,6 +871,64 @@ function addToExternrefTable0(obj) {
 function _assertClass(instance, klass) {
     if (!(instance instanceof klass)) {
         throw new Error(`expected instance of ${klass.name}`);
+    }
+}
+
+function debugString(val) {
+    switch (typeof val) {
+        // primitive types
+        case 'number':
+        case 'boolean':
+        case 'undefined':
+        return `${val}`;
+        case 'string':
+        return JSON.stringify(val);
+        case 'bigint':
+        return `${val}n`;
+        case 'symbol':
+        return val.description !== undefined
+            ? `Symbol(${val.description})`
+            : 'Symbol';
+        case 'function':
+        return typeof val.name === 'string' && val.name !== ''
+            ? `Function(${val.name})`
+            : 'Function';
+        case 'object': {
+            if (val === null) {
+                return 'null';
+            }
+            // objects
+            if (Array.isArray(val)) {
+                return '[' + Array.from(val, debugString).join(', ') + ']';
+            }
+            // errors
+            if (val instanceof Error) {
+                return `${val.name}: ${val.message}\n${val.stack}`;
+            }
+
+            const toStringOutput = toString.call(val);
+            // Test for built-in
+            const className = /\[object ([^\]]+)\]/.exec(toStringOutput)?.[1];
+
+            // Failed to match the standard '[object ClassName]'
+            if (className === undefined) {
+                return toStringOutput;
+            }
+            if (className === 'Object') {
+                // we're a user defined class or Object
+                // JSON.stringify avoids problems with cycles, and is generally much
+                // easier than looping through ownProperties of `val`.
+                try {
+                    return 'Object(' + JSON.stringify(val) + ')';
+                } catch (_) {
+                    return 'Object';
+                }
+            }
+            // TODO we could test for more things here, like `Set`s and `Map`s.
+            return className;
+        }
+        // Per MDN: 'This list of values is exhaustive.'
+        // https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/typeof#description
     }
 }
 

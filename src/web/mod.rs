@@ -79,11 +79,11 @@ pub fn max_file_bytes() -> f64 {
 
 /// The message for a file of `bytes` bytes that is over the limit.
 #[wasm_bindgen(js_name = tooLargeMessage)]
-pub fn too_large_message(bytes: f64) -> String {
+pub fn too_large_message(bytes: f64, lang: Option<String>) -> String {
     Error::TooLarge {
         bytes: bytes.max(0.0) as u64,
     }
-    .to_string()
+    .message(Lang::from_tag(lang.as_deref().unwrap_or("en")))
 }
 
 /// A parsed, validated dataset.
@@ -99,7 +99,8 @@ pub struct DatasetHandle {
 /// Text that is not UTF-8 is decoded as GB18030 (a superset of GBK, what
 /// Excel and WPS write in China) by the browser's `TextDecoder`, at no cost
 /// to the wasm; only if that fails too is the encoding error reported.
-pub fn parse_dataset(bytes: &[u8]) -> Result<DatasetHandle, JsError> {
+/// `lang` ("zh-CN" or "en", English when absent) is the language of the message.
+pub fn parse_dataset(bytes: &[u8], lang: Option<String>) -> Result<DatasetHandle, JsError> {
     let parsed = match crate::dataset::parse(bytes) {
         // A file cut inside a UTF-8 character is not GBK: say so rather than guess.
         Err(
@@ -112,9 +113,10 @@ pub fn parse_dataset(bytes: &[u8]) -> Result<DatasetHandle, JsError> {
         },
         other => other,
     };
+    let lang = Lang::from_tag(lang.as_deref().unwrap_or("en"));
     parsed
         .map(|d| DatasetHandle { inner: Rc::new(d) })
-        .map_err(js_error)
+        .map_err(|e| JsError::new(&e.message(lang)))
 }
 
 /// The dataset a worker parsed, from its snapshot ([`DatasetHandle::snapshot`]):
