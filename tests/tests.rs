@@ -120,3 +120,7 @@ mod typescript;
 // The `heluo` command as a process: check, render, html, cards, and its failures.
 #[path = "suite/cli.rs"]
 mod cli;
+
+// Public datasets as published (vega-datasets from npm, not in the repository) load into the expected charts.
+#[path = "suite/public.rs"]
+mod public;
