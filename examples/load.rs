@@ -13,7 +13,11 @@ fn main() {
             }
         };
         match load(&bytes, &Default::default()) {
-            Ok(Loaded::V1(d)) => println!("{path}: format v1, trend {} ranking {}", d.trend.is_some(), d.ranking.is_some()),
+            Ok(Loaded::V1(d)) => println!(
+                "{path}: format v1, trend {} ranking {}",
+                d.trend.is_some(),
+                d.ranking.is_some()
+            ),
             Ok(Loaded::Tables(t)) => {
                 let d = &t.imported.dataset;
                 println!(

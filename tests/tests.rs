@@ -108,3 +108,7 @@ mod infer;
 // Workbook sheets as tables: the workbook reader's transfers (tests/fixtures/workbooks/) decoded.
 #[path = "suite/sheet.rs"]
 mod sheet;
+
+// Public data as published: the charts a reader expects, and the correction panel's words.
+#[path = "suite/public_data.rs"]
+mod public_data;

@@ -8,8 +8,8 @@
 //! (`％` is `%`), and no two series, metric keys, metric labels, or villages of
 //! one group look the same to a reader (see [`text`]).
 
-pub mod infer;
 pub mod import;
+pub mod infer;
 mod json;
 mod parse;
 pub mod snapshot;

@@ -65,6 +65,34 @@ pub struct Profile {
     pub month_first_at: Option<(usize, String)>,
     /// Whether every number lies within 0–1.
     pub unit_interval: bool,
+    /// How many distinct whole numbers the column holds, when every number
+    /// is whole and there are at most [`FEW`] of them (codes for ages,
+    /// sexes, months, clusters).
+    pub few_integers: Option<usize>,
+}
+
+/// At most this many distinct whole numbers make a column of categories.
+pub const FEW: usize = 24;
+
+/// Tracks the distinct whole numbers of a column, up to [`FEW`].
+struct Few(Option<Vec<i64>>);
+
+impl Few {
+    fn add(&mut self, v: f64) {
+        let Some(seen) = &mut self.0 else { return };
+        if v.fract() != 0.0 || v.abs() > 1e9 {
+            self.0 = None;
+            return;
+        }
+        let v = v as i64;
+        if !seen.contains(&v) {
+            if seen.len() >= FEW {
+                self.0 = None;
+            } else {
+                seen.push(v);
+            }
+        }
+    }
 }
 
 /// Splits a unit off a header: `收入(元)` → (`收入`, `元`), `rate (%)`,
@@ -188,6 +216,7 @@ fn hint(label: &str) -> Hint {
         Hint::Code
     } else if is(&[
         "group",
+        "cluster",
         "分组",
         "组",
         "镇",
@@ -277,7 +306,9 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
         day_first_at: None,
         month_first_at: None,
         unit_interval: true,
+        few_integers: None,
     };
+    let mut few = Few(Some(Vec::new()));
     let (mut point, mut comma, mut point_only, mut comma_only) = (0usize, 0usize, 0usize, 0usize);
     let (mut point_pct, mut comma_pct) = (0usize, 0usize);
     let (mut point_unit, mut comma_unit) = (true, true);
@@ -295,6 +326,7 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 if !(0.0..=1.0).contains(n) {
                     p.unit_interval = false;
                 }
+                few.add(*n);
                 if cells::cell_time(cell).is_some() {
                     p.times = p.times.saturating_add(1);
                 } else {
@@ -326,6 +358,13 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 });
                 if !may_be_number {
                     p.plain_years = false;
+                    // "Jan 1 2000": a date with a month's name.
+                    if folded.ends_with(|c: char| c.is_ascii_digit())
+                        && cells::named_month(&folded).is_some()
+                    {
+                        p.times = p.times.saturating_add(1);
+                        continue;
+                    }
                     text_chars = text_chars.saturating_add(raw.chars().count());
                     if looks_like_code(&folded) {
                         upper_codes = upper_codes.saturating_add(1);
@@ -363,6 +402,7 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                     as_point
                 };
                 if let Some(n) = as_point {
+                    few.add(n.value);
                     point = point.saturating_add(1);
                     point_pct = point_pct.saturating_add(usize::from(n.percent));
                     point_unit &= (0.0..=1.0).contains(&n.value);
@@ -390,6 +430,7 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
         }
     }
     p.distinct = distinct.len();
+    p.few_integers = few.0.map(|v| v.len()).filter(|&n| n > 0);
     p.decimal = decimal.unwrap_or(if comma_only > point_only {
         Decimal::Comma
     } else {
