@@ -1101,10 +1101,17 @@ impl Facts {
 }
 
 /// A value cell read: a number, missing, or skipped with a reason.
-fn value(cell: &Cell, decimal: Decimal, percent: bool) -> std::result::Result<Option<f64>, Reason> {
+fn value(
+    cell: &Cell,
+    decimal: Decimal,
+    percent: bool,
+    parsed: Option<f64>,
+) -> std::result::Result<Option<f64>, Reason> {
     let v = match cell {
         Cell::Empty => return Ok(None),
         Cell::Number(n) => *n,
+        // The profile's number, parsed once.
+        Cell::Text(_) if parsed.is_some_and(|v| !v.is_nan()) => parsed.unwrap_or(f64::NAN),
         Cell::Text(t) => {
             let folded = cells::fold(t);
             if cells::is_missing(&folded) {
@@ -1310,7 +1317,8 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
             } else {
                 percent(c)
             };
-            let v = match value(cell, decimal(c), pct) {
+            let parsed = profiles.get(c).and_then(|p| p.parsed.get(row)).copied();
+            let v = match value(cell, decimal(c), pct, parsed) {
                 Ok(v) => v,
                 Err(reason) => {
                     facts.skipped.push(SkippedCell {

@@ -69,6 +69,9 @@ pub struct Profile {
     /// is whole and there are at most [`FEW`] of them (codes for ages,
     /// sexes, months, clusters).
     pub few_integers: Option<usize>,
+    /// Each text cell's number under [`Profile::decimal`], parsed once here
+    /// for reading too (NaN: not a text number; read again when used).
+    pub parsed: Vec<f64>,
 }
 
 /// At most this many distinct whole numbers make a column of categories.
@@ -307,7 +310,10 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
         month_first_at: None,
         unit_interval: true,
         few_integers: None,
+        parsed: Vec::new(),
     };
+    let mut parsed_point: Vec<f64> = Vec::with_capacity(column.len());
+    let mut parsed_comma: Vec<f64> = Vec::with_capacity(column.len());
     let mut few = Few(Some(Vec::new()));
     let (mut point, mut comma, mut point_only, mut comma_only) = (0usize, 0usize, 0usize, 0usize);
     let (mut point_pct, mut comma_pct) = (0usize, 0usize);
@@ -318,6 +324,8 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
     let mut upper_codes = 0usize;
     let mut distinct: FxSet<Cow<'_, str>> = FxSet::default();
     for (row, cell) in column.iter().enumerate() {
+        parsed_point.push(f64::NAN);
+        parsed_comma.push(f64::NAN);
         match cell {
             Cell::Empty => p.missing = p.missing.saturating_add(1),
             Cell::Number(n) => {
@@ -401,6 +409,12 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 } else {
                     as_point
                 };
+                if let Some(slot) = parsed_point.last_mut() {
+                    *slot = as_point.map_or(f64::NAN, |n| n.value);
+                }
+                if let Some(slot) = parsed_comma.last_mut() {
+                    *slot = as_comma.map_or(f64::NAN, |n| n.value);
+                }
                 if let Some(n) = as_point {
                     few.add(n.value);
                     point = point.saturating_add(1);
@@ -436,6 +450,10 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
     } else {
         Decimal::Point
     });
+    p.parsed = match p.decimal {
+        Decimal::Point => parsed_point,
+        Decimal::Comma => parsed_comma,
+    };
     let (read, pct, unit) = match p.decimal {
         Decimal::Point => (point, point_pct, point_unit),
         Decimal::Comma => (comma, comma_pct, comma_unit),
