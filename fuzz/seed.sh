@@ -20,4 +20,10 @@ for file in "$root"/tests/fixtures/tables/* "$root"/tests/fixtures/good/*.json "
   case "$(basename "$file")" in EXPECTED.tsv) continue ;; esac
   cp "$file" "$fuzz/corpus/tables/seed-$(basename "$(dirname "$file")")-$(basename "$file")"
 done
+# Inference: the table fixtures and samples behind two knob bytes (no mapping's choices).
+mkdir -p "$fuzz/corpus/infer"
+for file in "$root"/tests/fixtures/tables/* "$root"/www/data/tables/*; do
+  [ -f "$file" ] || continue
+  { printf '\000\000'; cat "$file"; } > "$fuzz/corpus/infer/seed-$(basename "$file")"
+done
 echo "seeded: $(ls "$fuzz/corpus/parse" | wc -l) files per target in $fuzz/corpus/"

@@ -124,3 +124,7 @@ mod cli;
 // Public datasets as published (vega-datasets from npm, not in the repository) load into the expected charts.
 #[path = "suite/public.rs"]
 mod public;
+
+// Public data as published: the charts a reader expects, and the correction panel's words.
+#[path = "suite/public_data.rs"]
+mod public_data;

@@ -16,6 +16,8 @@ use super::Dataset;
 use crate::error::Result;
 
 /// A file as loaded: a format v1 dataset, or an import of tables.
+// One value a load, moved once: the size difference costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Loaded {
     V1(Box<Dataset>),

@@ -268,6 +268,65 @@ pub enum Msg {
     ImportMetrics,
     ImportSkippedOne,
     ImportSkipped,
+    // The correction panel's words (`dataset::infer::Summary::view`).
+    ImportPerYearMean,
+    ImportPerYearSum,
+    ImportPerYearLast,
+    RoleTime,
+    RoleName,
+    RoleGroup,
+    RoleValue,
+    RoleSplit,
+    RoleYear,
+    RoleLeft,
+    WhyMapping,
+    WhyHeader,
+    WhyValues,
+    WhyMostDistinct,
+    WhyOneGroupPerName,
+    WhyHeaderIsYear,
+    WhyFirstColumnOfYears,
+    WhySplit,
+    WhyPeriod,
+    LeftCode,
+    LeftFreeText,
+    LeftEmpty,
+    LeftIgnored,
+    LeftPerName,
+    LeftUnused,
+    NoteDayFirst,
+    NoteMonthFirst,
+    NoteDayMonthUnsettled,
+    NoteDayMonthConflict,
+    NoteSummed,
+    NoteSummedOver,
+    NoteSlice,
+    NoteSliceAuto,
+    NoteAggregates,
+    NoteRankingYear,
+    NoteShares,
+    NoteSmallPercent,
+    NoteDecimalComma,
+    NoteUnitFromValues,
+    NoteMerged,
+    NotePerYearMean,
+    NotePerYearSum,
+    NotePerYearLast,
+    PeriodMonths,
+    PeriodQuarters,
+    PeriodDays,
+    NoteNoTimeRepeats,
+    ReasonNotANumber,
+    ReasonTooBig,
+    ReasonOutsidePercent,
+    ReasonNoName,
+    ReasonNoTime,
+    ReasonNotATime,
+    ReasonBefore1900,
+    ShapeLong,
+    ShapeWide,
+    ShapeTransposed,
+    ShapeRecords,
 }
 
 /// What a ranking ranks (villages unless the dataset names it): the singular
@@ -407,3 +466,22 @@ pub const PAGE_KEYS: [(&str, Msg); 34] = [
     ("keysTrend", Msg::KeysTrend),
     ("keysRanking", Msg::KeysRanking),
 ];
+
+/// A Chinese sentence with a space where a Han character meets a Latin
+/// letter ("62 个country" → "62 个 country", "按cluster分组" → "按 cluster
+/// 分组"); digits keep to their Chinese (`2013年`).
+pub fn spaced(text: &str) -> String {
+    let han = |c: char| matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+    let mut out = String::with_capacity(text.len().saturating_add(8));
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            if (han(p) && c.is_ascii_alphabetic()) || (p.is_ascii_alphabetic() && han(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}

@@ -134,7 +134,7 @@ impl Import {
     /// roles, the notes and the cells skipped (see the importer's d.ts).
     pub fn summary(&self, lang: &str) -> Result<JsValue, JsError> {
         match &self.inner {
-            Some(t) => to_js(&summary_view(&t.imported.summary, Lang::from_tag(lang))),
+            Some(t) => to_js(&t.imported.summary.view(Lang::from_tag(lang))),
             None => Ok(JsValue::NULL),
         }
     }
@@ -176,20 +176,5 @@ impl Import {
             }),
             None => Ok(JsValue::NULL),
         }
-    }
-}
-
-/// What the page shows of a summary: the one line in the reader's language,
-/// then the summary's data.
-fn summary_view(summary: &heluo::dataset::infer::Summary, lang: Lang) -> impl Serialize + '_ {
-    #[derive(Serialize)]
-    struct View<'a> {
-        line: String,
-        #[serde(flatten)]
-        summary: &'a heluo::dataset::infer::Summary,
-    }
-    View {
-        line: summary.line(lang),
-        summary,
     }
 }

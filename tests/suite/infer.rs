@@ -4,7 +4,7 @@
 
 use heluo::dataset::infer::cells::{self, Decimal, Time};
 use heluo::dataset::infer::{
-    infer, Chart, Imported, Left, Mapping, Note, Reason, Role, Shape, Why,
+    infer, Chart, Imported, Left, Mapping, Note, PerYear, Period, Reason, Role, Shape, Why,
 };
 use heluo::dataset::table::{Cell, Column, Origin, Table};
 use heluo::error::Spot;
@@ -380,12 +380,22 @@ fn one_indicator_transposed_keeps_its_unit_and_percent_rule() {
 fn regions_by_year_columns_give_a_trend_and_a_ranking_of_each_year() {
     let i = ok(&csv("地区,2018,2019\n洛龙区,1.5,0.4\n栾川县,3,2\n嵩县,5,4"));
     let r = i.dataset.ranking.as_ref().unwrap();
-    assert_eq!(r.metrics.len(), 2);
-    assert_eq!(
-        r.metrics[r.default_metric].key, "2019",
-        "the latest year first"
-    );
+    assert_eq!(r.metrics.len(), 1, "one metric: a year, not one per year");
+    assert_eq!(r.metrics[0].key, "2019", "the latest year");
+    assert_eq!(r.title.as_deref(), Some("2019年"));
     assert_eq!(names(&i.dataset).len(), 3);
+    let m = Mapping {
+        year: Some(2018),
+        ..Mapping::default()
+    };
+    let i = ok_with(
+        &csv("地区,2018,2019\n洛龙区,1.5,0.4\n栾川县,3,2\n嵩县,5,4"),
+        &m,
+    );
+    let r = i.dataset.ranking.as_ref().unwrap();
+    assert_eq!(r.metrics.len(), 1);
+    assert_eq!(r.metrics[0].key, "2018", "the mapping's year");
+    assert_eq!(r.villages[0].values, [Some(1.5)]);
 }
 
 const VILLAGES: &str = "代码,村,镇,收入(元),人口
@@ -594,17 +604,30 @@ fn day_and_month_order_is_settled_by_a_value_and_said() {
 }
 
 #[test]
-fn months_are_read_as_years_only_when_each_series_has_one_a_year() {
+fn months_are_read_as_years_and_several_a_year_give_their_mean() {
     let i = ok(&csv("month,v\n2013-06,1\n2014-06,2"));
     assert_eq!(
         series(&i.dataset, "v"),
         [(2013, Some(1.0)), (2014, Some(2.0))]
     );
-    let e = err(&csv("month,v\n2013-06,1\n2013-07,2"), &Mapping::default());
+    assert_eq!(i.summary.per_year(), None, "one a year: nothing to say");
+    let t = csv("month,v\n2013-06,1\n2013-07,2\n2014-01,5");
+    let i = ok(&t);
     assert_eq!(
-        e.to_string(),
-        "row 3, column A (\"month\"): \"v\" has more than one date in 2013 (2013-06 and 2013-07); the chart has one value a year, so keep one row a year or pick a slice in the mapping."
+        series(&i.dataset, "v"),
+        [(2013, Some(1.5)), (2014, Some(5.0))]
     );
+    assert!(i.summary.notes.contains(&Note::PerYear {
+        how: PerYear::Mean,
+        most: 2,
+        period: Period::Month
+    }));
+    assert_eq!(i.mapping.per_year, Some(PerYear::Mean));
+    for (how, want) in [("sum", 3.0), ("last", 2.0), ("mean", 1.5)] {
+        let m: Mapping = serde_json::from_value(json!({ "perYear": how })).unwrap();
+        let i = ok_with(&t, &m);
+        assert_eq!(series(&i.dataset, "v")[0], (2013, Some(want)), "{how}");
+    }
 }
 
 #[test]
@@ -734,7 +757,12 @@ fn aggregates_are_left_out_of_the_ranking_listed_and_restorable() {
     assert_eq!(role(&i, "Code").0, Role::Left(Left::Code));
     let r = d.ranking.as_ref().unwrap();
     assert_eq!(r.metrics[0].unit.as_deref(), Some("years"));
-    assert_eq!(r.item, None, "entity");
+    assert_eq!(
+        r.item,
+        Some(("country".into(), "countries".into())),
+        "entity: countries, not villages"
+    );
+    assert_eq!(i.summary.line(Lang::Zh).matches("2 个国家").count(), 1);
     assert_eq!(
         i.mapping.aggregates,
         Some(vec!["Africa".into(), "World".into()])
@@ -782,9 +810,11 @@ fn a_gapminder_table_gives_lines_and_a_ranking_grouped_by_continent() {
     assert_eq!(names(&i.dataset), ["Afghanistan", "Argentina", "Brazil"]);
     assert_eq!(
         i.dataset.trend.as_ref().unwrap().title.as_deref(),
-        Some("cluster")
+        Some("pop"),
+        "cluster (0–5, one per country) is a category, not the value"
     );
-    assert_eq!(i.dataset.ranking.as_ref().unwrap().metrics.len(), 4);
+    assert_eq!(role(&i, "cluster").0, Role::Left(Left::PerName));
+    assert_eq!(i.dataset.ranking.as_ref().unwrap().metrics.len(), 3);
 }
 
 // ---------------------------------------------------------------- the mapping

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 137] = [
+const EVERY_MSG: [Msg; 195] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -411,6 +411,64 @@ const EVERY_MSG: [Msg; 137] = [
     Msg::ImportMetrics,
     Msg::ImportSkippedOne,
     Msg::ImportSkipped,
+    Msg::ImportPerYearMean,
+    Msg::ImportPerYearSum,
+    Msg::ImportPerYearLast,
+    Msg::RoleTime,
+    Msg::RoleName,
+    Msg::RoleGroup,
+    Msg::RoleValue,
+    Msg::RoleSplit,
+    Msg::RoleYear,
+    Msg::RoleLeft,
+    Msg::WhyMapping,
+    Msg::WhyHeader,
+    Msg::WhyValues,
+    Msg::WhyMostDistinct,
+    Msg::WhyOneGroupPerName,
+    Msg::WhyHeaderIsYear,
+    Msg::WhyFirstColumnOfYears,
+    Msg::WhySplit,
+    Msg::WhyPeriod,
+    Msg::LeftCode,
+    Msg::LeftFreeText,
+    Msg::LeftEmpty,
+    Msg::LeftIgnored,
+    Msg::LeftPerName,
+    Msg::LeftUnused,
+    Msg::NoteDayFirst,
+    Msg::NoteMonthFirst,
+    Msg::NoteDayMonthUnsettled,
+    Msg::NoteDayMonthConflict,
+    Msg::NoteSummed,
+    Msg::NoteSummedOver,
+    Msg::NoteSlice,
+    Msg::NoteSliceAuto,
+    Msg::NoteAggregates,
+    Msg::NoteRankingYear,
+    Msg::NoteShares,
+    Msg::NoteSmallPercent,
+    Msg::NoteDecimalComma,
+    Msg::NoteUnitFromValues,
+    Msg::NoteMerged,
+    Msg::NotePerYearMean,
+    Msg::NotePerYearSum,
+    Msg::NotePerYearLast,
+    Msg::PeriodMonths,
+    Msg::PeriodQuarters,
+    Msg::PeriodDays,
+    Msg::NoteNoTimeRepeats,
+    Msg::ReasonNotANumber,
+    Msg::ReasonTooBig,
+    Msg::ReasonOutsidePercent,
+    Msg::ReasonNoName,
+    Msg::ReasonNoTime,
+    Msg::ReasonNotATime,
+    Msg::ReasonBefore1900,
+    Msg::ShapeLong,
+    Msg::ShapeWide,
+    Msg::ShapeTransposed,
+    Msg::ShapeRecords,
 ];
 
 /// Fails to compile when a message is added and not listed in [`EVERY_MSG`].
@@ -475,6 +533,65 @@ fn listed(msg: Msg) {
         Msg::ImportMetrics => {}
         Msg::ImportSkippedOne => {}
         Msg::ImportSkipped => {}
+        Msg::ImportPerYearMean => {}
+        Msg::ImportPerYearSum => {}
+        Msg::ImportPerYearLast => {}
+        Msg::RoleTime => {}
+        Msg::RoleName => {}
+        Msg::RoleGroup => {}
+        Msg::RoleValue => {}
+        Msg::RoleSplit => {}
+        Msg::RoleYear => {}
+        Msg::RoleLeft => {}
+        Msg::WhyMapping => {}
+        Msg::WhyHeader => {}
+        Msg::WhyValues => {}
+        Msg::WhyMostDistinct => {}
+        Msg::WhyOneGroupPerName => {}
+        Msg::WhyHeaderIsYear => {}
+        Msg::WhyFirstColumnOfYears => {}
+        Msg::WhySplit => {}
+        Msg::WhyPeriod => {}
+        Msg::LeftCode => {}
+        Msg::LeftFreeText => {}
+        Msg::LeftEmpty => {}
+        Msg::LeftIgnored => {}
+        Msg::LeftPerName => {}
+        Msg::LeftUnused => {}
+        Msg::NoteDayFirst => {}
+        Msg::NoteMonthFirst => {}
+        Msg::NoteDayMonthUnsettled => {}
+        Msg::NoteDayMonthConflict => {}
+        Msg::NoteSummed => {}
+        Msg::NoteSummedOver => {}
+        Msg::NoteSlice => {}
+        Msg::NoteSliceAuto => {}
+        Msg::NoteAggregates => {}
+        Msg::NoteRankingYear => {}
+        Msg::NoteShares => {}
+        Msg::NoteSmallPercent => {}
+        Msg::NoteDecimalComma => {}
+        Msg::NoteUnitFromValues => {}
+        Msg::NoteMerged => {}
+        Msg::NotePerYearMean => {}
+        Msg::NotePerYearSum => {}
+        Msg::NotePerYearLast => {}
+        Msg::PeriodMonths => {}
+        Msg::PeriodQuarters => {}
+        Msg::PeriodDays => {}
+        Msg::NoteNoTimeRepeats => {}
+        Msg::ReasonNotANumber => {}
+        Msg::ReasonTooBig => {}
+        Msg::ReasonOutsidePercent => {}
+        Msg::ReasonNoName => {}
+        Msg::ReasonNoTime => {}
+        Msg::ReasonNotATime => {}
+        Msg::ReasonBefore1900 => {}
+        Msg::ShapeLong => {}
+        Msg::ShapeWide => {}
+        Msg::ShapeTransposed => {}
+        Msg::ShapeRecords => {}
+
         Msg::ManyGroupsFiltered => {}
         Msg::AllGroups => {}
         Msg::And => {}

@@ -58,8 +58,14 @@ fn life_expectancy_by_country_and_year() {
     assert_eq!((first, last), (1955, 2005));
     let (countries, metrics) = ranking(&d);
     assert!(countries >= 60);
-    assert!(metrics.iter().any(|m| m.contains("life_expect")), "{metrics:?}");
-    assert!(!metrics.iter().any(|m| m == "cluster"), "cluster is a group, not a value: {metrics:?}");
+    assert!(
+        metrics.iter().any(|m| m.contains("life_expect")),
+        "{metrics:?}"
+    );
+    assert!(
+        !metrics.iter().any(|m| m == "cluster"),
+        "cluster is a group, not a value: {metrics:?}"
+    );
 }
 
 #[test]
@@ -102,7 +108,10 @@ fn countries_with_a_region() {
     assert!(countries >= 180, "{countries}");
     assert!(metrics.iter().any(|m| m == "income") && metrics.iter().any(|m| m == "health"));
     let r = d.ranking.as_ref().unwrap();
-    assert!(r.villages.iter().all(|v| v.group.is_some()), "grouped by region");
+    assert!(
+        r.villages.iter().all(|v| v.group.is_some()),
+        "grouped by region"
+    );
 }
 
 #[test]
@@ -112,15 +121,27 @@ fn budget_by_agency_with_years_as_columns() {
     assert!(lines >= 40);
     assert_eq!((first, last), (1962, 2020));
     let (_, metrics) = ranking(&d);
-    assert_eq!(metrics.len(), 1, "one year ranked, not every year: {metrics:?}");
+    assert_eq!(
+        metrics.len(),
+        1,
+        "one year ranked, not every year: {metrics:?}"
+    );
 }
 
 #[test]
 fn monthly_and_daily_series_become_yearly() {
-    for name in ["co2-concentration.csv", "seattle-weather.csv", "us-employment.csv", "stocks.csv"] {
+    for name in [
+        "co2-concentration.csv",
+        "seattle-weather.csv",
+        "us-employment.csv",
+        "stocks.csv",
+    ] {
         let d = public(name);
         let (lines, first, last) = trend(&d);
-        assert!(lines >= 1 && first >= 1900 && last > first, "{name}: {lines} {first}–{last}");
+        assert!(
+            lines >= 1 && first >= 1900 && last > first,
+            "{name}: {lines} {first}–{last}"
+        );
     }
     assert_eq!(trend(&public("stocks.csv")).0, 5, "a line per symbol");
 }

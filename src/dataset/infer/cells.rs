@@ -265,7 +265,7 @@ fn small(digits: &str, max: u8) -> Option<u8> {
 pub fn time(text: &str) -> Option<Time> {
     let t = text.trim();
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
+        return named_month(t);
     }
     // A time of day after a date: "2013-01-01T00:00:00", "2013/1/1 0:00".
     let t = match t.find(['T', ' ']) {
@@ -288,7 +288,9 @@ pub fn time(text: &str) -> Option<Time> {
         let d = d.trim().strip_suffix('日')?;
         return Some(Time::Date(y, small(m.trim(), 12)?, small(d.trim(), 31)?));
     }
-    let sep = t.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let Some(sep) = t.chars().find(|c| matches!(c, '-' | '/' | '.')) else {
+        return named_month(text.trim());
+    };
     let parts: Vec<&str> = t.split(sep).collect();
     match parts.as_slice() {
         [y, m] if y.len() == 4 => Some(Time::Month(year_of(y)?, small(m, 12)?)),
@@ -296,6 +298,53 @@ pub fn time(text: &str) -> Option<Time> {
         [a, b, y] if y.len() == 4 => {
             Some(Time::DayMonth(year_of(y)?, small(a, 31)?, small(b, 31)?))
         }
+        _ => None,
+    }
+}
+
+/// A month by its English name or abbreviation (`Jan`, `January`, `Sept`).
+fn month_name(word: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let at = NAMES
+        .iter()
+        .position(|n| n.starts_with(w.as_str()) || (w == "sept" && n.starts_with("sep")))?;
+    u8::try_from(at).ok()?.checked_add(1)
+}
+
+/// Dates with a month's name: `Jan 1 2000`, `Jan 1, 2000`, `1 Jan 2000`,
+/// `January 2000`.
+pub fn named_month(text: &str) -> Option<Time> {
+    if !text.starts_with(|c: char| c.is_ascii_alphabetic()) && !text.contains(' ') {
+        return None;
+    }
+    let words: Vec<&str> = text
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    match words.as_slice() {
+        [m, y] => Some(Time::Month(year_of(y)?, month_name(m)?)),
+        [m, d, y] if month_name(m).is_some() => {
+            Some(Time::Date(year_of(y)?, month_name(m)?, small(d, 31)?))
+        }
+        [d, m, y] => Some(Time::Date(year_of(y)?, month_name(m)?, small(d, 31)?)),
         _ => None,
     }
 }

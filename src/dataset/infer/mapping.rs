@@ -10,7 +10,7 @@
 //!  "value": "life_expect" | ["income", "rate"], "metrics": ["income"],
 //!  "units": {"rate": "%"}, "dayFirst": true, "decimalComma": ["收入"],
 //!  "ignore": ["id"], "slice": {"sex": "Both"}, "aggregates": ["World"],
-//!  "year": 2019, "title": "…", "source": "…", "note": "…", "locale": "zh-CN"}
+//!  "year": 2019, "perYear": "mean" | "sum" | "last", "title": "…", "source": "…", "note": "…", "locale": "zh-CN"}
 //! ```
 //! `name: ""` and `group: ""` say "no such column"; `slice: {}` says "sum
 //! every row of a series and year"; `aggregates: []` keeps every name in the ranking.
@@ -31,6 +31,20 @@ pub enum Shape {
     Transposed,
     /// Names and numbers without time: one village a row.
     Records,
+}
+
+/// How several values of one series in one year (months, days, a month
+/// split column) become the year's one value.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum PerYear {
+    /// The mean: for levels and rates (ppm, temperature, employment).
+    #[default]
+    Mean,
+    /// The sum: for flows counted per month (rainfall, arrivals).
+    Sum,
+    /// The last period's value: for stocks read at year end.
+    Last,
 }
 
 /// A chart an import can make.
@@ -75,8 +89,11 @@ pub struct Mapping {
     pub slice: Option<BTreeMap<String, String>>,
     /// Names left out of the ranking (the world, a region, 全国, 合计).
     pub aggregates: Option<Vec<String>>,
-    /// The year a ranking from a table with time shows (default: the latest).
+    /// The year a ranking from a table with time shows (default: the latest);
+    /// for a transposed table (one column per year), the year its ranking ranks.
     pub year: Option<i32>,
+    /// Several periods in a year (months, days): their mean (default), sum or last.
+    pub per_year: Option<PerYear>,
     pub title: Option<String>,
     pub source: Option<String>,
     pub note: Option<String>,

@@ -38,10 +38,11 @@ use super::{no_group_label, Dataset, Metric, Point, Ranking, Series, Trend, Vill
 use crate::error::{quote, Error, Result, Spot};
 use crate::hash::{FxMap, FxSet};
 use cells::{Decimal, Time};
-pub use mapping::{Chart, Mapping, Shape};
+pub use mapping::{Chart, Mapping, PerYear, Shape};
 use profile::{Hint, Kind, Profile};
 pub use summary::{
-    ColumnSummary, Left, Note, RankingFacts, Reason, Role, SkippedCell, Summary, TrendFacts, Why,
+    ColumnSummary, ColumnView, Left, Note, Period, RankingFacts, Reason, Role, SkippedCell,
+    SkippedView, Summary, SummaryView, TrendFacts, Why, SKIPPED_SHOWN,
 };
 
 /// What an import made: the dataset, what was understood, and the recipe
@@ -193,7 +194,15 @@ pub fn infer(tables: &[Table], mapping: &Mapping) -> Result<Imported> {
         trend,
         ranking,
     };
-    let mapping = explicit(&profiles, &plan, &texts, mapping, index, aggregates);
+    let mapping = explicit(
+        &profiles,
+        &plan,
+        &texts,
+        mapping,
+        index,
+        aggregates,
+        &summary.notes,
+    );
     Ok(Imported {
         dataset,
         summary,
@@ -423,6 +432,38 @@ struct Plan {
     day_first: bool,
     aggregates: Option<Vec<String>>,
     values_why: Why,
+    /// Split columns that are periods within a year (month, quarter):
+    /// their rows are averaged (or summed, or the last taken), not summed.
+    periods: Vec<usize>,
+    per_year: PerYear,
+}
+
+/// Headers of columns that split a series' rows (`age`, `sex`, `月份`).
+fn is_split_header(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    matches!(
+        l.as_str(),
+        "age" | "age group" | "age_group" | "sex" | "gender" | "年龄" | "年龄组" | "性别"
+    ) || is_period_header(label)
+}
+
+/// Headers of columns that are periods within a year.
+fn is_period_header(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    matches!(
+        l.as_str(),
+        "month"
+            | "months"
+            | "quarter"
+            | "qtr"
+            | "week"
+            | "day"
+            | "月"
+            | "月份"
+            | "季度"
+            | "季"
+            | "周"
+    )
 }
 
 fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
@@ -479,6 +520,15 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
         _ => time,
     };
     let time_index = time.map(|(t, _)| t);
+    let time_unique = mapping.name.is_none()
+        && time_index.is_some_and(|t| {
+            profiles.get(t).is_some_and(|p| !p.plain_years) && {
+                let mut seen: FxSet<Cow<'_, str>> = FxSet::default();
+                table.rows() > 2
+                    && (0..table.rows())
+                        .all(|r| key_of(ctx.cell(r, t)).is_none_or(|k| seen.insert(k)))
+            }
+        });
     let year_set: Vec<usize> = year_columns.iter().map(|(i, _)| *i).collect();
     // The value columns.
     let numbers: Vec<usize> = profiles
@@ -515,9 +565,15 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
                 Hint::None => 1,
                 _ => 2,
             };
-            let mut labels: Vec<usize> = (0..profiles.len())
-                .filter(|&i| is_label(i) && Some(i) != time_index)
-                .collect();
+            // A time that is different on every row (a daily record) has
+            // no names: its text columns describe each row (the weather).
+            let mut labels: Vec<usize> = if time_unique {
+                Vec::new()
+            } else {
+                (0..profiles.len())
+                    .filter(|&i| is_label(i) && Some(i) != time_index)
+                    .collect()
+            };
             labels.sort_by_key(|&i| {
                 profiles
                     .get(i)
@@ -544,6 +600,54 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
         }
     };
     let name_index = name.map(|(n, _)| n);
+    // A name on (nearly) every row once, with a time found by its values: one
+    // thing a row with its date (films and their release dates), not series.
+    let once_each = name_index.and_then(|n| profiles.get(n)).is_some_and(|p| {
+        table.rows() > 20 && p.distinct.saturating_mul(10) >= table.rows().saturating_mul(9)
+    });
+    let (time, time_index) = if once_each
+        && mapping.shape.is_none()
+        && mapping.time.is_none()
+        && time.is_some_and(|(_, why)| why != Why::Mapping)
+    {
+        (None, None)
+    } else {
+        (time, time_index)
+    };
+    // Whole numbers with few values are categories, not values: splits by
+    // their header (age, sex, month), or groups when each name has one of
+    // them and names repeat (a cluster, a region code).
+    let first = name_index.map(|n| first_rows(ctx, n));
+    let name_distinct = name_index
+        .and_then(|n| profiles.get(n))
+        .map_or(0, |p| p.distinct);
+    let names_repeat = name_distinct > 0 && name_distinct.saturating_mul(2) <= table.rows();
+    let mut int_splits: Vec<usize> = Vec::new();
+    let mut int_groups: Vec<usize> = Vec::new();
+    {
+        // A mapping's value columns stay values; the other numbers are looked at.
+        for &i in &numbers {
+            if values_why == Why::Mapping && values.contains(&i) {
+                continue;
+            }
+            let Some(p) = profiles.get(i) else { continue };
+            let Some(few) = p.few_integers else { continue };
+            if is_split_header(&p.label) {
+                int_splits.push(i);
+            } else if let (Some(first), true) = (&first, names_repeat) {
+                if (2..=12).contains(&few) && few < name_distinct && one_per_name(ctx, first, i) {
+                    int_groups.push(i);
+                }
+            }
+        }
+    }
+    let mut values = values;
+    values.retain(|i| !int_splits.contains(i) && !int_groups.contains(i));
+    if !transposed && values.is_empty() {
+        return Err(Error::NoNumbers {
+            columns: table.columns.iter().map(|c| quote(&c.name)).collect(),
+        });
+    }
     if transposed && name_index.is_none() {
         return Err(Error::ChartNeeds {
             chart: "trend",
@@ -551,24 +655,18 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
         });
     }
     // Columns that say one thing per name, and the group among them.
-    let per_name: Vec<(usize, bool)> = match name_index {
-        None => Vec::new(),
-        Some(n) => {
-            let first = first_rows(ctx, n);
-            (0..profiles.len())
-                .filter(|&i| i != n && Some(i) != time_index && usable(i))
-                .filter(|&i| {
-                    profiles
-                        .get(i)
-                        .is_some_and(|p| matches!(p.kind, Kind::Label | Kind::Code))
-                })
-                .map(|i| (i, one_per_name(ctx, &first, i)))
-                .collect()
-        }
+    let per_name: Vec<(usize, bool)> = match (name_index, &first) {
+        (Some(n), Some(first)) => (0..profiles.len())
+            .filter(|&i| i != n && Some(i) != time_index && usable(i))
+            .filter(|&i| {
+                profiles
+                    .get(i)
+                    .is_some_and(|p| matches!(p.kind, Kind::Label | Kind::Code))
+            })
+            .map(|i| (i, one_per_name(ctx, first, i)))
+            .collect(),
+        _ => Vec::new(),
     };
-    let name_distinct = name_index
-        .and_then(|n| profiles.get(n))
-        .map_or(0, |p| p.distinct);
     let group = match mapped(table, &mapping.group, "group")? {
         Some(g) => g.map(|g| (g, Why::Mapping)),
         None => {
@@ -588,7 +686,10 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
                 })
                 .collect();
             candidates.sort_by_key(|(i, why)| (*why != Why::Header, *i));
-            candidates.first().copied()
+            candidates
+                .first()
+                .copied()
+                .or_else(|| int_groups.first().map(|&i| (i, Why::OneGroupPerName)))
         }
     };
     let group_index = group.map(|(g, _)| g);
@@ -620,11 +721,23 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
             left.push((i, Left::Ignored));
             continue;
         }
+        if int_splits.contains(&i) {
+            let slice = slices
+                .as_ref()
+                .and_then(|s| s.iter().find(|(c, _)| *c == i).map(|(_, v)| v.clone()));
+            splits.push((i, slice, false));
+            continue;
+        }
+        if int_groups.contains(&i) {
+            left.push((i, Left::PerName));
+            continue;
+        }
         let why = match p.kind {
             Kind::Empty => Left::Empty,
             Kind::Code => Left::Code,
             Kind::FreeText => Left::FreeText,
             Kind::Number | Kind::Time => Left::Unused,
+            Kind::Label if time_unique => Left::PerName,
             Kind::Label => {
                 let one = per_name.iter().any(|(c, one)| *c == i && *one);
                 let slice = slices
@@ -730,7 +843,6 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
         values,
         metrics,
         years: if transposed { year_columns } else { Vec::new() },
-        splits,
         code,
         units,
         left,
@@ -740,6 +852,13 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
         day_first,
         aggregates: mapping.aggregates.clone(),
         values_why,
+        periods: splits
+            .iter()
+            .map(|(c, _, _)| *c)
+            .filter(|&c| profiles.get(c).is_some_and(|p| is_period_header(&p.label)))
+            .collect(),
+        per_year: mapping.per_year.unwrap_or_default(),
+        splits,
     })
 }
 
@@ -838,17 +957,72 @@ struct Acc {
     sum: f64,
     rows: u32,
     values: u32,
-    time: Option<Time>,
     row: usize,
+    /// Distinct periods within the year (months, days) with a value.
+    periods: u32,
+    /// The latest period with a value, and the sum of its rows.
+    last_period: u64,
+    last_sum: f64,
+    /// The first value, and whether every value equals it.
+    first: f64,
+    same: bool,
 }
 
 const EMPTY_ACC: Acc = Acc {
     sum: 0.0,
     rows: 0,
     values: 0,
-    time: None,
     row: 0,
+    periods: 0,
+    last_period: 0,
+    last_sum: 0.0,
+    first: 0.0,
+    same: true,
 };
+
+impl Acc {
+    /// The year's value: one value a period (the rows of a period summed),
+    /// then the periods' mean, sum or last; without periods, the sum. In a
+    /// table without time (`once`), a value repeated on every row of a
+    /// name is taken once.
+    fn value(&self, per_year: PerYear, once: bool) -> f64 {
+        if once && self.same {
+            return self.first;
+        }
+        if self.periods <= 1 {
+            return self.sum;
+        }
+        match per_year {
+            PerYear::Sum => self.sum,
+            PerYear::Last => self.last_sum,
+            PerYear::Mean => self.sum / f64::from(self.periods),
+        }
+    }
+}
+
+/// What one period (within a year) of a row is, as a key ordered in time:
+/// the month and day of its date, then its period columns' numbers.
+fn period_of(ctx: &Ctx, plan: &Plan, time: Option<Time>, row: usize) -> u64 {
+    let within = match time {
+        Some(Time::Month(_, m)) => u64::from(m).saturating_mul(32),
+        Some(Time::Date(_, m, d)) => u64::from(m).saturating_mul(32).saturating_add(u64::from(d)),
+        _ => 0,
+    };
+    let mut key = within.wrapping_shl(32);
+    for &c in &plan.periods {
+        let part = match ctx.cell(row, c) {
+            Cell::Number(n) if n.fract() == 0.0 && (0.0..65_536.0).contains(n) => *n as u64,
+            cell => key_of(cell).map_or(0, |k| {
+                use std::hash::{Hash, Hasher};
+                let mut h = crate::hash::Fx::default();
+                k.hash(&mut h);
+                h.finish() & 0xffff
+            }),
+        };
+        key = key.wrapping_mul(65_536).wrapping_add(part);
+    }
+    key
+}
 
 /// What the rows say: names × years × value columns, summed.
 struct Facts {
@@ -866,6 +1040,10 @@ struct Facts {
     notes: Vec<Note>,
     /// Per column: values read, bad cells.
     read_by_column: Vec<(usize, usize)>,
+    /// (value slot, period) pairs seen, for counting periods within years.
+    periods_seen: FxSet<(usize, u64)>,
+    /// Whether some date is not a month's first day (the periods are days).
+    days: bool,
 }
 
 impl Facts {
@@ -923,10 +1101,17 @@ impl Facts {
 }
 
 /// A value cell read: a number, missing, or skipped with a reason.
-fn value(cell: &Cell, decimal: Decimal, percent: bool) -> std::result::Result<Option<f64>, Reason> {
+fn value(
+    cell: &Cell,
+    decimal: Decimal,
+    percent: bool,
+    parsed: Option<f64>,
+) -> std::result::Result<Option<f64>, Reason> {
     let v = match cell {
         Cell::Empty => return Ok(None),
         Cell::Number(n) => *n,
+        // The profile's number, parsed once.
+        Cell::Text(_) if parsed.is_some_and(|v| !v.is_nan()) => parsed.unwrap_or(f64::NAN),
         Cell::Text(t) => {
             let folded = cells::fold(t);
             if cells::is_missing(&folded) {
@@ -979,7 +1164,16 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
         missing: 0,
         notes: Vec::new(),
         read_by_column: vec![(0, 0); profiles.len()],
+        periods_seen: FxSet::default(),
+        days: false,
     };
+    // Periods within a year are counted only where a time has months or
+    // days, or a period column splits the rows.
+    let sub_yearly = !plan.periods.is_empty()
+        || plan
+            .time
+            .and_then(|(t, _)| profiles.get(t))
+            .is_some_and(|p| !p.plain_years);
     let percent = |c: usize| plan.units.get(c).and_then(|u| u.as_deref()) == Some("%");
     let decimal = |c: usize| profiles.get(c).map_or(Decimal::Point, |p| p.decimal);
     // Wide: one entity per value column, in order.
@@ -1055,6 +1249,14 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
             t => t,
         });
         let year = time.map_or(0, Time::year);
+        let period = if sub_yearly {
+            period_of(ctx, plan, time, row)
+        } else {
+            0
+        };
+        if let Some(Time::Date(_, _, d)) = time {
+            facts.days |= d != 1;
+        }
         // The name.
         let entity = match (plan.shape, plan.name) {
             (Shape::Wide, _) => None,
@@ -1115,7 +1317,8 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
             } else {
                 percent(c)
             };
-            let v = match value(cell, decimal(c), pct) {
+            let parsed = profiles.get(c).and_then(|p| p.parsed.get(row)).copied();
+            let v = match value(cell, decimal(c), pct, parsed) {
                 Ok(v) => v,
                 Err(reason) => {
                     facts.skipped.push(SkippedCell {
@@ -1139,38 +1342,34 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
                 None => facts.missing = facts.missing.saturating_add(1),
             }
             let slot = facts.slot(e, y);
+            let index = slot.saturating_mul(facts.width).saturating_add(m);
+            let new_period = v.is_some()
+                && (period == 0 && facts.accs.get(index).is_some_and(|a| a.periods == 0)
+                    || period != 0 && facts.periods_seen.insert((index, period)));
             let Some(acc) = facts.acc_mut(slot, m) else {
                 continue;
             };
-            if acc.rows > 0 {
-                if let (Some(a), Some(b)) = (acc.time, time) {
-                    if a != b {
-                        let first_row = acc.row;
-                        let name = facts
-                            .entities
-                            .get(e)
-                            .map(|x| x.name.clone())
-                            .unwrap_or_default();
-                        let t = plan.time.map(|(t, _)| t);
-                        return Err(Error::NotYearly {
-                            at: Box::new(ctx.spot(Some(row), t)),
-                            name,
-                            year: y,
-                            first: t
-                                .map(|t| written(ctx.cell(first_row, t)))
-                                .unwrap_or_default(),
-                            second: t.map(|t| written(ctx.cell(row, t))).unwrap_or_default(),
-                        });
-                    }
-                }
-            } else {
-                acc.time = time;
+            if acc.rows == 0 {
                 acc.row = row;
             }
             acc.rows = acc.rows.saturating_add(1);
             if let Some(v) = v {
+                if acc.values == 0 {
+                    acc.first = v;
+                } else if v != acc.first {
+                    acc.same = false;
+                }
                 acc.sum += v;
                 acc.values = acc.values.saturating_add(1);
+                if new_period {
+                    acc.periods = acc.periods.saturating_add(1);
+                }
+                if acc.values == 1 || period > acc.last_period {
+                    acc.last_period = period;
+                    acc.last_sum = v;
+                } else if period == acc.last_period {
+                    acc.last_sum += v;
+                }
             }
         }
     }
@@ -1187,9 +1386,50 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
     }
     let mut groups = 0usize;
     let mut most = 0u32;
-    for acc in facts.accs.iter().filter(|a| a.rows > 1) {
-        groups = groups.saturating_add(1);
-        most = most.max(acc.rows);
+    let mut most_periods = 0u32;
+    for acc in &facts.accs {
+        let periods = acc.periods.max(1);
+        most_periods = most_periods.max(acc.periods);
+        let rows = if acc.periods > 1 {
+            acc.values
+        } else {
+            acc.rows
+        };
+        if rows > periods {
+            groups = groups.saturating_add(1);
+            most = most.max(rows.div_ceil(periods));
+        }
+    }
+    if most_periods > 1 {
+        let period = if plan.periods.iter().any(|&c| {
+            profiles.get(c).is_some_and(|p| {
+                matches!(
+                    p.label.trim().to_lowercase().as_str(),
+                    "quarter" | "qtr" | "季度" | "季"
+                )
+            })
+        }) {
+            Period::Quarter
+        } else if facts.days {
+            Period::Day
+        } else {
+            Period::Month
+        };
+        facts.notes.push(Note::PerYear {
+            how: plan.per_year,
+            most: most_periods as usize,
+            period,
+        });
+    }
+    let once = plan.shape == Shape::Records;
+    if once && groups > 0 {
+        let same = facts.accs.iter().filter(|a| a.values > 1 && a.same).count();
+        facts.notes.push(Note::NoTimeRepeats {
+            groups,
+            most: most as usize,
+            same,
+        });
+        groups = 0;
     }
     if groups > 0 {
         let over = plan
@@ -1286,22 +1526,23 @@ fn settled(
             .map(|e| e.name.clone())
             .unwrap_or_default()
     };
-    if percent && acc.values > 1 && !(0.0..=100.0).contains(&acc.sum) {
+    let v = acc.value(plan.per_year, plan.shape == Shape::Records);
+    if percent && acc.values > 1 && !(0.0..=100.0).contains(&v) {
         return Err(Error::SummedPercent {
             at: Box::new(ctx.spot(Some(acc.row), column.or(plan.name.map(|(n, _)| n)))),
             name: name(),
             year,
             rows: acc.values as usize,
-            total: plain(acc.sum),
+            total: plain(v),
         });
     }
-    if acc.sum.abs() >= MAX_VALUE {
+    if v.abs() >= MAX_VALUE {
         return Err(Error::TooBig {
             path: ctx.spot(Some(acc.row), column).to_string(),
-            value: plain(acc.sum),
+            value: plain(v),
         });
     }
-    Ok(Some(acc.sum))
+    Ok(Some(v))
 }
 
 /// Per entity, its slots sorted by year.
@@ -1384,6 +1625,11 @@ fn build_trend(ctx: &Ctx, profiles: &[Profile], plan: &Plan, facts: &Facts) -> R
             .map(|p| p.label.clone()),
         _ => None,
     };
+    // One line: its name (an indicator's label) is the trend's title.
+    let title = title.or_else(|| match series.as_slice() {
+        [one] => Some(one.name.clone()),
+        _ => None,
+    });
     Ok(Trend {
         title,
         unit,
@@ -1399,39 +1645,149 @@ fn common(mut all: impl Iterator<Item = Option<String>>) -> Option<String> {
         .then_some(first)
 }
 
-/// What a ranking ranks, from the name column's header: countries, states, 县.
-fn item_of(label: &str) -> Option<(String, String)> {
-    let lower = label.trim().to_lowercase();
-    match lower.as_str() {
-        "" | "name" | "名称" | "名字" | "village" | "villages" | "村" | "村名" | "村庄"
-        | "entity" | "指标" | "indicator" => None,
-        "country" | "country name" | "country_name" | "国家" => {
-            Some(("country".into(), "countries".into()))
-                .filter(|_| lower.is_ascii())
-                .or(Some((label.into(), label.into())))
-        }
-        _ if lower.is_ascii() && lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') => {
-            Some((lower.clone(), plural(&lower)))
-        }
-        _ if label.chars().count() <= 3 && label.chars().all(cells::is_cjk) => {
-            Some((label.to_string(), label.to_string()))
-        }
-        _ => None,
-    }
-}
+/// What a ranking's names are, by the name column's header: (English one,
+/// English many, Chinese), for the headers that name what is ranked.
+const ITEMS: &[(&[&str], &str, &str, &str)] = &[
+    (
+        &[
+            "country",
+            "countries",
+            "country name",
+            "country_name",
+            "entity",
+            "nation",
+            "国家",
+            "国家/地区",
+        ],
+        "country",
+        "countries",
+        "国家",
+    ),
+    (
+        &["state", "states", "state name", "州"],
+        "state",
+        "states",
+        "州",
+    ),
+    (
+        &["county", "counties", "县", "区县", "县区", "县（区）"],
+        "county",
+        "counties",
+        "县",
+    ),
+    (&["city", "cities", "城市", "市"], "city", "cities", "城市"),
+    (
+        &["province", "provinces", "省", "省份"],
+        "province",
+        "provinces",
+        "省",
+    ),
+    (
+        &["region", "regions", "地区", "区域"],
+        "region",
+        "regions",
+        "地区",
+    ),
+    (
+        &["district", "districts", "区"],
+        "district",
+        "districts",
+        "区",
+    ),
+    (
+        &[
+            "town",
+            "towns",
+            "township",
+            "镇",
+            "乡镇",
+            "乡",
+            "街道",
+            "镇/街道",
+        ],
+        "town",
+        "towns",
+        "乡镇",
+    ),
+    (
+        &["company", "companies", "firm", "公司", "企业"],
+        "company",
+        "companies",
+        "企业",
+    ),
+    (&["school", "schools", "学校"], "school", "schools", "学校"),
+    (
+        &["airport", "airports", "机场"],
+        "airport",
+        "airports",
+        "机场",
+    ),
+    (
+        &["person", "people", "人", "姓名"],
+        "person",
+        "people",
+        "人",
+    ),
+    (
+        &["job", "jobs", "occupation", "职业"],
+        "job",
+        "jobs",
+        "职业",
+    ),
+    (&["species", "物种"], "species", "species", "物种"),
+    (&["team", "teams", "球队"], "team", "teams", "球队"),
+    (&["player", "players", "球员"], "player", "players", "球员"),
+    (
+        &["product", "products", "产品"],
+        "product",
+        "products",
+        "产品",
+    ),
+    (
+        &["industry", "industries", "行业"],
+        "industry",
+        "industries",
+        "行业",
+    ),
+    (
+        &["movie", "movies", "film", "电影"],
+        "movie",
+        "movies",
+        "电影",
+    ),
+    (&["car", "cars", "model", "车型"], "model", "models", "车型"),
+];
 
-fn plural(one: &str) -> String {
-    if one.ends_with('y') && !one.ends_with("ey") && !one.ends_with("ay") {
-        format!(
-            "{}ies",
-            one.get(..one.len().saturating_sub(1)).unwrap_or(one)
-        )
-    } else if one.ends_with('s') || one.ends_with('x') || one.ends_with("ch") || one.ends_with("sh")
-    {
-        format!("{one}es")
-    } else {
-        format!("{one}s")
+/// What a ranking ranks, from the name column's header: countries, states,
+/// 县; villages (`None`) only for a header that says villages; a neutral
+/// word ("items", 对象) for a header that names nothing ranked.
+fn item_of(label: &str, zh: bool) -> Option<(String, String)> {
+    let lower = label.trim().to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "village" | "villages" | "village name" | "村" | "村名" | "村庄" | "行政村" | "村委会"
+    ) {
+        return None;
     }
+    if let Some((_, one, many, chinese)) = ITEMS.iter().find(|(k, ..)| k.contains(&lower.as_str()))
+    {
+        return Some(if zh {
+            ((*chinese).into(), (*chinese).into())
+        } else {
+            ((*one).into(), (*many).into())
+        });
+    }
+    // A short Chinese noun names what is ranked (社区, 单位).
+    let n = label.chars().count();
+    if zh && (1..=3).contains(&n) && label.chars().all(cells::is_cjk) && !label.ends_with("名称")
+    {
+        return Some((label.to_string(), label.to_string()));
+    }
+    Some(if zh {
+        ("对象".into(), "对象".into())
+    } else {
+        ("item".into(), "items".into())
+    })
 }
 
 fn is_aggregate(entity: &Entity, coded: bool) -> bool {
@@ -1464,10 +1820,18 @@ fn build_ranking(
     let mut shown_year = None;
     match plan.shape {
         Shape::Transposed => {
+            // One metric: the latest year's column, or the mapping's year.
             let unit = common(facts.entities.iter().map(|e| e.unit.clone()));
-            for &(c, y) in &plan.years {
-                let h = header(ctx, c);
-                metrics.push((h.clone(), h, unit.clone(), 0, y, Some(c)));
+            let pick = plan
+                .ranking_year
+                .and_then(|want| plan.years.iter().find(|(_, y)| *y == want))
+                .or_else(|| plan.years.iter().max_by_key(|(_, y)| *y));
+            if let Some(&(c, y)) = pick {
+                let label = profiles
+                    .get(c)
+                    .map_or_else(|| header(ctx, c), |p| p.label.clone());
+                metrics.push((label, header(ctx, c), unit, 0, y, Some(c)));
+                shown_year = Some(Some(y));
             }
         }
         _ => {
@@ -1597,21 +1961,14 @@ fn build_ranking(
             needs: "names that are not aggregates (the mapping's \"aggregates\" says which are)",
         });
     }
-    let default_metric = match plan.shape {
-        Shape::Transposed => plan
-            .years
-            .iter()
-            .enumerate()
-            .max_by_key(|(_, (_, y))| *y)
-            .map_or(0, |(i, _)| i),
-        _ => 0,
-    };
+    let default_metric = 0;
     let name_label = plan
         .name
         .and_then(|(n, _)| profiles.get(n))
         .map(|p| p.label.clone())
         .unwrap_or_default();
-    let item = item_of(&name_label);
+    let item = item_of(&name_label, zh);
+    let item_zh = item_of(&name_label, true).map(|(_, many)| many);
     let year = shown_year.flatten();
     let words = if zh {
         crate::text::Lang::Zh
@@ -1629,6 +1986,7 @@ fn build_ranking(
     let facts_out = RankingFacts {
         items: ranking.villages.len(),
         item,
+        item_zh,
         metrics: ranking.metrics.len(),
         group: plan
             .group
@@ -1755,6 +2113,7 @@ fn summarise(
                 read,
                 missing: p.missing,
                 bad,
+                period: plan.periods.contains(&i),
             }
         })
         .collect();
@@ -1819,6 +2178,7 @@ fn explicit(
     given: &Mapping,
     table: usize,
     aggregates: Vec<String>,
+    facts_notes: &[Note],
 ) -> Mapping {
     let h = |i: usize| {
         profiles
@@ -1882,6 +2242,12 @@ fn explicit(
         slice: Some(slice),
         aggregates: Some(given.aggregates.clone().unwrap_or(aggregates)),
         year: given.year,
+        per_year: given.per_year.or_else(|| {
+            facts_notes
+                .iter()
+                .any(|n| matches!(n, Note::PerYear { .. }))
+                .then_some(plan.per_year)
+        }),
         title: texts.title.clone(),
         source: texts.source.clone(),
         note: texts.note.clone(),

@@ -65,6 +65,37 @@ pub struct Profile {
     pub month_first_at: Option<(usize, String)>,
     /// Whether every number lies within 0–1.
     pub unit_interval: bool,
+    /// How many distinct whole numbers the column holds, when every number
+    /// is whole and there are at most [`FEW`] of them (codes for ages,
+    /// sexes, months, clusters).
+    pub few_integers: Option<usize>,
+    /// Each text cell's number under [`Profile::decimal`], parsed once here
+    /// for reading too (NaN: not a text number; read again when used).
+    pub parsed: Vec<f64>,
+}
+
+/// At most this many distinct whole numbers make a column of categories.
+pub const FEW: usize = 24;
+
+/// Tracks the distinct whole numbers of a column, up to [`FEW`].
+struct Few(Option<Vec<i64>>);
+
+impl Few {
+    fn add(&mut self, v: f64) {
+        let Some(seen) = &mut self.0 else { return };
+        if v.fract() != 0.0 || v.abs() > 1e9 {
+            self.0 = None;
+            return;
+        }
+        let v = v as i64;
+        if !seen.contains(&v) {
+            if seen.len() >= FEW {
+                self.0 = None;
+            } else {
+                seen.push(v);
+            }
+        }
+    }
 }
 
 /// Splits a unit off a header: `收入(元)` → (`收入`, `元`), `rate (%)`,
@@ -188,6 +219,7 @@ fn hint(label: &str) -> Hint {
         Hint::Code
     } else if is(&[
         "group",
+        "cluster",
         "分组",
         "组",
         "镇",
@@ -277,7 +309,12 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
         day_first_at: None,
         month_first_at: None,
         unit_interval: true,
+        few_integers: None,
+        parsed: Vec::new(),
     };
+    let mut parsed_point: Vec<f64> = Vec::with_capacity(column.len());
+    let mut parsed_comma: Vec<f64> = Vec::with_capacity(column.len());
+    let mut few = Few(Some(Vec::new()));
     let (mut point, mut comma, mut point_only, mut comma_only) = (0usize, 0usize, 0usize, 0usize);
     let (mut point_pct, mut comma_pct) = (0usize, 0usize);
     let (mut point_unit, mut comma_unit) = (true, true);
@@ -287,6 +324,8 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
     let mut upper_codes = 0usize;
     let mut distinct: FxSet<Cow<'_, str>> = FxSet::default();
     for (row, cell) in column.iter().enumerate() {
+        parsed_point.push(f64::NAN);
+        parsed_comma.push(f64::NAN);
         match cell {
             Cell::Empty => p.missing = p.missing.saturating_add(1),
             Cell::Number(n) => {
@@ -295,6 +334,7 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 if !(0.0..=1.0).contains(n) {
                     p.unit_interval = false;
                 }
+                few.add(*n);
                 if cells::cell_time(cell).is_some() {
                     p.times = p.times.saturating_add(1);
                 } else {
@@ -326,6 +366,13 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 });
                 if !may_be_number {
                     p.plain_years = false;
+                    // "Jan 1 2000": a date with a month's name.
+                    if folded.ends_with(|c: char| c.is_ascii_digit())
+                        && cells::named_month(&folded).is_some()
+                    {
+                        p.times = p.times.saturating_add(1);
+                        continue;
+                    }
                     text_chars = text_chars.saturating_add(raw.chars().count());
                     if looks_like_code(&folded) {
                         upper_codes = upper_codes.saturating_add(1);
@@ -362,7 +409,14 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 } else {
                     as_point
                 };
+                if let Some(slot) = parsed_point.last_mut() {
+                    *slot = as_point.map_or(f64::NAN, |n| n.value);
+                }
+                if let Some(slot) = parsed_comma.last_mut() {
+                    *slot = as_comma.map_or(f64::NAN, |n| n.value);
+                }
                 if let Some(n) = as_point {
+                    few.add(n.value);
                     point = point.saturating_add(1);
                     point_pct = point_pct.saturating_add(usize::from(n.percent));
                     point_unit &= (0.0..=1.0).contains(&n.value);
@@ -390,11 +444,16 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
         }
     }
     p.distinct = distinct.len();
+    p.few_integers = few.0.map(|v| v.len()).filter(|&n| n > 0);
     p.decimal = decimal.unwrap_or(if comma_only > point_only {
         Decimal::Comma
     } else {
         Decimal::Point
     });
+    p.parsed = match p.decimal {
+        Decimal::Point => parsed_point,
+        Decimal::Comma => parsed_comma,
+    };
     let (read, pct, unit) = match p.decimal {
         Decimal::Point => (point, point_pct, point_unit),
         Decimal::Comma => (comma, comma_pct, comma_unit),

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::cells::Decimal;
-use super::mapping::Shape;
+use super::mapping::{PerYear, Shape};
 use crate::error::Spot;
 use crate::text::{Item, Lang, Msg};
 
@@ -86,6 +86,8 @@ pub struct ColumnSummary {
     pub missing: usize,
     /// Cells that are neither a value nor missing.
     pub bad: usize,
+    /// A split that is a period within a year (month, quarter).
+    pub period: bool,
 }
 
 /// Why a cell or row was not read into a chart.
@@ -160,6 +162,30 @@ pub enum Note {
     UnitFromValues { column: String, unit: String },
     /// Two names could not be told apart by a reader and were read as one.
     Merged { name: String, other: String },
+    /// Several periods a year (up to `most` months, days or quarters) made
+    /// one value a year, as `how` says.
+    PerYear {
+        how: PerYear,
+        most: usize,
+        period: Period,
+    },
+    /// Names with several rows and no time: `groups` values of up to `most`
+    /// rows were summed, except `same` that repeat one value on every row
+    /// (taken once).
+    NoTimeRepeats {
+        groups: usize,
+        most: usize,
+        same: usize,
+    },
+}
+
+/// The periods within a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Period {
+    Month,
+    Quarter,
+    Day,
 }
 
 /// The trend made, in numbers.
@@ -180,6 +206,8 @@ pub struct TrendFacts {
 pub struct RankingFacts {
     pub items: usize,
     pub item: Option<(String, String)>,
+    /// The item in Chinese, for a Chinese summary of a table in English.
+    pub item_zh: Option<String>,
     pub metrics: usize,
     /// The group column's label.
     pub group: Option<String>,
@@ -211,6 +239,109 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// How periods within a year were made one value, when there were several.
+    pub fn per_year(&self) -> Option<PerYear> {
+        self.notes.iter().find_map(|n| match n {
+            Note::PerYear { how, .. } => Some(*how),
+            _ => None,
+        })
+    }
+
+    /// What the correction panel shows, worded in `lang`.
+    pub fn view(&self, lang: Lang) -> SummaryView {
+        let w = lang.words();
+        let zh = lang == Lang::Zh;
+        let fix = |t: String| if zh { crate::text::spaced(&t) } else { t };
+        let place = |at: &Spot| if zh { at.zh() } else { at.to_string() };
+        let columns = self
+            .columns
+            .iter()
+            .map(|c| {
+                let (role, role_text) = match &c.role {
+                    Role::Time => ("time", w.get(Msg::RoleTime).to_string()),
+                    Role::Name => ("name", w.get(Msg::RoleName).to_string()),
+                    Role::Group => ("group", w.get(Msg::RoleGroup).to_string()),
+                    Role::Value => ("value", w.get(Msg::RoleValue).to_string()),
+                    Role::Split => ("split", w.get(Msg::RoleSplit).to_string()),
+                    Role::Year(y) => ("year", w.fill(Msg::RoleYear, &[&y.to_string()])),
+                    Role::Left(_) => ("left", w.get(Msg::RoleLeft).to_string()),
+                };
+                let why = match (&c.role, c.why) {
+                    (_, Why::Mapping) => Msg::WhyMapping,
+                    (Role::Left(l), _) => match l {
+                        Left::Code => Msg::LeftCode,
+                        Left::FreeText => Msg::LeftFreeText,
+                        Left::Empty => Msg::LeftEmpty,
+                        Left::Ignored => Msg::LeftIgnored,
+                        Left::PerName => Msg::LeftPerName,
+                        Left::Unused => Msg::LeftUnused,
+                    },
+                    (Role::Split, _) if c.period => Msg::WhyPeriod,
+                    (Role::Split, _) => Msg::WhySplit,
+                    (_, Why::Header) => Msg::WhyHeader,
+                    (_, Why::Values) => Msg::WhyValues,
+                    (_, Why::MostDistinct) => Msg::WhyMostDistinct,
+                    (_, Why::OneGroupPerName) => Msg::WhyOneGroupPerName,
+                    (_, Why::HeaderIsYear) => Msg::WhyHeaderIsYear,
+                    (_, Why::FirstColumnOfYears) => Msg::WhyFirstColumnOfYears,
+                };
+                ColumnView {
+                    header: c.header.clone(),
+                    letter: c.at.letter.clone(),
+                    role,
+                    role_text,
+                    why: w.get(why).to_string(),
+                    unit: c.unit.clone(),
+                    read: c.read,
+                    missing: c.missing,
+                    bad: c.bad,
+                }
+            })
+            .collect();
+        let notes = self
+            .notes
+            .iter()
+            .map(|n| fix(note_text(n, lang, &place)))
+            .collect();
+        let skipped = self
+            .skipped
+            .iter()
+            .take(SKIPPED_SHOWN)
+            .map(|s| SkippedView {
+                at: place(&s.at),
+                text: s.text.clone(),
+                reason: w
+                    .get(match s.reason {
+                        Reason::NotANumber => Msg::ReasonNotANumber,
+                        Reason::TooBig => Msg::ReasonTooBig,
+                        Reason::OutsidePercent => Msg::ReasonOutsidePercent,
+                        Reason::NoName => Msg::ReasonNoName,
+                        Reason::NoTime => Msg::ReasonNoTime,
+                        Reason::NotATime => Msg::ReasonNotATime,
+                        Reason::Before1900 => Msg::ReasonBefore1900,
+                    })
+                    .to_string(),
+            })
+            .collect();
+        let shape = match self.shape {
+            Shape::Long => ("long", Msg::ShapeLong),
+            Shape::Wide => ("wide", Msg::ShapeWide),
+            Shape::Transposed => ("transposed", Msg::ShapeTransposed),
+            Shape::Records => ("records", Msg::ShapeRecords),
+        };
+        SummaryView {
+            line: self.line(lang),
+            shape: shape.0,
+            shape_text: w.get(shape.1).to_string(),
+            columns,
+            notes,
+            skipped,
+            skipped_count: self.skipped.len(),
+            tables: self.tables,
+            table: self.table,
+        }
+    }
+
     /// One line: "趋势：3 条线 × 7 年（2013–2019），贫困发生率（%）；排名：85 个村，3 个指标，按镇分组".
     pub fn line(&self, lang: Lang) -> String {
         let w = lang.words();
@@ -242,12 +373,22 @@ impl Summary {
                 s.push_str(w.get(Msg::ListSep));
                 s.push_str(&label);
             }
+            if let Some(how) = self.per_year() {
+                s.push_str(w.get(Msg::ListSep));
+                s.push_str(w.get(match how {
+                    PerYear::Mean => Msg::ImportPerYearMean,
+                    PerYear::Sum => Msg::ImportPerYearSum,
+                    PerYear::Last => Msg::ImportPerYearLast,
+                }));
+            }
             parts.push(s);
         }
         if let Some(r) = &self.ranking {
-            let item = r
-                .item
-                .clone()
+            let item = match (lang, &r.item_zh) {
+                (Lang::Zh, Some(zh)) => Some((zh.clone(), zh.clone())),
+                _ => r.item.clone(),
+            };
+            let item = item
                 .map(|(one, many)| Item { one, many })
                 .unwrap_or_else(|| Item {
                     one: w.get(Msg::Village).into(),
@@ -273,6 +414,132 @@ impl Summary {
                 Msg::ImportSkipped,
             ));
         }
-        parts.join(w.get(Msg::ImportSep))
+        let line = parts.join(w.get(Msg::ImportSep));
+        match lang {
+            Lang::Zh => crate::text::spaced(&line),
+            Lang::En => line,
+        }
+    }
+}
+
+/// At most this many skipped cells are listed in a [`SummaryView`].
+pub const SKIPPED_SHOWN: usize = 200;
+
+/// What the page's correction panel shows: every word decided here, in the
+/// reader's language. Serialized in camelCase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryView {
+    /// [`Summary::line`].
+    pub line: String,
+    /// `"long"`, `"wide"`, `"transposed"` or `"records"`.
+    pub shape: &'static str,
+    /// The shape in words.
+    pub shape_text: String,
+    pub columns: Vec<ColumnView>,
+    /// Every note, worded.
+    pub notes: Vec<String>,
+    /// The first [`SKIPPED_SHOWN`] skipped cells.
+    pub skipped: Vec<SkippedView>,
+    /// How many were skipped in all.
+    pub skipped_count: usize,
+    pub tables: usize,
+    pub table: usize,
+}
+
+/// One column in the correction panel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnView {
+    pub header: String,
+    /// The column's letters (`C`), when the file has letters.
+    pub letter: Option<String>,
+    /// `"time"`, `"name"`, `"group"`, `"value"`, `"split"`, `"year"` or `"left"`.
+    pub role: &'static str,
+    pub role_text: String,
+    /// Why, in a short sentence.
+    pub why: String,
+    pub unit: Option<String>,
+    pub read: usize,
+    pub missing: usize,
+    pub bad: usize,
+}
+
+/// One skipped cell, worded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SkippedView {
+    /// Its place: `第 14 行，“收入(元)” 列（C 列）` / `row 14, column C ("收入(元)")`.
+    pub at: String,
+    /// The cell as written.
+    pub text: String,
+    pub reason: String,
+}
+
+/// A note in words.
+fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String {
+    let w = lang.words();
+    let list = |names: &[String]| {
+        names.join(match lang {
+            Lang::Zh => "、",
+            Lang::En => ", ",
+        })
+    };
+    match note {
+        Note::DayFirst { at, text } => w.fill(Msg::NoteDayFirst, &[&place(at), text]),
+        Note::MonthFirst { at, text } => w.fill(Msg::NoteMonthFirst, &[&place(at), text]),
+        Note::DayMonthUnsettled => w.get(Msg::NoteDayMonthUnsettled).to_string(),
+        Note::DayMonthConflict { day, month } => {
+            w.fill(Msg::NoteDayMonthConflict, &[&place(day), &place(month)])
+        }
+        Note::Summed { groups, most, over } if over.is_empty() => {
+            w.fill(Msg::NoteSummed, &[&groups.to_string(), &most.to_string()])
+        }
+        Note::Summed { groups, most, over } => w.fill(
+            Msg::NoteSummedOver,
+            &[&groups.to_string(), &most.to_string(), &list(over)],
+        ),
+        Note::Slice {
+            column,
+            value,
+            auto,
+            rows_left,
+        } => w.fill(
+            if *auto {
+                Msg::NoteSliceAuto
+            } else {
+                Msg::NoteSlice
+            },
+            &[column, value, &rows_left.to_string()],
+        ),
+        Note::Aggregates { names } => w.fill(Msg::NoteAggregates, &[&list(names)]),
+        Note::RankingYear { year } => w.fill(Msg::NoteRankingYear, &[&w.year(*year)]),
+        Note::Shares { column } => w.fill(Msg::NoteShares, &[column]),
+        Note::SmallPercent { column } => w.fill(Msg::NoteSmallPercent, &[column]),
+        Note::DecimalComma { column } => w.fill(Msg::NoteDecimalComma, &[column]),
+        Note::UnitFromValues { column, unit } => w.fill(Msg::NoteUnitFromValues, &[column, unit]),
+        Note::Merged { name, other } => w.fill(Msg::NoteMerged, &[name, other]),
+        Note::PerYear { how, most, period } => {
+            let periods = w.fill(
+                match period {
+                    Period::Month => Msg::PeriodMonths,
+                    Period::Quarter => Msg::PeriodQuarters,
+                    Period::Day => Msg::PeriodDays,
+                },
+                &[&most.to_string()],
+            );
+            w.fill(
+                match how {
+                    PerYear::Mean => Msg::NotePerYearMean,
+                    PerYear::Sum => Msg::NotePerYearSum,
+                    PerYear::Last => Msg::NotePerYearLast,
+                },
+                &[&periods],
+            )
+        }
+        Note::NoTimeRepeats { groups, most, same } => w.fill(
+            Msg::NoteNoTimeRepeats,
+            &[&groups.to_string(), &most.to_string(), &same.to_string()],
+        ),
     }
 }

@@ -1,0 +1,453 @@
+//! Public data as it is published (excerpts of the vega-datasets collection,
+//! a widely used set of example data for chart libraries, and the project's
+//! own bureau export): the charts a reader expects, and the words the
+//! correction panel shows ([`Summary::view`]) in both languages.
+
+use heluo::dataset::import::{load, Loaded};
+use heluo::dataset::infer::{
+    Imported, Left, Mapping, Note, PerYear, Period, Role, SummaryView, SKIPPED_SHOWN,
+};
+use heluo::text::Lang;
+use heluo::Dataset;
+use serde_json::json;
+
+fn imported(text: &str, m: &Mapping) -> Imported {
+    match load(text.as_bytes(), m).unwrap_or_else(|e| panic!("load: {e}")) {
+        Loaded::Tables(t) => {
+            // The explicit mapping replays to the same charts.
+            let again = match load(text.as_bytes(), &t.imported.mapping) {
+                Ok(Loaded::Tables(a)) => a.imported,
+                other => panic!("replay: {other:?}"),
+            };
+            assert_eq!(again.dataset, t.imported.dataset, "replay");
+            t.imported
+        }
+        Loaded::V1(_) => panic!("read as format v1"),
+    }
+}
+
+fn of(text: &str) -> Imported {
+    imported(text, &Mapping::default())
+}
+
+fn role(i: &Imported, header: &str) -> Role {
+    i.summary
+        .columns
+        .iter()
+        .find(|c| c.header == header)
+        .map(|c| c.role.clone())
+        .unwrap_or_else(|| panic!("no column {header}"))
+}
+
+fn line(d: &Dataset, name: &str) -> Vec<(i32, Option<f64>)> {
+    let t = d.trend.as_ref().expect("a trend");
+    let s = t
+        .series
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no line {name}"));
+    s.points.iter().map(|p| (p.year, p.value)).collect()
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-9)
+}
+
+const GAPMINDER: &str = r#"[
+{"year": 1955, "country": "Afghanistan", "cluster": 0, "pop": 7971931, "life_expect": 43.88, "fertility": 7.42},
+{"year": 1960, "country": "Afghanistan", "cluster": 0, "pop": 8622466, "life_expect": 45.03, "fertility": 7.38},
+{"year": 1955, "country": "Argentina", "cluster": 3, "pop": 18927821, "life_expect": 64.399, "fertility": 3.13},
+{"year": 1960, "country": "Argentina", "cluster": 3, "pop": 20616009, "life_expect": 65.142, "fertility": 3.09},
+{"year": 1955, "country": "Australia", "cluster": 4, "pop": 9277087, "life_expect": 70.33, "fertility": 3.41},
+{"year": 1960, "country": "Australia", "cluster": 4, "pop": 10361273, "life_expect": 70.93, "fertility": 3.45},
+{"year": 1955, "country": "Brazil", "cluster": 3, "pop": 61773546, "life_expect": 53.285, "fertility": 6.15},
+{"year": 1960, "country": "Brazil", "cluster": 3, "pop": 72493585, "life_expect": 55.665, "fertility": 6.15}
+]"#;
+
+#[test]
+fn gapminder_cluster_is_the_group_not_the_value() {
+    let i = of(GAPMINDER);
+    let d = &i.dataset;
+    let t = d.trend.as_ref().unwrap();
+    assert_eq!(t.title.as_deref(), Some("pop"));
+    assert_eq!(t.series.len(), 4);
+    assert_eq!(role(&i, "cluster"), Role::Group);
+    let r = d.ranking.as_ref().unwrap();
+    assert_eq!(
+        r.metrics.iter().map(|m| m.key.as_str()).collect::<Vec<_>>(),
+        ["pop", "life_expect", "fertility"]
+    );
+    assert_eq!(r.item, Some(("country".into(), "countries".into())));
+    let brazil = r.villages.iter().find(|v| v.name == "Brazil").unwrap();
+    assert_eq!(brazil.group.as_deref(), Some("3"));
+    assert_eq!(
+        i.summary.line(Lang::Zh),
+        "趋势：4 条线 × 2 年（1955–1960），pop；排名：4 个国家，3 个指标，按 cluster 分组"
+    );
+    assert_eq!(
+        i.summary.line(Lang::En),
+        "Trend: 4 lines × 2 years (1955–1960), pop; Ranking: 4 countries, 3 metrics, grouped by cluster"
+    );
+}
+
+const POPULATION: &str = r#"[
+{"year":1900,"age":0,"sex":1,"people":4619544},
+{"year":1900,"age":0,"sex":2,"people":4589196},
+{"year":1900,"age":5,"sex":1,"people":4465783},
+{"year":1900,"age":5,"sex":2,"people":4390483},
+{"year":1910,"age":0,"sex":1,"people":5296823},
+{"year":1910,"age":0,"sex":2,"people":5287477},
+{"year":1910,"age":5,"sex":1,"people":4991803},
+{"year":1910,"age":5,"sex":2,"people":4866139}
+]"#;
+
+#[test]
+fn population_sums_people_per_year_over_age_and_sex() {
+    let i = of(POPULATION);
+    let t = i.dataset.trend.as_ref().unwrap();
+    assert_eq!(t.series.len(), 1, "one line: people, not age/sex/people");
+    assert_eq!(t.title.as_deref(), Some("people"));
+    let p = line(&i.dataset, "people");
+    assert!(close(p[0].1, 4619544.0 + 4589196.0 + 4465783.0 + 4390483.0));
+    assert_eq!(role(&i, "age"), Role::Split);
+    assert_eq!(role(&i, "sex"), Role::Split);
+    assert!(i.summary.notes.contains(&Note::Summed {
+        groups: 2,
+        most: 4,
+        over: vec!["age".into(), "sex".into()]
+    }));
+    let zh = i.summary.view(Lang::Zh);
+    assert!(
+        zh.notes
+            .contains(&"2 处同一条线同一年有多行（最多 4 行，按 age、sex 拆分），已相加。".into()),
+        "{:?}",
+        zh.notes
+    );
+}
+
+const CO2: &str = "Date,CO2,adjusted CO2
+1958-03-01,315.70,314.44
+1958-04-01,317.46,315.16
+1958-05-01,317.51,314.71
+1959-01-01,315.62,315.37
+1959-02-01,316.38,315.42";
+
+#[test]
+fn monthly_levels_become_the_yearly_mean_and_say_so() {
+    let i = of(CO2);
+    let co2 = line(&i.dataset, "CO2");
+    assert!(close(co2[0].1, (315.70 + 317.46 + 317.51) / 3.0));
+    assert!(close(co2[1].1, (315.62 + 316.38) / 2.0));
+    assert!(i.summary.notes.contains(&Note::PerYear {
+        how: PerYear::Mean,
+        most: 3,
+        period: Period::Month
+    }));
+    assert_eq!(
+        i.summary.line(Lang::Zh),
+        "趋势：2 条线 × 2 年（1958–1959），按年平均"
+    );
+    assert_eq!(
+        i.summary.line(Lang::En),
+        "Trend: 2 lines × 2 years (1958–1959), yearly mean"
+    );
+    assert!(i
+        .summary
+        .view(Lang::Zh)
+        .notes
+        .contains(&"按年平均：每年 3 个月。".into()));
+    assert!(i
+        .summary
+        .view(Lang::En)
+        .notes
+        .contains(&"Yearly mean of 3 months.".into()));
+    // The mapping chooses the sum, or the last month, instead.
+    let m: Mapping = serde_json::from_value(json!({"perYear": "sum"})).unwrap();
+    let sum = imported(CO2, &m);
+    assert!(close(line(&sum.dataset, "CO2")[1].1, 315.62 + 316.38));
+    assert!(sum.summary.line(Lang::En).contains("yearly sum"));
+    let m: Mapping = serde_json::from_value(json!({"perYear": "last"})).unwrap();
+    let last = imported(CO2, &m);
+    assert!(close(line(&last.dataset, "CO2")[0].1, 317.51));
+}
+
+const SEATTLE: &str = "date,precipitation,temp_max,temp_min,wind,weather
+2012-01-01,0.0,12.8,5.0,4.7,drizzle
+2012-01-02,10.9,10.6,2.8,4.5,rain
+2012-01-03,0.8,11.7,7.2,2.3,rain
+2013-01-01,0.0,5.0,-2.8,2.7,sun
+2013-01-02,0.0,6.1,-1.1,3.2,sun";
+
+#[test]
+fn daily_weather_gives_yearly_means_and_the_weather_is_no_name() {
+    let i = of(SEATTLE);
+    let t = i.dataset.trend.as_ref().unwrap();
+    assert_eq!(
+        t.series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        ["precipitation", "temp_max", "temp_min", "wind"]
+    );
+    assert!(close(
+        line(&i.dataset, "temp_max")[0].1,
+        (12.8 + 10.6 + 11.7) / 3.0
+    ));
+    assert_eq!(role(&i, "weather"), Role::Left(Left::PerName));
+    assert!(i.summary.notes.contains(&Note::PerYear {
+        how: PerYear::Mean,
+        most: 3,
+        period: Period::Day
+    }));
+    assert!(i
+        .summary
+        .view(Lang::Zh)
+        .notes
+        .contains(&"按年平均：每年 3 天。".into()));
+}
+
+#[test]
+fn month_name_dates_are_time() {
+    let i = of("symbol,date,price
+MSFT,Jan 1 2000,39.81
+MSFT,Feb 1 2000,36.35
+MSFT,Jan 1 2001,28.22
+AMZN,Jan 1 2000,64.56
+AMZN,Feb 1 2000,68.87
+AMZN,Jan 1 2001,17.31");
+    assert_eq!(role(&i, "date"), Role::Time);
+    assert!(close(line(&i.dataset, "MSFT")[0].1, (39.81 + 36.35) / 2.0));
+    assert_eq!(line(&i.dataset, "AMZN")[1], (2001, Some(17.31)));
+    for (text, y, m, d) in [
+        ("Jan 1 2000", 2000, 1, 1),
+        ("Sep 30, 2015", 2015, 9, 30),
+        ("1 March 2013", 2013, 3, 1),
+    ] {
+        assert_eq!(
+            heluo::dataset::infer::cells::time(text),
+            Some(heluo::dataset::infer::cells::Time::Date(y, m, d)),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        heluo::dataset::infer::cells::time("December 2019"),
+        Some(heluo::dataset::infer::cells::Time::Month(2019, 12))
+    );
+    assert_eq!(heluo::dataset::infer::cells::time("Maybe 2019 x"), None);
+}
+
+#[test]
+fn a_month_column_is_a_period_averaged_not_summed() {
+    let i = of(r#"[
+{"series":"Government","year":2000,"month":1,"count":430,"rate":2.1},
+{"series":"Government","year":2000,"month":2,"count":409,"rate":2.0},
+{"series":"Government","year":2001,"month":1,"count":300,"rate":1.5},
+{"series":"Mining","year":2000,"month":1,"count":19,"rate":3.9},
+{"series":"Mining","year":2000,"month":2,"count":25,"rate":5.5},
+{"series":"Mining","year":2001,"month":1,"count":20,"rate":4.0}
+]"#);
+    assert_eq!(role(&i, "month"), Role::Split);
+    assert!(close(
+        line(&i.dataset, "Government")[0].1,
+        (430.0 + 409.0) / 2.0
+    ));
+    let view = i.summary.view(Lang::En);
+    let month = view.columns.iter().find(|c| c.header == "month").unwrap();
+    assert_eq!(month.role, "split");
+    assert_eq!(month.why, "Periods within a year: made one value a year.");
+    assert!(view.notes.contains(&"Yearly mean of 2 months.".into()));
+    // 年, 月 in Chinese too.
+    let i = of("地区,年份,月份,降水\n甲,2019,1,10\n甲,2019,2,20\n乙,2019,1,4\n乙,2019,2,6");
+    assert!(close(line(&i.dataset, "甲")[0].1, 15.0));
+}
+
+#[test]
+fn a_transposed_table_ranks_one_year() {
+    let i = of(r#"[
+{"Agency name": "Treasury", "Bureau name": "IRS", "1962": "100", "1963": "110", "1964": "120"},
+{"Agency name": "Treasury", "Bureau name": "Mint", "1962": "5", "1963": "6", "1964": "7"},
+{"Agency name": "Defense", "Bureau name": "Army", "1962": "50", "1963": "55", "1964": "40"}
+]"#);
+    let r = i.dataset.ranking.as_ref().unwrap();
+    assert_eq!(r.metrics.len(), 1);
+    assert_eq!(r.metrics[0].key, "1964");
+    let m = Mapping {
+        year: Some(1963),
+        ..Mapping::default()
+    };
+    let text = r#"[{"name": "A", "1962": 1, "1963": 2}, {"name": "B", "1962": 3, "1963": 4}, {"name": "C", "1962": 5, "1963": 6}]"#;
+    let r = imported(text, &m).dataset.ranking.unwrap();
+    assert_eq!(r.metrics[0].key, "1963");
+}
+
+#[test]
+fn repeated_names_without_time_are_said_and_repeated_totals_taken_once() {
+    let i = of(r#"[
+{"name": "Alabama", "region": "south", "id": 1, "pct": 0.102, "total": 1837292, "group": "<10000"},
+{"name": "Alabama", "region": "south", "id": 1, "pct": 0.072, "total": 1837292, "group": "10000 to 14999"},
+{"name": "Alaska", "region": "west", "id": 2, "pct": 0.05, "total": 250000, "group": "<10000"},
+{"name": "Alaska", "region": "west", "id": 2, "pct": 0.04, "total": 250000, "group": "10000 to 14999"}
+]"#);
+    let r = i.dataset.ranking.as_ref().unwrap();
+    let total = r.metrics.iter().position(|m| m.key == "total").unwrap();
+    let alabama = r.villages.iter().find(|v| v.name == "Alabama").unwrap();
+    assert_eq!(
+        alabama.values[total],
+        Some(1837292.0),
+        "taken once, not twice"
+    );
+    assert!(i.summary.notes.iter().any(|n| matches!(
+        n,
+        Note::NoTimeRepeats {
+            groups: 4,
+            most: 2,
+            same: 2
+        }
+    )));
+    let zh = i.summary.view(Lang::Zh);
+    assert!(zh
+        .notes
+        .iter()
+        .any(|n| n.starts_with("没有时间列，4 个值来自同一名称的多行")));
+}
+
+#[test]
+fn what_is_ranked_is_named_by_the_header_or_a_neutral_word() {
+    let owid = "Entity,Code,Year,Share (%)\nChina,CHN,2019,1\nChina,CHN,2020,2\nIndia,IND,2019,3\nIndia,IND,2020,4";
+    let i = of(owid);
+    assert!(i.summary.line(Lang::Zh).contains("排名：2 个国家"));
+    assert!(i.summary.line(Lang::En).contains("Ranking: 2 countries"));
+    let i = of("symbol,price\nMSFT,1\nIBM,2\nAAPL,3");
+    assert_eq!(
+        i.dataset.ranking.as_ref().unwrap().item,
+        Some(("item".into(), "items".into()))
+    );
+    assert_eq!(i.summary.line(Lang::Zh), "排名：3 个对象，1 个指标");
+    let i = of("县,人口\n洛宁县,1\n栾川县,2");
+    assert_eq!(i.summary.line(Lang::Zh), "排名：2 个县，1 个指标");
+    let i = of("村,人口\n王屯村,1\n李村,2");
+    assert_eq!(i.summary.line(Lang::Zh), "排名：2 个村，1 个指标");
+    assert_eq!(
+        heluo::text::spaced("62 个country，按cluster分组"),
+        "62 个 country，按 cluster 分组"
+    );
+    assert_eq!(heluo::text::spaced("2013年"), "2013年");
+}
+
+#[test]
+fn a_bureau_export_titles_its_trend_with_the_indicator() {
+    let bytes = std::fs::read("www/data/tables/national-nbs.csv").unwrap();
+    let Loaded::Tables(t) = load(&bytes, &Mapping::default()).unwrap() else {
+        panic!("a table");
+    };
+    let trend = t.imported.dataset.trend.as_ref().unwrap();
+    assert_eq!(trend.title.as_deref(), Some("农村贫困发生率"));
+    assert!(t
+        .imported
+        .summary
+        .line(Lang::Zh)
+        .ends_with("，农村贫困发生率（%）"));
+    let bytes = std::fs::read("www/data/tables/luolong-trend-records.json").unwrap();
+    let d = load(&bytes, &Mapping::default()).unwrap().into_dataset();
+    assert_eq!(d.trend.unwrap().title.as_deref(), Some("贫困发生率"));
+}
+
+#[test]
+fn the_view_words_every_column_note_and_skipped_cell_in_both_languages() {
+    let mut text = String::from("代码,村,镇,收入(元)\n");
+    for k in 0..250 {
+        let cell = if k % 5 == 0 {
+            "约二十万".to_string()
+        } else {
+            (1000 + k).to_string()
+        };
+        text.push_str(&format!("4103110{k:02},村{k},镇{},{cell}\n", k % 3));
+    }
+    let i = of(&text);
+    let zh: SummaryView = i.summary.view(Lang::Zh);
+    let en = i.summary.view(Lang::En);
+    assert_eq!(zh.skipped_count, 50);
+    assert_eq!(zh.skipped.len(), 50);
+    assert_eq!(zh.skipped[0].at, "第 2 行，“收入(元)” 列（D 列）");
+    assert_eq!(zh.skipped[0].text, "约二十万");
+    assert_eq!(zh.skipped[0].reason, "不是数字");
+    assert_eq!(en.skipped[0].at, "row 2, column D (\"收入(元)\")");
+    assert_eq!(en.skipped[0].reason, "not a number");
+    assert_eq!(zh.shape, "records");
+    assert_eq!(zh.shape_text, "记录：每行一个名称，没有时间");
+    let code = &zh.columns[0];
+    assert_eq!((code.role, code.letter.as_deref()), ("left", Some("A")));
+    assert_eq!(code.why, "代码或编号，不当作数字。");
+    assert_eq!(en.columns[1].role_text, "name");
+    assert_eq!(zh.columns[1].role_text, "名称");
+    assert_eq!(zh.columns[2].role, "group");
+    assert_eq!(zh.columns[3].unit.as_deref(), Some("元"));
+    assert_eq!((zh.columns[3].read, zh.columns[3].bad), (200, 50));
+    assert_eq!((zh.tables, zh.table), (1, 0));
+    assert!(zh.line.ends_with("；跳过 50 个单元格"), "{}", zh.line);
+    // The JSON the page reads.
+    let v = serde_json::to_value(&zh).unwrap();
+    let mut keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "columns",
+            "line",
+            "notes",
+            "shape",
+            "shapeText",
+            "skipped",
+            "skippedCount",
+            "table",
+            "tables"
+        ]
+    );
+    let mut keys: Vec<_> = v["columns"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        ["bad", "header", "letter", "missing", "read", "role", "roleText", "unit", "why"]
+    );
+    // More than 200 skipped: 200 listed, all counted.
+    let mut text = String::from("name,v\n");
+    for k in 0..300 {
+        text.push_str(&format!("n{k},x\n"));
+    }
+    text.push_str("last,1\n");
+    let m: Mapping = serde_json::from_value(json!({"value": "v"})).unwrap();
+    let view = imported(&text, &m).summary.view(Lang::En);
+    assert_eq!(
+        (view.skipped.len(), view.skipped_count),
+        (SKIPPED_SHOWN, 300)
+    );
+}
+
+#[test]
+fn every_note_is_worded_in_both_languages_with_its_punctuation() {
+    let t = "county,year,sex,rate (%)\nA,2013,Both,10\nA,2013,Male,11\nB,2013,Both,5\nB,2013,Male,6\nWorld,2013,Both,7\nWorld,2013,Male,7";
+    let i = of(t);
+    let zh = i.summary.view(Lang::Zh);
+    let en = i.summary.view(Lang::En);
+    assert_eq!(zh.notes.len(), i.summary.notes.len());
+    assert!(
+        zh.notes
+            .contains(&"只读“sex”为“Both”（合计）的行，略去 3 行；可在映射中改选。".into()),
+        "{:?}",
+        zh.notes
+    );
+    assert!(en.notes.contains(&"Only rows where \"sex\" is \"Both\" (the total) were read; 3 rows left out; the mapping can pick another.".into()), "{:?}", en.notes);
+    assert!(
+        zh.notes.contains(&"排名略去了汇总项：World。".into()),
+        "{:?}",
+        zh.notes
+    );
+    for n in &zh.notes {
+        assert!(n.ends_with('。'), "{n}");
+    }
+    for n in &en.notes {
+        assert!(n.ends_with('.'), "{n}");
+    }
+}
