@@ -11,6 +11,6 @@ export declare function render(
 /** Defines <heluo-chart> (once) and returns its class; undefined without a DOM (server rendering). */
 export declare function define(): CustomElementConstructor | undefined;
 /** Parses a dataset; throws an Error with the JSON path of the problem. */
-export declare function parseDataset(bytes: Uint8Array): Heluo.DatasetHandle;
+export declare function parseDataset(bytes: Uint8Array, lang?: string): Heluo.DatasetHandle;
 /** The engine on two canvases (see README "The engine API"). */
 export declare function ChartView(dataset: Heluo.DatasetHandle, options: Heluo.ViewOptions): Heluo.ChartView;

@@ -151,7 +151,8 @@ declare namespace Heluo {
   /** One chart in `target` from data (JSON text, bytes or a plain object). Throws an Error naming what is wrong and where. */
   function render(target: Element, data: string | Uint8Array | ArrayBuffer | object, options?: RenderOptions): ChartHandle;
   /** Parses a dataset; throws an Error with the JSON path of the problem. */
-  function parseDataset(bytes: Uint8Array): DatasetHandle;
+  /** `lang` ("zh-CN" or "en", English by default) is the language of the error message. */
+  function parseDataset(bytes: Uint8Array, lang?: string): DatasetHandle;
   /** Parses in a web worker made from this script (pages served over http or
    *  https). The promise rejects with the parse error, or with null where no
    *  worker could run: then call parseDataset. */

@@ -26,8 +26,8 @@ export function define() {
 }
 
 /** A parsed dataset, for the lower-level ChartView (see heluo.d.ts). */
-export function parseDataset(bytes) {
-  return api().parseDataset(bytes);
+export function parseDataset(bytes, lang) {
+  return api().parseDataset(bytes, lang);
 }
 
 /** The engine's class: new ChartView(dataset, options). */

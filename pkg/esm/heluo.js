@@ -464,13 +464,24 @@ export function maxFileBytes() {
  * Text that is not UTF-8 is decoded as GB18030 (a superset of GBK, what
  * Excel and WPS write in China) by the browser's `TextDecoder`, at no cost
  * to the wasm; only if that fails too is the encoding error reported.
+ * `lang` ("zh-CN" or "en", English when absent) is the language of the message.
  * @param {Uint8Array | number[]} bytes
+ * @param {string | null} [lang]
  * @returns {DatasetHandle}
  */
-export function parseDataset(bytes) {
-    const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export);
-    const len0 = WASM_VECTOR_LEN;
-    const ret = wasm.parseDataset(ptr0, len0);
+export function parseDataset(bytes, lang) {
+    let ptr0, len0, ptr1, len1;
+    try {
+        ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export);
+        len0 = WASM_VECTOR_LEN;
+        ptr1 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        len1 = WASM_VECTOR_LEN;
+    } catch (e) {
+        if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
+        if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+        throw e;
+    }
+    const ret = wasm.parseDataset(ptr0, len0, ptr1, len1);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -529,18 +540,22 @@ export function text(lang, key, a, b) {
 /**
  * The message for a file of `bytes` bytes that is over the limit.
  * @param {number} bytes
+ * @param {string | null} [lang]
  * @returns {string}
  */
-export function tooLargeMessage(bytes) {
-    let deferred1_0;
-    let deferred1_1;
+export function tooLargeMessage(bytes, lang) {
+    let deferred3_0;
+    let deferred3_1;
     try {
-        const ret = wasm.tooLargeMessage(bytes);
-        deferred1_0 = ret[0];
-        deferred1_1 = ret[1];
+        const val2 = +bytes;
+        var ptr0 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        var len0 = WASM_VECTOR_LEN;
+        const ret = wasm.tooLargeMessage(val2, ptr0, len0);
+        deferred3_0 = ret[0];
+        deferred3_1 = ret[1];
         return getStringFromWasm0(ret[0], ret[1]);
     } finally {
-        wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+        wasm.__wbindgen_export3(deferred3_0, deferred3_1, 1);
     }
 }
 function __wbg_get_imports() {
