@@ -63,6 +63,10 @@ impl TableImport {
 /// Loads the bytes of a file: format v1 as [`super::parse`] reads it (the
 /// same messages), anything else as tables inferred under `mapping`.
 pub fn load(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if is_workbook(bytes) {
+        return load_workbook(bytes, mapping);
+    }
     let text = match super::parse::decode(bytes) {
         Ok(text) => text,
         // Natively, GBK/GB18030 as Excel and WPS write it in China (the
@@ -154,4 +158,25 @@ pub fn load_tables(tables: Vec<Table>, mapping: &Mapping) -> Result<Loaded> {
         report: None,
         imported,
     })))
+}
+
+/// An Excel or OpenDocument workbook: a ZIP archive (.xlsx, .ods) or a
+/// compound file (.xls), by their first bytes.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0")
+}
+
+/// Natively (the command line), a workbook is read by the same reader the
+/// page loads as its own module (`sheet/`), through the same transfer, so
+/// its tables and messages are the page's.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_workbook(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
+    let transfer = heluo_sheet::read_to_transfer(bytes);
+    let workbook = super::table::sheet::decode(&transfer)?;
+    let mut tables = workbook.tables;
+    if mapping.table.is_none() && workbook.active > 0 && workbook.active < tables.len() {
+        let active = tables.remove(workbook.active);
+        tables.insert(0, active);
+    }
+    load_tables(tables, mapping)
 }

@@ -795,3 +795,18 @@ fn html_is_one_self_contained_page_whose_script_the_csp_allows_by_hash() {
     .expect("utf-8");
     assert_eq!(svg, engine_svg(ChartKind::Ranking, 800.0, None).0);
 }
+
+/// Workbooks are read as the page reads them (the same reader, natively):
+/// the sheet with the table, whatever sheet comes first; a password-protected
+/// one gets its own message.
+#[test]
+fn check_reads_workbooks() {
+    let dir = root().join("tests/fixtures/workbooks");
+    let good = dir.join("note-then-data.xlsx").display().to_string();
+    let o = heluo(&["check", &good]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let locked = dir.join("encrypted.xlsx").display().to_string();
+    let o = heluo(&["check", "--lang", "zh-CN", &locked]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("密码"), "{}", stdout(&o));
+}
