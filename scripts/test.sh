@@ -31,7 +31,8 @@ step "dependencies: licences, bans and sources (cargo deny), shipped npm package
 # Advisories are not checked: the RustSec database is fetched from GitHub, which
 # this build network cannot reach.
 cargo deny --log-level error check licenses bans sources
-cargo deny --manifest-path sheet/Cargo.toml --log-level error check --config sheet/deny.toml licenses bans sources
+cargo deny --manifest-path sheet/Cargo.toml --log-level error --config sheet/deny.toml check licenses bans sources
+cargo deny --manifest-path tables/Cargo.toml --log-level error --config deny.toml check licenses bans sources
 npm audit --omit=dev --audit-level=low
 
 step "the JSON Schema accepts the samples and good fixtures"
