@@ -88,11 +88,30 @@ pub fn load(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
     load_text_or_v1(&text, false, mapping, || super::parse(bytes))
 }
 
-/// Loads a file by its name and bytes. A file named `.json` (or text that
-/// opens like JSON: `{`, `[`, a `//` comment) that reads as no table either is
-/// reported with format v1's message (a JSON syntax error at its line and
-/// column), which is what its author needs; anything else with the table's.
+/// Loads a file by its name and bytes, as the page does. A file named `.json`
+/// that is not JSON, or is a format v1 object (with `trend` or `ranking`)
+/// with a problem, gets format v1's message (a JSON syntax error at its line
+/// and column, the JSON path of the problem); JSON that is not a dataset
+/// object (records, columns, a World Bank reply) is read as tables. Any
+/// other file that reads as no table and opens like JSON gets format v1's
+/// message too.
 pub fn load_file(bytes: &[u8], name: &str, mapping: &Mapping) -> Result<Loaded> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".json") || lower.ends_with(".geojson") {
+        match super::parse(bytes) {
+            Ok(d) => return Ok(Loaded::V1(Box::new(d))),
+            Err(crate::error::Error::TopLevel { .. } | crate::error::Error::NothingToChart) => {}
+            Err(
+                e @ (crate::error::Error::NotUtf8 { .. }
+                | crate::error::Error::NotText { .. }
+                | crate::error::Error::TooLarge { .. }),
+            ) if is_workbook(bytes) || !matches!(e, crate::error::Error::NotUtf8 { .. }) => {
+                return Err(e)
+            }
+            Err(crate::error::Error::NotUtf8 { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
     match load(bytes, mapping) {
         Err(table_error) if looks_like_json(name, bytes) => match super::parse(bytes) {
             Ok(d) => Ok(Loaded::V1(Box::new(d))),
