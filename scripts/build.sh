@@ -3,6 +3,7 @@
 #   pkg/heluo.js       classic script, WebAssembly inlined (LZMA-packed): works from file:// (the page uses it)
 #   pkg/esm/           ES module build (heluo.js + heluo_bg.wasm) for people who bundle
 #   pkg/heluo-sheet.js the workbook reader (sheet/, calamine), loaded on demand (scripts/build-sheet.sh)
+#   pkg/heluo-tables.js the table importer (tables/: readers + inference), loaded on demand (scripts/build-tables.sh)
 #   www/samples.js     the sample datasets of www/data/, for pages opened from disk
 # Usage: scripts/build.sh [OUTDIR]   (default pkg; the tests build into a temp dir and compare)
 set -euo pipefail
@@ -54,3 +55,7 @@ printf 'pkg: heluo.js %s bytes (%s gzipped); esm wasm %s bytes (%s gzipped)\n' \
 # stays the same whichever way heluo.js above is bundled.
 scripts/build-sheet.sh "$out"
 # --- end of the workbook reader
+
+# --- The table importer (pkg/heluo-tables.js): readers and inference, loaded
+# when a file that is not format v1 arrives (scripts/build-tables.sh).
+scripts/build-tables.sh "$out"

@@ -17,6 +17,10 @@ cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 cargo fmt --manifest-path sheet/Cargo.toml --check
 cargo clippy --quiet --manifest-path sheet/Cargo.toml --all-targets -- -D warnings
 cargo clippy --quiet --manifest-path sheet/Cargo.toml --lib --target wasm32-unknown-unknown -- -D warnings
+# The table importer (tables/): the core's readers and inference as a second module.
+cargo fmt --manifest-path tables/Cargo.toml --check
+cargo clippy --quiet --manifest-path tables/Cargo.toml --all-targets -- -D warnings
+cargo clippy --quiet --manifest-path tables/Cargo.toml --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "data is text: no markup sinks in the page's scripts"
 if grep -rn -E 'innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function' www/*.js www/*.html; then
@@ -37,6 +41,7 @@ step "native tests"
 cargo test --quiet
 # The workbook reader on its fixtures (and the transfers the root tests decode).
 cargo test --quiet --manifest-path sheet/Cargo.toml
+cargo test --quiet --manifest-path tables/Cargo.toml
 
 step "browser tests (headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web

@@ -85,6 +85,20 @@ pub enum NotTable {
 }
 
 impl Value {
+    /// What the value is, in Chinese, for [`NotTable`]'s message.
+    pub fn describe_zh(found: &str) -> &'static str {
+        match found {
+            "null" => "null",
+            "a boolean" => "布尔值",
+            "a number" => "数字",
+            "a string" => "字符串",
+            "an empty array" => "空数组",
+            "an array of values that are not records" => "不是记录的值组成的数组",
+            "an empty object" => "空对象",
+            _ => "值不全是数组的对象",
+        }
+    }
+
     fn describe(&self) -> &'static str {
         match self {
             Value::Null => "null",

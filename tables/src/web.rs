@@ -85,7 +85,10 @@ impl Import {
         let table = table(&value).map_err(|NotTable::Shape { found }| {
             let zh = Lang::from_tag(lang) == Lang::Zh;
             JsError::new(&if zh {
-                format!("data：应为记录数组（[{{…}}, …]）或按列的对象（{{列名: […]}}），实为 {found}")
+                format!(
+                    "data：应为记录数组（[{{…}}, …]）或按列的对象（{{列名: […]}}），实为{}",
+                    Value::describe_zh(found)
+                )
             } else {
                 format!("data: expected an array of records ([{{…}}, …]) or an object of columns ({{name: […]}}), found {found}")
             })
@@ -131,7 +134,7 @@ impl Import {
     /// roles, the notes and the cells skipped (see the importer's d.ts).
     pub fn summary(&self, lang: &str) -> Result<JsValue, JsError> {
         match &self.inner {
-            Some(t) => to_js(&t.imported.summary.view(Lang::from_tag(lang))),
+            Some(t) => to_js(&summary_view(&t.imported.summary, Lang::from_tag(lang))),
             None => Ok(JsValue::NULL),
         }
     }
@@ -173,5 +176,20 @@ impl Import {
             }),
             None => Ok(JsValue::NULL),
         }
+    }
+}
+
+/// What the page shows of a summary: the one line in the reader's language,
+/// then the summary's data.
+fn summary_view(summary: &heluo::dataset::infer::Summary, lang: Lang) -> impl Serialize + '_ {
+    #[derive(Serialize)]
+    struct View<'a> {
+        line: String,
+        #[serde(flatten)]
+        summary: &'a heluo::dataset::infer::Summary,
+    }
+    View {
+        line: summary.line(lang),
+        summary,
     }
 }
