@@ -173,7 +173,9 @@
     var shownName = name || (how.pasted ? ui("pasted") : "");
     var lang = importLang();
     var done = function () { if (how.progress && ticket === latestLoad) hideProgress(); };
-    return Promise.all([loadTableImporter(), workbook ? loadSheetReader() : null]).then(function (loaded) {
+    return Promise.all([loadTableImporter(), workbook ? loadSheetReader() : null]).catch(function (err) {
+      throw json ? v1Error : err;
+    }).then(function (loaded) {
       if (ticket !== latestLoad) return;
       var tables = loaded[0];
       var imp;
@@ -188,6 +190,7 @@
       if (imp.isFormatV1) { imp.free(); throw v1Error; }
       done();
       showImport(imp, name, label);
+      importError.hidden = true;
       clearAlert();
     }).catch(function (err) {
       if (ticket !== latestLoad) return;
@@ -259,6 +262,28 @@
 
   function without(list, names) {
     return (list || []).filter(function (x) { return names.indexOf(x) < 0; });
+  }
+
+  /* A column's role in words, where the summary gives only its kind. */
+  function roleName(role) {
+    var en = importLang() === "en";
+    if (role && typeof role === "object" && role.year !== undefined) return en ? "year " + role.year : role.year + " 年";
+    var names = en
+      ? { time: "time", name: "name", group: "group", value: "values", split: "split (summed)", left: "left out" }
+      : { time: "时间", name: "名称", group: "分组", value: "数值", split: "拆分（相加）", left: "未用" };
+    return names[role] || String(role);
+  }
+
+  /* Where a skipped cell is, as the spreadsheet shows it. */
+  function placeText(at) {
+    if (typeof at === "string") return at;
+    if (!at) return "";
+    var en = importLang() === "en";
+    var col = at.letter ? (en ? "column " + at.letter : at.letter + " 列") : "";
+    var row = at.row !== null && at.row !== undefined ? (en ? "row " + at.row : "第 " + at.row + " 行") : "";
+    var name = at.column ? "“" + at.column + "”" : "";
+    return en ? [row, col + (name ? " (" + name + ")" : "")].filter(Boolean).join(", ")
+      : [row, name + (col ? "（" + col + "）" : "")].filter(Boolean).join("，");
   }
 
   /* Builds the line and the panel from the import on screen. The controls
@@ -341,6 +366,7 @@
 
     var used = [mapping.time, mapping.name, mapping.group].filter(Boolean);
     var values = el("fieldset", "import-group");
+    values.hidden = mapping.shape === "transposed";
     values.appendChild(el("legend", null, ui("values")));
     columns.forEach(function (c, i) {
       if (used.indexOf(c) >= 0) return;
@@ -427,37 +453,42 @@
       importForm.appendChild(labelled(ui("year"), year));
     }
 
-    /* What each column became, and why. */
+    /* What each column became (and why, where the core words it). */
     var roles = el("details", "import-list");
     roles.appendChild(el("summary", null, ui("columns")));
     var roleList = el("ul");
     (summary.columns || []).forEach(function (col) {
-      var text = (col.letter ? col.letter + " " : "") + "“" + col.header + "”：" + col.roleText +
-        (col.unit ? "（" + col.unit + "）" : "") + (col.why ? " — " + col.why : "");
-      roleList.appendChild(el("li", null, lang === "en" ? text.replace("”：", "”: ").replace("（", " (").replace("）", ")") : text));
+      var letter = col.letter || (col.at && col.at.letter) || "";
+      var role = col.roleText || roleName(col.role);
+      var en = lang === "en";
+      var text = (letter ? letter + (en ? " " : " 列 ") : "") + "“" + col.header + "”" + (en ? ": " : "：") + role +
+        (col.unit ? (en ? " (" + col.unit + ")" : "（" + col.unit + "）") : "") +
+        (col.roleText && col.why ? " — " + col.why : "");
+      roleList.appendChild(el("li", null, text));
     });
     roles.appendChild(roleList);
     importForm.appendChild(roles);
 
-    if (summary.notes && summary.notes.length) {
+    var noteTexts = (summary.notes || []).filter(function (n) { return typeof n === "string"; });
+    if (noteTexts.length) {
       var notes = el("div", "import-list");
       notes.appendChild(el("p", null, ui("notes")));
       var noteList = el("ul");
-      summary.notes.forEach(function (n) { noteList.appendChild(el("li", null, n)); });
+      noteTexts.forEach(function (n) { noteList.appendChild(el("li", null, n)); });
       notes.appendChild(noteList);
       importForm.appendChild(notes);
     }
 
-    var skippedCount = summary.skippedCount || (summary.skipped || []).length;
+    var skippedCount = summary.skippedCount || (summary.skipped || []).length + (summary.readerSkipped || 0);
     if (skippedCount) {
       var skipped = el("details", "import-list");
       skipped.id = "import-skipped";
       skipped.appendChild(el("summary", null, ui("skipped", String(skippedCount))));
       var skippedList = el("ul");
-      summary.skipped.forEach(function (cell) {
-        skippedList.appendChild(el("li", null, cell.at + " — " + cell.text + " — " + cell.reason));
+      (summary.skipped || []).forEach(function (cell) {
+        skippedList.appendChild(el("li", null, placeText(cell.at) + " — " + cell.text + " — " + cell.reason));
       });
-      if (skippedCount > summary.skipped.length) skippedList.appendChild(el("li", null, ui("skippedMore", String(skippedCount - summary.skipped.length))));
+      if (skippedCount > (summary.skipped || []).length) skippedList.appendChild(el("li", null, ui("skippedMore", String(skippedCount - summary.skipped.length))));
       skipped.appendChild(skippedList);
       importForm.appendChild(skipped);
     }

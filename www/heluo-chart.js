@@ -640,7 +640,9 @@ function renderChart(api, target, data, options) {
       }
     }
     var lang = importLang(opts);
-    var ready = tableImporter().then(function (tables) {
+    /* Where the importer cannot load (a standalone file's policy allows only
+       its own script), format v1's message stands. */
+    var ready = tableImporter().catch(function (err) { throw v1Error || err; }).then(function (tables) {
       if (ticket !== state.ticket) return handle;
       var imp;
       if (value && !bytes) imp = tables.Import.fromValue(value, mapping, lang);
@@ -672,7 +674,13 @@ function renderChart(api, target, data, options) {
   var handle = {
     chart: null,
     ready: null,
-    update: function (next) { handle.ready = mount(next, options); return handle; },
+    /* `next` data; `nextOptions` (optional) replace the options, the mapping included. */
+    update: function (next, nextOptions) {
+      var opts = nextOptions ? Object.assign({}, nextOptions) : options;
+      handle.ready = mount(next, opts);
+      options = opts;
+      return handle;
+    },
     setOptions: function (next) {
       var merged = Object.assign({}, options, next || {});
       handle.ready = mount(state.bytes, Object.assign({}, merged, { time: undefined, name: undefined, value: undefined, group: undefined }));
@@ -824,7 +832,7 @@ function defineElement() {
       if (ticket !== self._load || !self.isConnected) return;
       try {
         var api = globalThis.Heluo;
-        if (self._render) self._render.update(bytes);
+        if (self._render) self._render.update(bytes, self._options());
         else self._render = api.render(self._charts, bytes, self._options());
         /* A table draws once the importer has read it. */
         self._render.ready.then(function () { if (ticket === self._load) self._ok(); }, function () {});

@@ -51,9 +51,15 @@ test('a dropped GBK bureau export draws its trend: 农村贫困发生率, 8 year
     const bytes = await readFile(join(TABLES, 'national-nbs.csv'));
     assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the sample is GB18030, not UTF-8');
     await dropBytes(page, 'national-nbs.csv', bytes, 'text/csv');
-    await waitForCharts(page, '农村贫困发生率');
+    await page.waitForFunction(() => document.querySelector('#dataset-label').textContent.includes('national-nbs.csv'), null, { timeout: 15_000 });
     const [trend] = await chartTexts(page);
     assert.equal(trend.kind, 'chart-trend');
+    // The indicator is the line, with its unit from "农村贫困发生率(%)"; the
+    // title is the export's "指标：" line and the source its "数据来源：" line.
+    assert.match(trend.label, /农村贫困发生率从2012年的10\.2%降至2019年的0\.6%/, trend.label);
+    const heads = await page.$$eval('#charts figure.chart-trend table.data thead th', (t) => t.map((x) => x.textContent));
+    assert.deepEqual(heads.slice(1), ['农村贫困发生率']);
+    assert.match(await page.textContent('#dataset-note'), /国家统计局/);
     const rows = await tableRows(page, 'trend');
     assert.equal(rows.length, 8, `8 years: ${JSON.stringify(rows)}`);
     assert.deepEqual(rows.map((r) => r[0]).sort(), ['2012', '2013', '2014', '2015', '2016', '2017', '2018', '2019']);
@@ -142,8 +148,8 @@ test('index.html?data= loads a same-origin table; a missing or cross-origin one 
       const h = document.querySelector('heluo-chart');
       return h && h.shadowRoot && h.shadowRoot.querySelector('figure.chart-trend figcaption');
     }, null, { timeout: 15_000 });
-    const caption = await page.$eval('heluo-chart', (h) => h.shadowRoot.querySelector('figcaption').textContent);
-    assert.match(caption, /农村贫困发生率/);
+    const label = await page.$eval('heluo-chart', (h) => h.shadowRoot.querySelector('canvas.base').getAttribute('aria-label'));
+    assert.match(label, /农村贫困发生率从2012年的10\.2%/, label);
     await page.goto(server.url('www/embed.html?data=https://example.com/table.csv'));
     assert.match(await page.textContent('[role=alert]'), /另一个网站/);
     assert.deepEqual(p.pageErrors, []);
@@ -198,18 +204,19 @@ test('Save as Heluo JSON, then loading that file, gives the same charts', async 
   const { page } = p;
   try {
     await chooseBytes(page, 'national-nbs.csv', await readFile(join(TABLES, 'national-nbs.csv')), 'text/csv');
-    await waitForCharts(page, '农村贫困发生率');
+    await page.waitForFunction(() => document.querySelector('#dataset-label').textContent.includes('national-nbs.csv'), null, { timeout: 15_000 });
     const before = await chartTexts(page);
+    assert.match(before[0].label, /农村贫困发生率/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
     assert.equal(download.suggestedFilename(), 'heluo-dataset.json');
     const saved = await readFile(await download.path());
     const json = JSON.parse(saved.toString('utf8'));
     assert.ok(json.recipe && typeof json.recipe === 'object', 'the recipe is kept in the file');
     // Something else first, then the saved file.
-    await page.selectOption('#sample-select', '0');
-    await page.waitForFunction(() => !document.querySelector('#charts figcaption').textContent.includes('农村贫困发生率'));
+    await page.selectOption('#sample-select', '1');
+    await page.waitForFunction(() => !document.querySelector('#dataset-label').textContent.includes('national-nbs.csv'));
     await chooseBytes(page, 'heluo-dataset.json', saved);
-    await waitForCharts(page, '农村贫困发生率');
+    await page.waitForFunction(() => document.querySelector('#dataset-label').textContent.includes('heluo-dataset.json'), null, { timeout: 15_000 });
     assert.equal(await page.isHidden('#alert'), true, await page.textContent('#alert'));
     assert.equal(await page.isHidden('#import-box'), true, 'format v1: nothing to adjust');
     const afterTexts = await chartTexts(page);
