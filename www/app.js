@@ -173,6 +173,17 @@
     var shownName = name || (how.pasted ? ui("pasted") : "");
     var lang = importLang();
     var done = function () { if (how.progress && ticket === latestLoad) hideProgress(); };
+    /* A JSON object with a "trend" or "ranking" means format v1: its own
+       message says what to fix, and the importer is not fetched for it. */
+    if (json && /^\s*\{/.test(text)) {
+      var parsed = null;
+      try { parsed = JSON.parse(text); } catch (err) { parsed = null; }
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed) && ("trend" in parsed || "ranking" in parsed)) {
+        done();
+        fail(v1Error, shownName);
+        return Promise.resolve();
+      }
+    }
     return Promise.all([loadTableImporter(), workbook ? loadSheetReader() : null]).catch(function (err) {
       throw json ? v1Error : err;
     }).then(function (loaded) {

@@ -91,6 +91,21 @@ test('a UTF-8 CSV with a BOM and "205,000" draws a ranking whose first value rea
     assert.equal(rows[0][1], '王屯村', `the first row is 王屯村 (no BOM in the name): ${rows[0]}`);
     assert.ok(rows[0].some((c) => /^205,000/.test(c)), `first value reads 205,000: ${rows[0]}`);
     assert.deepEqual(p.pageErrors, []);
+
+    // One bad cell among the rest: the chart is drawn, the summary counts it,
+    // and the list names the place, one click away.
+    await chooseBytes(page, 'villages2.csv', Buffer.from(BOM_CSV + '小村,安乐镇,约二十万\n', 'utf8'), 'text/csv');
+    await page.waitForFunction(() => document.querySelector('#dataset-label').textContent.includes('villages2.csv'), null, { timeout: 15_000 });
+    const again = await tableRows(page, 'ranking');
+    assert.equal(again[0][1], '王屯村', 'the other villages are drawn');
+    assert.ok(again.some((r) => r[1] === '大西村'), JSON.stringify(again));
+    assert.match(await page.textContent('#import-line'), /跳过 1 个/);
+    await page.click('#import-adjust');
+    await page.click('#import-skipped summary');
+    const item = await page.textContent('#import-skipped li');
+    assert.match(item, /约二十万/, item);
+    assert.match(item, /C/, `the column letter: ${item}`);
+    assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();
   }
@@ -188,11 +203,13 @@ test('correcting the mapping redraws; an impossible one is explained and the cha
     // Naming a column that cannot be the name: the panel says why; the chart stays.
     const shown = await tableRows(page, 'ranking');
     await page.selectOption('#import-name', '');
-    await page.waitForSelector('#import-error:not([hidden])', { timeout: 10_000 }).catch(() => null);
-    if (await page.isVisible('#import-error')) {
-      assert.match(await page.textContent('#import-error'), /无法这样调整/);
-      assert.deepEqual(await tableRows(page, 'ranking'), shown, 'the charts stay');
-    }
+    await page.waitForSelector('#import-error:not([hidden])', { timeout: 10_000 });
+    assert.match(await page.textContent('#import-error'), /无法这样调整：.*名称/);
+    assert.deepEqual(await tableRows(page, 'ranking'), shown, 'the charts stay');
+    assert.equal(await page.isHidden('#alert'), true, 'the error is the panel\'s, not the page\'s');
+    // Back to a name column: the error goes.
+    await page.selectOption('#import-name', '村');
+    await page.waitForSelector('#import-error', { state: 'hidden', timeout: 10_000 });
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();
