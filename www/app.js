@@ -173,6 +173,13 @@
     var shownName = name || (how.pasted ? ui("pasted") : "");
     var lang = importLang();
     var done = function () { if (how.progress && ticket === latestLoad) hideProgress(); };
+    /* A .json file that is not JSON (a CSV, a PDF renamed) keeps format v1's
+       message, which says what the file looks like. */
+    if (/\.json$/i.test(name || "") && !/^\s*[[{]/.test(text)) {
+      done();
+      fail(v1Error, shownName);
+      return Promise.resolve();
+    }
     /* A JSON object with a "trend" or "ranking" means format v1: its own
        message says what to fix, and the importer is not fetched for it. */
     if (json && /^\s*\{/.test(text)) {
