@@ -27,6 +27,40 @@
 
   function words(key, a, b) { return Heluo.text(pageLang, key, a || "", b || ""); }
 
+  /* The words of the table import (summary panel, paste, ?data=). They belong
+     in the core's text tables (src/text) with the rest; until they move there
+     they are kept here, in both languages. */
+  var IMPORT_WORDS = {
+    "zh-CN": {
+      adjust: "调整", saveJson: "保存为 Heluo JSON", charts: "图表", trend: "趋势", ranking: "排名",
+      shape: "表的形状", shapeLong: "长表（名称、时间、数值各一列）", shapeWide: "宽表（时间一列，每条线一列）",
+      shapeTransposed: "转置的宽表（名称一列，每年一列）", shapeRecords: "记录（每行一个名称，没有时间）",
+      time: "时间列", name: "名称列", group: "分组列", none: "（无）", values: "数值列", unit: "“{0}”的单位",
+      slice: "“{0}”只取（留空：相加）", aggregates: "排名中不含汇总行（{0}）", year: "排名的年份",
+      table: "工作表", tableN: "第 {0} 张表", columns: "各列的用途", notes: "说明", skipped: "跳过的单元格：{0} 个",
+      skippedMore: "……另有 {0} 个", remapFailed: "无法这样调整：{0}", pasted: "粘贴的表格",
+      dataFailed: "无法载入 {0}：{1}", fetchFailed: "请求失败（离线，或被浏览器拦截）",
+      crossOrigin: "只能载入本网站上的文件，这个地址在另一个网站", fromDisk: "从本机打开的页面（file://）不能按地址载入文件，请把文件拖到页面上",
+      httpStatus: "服务器回答 HTTP {0}", tooLarge: "文件大于 256 MB", badUrl: "不是一个网址",
+    },
+    en: {
+      adjust: "Adjust", saveJson: "Save as Heluo JSON", charts: "Charts", trend: "Trend", ranking: "Ranking",
+      shape: "Table shape", shapeLong: "Long (one column each for name, time, value)", shapeWide: "Wide (a time column, one column per line)",
+      shapeTransposed: "Transposed wide (a name column, one column per year)", shapeRecords: "Records (one name a row, no time)",
+      time: "Time column", name: "Name column", group: "Group column", none: "(none)", values: "Value columns", unit: "Unit of “{0}”",
+      slice: "Only rows where “{0}” is (empty: sum them)", aggregates: "Leave aggregates out of the ranking ({0})", year: "Year of the ranking",
+      table: "Sheet", tableN: "Table {0}", columns: "What each column is", notes: "Notes", skipped: "Skipped cells: {0}",
+      skippedMore: "… and {0} more", remapFailed: "Cannot adjust it so: {0}", pasted: "Pasted table",
+      dataFailed: "Could not load {0}: {1}", fetchFailed: "the request failed (offline, or blocked by the browser)",
+      crossOrigin: "only files on this site can be loaded, and this address is on another site", fromDisk: "a page opened from disk (file://) cannot load a file by its address: drop the file on the page instead",
+      httpStatus: "the server answered HTTP {0}", tooLarge: "the file is larger than 256 MB", badUrl: "not a web address",
+    },
+  };
+  function importLang() { return pageLang === "en" ? "en" : "zh-CN"; }
+  function ui(key, a, b) {
+    return IMPORT_WORDS[importLang()][key].replace("{0}", a === undefined ? "" : a).replace("{1}", b === undefined ? "" : b);
+  }
+
   /* Puts the page's own words in its language: every element with data-ui. */
   function setPageLang(lang) {
     pageLang = lang;
@@ -43,13 +77,13 @@
   }
 
   /* An alert in the page's language; the core's detail (English) is marked as such. */
-  function showAlert(prefixed, detail) {
+  function showAlert(prefixed, detail, localized) {
     var parts = prefixed.split("\u0000");
     alertEl.textContent = "";
     alertEl.append(document.createTextNode(parts[0]));
     if (detail) {
       var span = el("span", null, detail);
-      if (pageLang !== "en" && detail !== words("restarted")) span.lang = "en";
+      if (pageLang !== "en" && detail !== words("restarted") && !localized) span.lang = "en";
       alertEl.append(span);
     }
     alertEl.append(document.createTextNode(parts.slice(1).join("")));
@@ -72,17 +106,17 @@
     current = null;
     if (shown) {
       chartsEl.textContent = "";
-      try { show(Heluo.parseDataset(shown.bytes), shown.bytes, shown.label, shown.name); } catch (e) { console.error(e); }
+      try { show(Heluo.parseDataset(shown.bytes), shown.bytes, shown.label, shown.name, shown.imp); } catch (e) { console.error(e); }
     }
   }
 
   /* Shows an error. `name` is the file being loaded, if any; without one the
      error came from using a chart. */
-  function fail(err, name) {
+  function fail(err, name, localized) {
     var trapped = err instanceof WebAssembly.RuntimeError;
     if (trapped) recoverFromTrap(err);
     var detail = trapped ? words("restarted") : (err && err.message) || String(err);
-    showAlert(name ? words("loadFailed", name, "\u0000") : words("chartFailed", "\u0000"), detail);
+    showAlert(name ? words("loadFailed", name, "\u0000") : words("chartFailed", "\u0000"), detail, localized);
   }
 
   function tryLoad(bytes, label, name) {
@@ -98,12 +132,12 @@
   /* Parses and shows `bytes`. On any error the charts already shown stay. A
      trap may come from an instance an earlier call broke, so the file is tried
      once more on a fresh instance before it is blamed. */
-  function load(bytes, name, label) {
+  function load(bytes, name, label, how) {
     try {
       tryLoad(bytes, label, name);
       clearAlert();
     } catch (err) {
-      if (!(err instanceof WebAssembly.RuntimeError)) return fail(err, name);
+      if (!(err instanceof WebAssembly.RuntimeError)) return importTable(bytes, name, label, err, how || {});
       recoverFromTrap(err);
       try {
         tryLoad(bytes, label, name);
@@ -113,6 +147,383 @@
       }
     }
   }
+
+  /* A workbook (xlsx/ods: a zip; xls: an OLE compound file), by its first bytes. */
+  function isWorkbook(bytes) {
+    return bytes.length >= 4 && ((bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) ||
+      (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0));
+  }
+
+  /* Text of a file: UTF-8 (its byte order mark dropped), else GB18030 as
+     Chinese Excel and WPS write it. */
+  function decodeText(bytes) {
+    try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (err) { return new TextDecoder("gb18030").decode(bytes); }
+  }
+
+  /* Bytes that are not format v1 (`v1Error` says why): read as a table by the
+     importer (pkg/heluo-tables.js, loaded now if not yet; the workbook reader
+     too for a workbook) and charted. A .json file (or JSON text) the importer
+     cannot read either keeps format v1's message. `how`: { pasted, progress
+     (hide the progress bar when done) }. */
+  function importTable(bytes, name, label, v1Error, how) {
+    var ticket = latestLoad;
+    var workbook = isWorkbook(bytes);
+    var text = workbook ? "" : decodeText(bytes);
+    var json = /\.(json|geojson)$/i.test(name || "") || /^\s*[[{]/.test(text);
+    var shownName = name || (how.pasted ? ui("pasted") : "");
+    var lang = importLang();
+    var done = function () { if (how.progress && ticket === latestLoad) hideProgress(); };
+    /* A .json file that is not JSON (a CSV, a PDF renamed) keeps format v1's
+       message, which says what the file looks like. */
+    if (/\.json$/i.test(name || "") && !/^\s*[[{]/.test(text)) {
+      done();
+      fail(v1Error, shownName);
+      return Promise.resolve();
+    }
+    /* A JSON object with a "trend" or "ranking" means format v1: its own
+       message says what to fix, and the importer is not fetched for it. */
+    if (json && /^\s*\{/.test(text)) {
+      var parsed = null;
+      try { parsed = JSON.parse(text); } catch (err) { parsed = null; }
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed) && ("trend" in parsed || "ranking" in parsed)) {
+        done();
+        fail(v1Error, shownName);
+        return Promise.resolve();
+      }
+    }
+    return Promise.all([loadTableImporter(), workbook ? loadSheetReader() : null]).catch(function (err) {
+      throw json ? v1Error : err;
+    }).then(function (loaded) {
+      if (ticket !== latestLoad) return;
+      var tables = loaded[0];
+      var imp;
+      try {
+        imp = workbook ? tables.Import.fromSheet(loaded[1].read(bytes), undefined, lang)
+          : tables.Import.fromText(text, !!how.pasted, undefined, lang);
+      } catch (err) {
+        if (json) throw v1Error;
+        err.localized = true;
+        throw err;
+      }
+      if (imp.isFormatV1) { imp.free(); throw v1Error; }
+      done();
+      showImport(imp, name, label);
+      importError.hidden = true;
+      clearAlert();
+    }).catch(function (err) {
+      if (ticket !== latestLoad) return;
+      done();
+      fail(err, shownName, !!(err && err.localized));
+    });
+  }
+
+  /* Charts an import: its dataset from the snapshot; the bytes kept for the
+     embed code, the standalone file and a change of language are the import
+     as format v1 (with its recipe). */
+  function showImport(imp, name, label) {
+    var saved = new TextEncoder().encode(JSON.stringify(imp.formatV1()));
+    var dataset = Heluo.datasetFromSnapshot(imp.snapshot());
+    try {
+      show(dataset, saved, label, name, imp);
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) dataset.free();
+      throw err;
+    }
+  }
+
+  /* ------------------------------------------------------------------
+     What the import understood, and the panel to correct it. */
+  var importBox = $("import-box");
+  var importPanel = $("import-panel");
+  var importForm = $("import-form");
+  var importError = $("import-error");
+
+  /* Infers again with `change` applied to the recipe, and redraws; on an
+     error the panel says why and the charts stay. */
+  function remap(change) {
+    var shown = current;
+    if (!shown || !shown.imp) return;
+    var mapping = shown.imp.mapping();
+    change(mapping);
+    try {
+      shown.imp.remap(mapping, importLang());
+      showImport(shown.imp, shown.name, shown.label);
+      importError.textContent = "";
+      importError.hidden = true;
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) return fail(err);
+      importError.textContent = ui("remapFailed", (err && err.message) || String(err));
+      importError.hidden = false;
+    }
+  }
+
+  function labelled(text, control) {
+    var label = el("label", "import-field");
+    label.append(el("span", null, text), control);
+    return label;
+  }
+
+  function columnSelect(id, value, columns) {
+    var select = el("select");
+    select.id = id;
+    var none = el("option", null, ui("none"));
+    none.value = "";
+    select.appendChild(none);
+    columns.forEach(function (c) {
+      var o = el("option", null, c);
+      o.value = c;
+      select.appendChild(o);
+    });
+    select.value = value || "";
+    return select;
+  }
+
+  function without(list, names) {
+    return (list || []).filter(function (x) { return names.indexOf(x) < 0; });
+  }
+
+  /* A column's role in words, where the summary gives only its kind. */
+  function roleName(role) {
+    var en = importLang() === "en";
+    if (role && typeof role === "object" && role.year !== undefined) return en ? "year " + role.year : role.year + " 年";
+    var names = en
+      ? { time: "time", name: "name", group: "group", value: "values", split: "split (summed)", left: "left out" }
+      : { time: "时间", name: "名称", group: "分组", value: "数值", split: "拆分（相加）", left: "未用" };
+    return names[role] || String(role);
+  }
+
+  /* Where a skipped cell is, as the spreadsheet shows it. */
+  function placeText(at) {
+    if (typeof at === "string") return at;
+    if (!at) return "";
+    var en = importLang() === "en";
+    var col = at.letter ? (en ? "column " + at.letter : at.letter + " 列") : "";
+    var row = at.row !== null && at.row !== undefined ? (en ? "row " + at.row : "第 " + at.row + " 行") : "";
+    var name = at.column ? "“" + at.column + "”" : "";
+    return en ? [row, col + (name ? " (" + name + ")" : "")].filter(Boolean).join(", ")
+      : [row, name + (col ? "（" + col + "）" : "")].filter(Boolean).join("，");
+  }
+
+  /* Builds the line and the panel from the import on screen. The controls
+     keep their ids, so focus stays on the one just changed. */
+  function updateImportBox() {
+    if (!current || !current.imp) { importBox.hidden = true; return; }
+    var imp = current.imp;
+    var lang = importLang();
+    var summary = imp.summary(lang);
+    var mapping = imp.mapping();
+    var columns = imp.columns();
+    var focused = document.activeElement && importForm.contains(document.activeElement) ? document.activeElement.id : "";
+    importBox.hidden = false;
+    $("import-line").textContent = summary.line;
+    $("import-adjust").textContent = ui("adjust");
+    $("save-json").textContent = ui("saveJson");
+    importForm.textContent = "";
+
+    if (summary.tables > 1) {
+      var tableSelect = el("select");
+      tableSelect.id = "import-table";
+      for (var t = 0; t < summary.tables; t++) {
+        var opt = el("option", null, ui("tableN", String(t + 1)));
+        opt.value = String(t);
+        tableSelect.appendChild(opt);
+      }
+      tableSelect.value = String(summary.table);
+      tableSelect.addEventListener("change", function () {
+        var n = Number(tableSelect.value);
+        remap(function (m) { Object.keys(m).forEach(function (k) { delete m[k]; }); m.table = n; });
+      });
+      importForm.appendChild(labelled(ui("table"), tableSelect));
+    }
+
+    var charts = el("fieldset", "import-group");
+    charts.appendChild(el("legend", null, ui("charts")));
+    ["trend", "ranking"].forEach(function (kind) {
+      var box = el("input");
+      box.type = "checkbox";
+      box.id = "import-chart-" + kind;
+      box.checked = (mapping.charts || []).indexOf(kind) >= 0;
+      box.addEventListener("change", function () {
+        remap(function (m) {
+          m.charts = ["trend", "ranking"].filter(function (k) { return $("import-chart-" + k).checked; });
+        });
+      });
+      var label = el("label", "import-check");
+      label.append(box, document.createTextNode(ui(kind)));
+      charts.appendChild(label);
+    });
+    importForm.appendChild(charts);
+
+    var shape = el("select");
+    shape.id = "import-shape";
+    ["long", "wide", "transposed", "records"].forEach(function (k) {
+      var o = el("option", null, ui("shape" + k.charAt(0).toUpperCase() + k.slice(1)));
+      o.value = k;
+      shape.appendChild(o);
+    });
+    shape.value = mapping.shape || "";
+    shape.addEventListener("change", function () {
+      var v = shape.value;
+      remap(function (m) { m.shape = v; delete m.value; delete m.metrics; delete m.slice; delete m.year; });
+    });
+    importForm.appendChild(labelled(ui("shape"), shape));
+
+    ["time", "name", "group"].forEach(function (role) {
+      var select = columnSelect("import-" + role, mapping[role], columns);
+      select.addEventListener("change", function () {
+        var v = select.value;
+        remap(function (m) {
+          m[role] = v;
+          if (v) m.ignore = without(m.ignore, [v]);
+          if (v) m.value = without(m.value, [v]);
+          if (role !== "group") { delete m.shape; delete m.value; delete m.metrics; delete m.slice; delete m.year; }
+        });
+      });
+      importForm.appendChild(labelled(ui(role), select));
+    });
+
+    var used = [mapping.time, mapping.name, mapping.group].filter(Boolean);
+    var values = el("fieldset", "import-group");
+    values.hidden = mapping.shape === "transposed";
+    values.appendChild(el("legend", null, ui("values")));
+    columns.forEach(function (c, i) {
+      if (used.indexOf(c) >= 0) return;
+      var box = el("input");
+      box.type = "checkbox";
+      box.id = "import-value-" + i;
+      box.checked = (mapping.value || []).indexOf(c) >= 0;
+      box.addEventListener("change", function () {
+        var on = box.checked;
+        remap(function (m) {
+          var list = without(m.value, [c]);
+          if (on) {
+            /* In the table's order. */
+            list.push(c);
+            list.sort(function (a, b) { return columns.indexOf(a) - columns.indexOf(b); });
+            m.ignore = without(m.ignore, [c]);
+          }
+          m.value = list;
+          delete m.metrics;
+        });
+      });
+      var label = el("label", "import-check");
+      label.append(box, document.createTextNode(c));
+      values.appendChild(label);
+    });
+    importForm.appendChild(values);
+
+    (mapping.value || []).forEach(function (c) {
+      var input = el("input");
+      input.type = "text";
+      input.id = "import-unit-" + columns.indexOf(c);
+      input.value = (mapping.units || {})[c] || "";
+      input.addEventListener("change", function () {
+        var v = input.value.trim();
+        remap(function (m) { m.units = Object.assign({}, m.units || {}); m.units[c] = v; });
+      });
+      importForm.appendChild(labelled(ui("unit", c), input));
+    });
+
+    /* The summing rule: a column that splits one series and year (age, sex)
+       is summed unless one of its values is picked. */
+    (summary.columns || []).forEach(function (col) {
+      if (col.role !== "split") return;
+      var c = col.header;
+      var input = el("input");
+      input.type = "text";
+      input.id = "import-slice-" + columns.indexOf(c);
+      input.value = (mapping.slice || {})[c] || "";
+      input.addEventListener("change", function () {
+        var v = input.value.trim();
+        remap(function (m) {
+          m.slice = Object.assign({}, m.slice || {});
+          if (v) m.slice[c] = v; else delete m.slice[c];
+        });
+      });
+      importForm.appendChild(labelled(ui("slice", c), input));
+    });
+
+    if (mapping.aggregates && mapping.aggregates.length) current.aggregates = mapping.aggregates;
+    if (current.aggregates && current.aggregates.length) {
+      var agg = el("input");
+      agg.type = "checkbox";
+      agg.id = "import-aggregates";
+      agg.checked = !!(mapping.aggregates && mapping.aggregates.length);
+      var kept = current.aggregates;
+      agg.addEventListener("change", function () {
+        var on = agg.checked;
+        remap(function (m) { m.aggregates = on ? kept : []; });
+      });
+      var aggLabel = el("label", "import-check");
+      aggLabel.append(agg, document.createTextNode(ui("aggregates", kept.join(", "))));
+      importForm.appendChild(aggLabel);
+    }
+
+    if (mapping.year !== null && mapping.year !== undefined) {
+      var year = el("input");
+      year.type = "number";
+      year.id = "import-year";
+      year.value = String(mapping.year);
+      year.addEventListener("change", function () {
+        var v = Number(year.value);
+        if (Number.isInteger(v)) remap(function (m) { m.year = v; });
+      });
+      importForm.appendChild(labelled(ui("year"), year));
+    }
+
+    /* What each column became (and why, where the core words it). */
+    var roles = el("details", "import-list");
+    roles.appendChild(el("summary", null, ui("columns")));
+    var roleList = el("ul");
+    (summary.columns || []).forEach(function (col) {
+      var letter = col.letter || (col.at && col.at.letter) || "";
+      var role = col.roleText || roleName(col.role);
+      var en = lang === "en";
+      var text = (letter ? letter + (en ? " " : " 列 ") : "") + "“" + col.header + "”" + (en ? ": " : "：") + role +
+        (col.unit ? (en ? " (" + col.unit + ")" : "（" + col.unit + "）") : "") +
+        (col.roleText && col.why ? " — " + col.why : "");
+      roleList.appendChild(el("li", null, text));
+    });
+    roles.appendChild(roleList);
+    importForm.appendChild(roles);
+
+    var noteTexts = (summary.notes || []).filter(function (n) { return typeof n === "string"; });
+    if (noteTexts.length) {
+      var notes = el("div", "import-list");
+      notes.appendChild(el("p", null, ui("notes")));
+      var noteList = el("ul");
+      noteTexts.forEach(function (n) { noteList.appendChild(el("li", null, n)); });
+      notes.appendChild(noteList);
+      importForm.appendChild(notes);
+    }
+
+    var skippedCount = summary.skippedCount || (summary.skipped || []).length + (summary.readerSkipped || 0);
+    if (skippedCount) {
+      var skipped = el("details", "import-list");
+      skipped.id = "import-skipped";
+      skipped.appendChild(el("summary", null, ui("skipped", String(skippedCount))));
+      var skippedList = el("ul");
+      (summary.skipped || []).forEach(function (cell) {
+        skippedList.appendChild(el("li", null, placeText(cell.at) + " — " + cell.text + " — " + cell.reason));
+      });
+      if (skippedCount > (summary.skipped || []).length) skippedList.appendChild(el("li", null, ui("skippedMore", String(skippedCount - summary.skipped.length))));
+      skipped.appendChild(skippedList);
+      importForm.appendChild(skipped);
+    }
+    if (focused && $(focused)) $(focused).focus();
+  }
+
+  $("save-json").addEventListener("click", function () {
+    if (!current || !current.imp) return;
+    var json = JSON.stringify(current.imp.formatV1(), null, 1);
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+    a.download = "heluo-dataset.json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  });
 
   /* Files from this size on are read in steps, with what is read of how much
      shown and a cancel button; smaller ones read in one go, faster than a
@@ -233,7 +644,16 @@
         if (notice && alertEl.hidden) { alertEl.textContent = notice; alertEl.hidden = false; }
       }, function (err) {
         if (ticket !== latestLoad) return;
-        if (err) { hideProgress(); fail(err, file.name); return; }
+        if (err) {
+          /* Not format v1: the table importer reads it on the page's thread. */
+          cancelLoad = function (quiet) {
+            if (!quiet) latestLoad++;
+            hideProgress();
+            if (!quiet) statusEl.textContent = words("loadCancelled", file.name);
+          };
+          importTable(bytes, file.name, null, err, { progress: true });
+          return;
+        }
         /* Parsing holds the main thread: no cancel then; let the words paint first. */
         cancelButton.hidden = true;
         requestAnimationFrame(function () { setTimeout(function () { finish(bytes); }, 0); });
@@ -248,7 +668,7 @@
 
   /* Builds the new charts first, then swaps them in, so a failure midway
      leaves the old ones untouched. */
-  function show(dataset, bytes, label, name) {
+  function show(dataset, bytes, label, name, imp) {
     var lang = chosenLang || dataset.lang;
     var width = chartWidth();
     var built = [];
@@ -262,15 +682,19 @@
       built.forEach(function (c) { c.destroy(); });
       throw err;
     }
+    var aggregates = null;
     if (current) {
       current.charts.forEach(function (c) { c.destroy(); });
       current.dataset.free();
+      if (current.imp && current.imp !== imp) current.imp.free();
+      else aggregates = current.aggregates;
     }
     chartsEl.textContent = "";
     built.forEach(function (c) { chartsEl.appendChild(c.figure); });
-    current = { bytes: bytes, label: label, name: name, dataset: dataset, charts: built };
+    current = { bytes: bytes, label: label, name: name, dataset: dataset, charts: built, imp: imp || null, aggregates: aggregates };
     setPageLang(lang);
     showHeader();
+    updateImportBox();
     /* The width may differ once the old charts are gone (a scrollbar); settle it. */
     built.forEach(function (c) { c.start(); });
     statusEl.textContent = words("loaded", dataset.title || name || "", dataset.charts.join(","));
@@ -373,7 +797,11 @@
     if (cancelLoad) cancelLoad(true);
     latestLoad++;
     var sample = HELUO_SAMPLES[i];
-    load(new TextEncoder().encode(sample.text), sample.file, pageLang === "en" ? sample.label_en : sample.label);
+    var bytes = sample.bytesBase64 !== undefined
+      ? Uint8Array.from(atob(sample.bytesBase64), function (c) { return c.charCodeAt(0); })
+      : new TextEncoder().encode(sample.text);
+    load(bytes, sample.file, pageLang === "en" ? sample.label_en : sample.label);
+    if (current && current.name === sample.file) current.sample = i;
   }
   select.addEventListener("change", function () { loadSample(Number(select.value)); });
 
@@ -387,12 +815,53 @@
     try {
       /* Re-mount with the same dataset: the charts are rebuilt in the new language. */
       current = null;
-      show(Heluo.parseDataset(shown.bytes), shown.bytes, shown.label === null ? null : (lang === "en" ? HELUO_SAMPLES[Number(select.value)].label_en : HELUO_SAMPLES[Number(select.value)].label), shown.name);
+      var relabel = shown.label === null || shown.sample === undefined ? shown.label : (lang === "en" ? HELUO_SAMPLES[shown.sample].label_en : HELUO_SAMPLES[shown.sample].label);
+      show(Heluo.parseDataset(shown.bytes), shown.bytes, relabel, shown.name, shown.imp);
+      current.sample = shown.sample;
+      current.aggregates = shown.aggregates;
       shown.charts.forEach(function (c) { c.destroy(); });
       shown.dataset.free();
     } catch (err) { current = shown; fail(err); }
   });
 
+  /* A table pasted from a spreadsheet or a web page: Ctrl/Cmd+V anywhere
+     outside a text field. */
+  document.addEventListener("paste", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("input, textarea, select, [contenteditable]:not([contenteditable=false])")) return;
+    var text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
+    if (!text || !text.trim()) return;
+    event.preventDefault();
+    if (cancelLoad) cancelLoad(true);
+    latestLoad++;
+    load(new TextEncoder().encode(text), null, ui("pasted"), { pasted: true });
+  });
+
+  /* index.html?data=<url>: a file on this site, linked by a newsroom. */
+  function loadFromAddress(address) {
+    var ticket = ++latestLoad;
+    var url;
+    var refuse = function (why) { if (ticket === latestLoad) showAlert(ui("dataFailed", address, "\u0000"), why, true); };
+    try { url = new URL(address, location.href); } catch (err) { return refuse(ui("badUrl")); }
+    if (location.protocol === "file:") return refuse(ui("fromDisk"));
+    if (url.origin !== location.origin) return refuse(ui("crossOrigin"));
+    var name = decodeURIComponent(url.pathname.split("/").pop() || "") || address;
+    var limit = Math.min(256 * 1024 * 1024, Heluo.maxFileBytes());
+    fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(ui("httpStatus", String(response.status)));
+      if (Number(response.headers.get("content-length")) > limit) throw new Error(ui("tooLarge"));
+      return response.arrayBuffer();
+    }, function () {
+      throw new Error(ui("fetchFailed"));
+    }).then(function (buffer) {
+      if (ticket !== latestLoad) return;
+      if (buffer.byteLength > limit) throw new Error(ui("tooLarge"));
+      load(new Uint8Array(buffer), name, null);
+    }).catch(function (err) { refuse(err.message); });
+  }
+
   setPageLang(pageLang);
-  loadSample(0);
+  var address = new URLSearchParams(location.search).get("data");
+  if (address) loadFromAddress(address);
+  else loadSample(0);
 })();

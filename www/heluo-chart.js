@@ -529,18 +529,77 @@ function brandColors(node) {
   return out.join(";");
 }
 
+/* The table importer (pkg/heluo-tables.js, a second module next to heluo.js),
+   loaded the first time data that is not format v1 arrives: the page's
+   www/tables-loader.js when present, else a script added here. */
+function tableImporter() {
+  if (typeof loadTableImporter === "function") return loadTableImporter(typeof scriptUrl !== "undefined" ? scriptUrl || undefined : undefined);
+  if (globalThis.HeluoTables) return Promise.resolve(globalThis.HeluoTables);
+  if (tableImporter.pending) return tableImporter.pending;
+  var base = (typeof scriptUrl !== "undefined" && scriptUrl) || (typeof document !== "undefined" ? document.baseURI : "");
+  var url = new URL("heluo-tables.js", base).href;
+  tableImporter.pending = new Promise(function (resolve, reject) {
+    var script = document.createElement("script");
+    script.src = url;
+    script.onload = function () {
+      if (globalThis.HeluoTables) return resolve(globalThis.HeluoTables);
+      tableImporter.pending = null;
+      reject(new Error("Heluo: the table importer could not be loaded from " + url));
+    };
+    script.onerror = function () {
+      tableImporter.pending = null;
+      script.remove();
+      reject(new Error("Heluo: the table importer could not be loaded from " + url));
+    };
+    document.head.appendChild(script);
+  });
+  return tableImporter.pending;
+}
+
+/* Text of a file: UTF-8 (a byte order mark dropped), else GB18030 as Chinese
+   Excel and WPS write it. */
+function decodeText(bytes) {
+  try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (err) { return new TextDecoder("gb18030").decode(bytes); }
+}
+
+/* A workbook (xlsx/ods: a zip; xls: an OLE compound file), by its first bytes. */
+function isWorkbook(bytes) {
+  return bytes.length >= 4 && ((bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) ||
+    (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0));
+}
+
+/* The mapping an embedder gives (options or attributes time, name, value,
+   group), or undefined to infer everything. */
+function mappingOf(o) {
+  var m = {};
+  var any = false;
+  ["time", "name", "value", "group"].forEach(function (k) {
+    if (o[k] !== undefined && o[k] !== null) { m[k] = o[k]; any = true; }
+  });
+  return any ? m : undefined;
+}
+
+/* The language of messages from the importer. */
+function importLang(o) {
+  var lang = o.lang || (typeof document !== "undefined" && document.documentElement.lang) || "zh-CN";
+  return /^en/i.test(lang) ? "en" : "zh-CN";
+}
+
 /**
  * Heluo.render(target, data, options): one chart in `target`.
- * data: JSON text, bytes or a plain object; options as <heluo-chart>'s
- * attributes: { chart, metric, top, theme, lang, title, controls, colors }.
- * Returns { update(data), setOptions(options), toSVG(), toPNG(scale), destroy(), chart }.
+ * data: format v1 as JSON text, bytes or a plain object; or a table: a JS
+ * array of records or object of columns, CSV/TSV text or bytes, a workbook's
+ * bytes. Tables go through the table importer (loaded on demand), so they
+ * draw asynchronously: `handle.ready` resolves once the chart is drawn (or
+ * rejects with the error, also given to options.onError).
+ * options as <heluo-chart>'s attributes: { chart, metric, top, theme, lang,
+ * title, controls, colors } and the mapping { time, name, value, group }.
+ * Returns { ready, update(data), setOptions(options), toSVG(), toPNG(scale), destroy(), chart }.
  */
 function renderChart(api, target, data, options) {
   options = Object.assign({}, options || {});
-  var state = { dataset: null, chart: null, bytes: null };
-  function mount(bytes, opts) {
-    checkOptions(opts);
-    var dataset = api.parseDataset(bytes);
+  var state = { dataset: null, chart: null, bytes: null, ticket: 0 };
+  function draw(dataset, bytes, opts) {
     var chart;
     try {
       var kind = opts.chart || dataset.charts[0];
@@ -563,12 +622,68 @@ function renderChart(api, target, data, options) {
     state.bytes = bytes;
     handle.chart = chart;
   }
+  /* Format v1 draws at once; anything else is imported as a table. */
+  function mount(data, opts) {
+    checkOptions(opts);
+    var ticket = ++state.ticket;
+    var mapping = mappingOf(opts);
+    var value = data !== null && typeof data === "object" && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer) ? data : null;
+    var bytes = value && (Array.isArray(value) || mapping) ? null : toBytes(data);
+    var v1Error = null;
+    if (bytes && !mapping && !isWorkbook(bytes)) {
+      try {
+        draw(api.parseDataset(bytes), bytes, opts);
+        return Promise.resolve(handle);
+      } catch (err) {
+        if (err instanceof WebAssembly.RuntimeError) throw err;
+        v1Error = err;
+      }
+    }
+    var lang = importLang(opts);
+    /* Where the importer cannot load (a standalone file's policy allows only
+       its own script), format v1's message stands. */
+    var ready = tableImporter().catch(function (err) { throw v1Error || err; }).then(function (tables) {
+      if (ticket !== state.ticket) return handle;
+      var imp;
+      if (value && !bytes) imp = tables.Import.fromValue(value, mapping, lang);
+      else if (isWorkbook(bytes)) {
+        var sheetReader = typeof loadSheetReader === "function" ? loadSheetReader(typeof scriptUrl !== "undefined" ? scriptUrl || undefined : undefined) : Promise.reject(new Error("Heluo: the workbook reader (sheet-loader.js) is not on this page"));
+        return sheetReader.then(function (reader) {
+          if (ticket !== state.ticket) return handle;
+          return finish(tables.Import.fromSheet(reader.read(bytes), mapping, lang));
+        });
+      } else {
+        var text = decodeText(bytes);
+        try { imp = tables.Import.fromText(text, false, mapping, lang); } catch (err) { throw v1Error && /^\s*[[{]/.test(text) ? v1Error : err; }
+      }
+      return finish(imp);
+    });
+    function finish(imp) {
+      try {
+        if (imp.isFormatV1) throw v1Error || new Error("Heluo: not a table");
+        var saved = new TextEncoder().encode(JSON.stringify(imp.formatV1()));
+        draw(api.datasetFromSnapshot(imp.snapshot()), saved, opts);
+        return handle;
+      } finally {
+        imp.free();
+      }
+    }
+    ready.catch(function (err) { if (ticket === state.ticket && opts.onError) opts.onError(err); });
+    return ready;
+  }
   var handle = {
     chart: null,
-    update: function (next) { mount(toBytes(next), options); return handle; },
+    ready: null,
+    /* `next` data; `nextOptions` (optional) replace the options, the mapping included. */
+    update: function (next, nextOptions) {
+      var opts = nextOptions ? Object.assign({}, nextOptions) : options;
+      handle.ready = mount(next, opts);
+      options = opts;
+      return handle;
+    },
     setOptions: function (next) {
       var merged = Object.assign({}, options, next || {});
-      mount(state.bytes, merged);
+      handle.ready = mount(state.bytes, Object.assign({}, merged, { time: undefined, name: undefined, value: undefined, group: undefined }));
       options = merged;
       return handle;
     },
@@ -579,13 +694,14 @@ function renderChart(api, target, data, options) {
       return new Promise(function (resolve) { canvas.toBlob(resolve, "image/png"); });
     },
     destroy: function () {
+      state.ticket++;
       if (state.chart) state.chart.destroy();
       if (state.dataset) state.dataset.free();
       state.chart = state.dataset = null;
       handle.chart = null;
     },
   };
-  mount(toBytes(data), options);
+  handle.ready = mount(data, options);
   return handle;
 }
 
@@ -600,7 +716,8 @@ function chartSheet() {
   return sharedSheet;
 }
 
-var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls"];
+var MAPPING_ATTRIBUTES = ["time", "name", "value", "group"];
+var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls", "time", "name", "value", "group"];
 
 /* <heluo-chart src="data.json" chart="trend">: the chart in an open shadow
    root, initialised when it comes near the viewport and freed when removed.
@@ -661,7 +778,7 @@ function defineElement() {
   HeluoChart.prototype.attributeChangedCallback = function (name, old, value) {
     if (old === value || !this._connected || this._observer) return;
     if (name === "theme" && this._render) { this._setTheme(); return; }
-    if (name === "src" || !this._render) { this._start(); return; }
+    if (name === "src" || MAPPING_ATTRIBUTES.indexOf(name) >= 0 || !this._render) { this._start(); return; }
     this._apply(function (r, o) { r.setOptions(o); });
   };
 
@@ -715,9 +832,10 @@ function defineElement() {
       if (ticket !== self._load || !self.isConnected) return;
       try {
         var api = globalThis.Heluo;
-        if (self._render) self._render.update(bytes);
+        if (self._render) self._render.update(bytes, self._options());
         else self._render = api.render(self._charts, bytes, self._options());
-        self._ok();
+        /* A table draws once the importer has read it. */
+        self._render.ready.then(function () { if (ticket === self._load) self._ok(); }, function () {});
       } catch (err) { self._fail(err); }
     };
     var src = self.getAttribute("src");
@@ -735,14 +853,22 @@ function defineElement() {
     }
     var abort = typeof AbortController === "function" ? new AbortController() : null;
     self._abort = abort;
+    /* In the chart's language when its lang says Chinese (English otherwise,
+       as before): what failed, a refused request or a file too large. */
+    var zh = /^zh/i.test(self.getAttribute("lang") || "");
+    var cannot = function (why) { return new Error((zh ? "无法载入 " : "could not load ") + url.href + (zh ? "：" : ": ") + why); };
+    var limit = 256 * 1024 * 1024;
+    var tooLarge = zh ? "文件大于 256 MB" : "the file is larger than 256 MB";
     fetch(url.href, { signal: abort ? abort.signal : undefined, credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error("could not load " + url.href + ": HTTP " + response.status + (response.statusText ? " " + response.statusText : ""));
+      if (!response.ok) throw cannot((zh ? "服务器回答 HTTP " : "HTTP ") + response.status + (response.statusText ? " " + response.statusText : ""));
+      if (Number(response.headers.get("content-length")) > limit) throw cannot(tooLarge);
       return response.arrayBuffer();
     }, function (err) {
       if (err && err.name === "AbortError") throw err;
-      throw new Error("could not load " + url.href + ": the request failed (offline, or blocked by CORS or the page's Content-Security-Policy)");
+      throw cannot(zh ? "请求失败（离线，或被 CORS 或页面的内容安全策略拦截）" : "the request failed (offline, or blocked by CORS or the page's Content-Security-Policy)");
     }).then(function (buffer) {
       if (self._abort === abort) self._abort = null;
+      if (buffer.byteLength > limit) throw cannot(tooLarge);
       show(new Uint8Array(buffer));
     }).catch(function (err) {
       if (err && err.name === "AbortError") return;
