@@ -104,7 +104,7 @@ fn has_color(canvas: &HtmlCanvasElement, (r, g, b): (u8, u8, u8)) -> bool {
 
 #[wasm_bindgen_test]
 fn bad_input_becomes_a_js_error_with_the_path() {
-    let err = parse_dataset(br#"{"trend": {"series": [{"name": "a", "points": [[2013, 1], [2014, 2], [2015, 3], [2016, "3.1%"]]}]}}"#)
+    let err = parse_dataset(br#"{"trend": {"series": [{"name": "a", "points": [[2013, 1], [2014, 2], [2015, 3], [2016, "3.1%"]]}]}}"#, None)
         .err()
         .expect("must fail");
     let value: wasm_bindgen::JsValue = err.into();
@@ -116,8 +116,21 @@ fn bad_input_becomes_a_js_error_with_the_path() {
 }
 
 #[wasm_bindgen_test]
+fn bad_input_is_said_in_the_readers_language() {
+    let err = parse_dataset(br#"{"trend": [[2013, "3.1%"]]}"#, Some("zh-CN".to_string()))
+        .err()
+        .expect("must fail");
+    let value: wasm_bindgen::JsValue = err.into();
+    let error: js_sys::Error = value.dyn_into().unwrap();
+    assert_eq!(
+        String::from(error.message()),
+        r#"trend[0][1]：应为数字，实为字符串 "3.1%""#
+    );
+}
+
+#[wasm_bindgen_test]
 fn trend_draws_at_device_pixel_ratio() {
-    let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
+    let dataset = parse_dataset(LUOLONG.as_bytes(), None).unwrap();
     let (base, overlay) = (canvas(), canvas());
     let view = ChartView::new(
         &dataset,
@@ -151,7 +164,7 @@ fn trend_draws_at_device_pixel_ratio() {
 
 #[wasm_bindgen_test]
 fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
-    let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
+    let dataset = parse_dataset(LUOLONG.as_bytes(), None).unwrap();
     let (base, overlay) = (canvas(), canvas());
     let mut view = ChartView::new(
         &dataset,
@@ -211,7 +224,7 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
 
 #[wasm_bindgen_test]
 fn actions_name_what_they_act_on_and_wrong_ones_say_which_field() {
-    let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
+    let dataset = parse_dataset(LUOLONG.as_bytes(), None).unwrap();
     let (base, overlay) = (canvas(), canvas());
     let mut view = ChartView::new(
         &dataset,
@@ -291,7 +304,7 @@ fn actions_name_what_they_act_on_and_wrong_ones_say_which_field() {
 
 #[wasm_bindgen_test]
 fn svg_export_holds_the_chart_text() {
-    let dataset = parse_dataset(LUOLONG.as_bytes()).unwrap();
+    let dataset = parse_dataset(LUOLONG.as_bytes(), None).unwrap();
     let view = ChartView::new(
         &dataset,
         options(
@@ -321,6 +334,6 @@ fn svg_export_holds_the_chart_text() {
 fn gbk_files_are_decoded_by_the_browser() {
     // {"title": "洛龙", "trend": [[2013, 3.12]]} saved as GBK (Excel/WPS in China).
     let bytes = b"{\"title\": \"\xC2\xE5\xC1\xFA\", \"trend\": [[2013, 3.12]]}";
-    let dataset = parse_dataset(bytes).expect("GBK decodes as GB18030");
+    let dataset = parse_dataset(bytes, None).expect("GBK decodes as GB18030");
     assert_eq!(dataset.title().as_deref(), Some("洛龙"));
 }

@@ -12,5 +12,23 @@ var HELUO_SAMPLES = [
   "label": "示例：全国农村贫困发生率（简写）",
   "label_en": "Sample: China's rural poverty rate (short form)",
   "text": "{\n  \"title\": \"全国农村贫困发生率\",\n  \"subtitle\": \"2010 年标准，2012—2019 年\",\n  \"source\": \"国家统计局\",\n  \"note\": \"这个示例用简写：trend 只写单位和 [年份, 数值] 列表，系列名取数据集标题。\",\n  \"trend\": { \"unit\": \"%\", \"points\": [[2012, 10.2], [2013, 8.5], [2014, 7.2], [2015, 5.7], [2016, 4.5], [2017, 3.1], [2018, 1.7], [2019, 0.6]] }\n}\n"
+ },
+ {
+  "file": "tables/national-nbs.csv",
+  "label": "示例表格：国家统计局导出（GBK，年份为列）",
+  "label_en": "Sample table: a statistics bureau export (GBK, years as columns)",
+  "bytesBase64": "yv2+3b/io7rE6rbIyv2+3Q0K1rix6qO6xam05ca2wKfXtL/2DQq12Mf4o7rIq7n6DQrKsbzko7oyMDEyLTIwMTkNCta4seosMjAxOcTqLDIwMTjE6iwyMDE3xOosMjAxNsTqLDIwMTXE6iwyMDE0xOosMjAxM8TqLDIwMTLE6g0Kxam05ca2wKe3osn6wsooJSksMC42LDEuNywzLjEsNC41LDUuNyw3LjIsOC41LDEwLjINCteio7qwtCAyMDEwIMTqxam05ca2wKex6te8o6jDv8jLw7/E6iAyMzAwINSqo6wyMDEwIMTqsrux5Lzbo6m8xsvjoaMNCsr9vt3AtNS0o7q5+rzSzbO8xr7WDQo="
+ },
+ {
+  "file": "tables/luolong-villages.csv",
+  "label": "示例表格：洛龙区各村（CSV，部分数值为示意数据）",
+  "label_en": "Sample table: Luolong's villages (CSV, some values illustrative)",
+  "bytesBase64": "77u/5p2RLOmVhy/ooZfpgZMs5p2R6ZuG5L2T57uP5rWO5pS25YWlKOWFgyks5oi35Z2H5YiG57qiKOWFgykNCueOi+Wxr+adkSznp5HmioDlm63ooZfpgZMsIjIwMCwwMDAiLCIyLDAwMCINCuWkj+W6hOadkSzmnY7mpbzplYcsIjE2OCwwMDAiLCIxLDIwMCINCueaguinkuagkeadkSwsIjE1MiwwMDAiLCI5MDAiDQrlpKfopb/mnZEsLCI5NiwwMDAiLA0K5rqi5Z2h5p2RLOenkeaKgOWbreihl+mBkywiNzQsMDAwIiwiNTAwIg0K546L5bGx5p2RLCwiNDEsMDAwIiwNCuWIhumHkeayn+adkSwsIjM1LDAwMCIsDQrms6jvvJrnjovlsa/mnZHnmoTmlbDlgLzlj5bkuJzmlrnku4rmiqXmiqXpgZPkuK3nmoTkuIvpmZDvvIjpm4bkvZPmlLblhaXotoXov4cgMjAg5LiH5YWD77yM5oi35Z2H5YiG57qiIDIwMDAg5YWD5Lul5LiK77yJ77yb5YW25LuW5p2R55qE5pWw5YC85Li656S65oSP5pWw5o2u77yM5LiN5piv5oql6YGT5Lit55qE5pWw5a2X44CCDQrmlbDmja7mnaXmupDvvJrkuJzmlrnku4rmiqUNCg=="
+ },
+ {
+  "file": "tables/luolong-trend-records.json",
+  "label": "示例表格：贫困发生率记录（JSON 记录）",
+  "label_en": "Sample table: poverty-rate records (JSON records)",
+  "bytesBase64": "WwogewogICLlubTku70iOiAyMDEzLAogICLlnLDljLoiOiAi5rSb6b6Z5Yy6IiwKICAi6LSr5Zuw5Y+R55Sf546HKCUpIjogMy4xMgogfSwKIHsKICAi5bm05Lu9IjogMjAxOSwKICAi5Zyw5Yy6IjogIua0m+m+meWMuiIsCiAgIui0q+WbsOWPkeeUn+eOhyglKSI6IDAuMzYKIH0sCiB7CiAgIuW5tOS7vSI6IDIwMTIsCiAgIuWcsOWMuiI6ICLlhajlm73lhpzmnZEiLAogICLotKvlm7Dlj5HnlJ/njocoJSkiOiAxMC4yCiB9LAogewogICLlubTku70iOiAyMDEzLAogICLlnLDljLoiOiAi5YWo5Zu95Yac5p2RIiwKICAi6LSr5Zuw5Y+R55Sf546HKCUpIjogOC41CiB9LAogewogICLlubTku70iOiAyMDE0LAogICLlnLDljLoiOiAi5YWo5Zu95Yac5p2RIiwKICAi6LSr5Zuw5Y+R55Sf546HKCUpIjogNy4yCiB9LAogewogICLlubTku70iOiAyMDE1LAogICLlnLDljLoiOiAi5YWo5Zu95Yac5p2RIiwKICAi6LSr5Zuw5Y+R55Sf546HKCUpIjogNS43CiB9LAogewogICLlubTku70iOiAyMDE2LAogICLlnLDljLoiOiAi5YWo5Zu95Yac5p2RIiwKICAi6LSr5Zuw5Y+R55Sf546HKCUpIjogNC41CiB9LAogewogICLlubTku70iOiAyMDE3LAogICLlnLDljLoiOiAi5YWo5Zu95Yac5p2RIiwKICAi6LSr5Zuw5Y+R55Sf546HKCUpIjogMy4xCiB9LAogewogICLlubTku70iOiAyMDE4LAogICLlnLDljLoiOiAi5YWo5Zu95Yac5p2RIiwKICAi6LSr5Zuw5Y+R55Sf546HKCUpIjogMS43CiB9LAogewogICLlubTku70iOiAyMDE5LAogICLlnLDljLoiOiAi5YWo5Zu95Yac5p2RIiwKICAi6LSr5Zuw5Y+R55Sf546HKCUpIjogMC42CiB9Cl0="
  }
 ];

@@ -6,8 +6,8 @@ pub fn template(msg: Msg) -> &'static str {
     match msg {
         Msg::PageTitle => "Heluo · poverty data charts",
         Msg::Tagline => "Poverty data charts · your data stays in your browser, nothing is uploaded",
-        Msg::ChooseFile => "Choose a data file (JSON)",
-        Msg::DropHint => "or drop a file anywhere on the page",
+        Msg::ChooseFile => "Choose a data file (JSON, CSV, Excel)",
+        Msg::DropHint => "or drop a file anywhere on the page, or paste a table",
         Msg::Sample => "Sample",
         Msg::DropZone => "Release to load this file",
         Msg::Footer => "The data format is described in heluo.schema.json. Heluo sends no data to any server.",

@@ -6,8 +6,8 @@ pub fn template(msg: Msg) -> &'static str {
     match msg {
         Msg::PageTitle => "Heluo 河洛 · 脱贫数据图表",
         Msg::Tagline => "脱贫数据图表 · 数据只在你的浏览器里处理，不上传",
-        Msg::ChooseFile => "选择数据文件（JSON）",
-        Msg::DropHint => "或把文件拖到页面任意位置",
+        Msg::ChooseFile => "选择数据文件（JSON、CSV、Excel）",
+        Msg::DropHint => "或把文件拖到页面任意位置，或粘贴表格",
         Msg::Sample => "示例",
         Msg::DropZone => "松开鼠标，载入这个文件",
         Msg::Footer => "数据格式见 heluo.schema.json。Heluo 不向任何服务器发送数据。",

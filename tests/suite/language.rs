@@ -690,6 +690,8 @@ fn english_vocabulary() -> BTreeSet<String> {
         "png",
         "svg",
         "json",
+        "csv",
+        "excel",
         "schema",
         "html",
         "iframe",
