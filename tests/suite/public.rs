@@ -153,3 +153,21 @@ fn population_by_age_and_sex_is_summed_per_year() {
     assert_eq!(lines, 1, "{:?}", series(&d));
     assert!(first >= 1900 && last == 2000, "{first}–{last}");
 }
+
+/// The bureau export as the page's sample ships it (GB18030): a trend of the
+/// indicator, its unit from the row's label, and no note calling its 0.6%
+/// a share (a transposed table's year columns carry no unit of their own).
+#[test]
+fn the_bureau_export_sample() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/data/tables/national-nbs.csv");
+    let bytes = std::fs::read(path).expect("the sample");
+    let Ok(Loaded::Tables(t)) = load_file(&bytes, "national-nbs.csv", &Default::default()) else {
+        panic!("a table")
+    };
+    let d = &t.imported.dataset;
+    assert_eq!(trend(d), (1, 2012, 2019));
+    assert_eq!(d.trend.as_ref().unwrap().unit.as_deref(), Some("%"));
+    assert_eq!(d.source.as_deref(), Some("国家统计局"));
+    let notes = t.imported.summary.view(heluo::text::Lang::Zh).notes;
+    assert!(!notes.iter().any(|n| n.contains("0–1")), "{notes:?}");
+}

@@ -1481,7 +1481,9 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
                 unit: unit.clone().unwrap_or_default(),
             });
         }
-        if p.unit_interval && p.numbers > 0 {
+        // A transposed table's units are in its rows' labels, not its year
+        // columns: a column of 0–1 values there says nothing about shares.
+        if p.unit_interval && p.numbers > 0 && plan.shape != Shape::Transposed {
             if unit.as_deref() == Some("%") {
                 facts.notes.push(Note::SmallPercent { column: h });
             } else if unit.is_none() {
