@@ -70,6 +70,8 @@ test('live regions: one per chart, the page status and the alert; no table, tool
       'chart chart-ranking search-status',
       'chart chart-ranking sr-only live',
       'chart chart-trend sr-only live',
+      // The import panel's error line (it says why a correction failed).
+      'import-error',
       'page-status',
     ]);
     for (const r of regions) {
