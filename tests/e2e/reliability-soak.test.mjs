@@ -115,14 +115,16 @@ function goodFile(i, { villages, series, both, metrics, years } = {}) {
   return { name: `soak-${i}.json`, bytes: Buffer.from(JSON.stringify(data)), good: true, captions };
 }
 
-/* Bad files: the corpus (without the two whose outcome differs in the
+/* Bad files: the corpus (without the three whose outcome differs in the
    browser, see reliability-bad-corpus.test.mjs) and broken good files. */
 const BAD_DIR = join(ROOT, 'tests/fixtures/bad');
 const CORPUS = readFileSync(join(BAD_DIR, 'EXPECTED.tsv'), 'utf8')
   .split('\n')
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => l.split('\t'))
-  .filter(([, message]) => !message.startsWith('The text at line'));
+  .filter(([, message]) => !message.startsWith('The text at line'))
+  // Refused by format v1 but read by the table importer as the trend it is.
+  .filter(([file]) => file !== 'top_array_of_points.json');
 
 function badFile(i) {
   const name = `soak-${i}-bad.json`;
