@@ -2,8 +2,8 @@
 # Builds pkg/ from the sources, reproducibly:
 #   pkg/heluo.js       classic script, WebAssembly inlined (LZMA-packed): works from file:// (the page uses it)
 #   pkg/esm/           ES module build (heluo.js + heluo_bg.wasm) for people who bundle
-#   pkg/heluo-sheet.js the workbook reader (sheet/, calamine), loaded on demand (scripts/build-sheet.sh)
-#   pkg/heluo-tables.js the table importer (tables/: readers + inference), loaded on demand (scripts/build-tables.sh)
+#   pkg/heluo-sheet.js the workbook reader (sheet/, calamine), loaded on demand (scripts/build-module.sh)
+#   pkg/heluo-tables.js the table importer (tables/: readers + inference), loaded on demand (scripts/build-module.sh)
 #   www/samples.js     the sample datasets of www/data/, for pages opened from disk
 # Usage: scripts/build.sh [OUTDIR]   (default pkg; the tests build into a temp dir and compare)
 set -euo pipefail
@@ -21,21 +21,12 @@ wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/heluo.wasm"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# --one-caller-inline-max-function-size=15: binaryen otherwise inlines every
-# function called from one place, whatever its size, into functions of 20 KB
-# whose code compresses worse. Kept apart, the module is 1% larger raw and 4.5%
-# smaller gzipped (108.4 -> 103.5 KB), which is what is downloaded.
-WASM_OPT_FLAGS=(--one-caller-inline-max-function-size=15 -Oz --converge --low-memory-unused --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
-  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
-
-# wasm-opt runs on rustc's output, before wasm-bindgen: Debian's binaryen 108
-# writes wasm-bindgen's externref table back as `anyref`, which fails at load.
-wasm-opt "${WASM_OPT_FLAGS[@]}" "$wasm" -o "$tmp/opt.wasm"
-
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$tmp/esm" --out-name heluo "$tmp/opt.wasm"
+. scripts/wasm.sh
+# binaryen runs on rustc's output, and again on each of wasm-bindgen's (scripts/wasm.sh).
+optimize_wasm "$wasm" "$tmp/opt.wasm"
+bindgen web "$tmp/opt.wasm" "$tmp/esm" heluo
 cp "$tmp/esm/heluo_bg.wasm" "$tmp/esm/heluo.js" "$out/esm/"
-
-wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section --out-dir "$tmp/classic" --out-name heluo "$tmp/opt.wasm"
+bindgen no-modules "$tmp/opt.wasm" "$tmp/classic" heluo
 python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" www/heluo-chart.js www/heluo-chart.css "$tmp/heluo.js"
 # terser: local names shortened and the code compacted (3 KB of the gzipped
 # script); property names, which the wasm imports and the page use, are kept.
@@ -51,11 +42,11 @@ printf 'pkg: heluo.js %s bytes (%s gzipped); esm wasm %s bytes (%s gzipped)\n' \
   "$(wc -c <"$out/esm/heluo_bg.wasm")" "$(gz "$out/esm/heluo_bg.wasm")"
 
 # --- The workbook reader (pkg/heluo-sheet.js), a second module loaded on demand:
-# its own crate (sheet/) and script (scripts/build-sheet.sh), so this block
+# its own crate (sheet/), built by scripts/build-module.sh, so this block
 # stays the same whichever way heluo.js above is bundled.
-scripts/build-sheet.sh "$out"
+scripts/build-module.sh sheet "$out"
 # --- end of the workbook reader
 
 # --- The table importer (pkg/heluo-tables.js): readers and inference, loaded
-# when a file that is not format v1 arrives (scripts/build-tables.sh).
-scripts/build-tables.sh "$out"
+# when a file that is not format v1 arrives (scripts/build-module.sh).
+scripts/build-module.sh tables "$out"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Heluo need on a fresh Debian machine with
 # rustup. Each step is skipped when it is already done, so this is cheap to rerun.
-#   scripts/setup.sh build   the build tools only (wasm target, wasm-bindgen-cli, binaryen, npm's terser)
+#   scripts/setup.sh build   the build tools only (wasm target, wasm-bindgen-cli; npm's binaryen and terser)
 #   scripts/setup.sh test    also Chromium, chromedriver, CJK fonts and the test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,14 +28,14 @@ if ! python3 -c 'import rjsmin, rcssmin' 2>/dev/null; then
   python3 -m pip install --quiet rjsmin rcssmin
 fi
 
-apt_packages=(binaryen)
+apt_packages=()
 if [ "$what" = test ]; then
   apt_packages+=(chromium chromium-driver fonts-noto-cjk poppler-utils firefox-esr webkit2gtk-driver xvfb xauth)
   # The `heluo` command's tests: a Latin-only font (DejaVu Sans) for the "no CJK font" case.
   apt_packages+=(fonts-dejavu-core)
 fi
 missing=()
-for p in "${apt_packages[@]}"; do
+for p in ${apt_packages[@]+"${apt_packages[@]}"}; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -56,7 +56,7 @@ if [ "$what" = test ]; then
   fi
 fi
 
-# The npm tools: terser (minifies pkg/heluo.js, so the build needs it too) and
+# The npm tools: binaryen and terser (optimise the wasm and minify pkg/heluo.js, so the build needs them too) and
 # the test tools (playwright-core, axe-core; chart.js and echarts for the benchmark).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing the npm tools (npm ci)"
