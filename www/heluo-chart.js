@@ -532,15 +532,14 @@ function resolvedTheme(theme, node) {
 /* Messages of the embedding layer, [zh, en]: they must be said even where the
    engine (and its texts) cannot run. */
 var SAY = {
-  "wasm-blocked": ["这张图表需要网站的内容安全策略（Content-Security-Policy）在 script-src 中允许 'wasm-unsafe-eval'；用 iframe 嵌入则无需改动网站的策略。下面是图表的数据。",
-    "This chart needs 'wasm-unsafe-eval' in the site's Content-Security-Policy (script-src); the iframe embed needs no change to the site's policy. The chart's data is below."],
-  "wasm-unsupported": ["这个浏览器不能运行 WebAssembly，无法绘制图表。下面是图表的数据。", "This browser cannot run WebAssembly, so the chart cannot be drawn. The chart's data is below."],
-  "no-target": ["Heluo.render：没有可以放图表的元素（得到的是 {0}）", "Heluo.render: no element to put the chart in (got {0})"],
-  detached: ["Heluo.render：这个元素不在页面中，请先把它加入页面", "Heluo.render: the element is not in the page; add it to the page first"],
-  "no-data": ["<heluo-chart> 需要数据：src 属性，或子元素 <script type=\"application/json\">", "<heluo-chart> needs data: a src attribute or a child <script type=\"application/json\">"],
+  "wasm-blocked": ["图表需要网站的内容安全策略（Content-Security-Policy）在 script-src 中允许 'wasm-unsafe-eval'；iframe 嵌入无需改动策略。",
+    "The chart needs 'wasm-unsafe-eval' in the site's Content-Security-Policy (script-src); the iframe embed needs no change to it."],
+  "wasm-unsupported": ["这个浏览器不能运行 WebAssembly，无法绘图。", "This browser cannot run WebAssembly: no chart."],
+  "no-target": ["Heluo.render：没有放图表的元素（{0}）", "Heluo.render: no element for the chart ({0})"],
+  detached: ["Heluo.render：元素不在页面中", "Heluo.render: the element is not in the page"],
+  "no-data": ["<heluo-chart> 没有数据：需要 src 或 <script type=\"application/json\">", "<heluo-chart> has no data: give it src or a <script type=\"application/json\">"],
   "bad-src": ["src=\"{0}\" 不是网址", "src=\"{0}\" is not a URL"],
-  "file-src": ["从本机文件（file://）打开的网页不能读取 src=\"{0}\"：请把数据放进元素里的 <script type=\"application/json\">，或使用独立网页文件",
-    "src=\"{0}\" cannot be read from a page opened from disk (file://): put the data inline in a <script type=\"application/json\"> inside the element, or use the standalone HTML download"],
+  "file-src": ["本机（file://）网页读不到 src=\"{0}\"：请把数据放进元素，或用独立网页", "a file:// page cannot read src=\"{0}\": put the data inside the element, or use the standalone file"],
   source: ["来源：{0}", "Source: {0}"],
   note: ["注：{0}", "Note: {0}"],
 };

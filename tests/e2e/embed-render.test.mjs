@@ -121,15 +121,15 @@ test('a missing or detached target and a 404 are said in the page language', asy
       });
       if (lang === 'en') {
         assert.deepEqual(errors, [
-          { message: 'Heluo.render: no element to put the chart in (got null)', reason: 'no-target', type: 'Error' },
-          { message: 'Heluo.render: no element to put the chart in (got undefined)', reason: 'no-target', type: 'Error' },
-          { message: 'Heluo.render: the element is not in the page; add it to the page first', reason: 'detached', type: 'Error' },
+          { message: 'Heluo.render: no element for the chart (null)', reason: 'no-target', type: 'Error' },
+          { message: 'Heluo.render: no element for the chart (undefined)', reason: 'no-target', type: 'Error' },
+          { message: 'Heluo.render: the element is not in the page', reason: 'detached', type: 'Error' },
         ]);
       } else {
         assert.deepEqual(errors.map((e) => e.message), [
-          'Heluo.render：没有可以放图表的元素（得到的是 null）',
-          'Heluo.render：没有可以放图表的元素（得到的是 undefined）',
-          'Heluo.render：这个元素不在页面中，请先把它加入页面',
+          'Heluo.render：没有放图表的元素（null）',
+          'Heluo.render：没有放图表的元素（undefined）',
+          'Heluo.render：元素不在页面中',
         ]);
       }
       // A 404: the element has no lang of its own; the page's decides.
