@@ -561,11 +561,12 @@ function isZh(node, o, fallback) {
 }
 
 /* The data's words under a chart: title, subtitle, source, note (format v1's
-   fields; `d` a DatasetHandle or the parsed JSON). Text, never markup. The
-   source only where no canvas draws it (its credit line). */
+   fields; `d` a DatasetHandle or the parsed JSON). Text, never markup. Under
+   a drawn chart (`drawn`: its title) neither the source (the canvas' credit
+   line) nor a title the chart already has. */
 function footOf(d, zh, drawn) {
   var foot = el("footer", "chart-foot");
-  [["foot-title", d.title], ["foot-subtitle", d.subtitle], ["foot-source", !drawn && d.source && say(zh, "source", d.source)],
+  [["foot-title", d.title !== drawn && d.title], ["foot-subtitle", d.subtitle], ["foot-source", !drawn && d.source && say(zh, "source", d.source)],
     ["foot-note", d.note && say(zh, "note", d.note)]].forEach(function (pair) {
     if (pair[1]) foot.appendChild(el("p", pair[0], pair[1]));
   });
@@ -785,7 +786,7 @@ function renderChart(api, target, data, options) {
       throw err;
     }
     /* The data's words under the chart, unless footer="none" says not. */
-    var foot = opts.footer !== "none" && footOf(dataset, /^zh/i.test(chart.lang), true);
+    var foot = opts.footer !== "none" && footOf(dataset, /^zh/i.test(chart.lang), chart.view.title);
     if (foot) chart.figure.appendChild(foot);
     if (where.host) where.host.setAttribute("data-theme", theme);
     /* Swap only once the new chart exists: a failure keeps the old one. */
