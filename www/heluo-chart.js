@@ -596,9 +596,9 @@ function fallbackTables(d, zh, kind) {
   var trend = kind !== "ranking" && d.trend;
   if (trend) {
     var series = Array.isArray(trend) ? [{ name: d.title || "", points: trend }] : trend.series || [{ name: trend.name || trend.title || "", points: trend.points || [] }];
-    var years = {};
+    var years = Object.create(null);
     var values = series.map(function (s) {
-      var byYear = {};
+      var byYear = Object.create(null);
       (s.points || []).forEach(function (p) {
         var year = Array.isArray(p) ? p[0] : p.year;
         byYear[year] = Array.isArray(p) ? p[1] : p.value !== undefined ? p.value : p.rate;
