@@ -532,8 +532,8 @@ function resolvedTheme(theme, node) {
 /* Messages of the embedding layer, [zh, en]: they must be said even where the
    engine (and its texts) cannot run. */
 var SAY = {
-  "wasm-blocked": ["图表需要网站的内容安全策略（Content-Security-Policy）在 script-src 中允许 'wasm-unsafe-eval'；iframe 嵌入无需改动策略。",
-    "The chart needs 'wasm-unsafe-eval' in the site's Content-Security-Policy (script-src); the iframe embed needs no change to it."],
+  "wasm-blocked": ["图表需要网站的内容安全策略（Content-Security-Policy）在 script-src 中允许 'wasm-unsafe-eval'；用 iframe 嵌入则文章页的策略无需改动。",
+    "The chart needs 'wasm-unsafe-eval' in the site's Content-Security-Policy (script-src); the iframe embed needs no change to the article's policy."],
   "wasm-unsupported": ["这个浏览器不能运行 WebAssembly，无法绘图。", "This browser cannot run WebAssembly: no chart."],
   "no-target": ["Heluo.render：没有放图表的元素（{0}）", "Heluo.render: no element for the chart ({0})"],
   detached: ["Heluo.render：元素不在页面中", "Heluo.render: the element is not in the page"],

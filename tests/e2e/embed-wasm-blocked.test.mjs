@@ -13,7 +13,7 @@ import { openPage, closeBrowser, startServer, ROOT } from './helpers.mjs';
 after(closeBrowser);
 
 const DIR = join(ROOT, 'target', 'e2e-embed-blocked');
-const BASE = "default-src 'none'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+const BASE = "default-src 'none'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src http://127.0.0.1:*";
 const NO_WASM = `${BASE}; script-src 'self'`;
 const WASM = `${BASE}; script-src 'self' 'wasm-unsafe-eval'`;
 // A 2×2 PNG: the image the command line would have made (fallback="chart.png").
@@ -38,6 +38,9 @@ document.addEventListener("DOMContentLoaded", function () {
     window.__render = Heluo.render(document.getElementById("by-js"), ${JSON.stringify(RANKING)}, {});
     window.__render.ready.then(function () { window.__renderReady = true; }, function (err) { window.__renderError = { message: err.message, reason: err.reason }; });
   } catch (err) { window.__renderError = { message: err.message, thrown: true }; }
+  /* The iframe embed, from the folder's own origin (?embed=ORIGIN). */
+  var embed = new URLSearchParams(location.search).get("embed");
+  if (embed) document.getElementById("frame").src = embed + "/www/embed.html?src=data/luolong.json&chart=trend";
   document.documentElement.setAttribute("data-heluo", "ready");
 });
 `);
@@ -49,6 +52,7 @@ document.addEventListener("DOMContentLoaded", function () {
 <heluo-chart id="from-src" src="/www/data/luolong.json" chart="trend" fallback="chart.png"></heluo-chart>
 <heluo-chart id="inline" chart="ranking"><script type="application/json">${RANKING}</script></heluo-chart>
 <div id="by-js"></div>
+<iframe id="frame" width="600" height="500" title="iframe"></iframe>
 </article>
 <script src="/pkg/heluo.js"></script>
 </body></html>
@@ -74,10 +78,12 @@ function elementState(page, id) {
   });
 }
 
-test("script-src 'self' without 'wasm-unsafe-eval': the element explains and shows the data", async () => {
+test("script-src 'self' without 'wasm-unsafe-eval': the element explains and shows the data; the iframe draws", async () => {
   await writePages();
   const server = await startServer({ headers: { 'Content-Security-Policy': NO_WASM } });
-  const p = await openPage('http', { server, path: 'target/e2e-embed-blocked/news-zh-CN.html' });
+  // The iframe's folder, served without the article's policy (embed.html carries its own).
+  const embedServer = await startServer();
+  const p = await openPage('http', { server, path: `target/e2e-embed-blocked/news-zh-CN.html?embed=${embedServer.origin}` });
   const { page } = p;
   try {
     assert.equal((await fetch(server.url('pkg/heluo.js'))).headers.get('content-security-policy'), NO_WASM);
@@ -91,7 +97,7 @@ test("script-src 'self' without 'wasm-unsafe-eval': the element explains and sho
     assert.ok(src.height > 150, `the element takes room (${src.height} px)`);
     assert.match(src.alert, /内容安全策略/);
     assert.match(src.alert, /'wasm-unsafe-eval'/);
-    assert.match(src.alert, /iframe 嵌入无需改动策略/);
+    assert.match(src.alert, /用 iframe 嵌入则文章页的策略无需改动/);
     assert.equal(src.canvases, 0);
     assert.deepEqual(src.img, { loaded: true, alt: '洛阳市洛龙区脱贫攻坚', shown: true });
     // The trend as a table: a year column, one column per series.
@@ -122,10 +128,16 @@ test("script-src 'self' without 'wasm-unsafe-eval': the element explains and sho
     assert.equal(js.error.reason, 'wasm-blocked');
     assert.match(js.alert, /'wasm-unsafe-eval'/);
     assert.equal(js.rows, 3);
+
+    // As the message says: the iframe embed draws, with no change to the article's policy.
+    const frame = page.frame({ url: /embed\.html/ });
+    await frame.waitForFunction(() => { const c = document.querySelector('heluo-chart'); return c && c.shadowRoot.querySelector('canvas.base'); }, null, { timeout: 10_000 });
+    assert.equal(await frame.evaluate(() => window.Heluo.blocked), undefined);
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();
     await server.close();
+    await embedServer.close();
   }
 });
 
@@ -137,7 +149,7 @@ test('an English page gets the explanation in English', async () => {
     await p.page.waitForFunction(() => window.__errors.length >= 2, null, { timeout: 10_000 });
     const src = await elementState(p.page, 'from-src');
     assert.match(src.alert, /^The chart needs 'wasm-unsafe-eval' in the site's Content-Security-Policy/);
-    assert.match(src.alert, /the iframe embed needs no change/);
+    assert.match(src.alert, /the iframe embed needs no change to the article's policy/);
     assert.deepEqual(src.tables[0][0], ['Year', '洛龙区', '全国农村']);
     assert.match(src.foot, /Note: /);
   } finally {
