@@ -565,7 +565,8 @@ function isZh(node, o, fallback) {
    a drawn chart (`drawn`: its title) neither the source (the canvas' credit
    line) nor a title the chart already has. */
 function footOf(d, zh, drawn) {
-  var foot = el("footer", "chart-foot");
+  /* A div: a <footer> outside sectioning content would be a contentinfo landmark per chart. */
+  var foot = el("div", "chart-foot");
   [["foot-title", d.title !== drawn && d.title], ["foot-subtitle", d.subtitle], ["foot-source", !drawn && d.source && say(zh, "source", d.source)],
     ["foot-note", d.note && say(zh, "note", d.note)]].forEach(function (pair) {
     if (pair[1]) foot.appendChild(el("p", pair[0], pair[1]));

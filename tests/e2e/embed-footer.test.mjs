@@ -8,7 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, closeBrowser, ROOT } from './helpers.mjs';
+import { openPage, closeBrowser, runAxe, ROOT } from './helpers.mjs';
 
 after(closeBrowser);
 
@@ -31,7 +31,7 @@ document.addEventListener("DOMContentLoaded", function () {
 <heluo-chart id="element" src="/www/data/luolong.json" chart="trend"></heluo-chart>
 <heluo-chart id="none" src="/www/data/luolong.json" chart="trend" footer="none"></heluo-chart>
 <div id="by-js"></div><div id="by-js-none"></div>
-<iframe id="frame" style="width: 600px; height: 700px" src="/www/embed.html?src=data/luolong.json&amp;chart=ranking"></iframe>
+<iframe id="frame" title="Heluo chart" style="width: 600px; height: 700px" src="/www/embed.html?src=data/luolong.json&amp;chart=ranking"></iframe>
 <script src="/pkg/heluo.js"></script>
 </body></html>
 `);
@@ -67,6 +67,8 @@ document.addEventListener("DOMContentLoaded", function () {
     await frame.waitForFunction(() => { const c = document.querySelector('heluo-chart'); return c && c.shadowRoot.querySelector('.chart-foot'); }, null, { timeout: 10_000 });
     const inFrame = await frame.evaluate(() => [...document.querySelector('heluo-chart').shadowRoot.querySelector('.chart-foot').children].map((c) => c.textContent));
     assert.deepEqual(inFrame, expected, 'the iframe has them too');
+
+    assert.deepEqual(await runAxe(page), [], 'axe: the footers pass WCAG A/AA (contrast included)');
 
     // A wrong value is named, never silently taken as "none".
     const bad = await page.evaluate(() => new Promise((resolve) => {

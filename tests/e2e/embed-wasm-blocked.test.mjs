@@ -8,7 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, closeBrowser, startServer, ROOT } from './helpers.mjs';
+import { openPage, closeBrowser, startServer, runAxe, ROOT } from './helpers.mjs';
 
 after(closeBrowser);
 
@@ -128,6 +128,7 @@ test("script-src 'self' without 'wasm-unsafe-eval': the element explains and sho
     assert.equal(js.error.reason, 'wasm-blocked');
     assert.match(js.alert, /'wasm-unsafe-eval'/);
     assert.equal(js.rows, 3);
+    assert.deepEqual(await runAxe(page), [], 'axe: the explanation, the image and the tables pass WCAG A/AA');
 
     // As the message says: the iframe embed draws, with no change to the article's policy.
     const frame = page.frame({ url: /embed\.html/ });
