@@ -33,6 +33,11 @@ python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" w
 [ -x node_modules/.bin/terser ] || npm ci --no-audit --no-fund --loglevel=error
 node_modules/.bin/terser "$tmp/heluo.js" --compress --mangle --comments '/^ Heluo: /' -o "$out/heluo.js"
 python3 scripts/samples.py www/data "$samples_out"
+# The iframe embed as a folder to copy as is (pkg/embed/): its page, script and
+# style, the chart script and the host page's sizing script (embed-host.js).
+mkdir -p "$out/embed"
+sed -e 's#\.\./pkg/heluo\.js#heluo.js#' -e '/sheet-loader\.js/d' www/embed.html >"$out/embed/embed.html"
+cp www/embed.js www/embed.css www/embed-host.js "$out/heluo.js" "$out/embed/"
 # The package around the script: its manifest and TypeScript declarations.
 cp scripts/pkg/package.json scripts/pkg/heluo.d.ts scripts/pkg/heluo.mjs scripts/pkg/heluo.d.mts "$out/"
 

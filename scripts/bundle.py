@@ -57,7 +57,11 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
   "use strict";
 {lzma_js}
   var packed = Uint8Array.from(atob("{wasm}"), function (c) {{ return c.charCodeAt(0); }});
-  var module = new WebAssembly.Module(lzmaDecode(packed, {props}, {len(raw)}));
+  /* A page whose Content-Security-Policy lacks 'wasm-unsafe-eval' refuses to
+     compile the wasm: then Heluo and <heluo-chart> still exist and show why,
+     with the data's table (heluo-chart.js, renderFallback). */
+  var module = null, blocked = null;
+  try {{ module = new WebAssembly.Module(lzmaDecode(packed, {props}, {len(raw)})); }} catch (err) {{ blocked = typeof WebAssembly === "undefined" ? "wasm-unsupported" : "wasm-blocked"; }}
   var HELUO_CSS = {css};
   /* Where this script came from: a worker made from it parses large files. */
   var scriptUrl = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : null;
@@ -84,8 +88,11 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
     }};
     return api;
   }}
-  globalThis.Heluo = instantiate();
-  if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) serveParses(globalThis.Heluo);
+  if (blocked) {{
+    globalThis.Heluo = {{ blocked: blocked, define: defineElement, elementMarkup: elementMarkup }};
+    globalThis.Heluo.render = function (target, data, options) {{ return renderChart(globalThis.Heluo, target, data, options); }};
+  }} else globalThis.Heluo = instantiate();
+  if (!blocked && typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) serveParses(globalThis.Heluo);
   defineElement();
 }})();
 """

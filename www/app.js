@@ -723,13 +723,17 @@
     var elements = current.charts.map(function (c) { return Heluo.elementMarkup(current.bytes, embedAttrs(c)); });
     $("embed-element").value = "<script src=\"heluo.js\"></script>\n" + elements.join("\n");
     var file = current.name || "data.json";
-    $("embed-iframe").value = current.charts.map(function (c, i) {
+    /* Exactly the files to copy, and paths that work once they are copied. */
+    var files = "embed.html embed.js embed.css heluo.js embed-host.js";
+    $("embed-iframe").value = (pageLang === "en"
+      ? "<!-- Copy the folder pkg/embed/ (" + files + ") next to this page as heluo-embed/, and put " + file + " into it -->\n"
+      : "<!-- 把 pkg/embed/ 文件夹（" + files + "）复制到本页旁边，命名为 heluo-embed/，再把 " + file + " 放进去 -->\n") + current.charts.map(function (c, i) {
       var a = embedAttrs(c);
       var query = "src=" + encodeURIComponent(file) + "&chart=" + a.chart + (a.metric ? "&metric=" + encodeURIComponent(a.metric) : "") +
         "&theme=auto&lang=" + a.lang + "&id=heluo-" + (i + 1);
       return "<iframe id=\"heluo-" + (i + 1) + "\" title=\"" + c.view.title.replace(/[&<>"]/g, function (ch) { return "&#" + ch.charCodeAt(0) + ";"; }) +
-        "\" src=\"embed.html?" + query.replace(/&/g, "&amp;") + "\" width=\"100%\" height=\"480\" frameborder=\"0\"></iframe>";
-    }).join("\n") + "\n<script src=\"embed-host.js\"></script>";
+        "\" src=\"heluo-embed/embed.html?" + query.replace(/&/g, "&amp;") + "\" width=\"100%\" height=\"480\" frameborder=\"0\"></iframe>";
+    }).join("\n") + "\n<script src=\"heluo-embed/embed-host.js\"></script>";
   }
   $("embed-panel").addEventListener("toggle", function () { try { fillEmbed(); } catch (err) { fail(err); } });
   $("download-html").addEventListener("click", function () {

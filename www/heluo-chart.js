@@ -497,6 +497,7 @@ function toBytes(data) {
 
 var THEMES = ["light", "dark", "auto"];
 var CONTROLS = ["full", "none"];
+var FOOTERS = ["full", "none"];
 var darkQuery = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
 
 /* Checks the options only the DOM layer reads (theme "auto", controls,
@@ -508,12 +509,166 @@ function checkOptions(o) {
   }
   if (o.theme && THEMES.indexOf(o.theme) < 0) throw bad("theme", o.theme, "\"light\", \"dark\" or \"auto\"");
   if (o.controls && CONTROLS.indexOf(o.controls) < 0) throw bad("controls", o.controls, "\"full\" or \"none\"");
+  if (o.footer && FOOTERS.indexOf(o.footer) < 0) throw bad("footer", o.footer, "\"full\" or \"none\"");
   if (o.lang && !/^(zh|en)([-_].*)?$/i.test(o.lang)) throw bad("lang", o.lang, "\"zh-CN\" or \"en\"");
 }
 
-function resolvedTheme(theme) {
-  if (theme === "dark" || theme === "light") return theme;
+/* Light unless the host says otherwise: "auto" follows the color-scheme the
+   host page declares (CSS color-scheme on `node` or <meta name="color-scheme">),
+   and the reader's setting only where the page supports both. */
+function resolvedTheme(theme, node) {
+  if (theme !== "auto") return theme === "dark" ? "dark" : "light";
+  var scheme = "";
+  try { scheme = node && typeof getComputedStyle === "function" ? getComputedStyle(node).colorScheme || "" : ""; } catch (err) { scheme = ""; }
+  if (!/dark|light/.test(scheme) && typeof document !== "undefined") {
+    var meta = document.querySelector('meta[name="color-scheme"]');
+    scheme = meta ? meta.content : "";
+  }
+  if (!/dark/.test(scheme)) return "light";
+  if (!/light/.test(scheme)) return "dark";
   return darkQuery && darkQuery.matches ? "dark" : "light";
+}
+
+/* Messages of the embedding layer, [zh, en]: they must be said even where the
+   engine (and its texts) cannot run. */
+var SAY = {
+  "wasm-blocked": ["图表需要网站的内容安全策略（Content-Security-Policy）在 script-src 中允许 'wasm-unsafe-eval'；用 iframe 嵌入则文章页的策略无需改动。",
+    "The chart needs 'wasm-unsafe-eval' in the site's Content-Security-Policy (script-src); the iframe embed needs no change to the article's policy."],
+  "wasm-unsupported": ["这个浏览器不能运行 WebAssembly，无法绘图。", "This browser cannot run WebAssembly: no chart."],
+  "no-target": ["Heluo.render：没有放图表的元素（{0}）", "Heluo.render: no element for the chart ({0})"],
+  detached: ["Heluo.render：元素不在页面中", "Heluo.render: the element is not in the page"],
+  "no-data": ["<heluo-chart> 没有数据：需要 src 或 <script type=\"application/json\">", "<heluo-chart> has no data: give it src or a <script type=\"application/json\">"],
+  "bad-src": ["src=\"{0}\" 不是网址", "src=\"{0}\" is not a URL"],
+  "file-src": ["本机（file://）网页读不到 src=\"{0}\"：请把数据放进元素，或用独立网页", "a file:// page cannot read src=\"{0}\": put the data inside the element, or use the standalone file"],
+  source: ["来源：{0}", "Source: {0}"],
+  note: ["注：{0}", "Note: {0}"],
+};
+function say(zh, key, a) { return SAY[key][zh ? 0 : 1].replace("{0}", a); }
+
+/* An Error with a machine-readable reason (heluo:error's detail.reason). */
+function reasoned(zh, reason, a) {
+  var err = new Error(say(zh, reason, a));
+  err.reason = reason;
+  return err;
+}
+
+/* Chinese when the options, the nearest lang attribute or the page say so
+   (else `fallback`, e.g. the data's locale). */
+function isZh(node, o, fallback) {
+  var n = node && node.closest ? node.closest("[lang]") : null;
+  var lang = (o && o.lang) || (n && n.getAttribute("lang")) || (typeof document !== "undefined" && document.documentElement.lang) || fallback || "";
+  return /^zh/i.test(lang);
+}
+
+/* The data's words under a chart: title, subtitle, source, note (format v1's
+   fields; `d` a DatasetHandle or the parsed JSON). Text, never markup. Under
+   a drawn chart (`drawn`: its title) neither the source (the canvas' credit
+   line) nor a title the chart already has. */
+function footOf(d, zh, drawn) {
+  /* A div: a <footer> outside sectioning content would be a contentinfo landmark per chart. */
+  var foot = el("div", "chart-foot");
+  [["foot-title", d.title !== drawn && d.title], ["foot-subtitle", d.subtitle], ["foot-source", !drawn && d.source && say(zh, "source", d.source)],
+    ["foot-note", d.note && say(zh, "note", d.note)]].forEach(function (pair) {
+    if (pair[1]) foot.appendChild(el("p", pair[0], pair[1]));
+  });
+  return foot.firstChild ? foot : null;
+}
+
+/* Format v1 read in JavaScript, for the fallback table only: one table per
+   chart, as plain text cells. */
+function fallbackTables(d, zh, kind) {
+  var tables = [];
+  function num(v) { return typeof v === "number" ? v.toLocaleString(zh ? "zh-CN" : "en") : v === null || v === undefined ? "" : String(v); }
+  function table(caption, columns, rows) {
+    var t = el("table", "data");
+    t.appendChild(el("caption", null, caption));
+    var head = el("tr");
+    columns.forEach(function (c) { var th = el("th", null, c); th.scope = "col"; head.appendChild(th); });
+    t.appendChild(el("thead")).appendChild(head);
+    var body = el("tbody");
+    rows.forEach(function (row) {
+      var tr = el("tr");
+      row.forEach(function (cell) { tr.appendChild(el("td", typeof cell === "number" ? "num" : null, num(cell))); });
+      body.appendChild(tr);
+    });
+    t.appendChild(body);
+    tables.push(t);
+  }
+  var trend = kind !== "ranking" && d.trend;
+  if (trend) {
+    var series = Array.isArray(trend) ? [{ name: d.title || "", points: trend }] : trend.series || [{ name: trend.name || trend.title || "", points: trend.points || [] }];
+    var years = Object.create(null);
+    var values = series.map(function (s) {
+      var byYear = Object.create(null);
+      (s.points || []).forEach(function (p) {
+        var year = Array.isArray(p) ? p[0] : p.year;
+        byYear[year] = Array.isArray(p) ? p[1] : p.value !== undefined ? p.value : p.rate;
+        years[year] = true;
+      });
+      return byYear;
+    });
+    var unit = trend.unit ? " (" + trend.unit + ")" : "";
+    table((trend.title || d.title || "") + unit, [zh ? "年份" : "Year"].concat(series.map(function (s) { return s.name || ""; })),
+      Object.keys(years).sort(function (a, b) { return a - b; }).map(function (y) {
+        return [y].concat(values.map(function (v) { return v[y]; }));
+      }));
+  }
+  var ranking = kind !== "trend" && d.ranking;
+  if (ranking && Array.isArray(ranking.villages)) {
+    var metrics = ranking.metrics || [];
+    var groups = ranking.villages.some(function (v) { return v.group; });
+    table(ranking.title || d.title || "", [ranking.item || (zh ? "名称" : "Name")].concat(groups ? [zh ? "分组" : "Group"] : [],
+      metrics.map(function (m) { return (m.label || m.key) + (m.unit ? " (" + m.unit + ")" : ""); })),
+    ranking.villages.map(function (v) {
+      return [v.name].concat(groups ? [v.group || ""] : [], metrics.map(function (m) { return (v.values || {})[m.key]; }));
+    }));
+  }
+  return tables;
+}
+
+/* Where the wasm cannot run: an image when one is given (fallback="chart.png"),
+   the data as tables and the data's words, in `box`. */
+function renderFallback(reason, box, data, options, ownAlert) {
+  var d = null;
+  try { d = data !== null && typeof data === "object" && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer) ? data : JSON.parse(decodeText(toBytes(data))); } catch (err) { d = null; }
+  var zh = isZh(box, options, d && d.locale);
+  var err = reasoned(zh, reason);
+  var wrap = el("div", "fallback");
+  if (ownAlert) {
+    var alert = el("p", "alert", err.message);
+    alert.setAttribute("role", "alert");
+    wrap.appendChild(alert);
+  }
+  if (options.fallback) {
+    var img = el("img");
+    img.src = options.fallback;
+    img.alt = (d && (d.title || (d.trend && d.trend.title) || (d.ranking && d.ranking.title))) || "";
+    wrap.appendChild(img);
+  }
+  if (d && typeof d === "object") {
+    fallbackTables(d, zh, options.chart).forEach(function (t) { wrap.appendChild(el("div", "table-box")).appendChild(t); });
+    var foot = options.footer !== "none" && footOf(d, zh);
+    if (foot) wrap.appendChild(foot);
+  }
+  box.textContent = "";
+  box.appendChild(wrap);
+  return err;
+}
+
+/* Where Heluo.render draws: inside <heluo-chart> (a .heluo-root) the target
+   itself; elsewhere a box in its own shadow root with the element's
+   stylesheet, so it looks the same and the host's CSS cannot break it. */
+function chartBox(target) {
+  if (target.closest(".heluo-root")) return { host: null, box: target };
+  var host = document.createElement("heluo-render");
+  host.style.setProperty("display", "block", "important");
+  var root = host.attachShadow({ mode: "open" });
+  var sheet = chartSheet();
+  if (sheet) root.adoptedStyleSheets = [sheet];
+  var box = el("div", "heluo-root");
+  root.appendChild(box);
+  target.appendChild(host);
+  return { host: host, box: box };
 }
 
 /* Brand colours from the element's CSS custom properties, for the canvas. */
@@ -598,13 +753,32 @@ function importLang(o) {
  */
 function renderChart(api, target, data, options) {
   options = Object.assign({}, options || {});
+  if (!target || typeof target.appendChild !== "function") throw reasoned(isZh(null, options), "no-target", String(target));
+  if (!target.isConnected) throw reasoned(isZh(null, options), "detached");
+  var where = chartBox(target);
+  var box = where.box;
+  if (api.blocked) {
+    var fallback = { chart: null, blocked: api.blocked,
+      update: function (next, nextOptions) {
+        if (nextOptions) options = Object.assign({}, nextOptions);
+        var err = renderFallback(api.blocked, box, next, options, !!where.host);
+        if (options.onError) options.onError(err);
+        fallback.ready = Promise.reject(err);
+        fallback.ready.catch(function () {});
+        return fallback;
+      },
+      setOptions: function () { return fallback; },
+      destroy: function () { if (where.host) where.host.remove(); else box.textContent = ""; } };
+    return fallback.update(data);
+  }
   var state = { dataset: null, chart: null, bytes: null, ticket: 0 };
   function draw(dataset, bytes, opts) {
     var chart;
+    var theme = resolvedTheme(opts.theme, target);
     try {
       var kind = opts.chart || dataset.charts[0];
-      chart = mountChart(api, target, dataset, kind, {
-        theme: resolvedTheme(opts.theme), lang: opts.lang, metric: opts.metric,
+      chart = mountChart(api, box, dataset, kind, {
+        theme: theme, lang: opts.lang, metric: opts.metric,
         top: opts.top, title: opts.title || opts["chart-title"], controls: opts.controls,
         colors: opts.colors !== undefined ? opts.colors : brandColors(target), onError: opts.onError,
       });
@@ -612,10 +786,14 @@ function renderChart(api, target, data, options) {
       if (!(err instanceof WebAssembly.RuntimeError)) dataset.free();
       throw err;
     }
+    /* The data's words under the chart, unless footer="none" says not. */
+    var foot = opts.footer !== "none" && footOf(dataset, /^zh/i.test(chart.lang), chart.view.title);
+    if (foot) chart.figure.appendChild(foot);
+    if (where.host) where.host.setAttribute("data-theme", theme);
     /* Swap only once the new chart exists: a failure keeps the old one. */
     if (state.chart) state.chart.destroy();
     if (state.dataset) state.dataset.free();
-    target.appendChild(chart.figure);
+    box.appendChild(chart.figure);
     chart.start();
     state.dataset = dataset;
     state.chart = chart;
@@ -699,6 +877,7 @@ function renderChart(api, target, data, options) {
       if (state.dataset) state.dataset.free();
       state.chart = state.dataset = null;
       handle.chart = null;
+      if (where.host) where.host.remove();
     },
   };
   handle.ready = mount(data, options);
@@ -717,7 +896,7 @@ function chartSheet() {
 }
 
 var MAPPING_ATTRIBUTES = ["time", "name", "value", "group"];
-var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls", "time", "name", "value", "group"];
+var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls", "time", "name", "value", "group", "footer", "fallback"];
 
 /* <heluo-chart src="data.json" chart="trend">: the chart in an open shadow
    root, initialised when it comes near the viewport and freed when removed.
@@ -762,8 +941,18 @@ function defineElement() {
     } else {
       self._start();
     }
-    self._onScheme = function () { if ((self.getAttribute("theme") || "auto") === "auto") self._setTheme(); };
+    self._onScheme = function () { if (self.getAttribute("theme") === "auto") self._setTheme(); };
     if (darkQuery) darkQuery.addEventListener("change", self._onScheme);
+    /* Inline data added or changed after the element is in the page (as
+       frameworks do) redraws; so does src (attributeChangedCallback). */
+    if (typeof MutationObserver === "function") {
+      self._mutations = new MutationObserver(function () {
+        if (self.hasAttribute("src") || self._observer) return;
+        var script = self.querySelector('script[type="application/json"]');
+        if (script && script.textContent !== self._inline) self._start();
+      });
+      self._mutations.observe(self, { childList: true, subtree: true, characterData: true });
+    }
   };
 
   HeluoChart.prototype.disconnectedCallback = function () {
@@ -772,6 +961,7 @@ function defineElement() {
     if (this._abort) { this._abort.abort(); this._abort = null; }
     this._load++;
     if (darkQuery && this._onScheme) darkQuery.removeEventListener("change", this._onScheme);
+    if (this._mutations) { this._mutations.disconnect(); this._mutations = null; }
     if (this._render) { this._render.destroy(); this._render = null; }
   };
 
@@ -789,13 +979,13 @@ function defineElement() {
       var v = self.getAttribute(a);
       if (v !== null && a !== "src") o[a === "chart-title" ? "title" : a] = v;
     });
-    o.theme = o.theme || "auto";
+    o.theme = THEMES.indexOf(o.theme || "light") >= 0 ? resolvedTheme(o.theme || "light", self) : o.theme;
     o.onError = function (err) { self._fail(err); };
     return o;
   };
 
   HeluoChart.prototype._setTheme = function () {
-    var theme = resolvedTheme(this.getAttribute("theme") || "auto");
+    var theme = resolvedTheme(this.getAttribute("theme") || "light", this);
     this.setAttribute("data-theme", theme);
     this._apply(function (r, o) { r.setOptions(o); });
   };
@@ -812,7 +1002,8 @@ function defineElement() {
     var message = (err && err.message) || String(err);
     this._alert.textContent = message;
     this._alert.hidden = false;
-    this.dispatchEvent(new CustomEvent("heluo:error", { detail: message, bubbles: true, composed: true }));
+    /* detail: { message, reason } ("wasm-blocked", "no-data", "load-failed", …, else "error"). */
+    this.dispatchEvent(new CustomEvent("heluo:error", { detail: { message: message, reason: (err && err.reason) || "error" }, bubbles: true, composed: true }));
   };
 
   HeluoChart.prototype._ok = function () {
@@ -826,7 +1017,7 @@ function defineElement() {
   HeluoChart.prototype._start = function () {
     var self = this;
     var ticket = ++self._load;
-    self.setAttribute("data-theme", resolvedTheme(self.getAttribute("theme") || "auto"));
+    self.setAttribute("data-theme", resolvedTheme(self.getAttribute("theme") || "light", self));
     if (self._abort) { self._abort.abort(); self._abort = null; }
     var show = function (bytes) {
       if (ticket !== self._load || !self.isConnected) return;
@@ -839,24 +1030,28 @@ function defineElement() {
       } catch (err) { self._fail(err); }
     };
     var src = self.getAttribute("src");
+    /* Messages in the chart's language: its lang, else the page's. */
+    var zh = isZh(self);
     if (!src) {
       var script = self.querySelector('script[type="application/json"]');
-      if (!script) { self._fail(new Error("<heluo-chart> needs data: a src attribute or a child <script type=\"application/json\">")); return; }
+      if (!script) { self._fail(reasoned(zh, "no-data")); return; }
+      self._inline = script.textContent;
       show(new TextEncoder().encode(script.textContent));
       return;
     }
     var url;
-    try { url = new URL(src, document.baseURI); } catch (err) { self._fail(new Error("src=\"" + src + "\" is not a URL")); return; }
+    try { url = new URL(src, document.baseURI); } catch (err) { self._fail(reasoned(zh, "bad-src", src)); return; }
     if (url.protocol === "file:") {
-      self._fail(new Error("src=\"" + src + "\" cannot be read from a page opened from disk (file://): put the data inline in a <script type=\"application/json\"> inside the element, or use the standalone HTML download"));
+      self._fail(reasoned(zh, "file-src", src));
       return;
     }
     var abort = typeof AbortController === "function" ? new AbortController() : null;
     self._abort = abort;
-    /* In the chart's language when its lang says Chinese (English otherwise,
-       as before): what failed, a refused request or a file too large. */
-    var zh = /^zh/i.test(self.getAttribute("lang") || "");
-    var cannot = function (why) { return new Error((zh ? "无法载入 " : "could not load ") + url.href + (zh ? "：" : ": ") + why); };
+    var cannot = function (why) {
+      var err = new Error((zh ? "无法载入 " : "could not load ") + url.href + (zh ? "：" : ": ") + why);
+      err.reason = "load-failed";
+      return err;
+    };
     var limit = 256 * 1024 * 1024;
     var tooLarge = zh ? "文件大于 256 MB" : "the file is larger than 256 MB";
     fetch(url.href, { signal: abort ? abort.signal : undefined, credentials: "same-origin" }).then(function (response) {

@@ -53,7 +53,7 @@ async function check(page) {
   assert.equal(outer, first.height, 'sized from the first message alone, the iframe shows it all');
 
   const broken = await inside(page, 'broken');
-  assert.match(broken.alert || '', /could not load/, 'the error is shown');
+  assert.match(broken.alert || '', /^无法载入 .*HTTP 404/, 'the error is shown, in the embed page\'s language (zh-CN)');
   assert.equal(heights.broken[0], broken.height, 'an error message is laid out before its height is posted');
   assert.equal(await page.$eval('#broken', (f) => f.getBoundingClientRect().height), broken.height);
 

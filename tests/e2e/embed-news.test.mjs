@@ -82,7 +82,7 @@ test('a news page with two elements and an iframe, under a strict CSP, on a phon
     await page.exposeFunction('__heluoError', (m) => errors.push(m));
     await page.evaluate(() => {
       const el = document.getElementById('inline');
-      el.addEventListener('heluo:error', (e) => window.__heluoError(e.detail));
+      el.addEventListener('heluo:error', (e) => window.__heluoError(e.detail.message));
       el.setAttribute('chart', 'pie');
     });
     await page.waitForFunction(() => { const a = document.getElementById('inline').shadowRoot.querySelector('[role=alert]'); return a && !a.hidden; });
@@ -179,7 +179,7 @@ test('changing src while a fetch is in flight never shows the older data', async
     await page.exposeFunction('__srcError', (m) => errors.push(m));
     await page.evaluate(() => {
       const el = document.getElementById('from-src');
-      el.addEventListener('heluo:error', (e) => window.__srcError(e.detail));
+      el.addEventListener('heluo:error', (e) => window.__srcError(e.detail.message));
       // A missing file first, then at once the national sample: the 404 must not win.
       el.setAttribute('src', '../../../www/data/missing.json');
       el.setAttribute('src', '../../../www/data/national.json');

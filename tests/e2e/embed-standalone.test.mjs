@@ -33,7 +33,8 @@ async function rendered(url) {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let ink = 0;
     for (let i = 0; i < d.length; i += 16) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) ink++;
-    return { kind: e.getAttribute('chart'), ink, alert: e.shadowRoot.querySelector('[role=alert]').hidden ? null : e.shadowRoot.querySelector('[role=alert]').textContent };
+    const foot = e.shadowRoot.querySelector('.chart-foot');
+    return { kind: e.getAttribute('chart'), ink, foot: foot ? foot.textContent : null, alert: e.shadowRoot.querySelector('[role=alert]').hidden ? null : e.shadowRoot.querySelector('[role=alert]').textContent };
   }));
   const violations = await page.evaluate(() => window.__violations);
   await context.close();
@@ -48,8 +49,8 @@ test('the embed panel\'s element snippet, pasted into a fresh page, renders', as
     assert.match(element, /^<script src="heluo.js"><\/script>\n<heluo-chart chart="trend" theme="auto" lang="zh-CN">/);
     assert.match(element, /<heluo-chart chart="ranking" metric="income" theme="auto" lang="zh-CN">/);
     const iframe = await p.page.inputValue('#embed-iframe');
-    assert.match(iframe, /<iframe id="heluo-1" title="贫困发生率" src="embed.html\?src=luolong.json&amp;chart=trend&amp;theme=auto&amp;lang=zh-CN&amp;id=heluo-1"/);
-    assert.match(iframe, /<script src="embed-host.js"><\/script>$/);
+    assert.match(iframe, /<iframe id="heluo-1" title="贫困发生率" src="heluo-embed\/embed.html\?src=luolong.json&amp;chart=trend&amp;theme=auto&amp;lang=zh-CN&amp;id=heluo-1"/);
+    assert.match(iframe, /<script src="heluo-embed\/embed-host.js"><\/script>$/);
 
     await mkdir(OUT, { recursive: true });
     const pkg = pathToFileURL(join(ROOT, 'pkg/heluo.js')).href;
@@ -65,7 +66,7 @@ test('the embed panel\'s element snippet, pasted into a fresh page, renders', as
     // The iframe form, with the paths of where the files are hosted.
     const server = await startServer();
     try {
-      const hosted = iframe.replaceAll('src="embed.html?src=luolong.json', 'src="/www/embed.html?src=data/luolong.json').replace('src="embed-host.js"', 'src="/www/embed-host.js"');
+      const hosted = iframe.replaceAll('src="heluo-embed/embed.html?src=luolong.json', 'src="/www/embed.html?src=data/luolong.json').replace('src="heluo-embed/embed-host.js"', 'src="/www/embed-host.js"');
       await writeFile(join(OUT, 'iframe.html'), `<!doctype html><meta charset="utf-8"><title>pasted iframe</title>\n${hosted}\n`);
       const context = await (await browser()).newContext();
       const page = await context.newPage();
@@ -95,6 +96,8 @@ test('the standalone HTML download opens from file:// under its strict CSP', asy
     const r = await rendered(pathToFileURL(file).href);
     assert.deepEqual(r.facts.map((f) => f.kind), ['trend', 'ranking']);
     assert.ok(r.facts.every((f) => f.ink > 500 && f.alert === null), JSON.stringify(r.facts));
+    // The data's words travel with the charts: the note says which values are illustrative.
+    assert.ok(r.facts.every((f) => /洛阳市洛龙区脱贫攻坚/.test(f.foot) && /示意数据/.test(f.foot)), JSON.stringify(r.facts.map((f) => f.foot)));
     assert.deepEqual(r.violations, [], 'no CSP violation');
     assert.deepEqual(r.errors, []);
   } finally {

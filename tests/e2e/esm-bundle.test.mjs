@@ -31,12 +31,14 @@ async function drawn(path) {
   const p = await openPage('http', { server, path });
   try {
     const got = await p.page.evaluate(() => {
-      const canvas = document.querySelector('#chart canvas.base');
+      // Heluo.render draws in its own shadow root (styled, out of the host CSS's reach).
+      const root = document.querySelector('#chart heluo-render').shadowRoot;
+      const canvas = root.querySelector('canvas.base');
       const ctx = canvas.getContext('2d');
       const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
       let ink = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
-      return { ...window.__heluo, width: canvas.width, ink: ink / (data.length / 4), caption: document.querySelector('#chart figcaption').textContent };
+      return { ...window.__heluo, width: canvas.width, ink: ink / (data.length / 4), caption: root.querySelector('figcaption').textContent };
     });
     assert.ok(got.width > 0, 'a canvas');
     assert.ok(got.ink > 0.01, `the chart is drawn (${got.ink})`);

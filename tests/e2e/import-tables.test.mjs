@@ -277,14 +277,14 @@ test('Heluo.render and <heluo-chart> take a JavaScript array of records with a m
       ];
       const handle = Heluo.render(box, records, { chart: 'trend', time: 'year', name: 'county', value: 'rate' });
       await handle.ready;
-      const cells = Array.from(box.querySelectorAll('table.data td')).map((td) => td.textContent);
+      const cells = Array.from(handle.chart.figure.querySelectorAll('table.data td')).map((td) => td.textContent);
       // An object of columns, too.
       const box2 = document.createElement('div');
       document.body.appendChild(box2);
       const h2 = Heluo.render(box2, { village: ['甲村', '乙村'], income: [100, 300] }, { name: 'village', value: 'income' });
       await h2.ready;
-      const first = Array.from(box2.querySelectorAll('table.data tbody tr')[0].cells).map((c) => c.textContent);
-      return { figure: !!box.querySelector('figure.chart-trend'), cells, first };
+      const first = Array.from(h2.chart.figure.querySelectorAll('table.data tbody tr')[0].cells).map((c) => c.textContent);
+      return { figure: handle.chart.figure.matches('figure.chart-trend') && box.contains(handle.chart.figure.getRootNode().host), cells, first };
     });
     assert.ok(result.figure, 'a trend is drawn');
     assert.ok(result.cells.some((c) => c.startsWith('3.12')), JSON.stringify(result.cells));
