@@ -494,7 +494,34 @@ impl Engine {
 
     /// The current view as a standalone SVG document.
     pub fn svg(&self) -> crate::Result<String> {
+        let (marks, w, h) = self.export();
+        crate::render::to_svg(&marks, w, h, self.cx.theme.background)
+    }
+
+    /// The current view as exported (SVG, PNG, the command's images): the
+    /// chart, and under it the dataset's words a page shows around the chart
+    /// (its title when the chart shows another, subtitle, note), wrapped to
+    /// the width, so a caveat such as "some values are illustrative" travels
+    /// with every copy of the picture. Marks, width and height.
+    pub fn export(&self) -> (Vec<Mark>, f64, f64) {
         let (w, h) = self.size();
-        crate::render::to_svg(self.marks(), w, h, self.cx.theme.background)
+        let mut marks = self.marks().to_vec();
+        let d = &self.cx.dataset;
+        let title = self.title();
+        let shown = d.title.as_deref().filter(|t| !title.contains(t.trim()));
+        let pad = crate::chart::padding(w);
+        let lines: Vec<String> = [shown, d.subtitle.as_deref(), d.note.as_deref()]
+            .into_iter()
+            .flatten()
+            .flat_map(str::lines)
+            .filter(|t| !t.trim().is_empty())
+            .flat_map(|t| crate::mark::wrap_text(t.trim(), 11.5, (w - 2.0 * pad).max(1.0)))
+            .collect();
+        if lines.is_empty() {
+            return (marks, w, h);
+        }
+        let h = h + crate::chart::footer_height(lines.len()) + 4.0;
+        crate::chart::footer(&self.cx, &mut marks, &lines, pad, w, h);
+        (marks, w, h)
     }
 }

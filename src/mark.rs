@@ -157,6 +157,33 @@ fn char_em(c: char) -> f64 {
 }
 
 /// `text`, cut with `…` so it fits in `max_width` px at `size`.
+/// `text` in lines that each fit `max_width` at `size`: broken at the last
+/// space that fits (words stay whole), else between any two characters
+/// (Chinese has no spaces).
+pub fn wrap_text(text: &str, size: f64, max_width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        let w = char_em(c) * size;
+        if used + w > max_width && !line.is_empty() {
+            let rest = match line.rfind(' ') {
+                Some(at) if at > 0 => line.split_off(at + 1),
+                _ => String::new(),
+            };
+            lines.push(line.trim_end().to_string());
+            line = rest;
+            used = text_width(&line, size);
+        }
+        line.push(c);
+        used += w;
+    }
+    if !line.trim().is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 pub fn fit_text(text: &str, size: f64, max_width: f64) -> String {
     if text_width(text, size) <= max_width {
         return text.to_string();

@@ -586,9 +586,9 @@ impl ChartView {
     /// Draws the current view on `canvas` at `scale` (2 for a 2× PNG export).
     #[wasm_bindgen(js_name = drawTo)]
     pub fn draw_to(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
-        let (w, h) = self.engine.size();
+        let (marks, w, h) = self.engine.export();
         size_canvas(&canvas, w, h, scale);
-        draw(&canvas, self.engine.marks(), scale, Some(self.background()))
+        draw(&canvas, &marks, scale, Some(self.background()))
     }
 
     /// The current view as a standalone SVG document.

@@ -333,7 +333,8 @@ fn render_png_has_the_size_asked_and_its_chinese_title_has_ink() {
     assert!(o.status.success(), "{}", stderr(&o));
     let png = Pixmap::decode_png(&std::fs::read(&out).expect("png")).expect("a PNG");
     let (_, engine) = engine_svg(ChartKind::Ranking, 600.0, None);
-    let (w, h) = engine.size();
+    // The picture as exported: the chart and the dataset's words under it.
+    let (_, w, h) = engine.export();
     assert_eq!(
         (png.width(), png.height()),
         ((w * 2.0).round() as u32, (h * 2.0).round() as u32)

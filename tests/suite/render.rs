@@ -14,11 +14,11 @@ use crate::util::{dataset_str, engine, luolong, national, texts, zh_all_shown};
 
 fn svg_of(chart: &Engine) -> String {
     let svg = chart.svg().expect("an SVG");
-    let (w, h) = chart.size();
+    let (marks, w, h) = chart.export();
     assert_eq!(
         svg,
-        to_svg(chart.marks(), w, h, chart.theme().background).expect("an SVG"),
-        "the engine's SVG is its marks on its background"
+        to_svg(&marks, w, h, chart.theme().background).expect("an SVG"),
+        "the engine's SVG is its exported marks on its background"
     );
     svg
 }
@@ -69,7 +69,7 @@ fn polylines(svg: &str) -> Vec<(String, String, usize)> {
 fn ranking_sample_svg_structure() {
     let chart = engine(luolong(), ChartKind::Ranking);
     let svg = svg_of(&chart);
-    let (w, h) = chart.size();
+    let (_, w, h) = chart.export();
     assert!(
         svg.starts_with(&format!(
             r#"<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}""#
@@ -94,10 +94,15 @@ fn ranking_sample_svg_structure() {
     assert_eq!(count(&svg, "<circle"), 0);
 
     let texts = svg_texts(&svg);
+    let words = chart.export().0.len() - chart.marks().len();
+    assert!(
+        words > 0,
+        "the sample's title, subtitle and note go under the exported chart"
+    );
     assert_eq!(
         texts.len(),
-        32,
-        "title, subtitle, 3 groups and 2 shapes, 7 × (rank, name, value), 3 bar shapes, credit"
+        32 + words,
+        "title, subtitle, 3 groups and 2 shapes, 7 × (rank, name, value), 3 bar shapes, credit, the dataset's words"
     );
     for expected in [
         "村集体经济",
@@ -510,4 +515,85 @@ fn the_recorder_sees_every_mark() {
         );
         assert_eq!(rec.size, (640, 480));
     }
+}
+
+// ------------------------------------------------------------ exports carry the data's words
+
+#[test]
+fn exports_carry_the_subtitle_and_the_note_wrapped_under_the_chart() {
+    let note = "洛龙区部分村的数值为示意数据，仅用于演示图表；正式报道请以区统计局公布的数字为准，并注明来源和统计口径。";
+    let data = format!(
+        r#"{{"title": "洛龙区脱贫", "subtitle": "2013—2019 年", "note": "{note}",
+            "trend": {{"title": "贫困发生率", "unit": "%", "series": [{{"name": "洛龙区", "points": [[2013, 3.12], [2019, 0.36]]}}]}}}}"#
+    );
+    let dataset = Rc::new(dataset_str(&data));
+    for width in [320.0, 900.0] {
+        let mut options = heluo::Options::new(ChartKind::Trend);
+        options.width = width;
+        let chart = Engine::new(dataset.clone(), &options).expect("a trend");
+        let (marks, w, h) = chart.export();
+        let (_, shown_h) = chart.size();
+        assert_eq!(w, chart.size().0);
+        let extra: Vec<String> = marks[chart.marks().len()..]
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text(t) => Some(t.text.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            extra.first().map(String::as_str),
+            Some("洛龙区脱贫"),
+            "the dataset's title, which the chart does not show"
+        );
+        assert_eq!(extra.get(1).map(String::as_str), Some("2013—2019 年"));
+        assert_eq!(
+            extra[2..].concat(),
+            note,
+            "the note whole, in lines, nothing cut: {extra:?}"
+        );
+        if width < 400.0 {
+            assert!(extra.len() > 3, "a phone's width wraps the note: {extra:?}");
+        }
+        assert!(extra.iter().all(|l| !l.contains('…')));
+        assert!(
+            h >= shown_h + 16.0 * extra.len() as f64,
+            "the picture grows to hold them"
+        );
+        let svg = svg_of(&chart);
+        assert!(
+            svg_texts(&svg).iter().any(|t| t.contains("示意数据")),
+            "the SVG says the values are illustrative"
+        );
+    }
+    // Without such words the export is the chart as shown.
+    let plain = Rc::new(dataset_str(
+        r#"{"trend": {"title": "贫困发生率", "series": [{"name": "洛龙区", "points": [[2013, 3.12], [2019, 0.36]]}]}}"#,
+    ));
+    let plain = engine(plain, ChartKind::Trend);
+    let (marks, w, h) = plain.export();
+    assert_eq!(
+        (marks.len(), w, h),
+        (plain.marks().len(), plain.size().0, plain.size().1)
+    );
+}
+
+#[test]
+fn wrapping_keeps_english_words_whole() {
+    let lines = heluo::mark::wrap_text(
+        "Values for some villages are illustrative only",
+        11.5,
+        120.0,
+    );
+    assert!(lines.len() > 1, "{lines:?}");
+    assert_eq!(
+        lines.join(" "),
+        "Values for some villages are illustrative only"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.starts_with(' ') && !l.ends_with(' ')),
+        "{lines:?}"
+    );
 }

@@ -148,7 +148,7 @@ fn card(engine: &heluo::Engine, raster: Option<&Raster>, scale: f64) -> Result<V
     match raster {
         None => Ok(svg.into_bytes()),
         Some(raster) => {
-            raster.check_fonts(engine.marks())?;
+            raster.check_fonts(&engine.export().0)?;
             raster.png(&svg, scale)
         }
     }

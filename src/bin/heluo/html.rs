@@ -137,7 +137,7 @@ pub fn run(args: &HtmlArgs) -> Result<ExitCode, Failure> {
         let svg = engine
             .svg()
             .map_err(|e| Failure::data(load::error_message(&e, page_lang)))?;
-        let (w, h) = engine.size();
+        let (_, w, h) = engine.export();
         let image = format!(
             "<noscript><img src=\"data:image/svg+xml;base64,{}\" width=\"{}\" height=\"{}\" alt=\"{}\"></noscript>",
             base64::engine::general_purpose::STANDARD.encode(svg.as_bytes()),

@@ -305,7 +305,7 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode, Failure> {
         Format::Svg => svg.into_bytes(),
         Format::Png => {
             let raster = Raster::new();
-            raster.check_fonts(engine.marks())?;
+            raster.check_fonts(&engine.export().0)?;
             raster.png(&svg, size.scale)?
         }
     };
