@@ -10,12 +10,23 @@ declare namespace Heluo {
     metric?: string;
     /** Ranking: rows shown before "show all" (default 15). */
     top?: number | string;
-    /** Default "auto": follows prefers-color-scheme. */
+    /** Default "light"; "auto" follows the host page's declared color-scheme (CSS or <meta name="color-scheme">), and the reader's setting only where the page supports both. */
     theme?: "light" | "dark" | "auto";
     /** Default: the dataset's locale. */
     lang?: "zh-CN" | "en";
     /** Replaces the chart's title. */
     title?: string;
+    /** The same as `title` (the element's attribute name). */
+    "chart-title"?: string;
+    /** "none" hides the footer with the data's title, subtitle, source and note (shown by default). */
+    footer?: "full" | "none";
+    /** An image shown with the data table where the WebAssembly cannot run (a policy without 'wasm-unsafe-eval'). */
+    fallback?: string;
+    /** Table data: the columns to use (inferred when absent). */
+    time?: string;
+    name?: string;
+    value?: string;
+    group?: string;
     /** "none": no buttons; hover, keys and the data table still work. */
     controls?: "full" | "none";
     /** Brand colours: "background:#fff; text:#222; accent:#c00; palette:#a00,#05a". Default: the element's --heluo-* CSS custom properties. */
@@ -26,8 +37,10 @@ declare namespace Heluo {
 
   /** What Heluo.render returns. */
   interface ChartHandle {
-    /** New data (same options); on error the chart shown stays and the error is thrown. */
-    update(data: string | Uint8Array | ArrayBuffer | object): ChartHandle;
+    /** Resolves once the chart is drawn (a table is imported first); rejects with the error. */
+    ready: Promise<ChartHandle>;
+    /** New data (and options, when given); on error the chart shown stays and the error is thrown. */
+    update(data: string | Uint8Array | ArrayBuffer | object, options?: RenderOptions): ChartHandle;
     /** New options (same data). */
     setOptions(options: RenderOptions): ChartHandle;
     /** The current view as a standalone SVG document. */
@@ -148,8 +161,14 @@ declare namespace Heluo {
     free(): void;
   }
 
-  /** One chart in `target` from data (JSON text, bytes or a plain object). Throws an Error naming what is wrong and where. */
+  /** Set where the WebAssembly could not be compiled ("wasm-blocked": a policy without 'wasm-unsafe-eval'; "wasm-unsupported"): then render() and <heluo-chart> show that, and the data's table. */
+  const blocked: "wasm-blocked" | "wasm-unsupported" | undefined;
+  /** An Error of the embedding layer, with a machine-readable reason. */
+  interface EmbedError { message: string; reason: "wasm-blocked" | "wasm-unsupported" | "no-data" | "load-failed" | "bad-src" | "file-src" | "error" | string }
+  /** One chart in `target` (an element in the page; null or a detached element throws) from data (JSON text, bytes or a plain object). Throws an Error naming what is wrong and where. */
   function render(target: Element, data: string | Uint8Array | ArrayBuffer | object, options?: RenderOptions): ChartHandle;
+  /** Defines <heluo-chart> (once; the script already does in a browser) and returns its class; undefined without a DOM. */
+  function define(): CustomElementConstructor | undefined;
   /** Parses a dataset; throws an Error with the JSON path of the problem. */
   /** `lang` ("zh-CN" or "en", English by default) is the language of the error message. */
   function parseDataset(bytes: Uint8Array, lang?: string): DatasetHandle;
@@ -175,5 +194,5 @@ interface HTMLElementTagNameMap {
 
 interface HTMLElementEventMap {
   "heluo:ready": CustomEvent<void>;
-  "heluo:error": CustomEvent<string>;
+  "heluo:error": CustomEvent<Heluo.EmbedError>;
 }

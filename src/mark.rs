@@ -168,7 +168,7 @@ pub fn wrap_text(text: &str, size: f64, max_width: f64) -> Vec<String> {
         let w = char_em(c) * size;
         if used + w > max_width && !line.is_empty() {
             let rest = match line.rfind(' ') {
-                Some(at) if at > 0 => line.split_off(at + 1),
+                Some(at) if at > 0 => line.split_off(at.saturating_add(1)),
                 _ => String::new(),
             };
             lines.push(line.trim_end().to_string());
