@@ -345,7 +345,30 @@ impl ChartRoom for TrendChart {
         let tip = match self.focus? {
             Focus::Year(year) => {
                 let column = l.columns.get(hit::column_index(l, year)?)?;
-                describe::tooltip(cx, trend, &self.view, l, column, self.line)
+                let tip = describe::tooltip(cx, trend, &self.view, l, column, self.line)
+                    .announced(cx.words);
+                // That year's annotations are said first: "2015年：打赢脱贫攻坚战的决定；洛龙区 …".
+                return Some(match describe::notes_of_year(cx, trend, year) {
+                    Some(notes) => {
+                        let words = cx.words;
+                        let rest = tip
+                            .announcement
+                            .strip_prefix(tip.heading.as_str())
+                            .and_then(|r| r.strip_prefix(words.get(Msg::HeadingSep)))
+                            .unwrap_or_default()
+                            .to_string();
+                        let said = words.sentence(&tip.heading, &[notes]);
+                        Tooltip {
+                            announcement: if rest.is_empty() {
+                                said
+                            } else {
+                                said + words.get(Msg::ClauseSep) + &rest
+                            },
+                            ..tip
+                        }
+                    }
+                    None => tip,
+                });
             }
             Focus::Annotation(i) => describe::annotation_tooltip(cx, hit::annotation(l, i)?),
         };
@@ -360,7 +383,7 @@ impl ChartRoom for TrendChart {
 
     fn description(&self, cx: &Context) -> String {
         trend(cx)
-            .map(|t| describe::description(cx, t, &self.layout, &self.view.highlighted))
+            .map(|t| describe::description(cx, t, &self.layout, &self.view))
             .unwrap_or_default()
     }
 
@@ -444,6 +467,7 @@ impl ChartRoom for TrendChart {
             label: words.get(Msg::ZoomIn).into(),
             pressed: None,
             hidden: false,
+            disabled: self.zoom_in(cx).is_none(),
             action: Request::ZoomIn,
         });
         controls.push(Control::Button {
@@ -451,6 +475,7 @@ impl ChartRoom for TrendChart {
             label: words.get(Msg::ZoomOut).into(),
             pressed: None,
             hidden: zoomed.is_none(),
+            disabled: false,
             action: Request::ZoomOut,
         });
         controls.push(Control::Button {
@@ -461,6 +486,7 @@ impl ChartRoom for TrendChart {
             },
             pressed: None,
             hidden: zoomed.is_none(),
+            disabled: false,
             action: Request::ResetZoom,
         });
         controls
