@@ -189,7 +189,8 @@ pub fn notes(cx: &Context, trend: &Trend, shown: (i32, i32)) -> String {
             .annotations
             .iter()
             .filter(|a| a.year >= shown.0 && a.year <= shown.1)
-            .map(|a| words.fill(Msg::AnnotationItem, &[&words.year(a.year), &a.label])),
+            .map(|a| words.fill(Msg::AnnotationItem, &[&words.year(a.year), &a.label]))
+            .collect(),
         Msg::AnnotationSeparator,
     );
     if items.is_empty() {
@@ -202,24 +203,12 @@ pub fn notes(cx: &Context, trend: &Trend, shown: (i32, i32)) -> String {
 pub const NOTES: usize = 10;
 
 /// The first [`NOTES`] of `items` joined by `sep`, and how many more.
-fn listed(cx: &Context, items: impl Iterator<Item = String>, sep: Msg) -> String {
+fn listed(cx: &Context, items: Vec<String>, sep: Msg) -> String {
     let words = cx.words;
-    let mut out = String::new();
-    let mut n = 0usize;
-    for item in items {
-        if n < NOTES {
-            if n > 0 {
-                out.push_str(words.get(sep));
-            }
-            out.push_str(&item);
-        }
-        n = n.saturating_add(1);
-    }
-    if n > NOTES {
-        out = words.fill(
-            Msg::AnnotationMore,
-            &[&out, &n.saturating_sub(NOTES).to_string()],
-        );
+    let out = items.get(..NOTES).unwrap_or(&items).join(words.get(sep));
+    if items.len() > NOTES {
+        let more = items.len().saturating_sub(NOTES).to_string();
+        return words.fill(Msg::AnnotationMore, &[&out, &more]);
     }
     out
 }
@@ -232,7 +221,8 @@ pub fn notes_of_year(cx: &Context, trend: &Trend, year: i32) -> Option<String> {
             .annotations
             .iter()
             .filter(|a| a.year == year)
-            .map(|a| a.label.clone()),
+            .map(|a| a.label.clone())
+            .collect(),
         Msg::NameSep,
     );
     (!labels.is_empty()).then_some(labels)

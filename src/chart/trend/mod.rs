@@ -348,27 +348,22 @@ impl ChartRoom for TrendChart {
                 let tip = describe::tooltip(cx, trend, &self.view, l, column, self.line)
                     .announced(cx.words);
                 // That year's annotations are said first: "2015年：打赢脱贫攻坚战的决定；洛龙区 …".
-                return Some(match describe::notes_of_year(cx, trend, year) {
-                    Some(notes) => {
-                        let words = cx.words;
-                        let rest = tip
-                            .announcement
-                            .strip_prefix(tip.heading.as_str())
-                            .and_then(|r| r.strip_prefix(words.get(Msg::HeadingSep)))
-                            .unwrap_or_default()
-                            .to_string();
-                        let said = words.sentence(&tip.heading, &[notes]);
-                        Tooltip {
-                            announcement: if rest.is_empty() {
-                                said
-                            } else {
-                                said + words.get(Msg::ClauseSep) + &rest
-                            },
-                            ..tip
-                        }
+                if let Some(notes) = describe::notes_of_year(cx, trend, year) {
+                    let words = cx.words;
+                    let sep = words.get(Msg::HeadingSep);
+                    let mut said = words.sentence(&tip.heading, &[notes]);
+                    // What the rows say, after "2015年：".
+                    let from = tip.heading.len().saturating_add(sep.len());
+                    if let Some(rest) = tip.announcement.get(from..).filter(|r| !r.is_empty()) {
+                        said.push_str(words.get(Msg::ClauseSep));
+                        said.push_str(rest);
                     }
-                    None => tip,
-                });
+                    return Some(Tooltip {
+                        announcement: said,
+                        ..tip
+                    });
+                }
+                return Some(tip);
             }
             Focus::Annotation(i) => describe::annotation_tooltip(cx, hit::annotation(l, i)?),
         };
