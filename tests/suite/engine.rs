@@ -1022,7 +1022,11 @@ fn a_year_with_an_annotation_says_it_first_and_zoom_in_says_when_it_can_do_no_mo
         "2015年：打赢脱贫攻坚战的决定；洛龙区 无数据，全国农村 5.7%"
     );
     apply(&mut e, right);
-    assert!(e.announcement().starts_with("2016年：洛龙区"), "{}", e.announcement());
+    assert!(
+        e.announcement().starts_with("2016年：洛龙区"),
+        "{}",
+        e.announcement()
+    );
     let zoom_in = |e: &Engine| {
         e.controls()
             .into_iter()
