@@ -307,6 +307,18 @@ test('the embed page: a main landmark, a heading and a title naming the chart', 
     const box = await page.$eval('#embed-heading', (h) => h.getBoundingClientRect().height);
     assert.ok(box <= 1, 'the heading is visually hidden');
     assert.ok(await page.$eval('main', (m) => !!m.querySelector('heluo-chart')), 'the chart is in the main landmark');
+    assert.deepEqual(await runAxe(page), [], 'axe: the embed page, light, Chinese');
+
+    // Dark and English: the same landmark and heading; axe finds nothing.
+    await page.goto(server.url('www/embed.html?src=data/luolong.json&chart=trend&theme=dark&lang=en'));
+    await page.waitForFunction(() => document.title !== 'Heluo chart', null, { timeout: 15_000 });
+    assert.equal(await page.title(), '贫困发生率');
+    assert.equal(await page.$eval('heluo-chart', (h) => h.getAttribute('data-theme')), 'dark');
+    const dark = await axTree(page);
+    assert.equal(byRole(dark, 'main').length, 1);
+    assert.deepEqual(byRole(dark, 'heading').map((h) => h.name), ['贫困发生率']);
+    assert.deepEqual(byRole(dark, 'application').map((a) => a.roledescription), ['interactive line chart']);
+    assert.deepEqual(await runAxe(page), [], 'axe: the embed page, dark, English');
   } finally {
     await context.close();
     await server.close();
