@@ -178,7 +178,7 @@ function mountChart(api, container, dataset, kind, options) {
   /* What the engine says changed, put into the page. */
   function handle(changed) {
     if (!changed) return;
-    var had = focusedControl();
+    var had = changed.controls && focusedControl();
     if (changed.marks || changed.size) { setHeight(); describe(); }
     if (changed.controls) updateControls();
     if (changed.table) fillTable();
