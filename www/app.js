@@ -709,6 +709,11 @@
     $("dataset-subtitle").textContent = d.subtitle || "";
     $("dataset-title").title = d.title || "";
     $("dataset-subtitle").title = d.subtitle || "";
+    /* The dataset's own words in its language, inside the page's (WCAG 3.1.2). */
+    ["dataset-title", "dataset-subtitle"].forEach(function (id) {
+      if (d.lang !== pageLang) $(id).lang = d.lang;
+      else $(id).removeAttribute("lang");
+    });
     var note = [d.note, d.source && words("source", d.source)].filter(Boolean).join(" ");
     $("dataset-note").textContent = note;
   }

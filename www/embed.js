@@ -23,7 +23,7 @@
         : "无法载入 " + data + "：只能载入本网站上的文件，这个地址在另一个网站");
       why.setAttribute("role", "alert");
       why.className = "embed-refused";
-      document.body.appendChild(why);
+      document.querySelector("main").appendChild(why);
       chart = null;
     }
   }
@@ -45,8 +45,15 @@
   }
   new ResizeObserver(post).observe(document.documentElement);
   if (!chart) { laidOut = true; post(); return; }
-  function shown() { laidOut = true; post(); }
+  /* The page's title and heading name the chart (its figure's caption). */
+  function named() {
+    var caption = chart.shadowRoot && chart.shadowRoot.querySelector("figcaption");
+    if (!caption || !caption.textContent) return;
+    document.title = caption.textContent;
+    document.getElementById("embed-heading").textContent = caption.textContent;
+  }
+  function shown() { laidOut = true; named(); post(); }
   chart.addEventListener("heluo:ready", shown);
   chart.addEventListener("heluo:error", shown);
-  document.body.appendChild(chart);
+  document.querySelector("main").appendChild(chart);
 })();

@@ -29,6 +29,31 @@ function download(blob, name) {
   setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
 }
 
+/* Text in `node`, with each run in the other script marked with its language
+   (WCAG 3.1.2): in an English chart, Chinese names ("洛龙区") get lang="zh-CN";
+   in a Chinese one, Latin words ("Village", "PNG") get lang="en". Text only. */
+var OTHER_SCRIPT = {
+  en: [/[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\d.,% ]*[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef])?/g, "zh-CN"],
+  "zh-CN": [/[A-Za-z][A-Za-z'’-]*(?:[ .,&\d]+[A-Za-z][A-Za-z'’-]*)*/g, "en"],
+};
+function setText(node, text, lang) {
+  var other = OTHER_SCRIPT[lang];
+  node.textContent = "";
+  var at = 0;
+  text = text || "";
+  if (other) {
+    other[0].lastIndex = 0;
+    for (var m; (m = other[0].exec(text));) {
+      if (m.index > at) node.append(text.slice(at, m.index));
+      var span = el("span", null, m[0]);
+      span.lang = other[1];
+      node.append(span);
+      at = m.index + m[0].length;
+    }
+  }
+  if (at < text.length) node.append(text.slice(at));
+}
+
 /* Export file names are fixed ("heluo-trend.png"): no data text in a file name. */
 function fileName(kind, ext) { return "heluo-" + kind + "." + ext; }
 
@@ -54,9 +79,14 @@ function mountChart(api, container, dataset, kind, options) {
   overlay.setAttribute("aria-hidden", "true");
   var tip = el("div", "tooltip");
   tip.setAttribute("role", "tooltip");
+  /* What a tooltip shows, the live region says: one text per event. */
+  tip.setAttribute("aria-hidden", "true");
   tip.id = "heluo-tip-" + n;
   tip.hidden = true;
   stage.append(base, overlay, tip);
+  /* The summary as text, for browse mode (the canvas is an application). */
+  var summary = el("p", "sr-only summary");
+  summary.id = "heluo-summary-" + n;
   var keysHelp = el("p", "keys-help");
   keysHelp.id = "heluo-keys-" + n;
   var live = el("p", "sr-only live");
@@ -65,6 +95,9 @@ function mountChart(api, container, dataset, kind, options) {
   var bar = el("div", "chart-controls");
   var tableBox = el("div", "table-box sr-only");
   tableBox.id = "heluo-table-" + n;
+  /* Collapsed, the table is hidden from assistive technology too, as its
+     toggle's aria-expanded="false" says. */
+  tableBox.setAttribute("aria-hidden", "true");
 
   /* The container's width; `options.width` only until the container has one. */
   function width() {
@@ -84,9 +117,14 @@ function mountChart(api, container, dataset, kind, options) {
   var controls = {}; /* control id -> { node, update(control) } */
   var controlShape = "";
 
-  base.setAttribute("role", "img");
+  /* An application, not an img: screen readers pass the arrow keys through
+     to it (README, Accessibility). Named by the summary, described by its keys. */
+  base.setAttribute("role", "application");
+  base.setAttribute("aria-labelledby", summary.id);
+  base.setAttribute("aria-describedby", keysHelp.id);
   base.tabIndex = 0;
-  figure.append(caption, stage, keysHelp, live);
+  var kindWord = words(kind === "ranking" ? "chartRanking" : "chartTrend");
+  figure.append(caption, summary, stage, keysHelp, live);
   if (options.controls !== "none") figure.appendChild(bar);
   figure.appendChild(tableBox);
   figure.setAttribute("lang", lang);
@@ -105,22 +143,49 @@ function mountChart(api, container, dataset, kind, options) {
 
   /* The figure's name and the canvas' description follow the view. */
   function describe() {
-    caption.textContent = view.title;
-    base.setAttribute("aria-label", view.description);
+    var d = view.description;
+    setText(caption, view.title, lang);
+    setText(summary, d, lang);
+    base.setAttribute("aria-label", d);
     base.setAttribute("aria-roledescription", view.role);
-    keysHelp.textContent = view.keys;
-    if (tip.hidden) base.setAttribute("aria-describedby", keysHelp.id);
+    setText(keysHelp, view.keys, lang);
+  }
+
+  /* The control with keyboard focus, if in the bar: kept there, or handed to
+     its neighbour or the canvas when it disappears (WCAG 2.4.3). */
+  function focusables() {
+    return Array.prototype.filter.call(bar.querySelectorAll("button, select, input"), function (c) {
+      return c.getClientRects().length > 0;
+    });
+  }
+  function focusedControl() {
+    var active = figure.getRootNode().activeElement;
+    if (!active || !bar.contains(active)) return null;
+    var list = focusables();
+    var alike = function (c) { return c.className === active.className; };
+    return { node: active, list: list, at: list.indexOf(active), alike: alike, nth: list.filter(alike).indexOf(active) };
+  }
+  function keepFocus(had) {
+    var shown = function (c) { return c && c.isConnected && c.getClientRects().length > 0; };
+    if (shown(had.node)) return;
+    /* Rebuilt: the same kind of control; else the nearest one before it still shown. */
+    var same = focusables().filter(had.alike);
+    var next = same[Math.min(had.nth, same.length - 1)];
+    for (var i = had.at - 1; !next && i >= 0; i--) if (shown(had.list[i])) next = had.list[i];
+    (next || focusables()[0] || base).focus();
   }
 
   /* What the engine says changed, put into the page. */
   function handle(changed) {
     if (!changed) return;
+    var had = changed.controls && focusedControl();
     if (changed.marks || changed.size) { setHeight(); describe(); }
     if (changed.controls) updateControls();
     if (changed.table) fillTable();
     if (changed.tooltip) showTip(view.tooltip());
-    if (changed.announcement) live.textContent = view.announcement;
+    if (changed.announcement) setText(live, view.announcement, lang);
     if (changed.transition) animate();
+    if (had) keepFocus(had);
   }
 
   function apply(action) {
@@ -175,8 +240,11 @@ function mountChart(api, container, dataset, kind, options) {
     list.forEach(function (c) {
       if (c.type === "legend") {
         var group = el("div", "legend");
-        group.setAttribute("role", "group");
-        group.setAttribute("aria-label", c.label);
+        /* A group named by anything but the chart's title (said once, by the figure). */
+        if (c.label !== view.title) {
+          group.setAttribute("role", "group");
+          group.setAttribute("aria-label", c.label);
+        }
         var buttons = c.items.map(function (item) {
           var b = button(c.id, "", function () { apply(item.action); });
           group.appendChild(b);
@@ -188,7 +256,9 @@ function mountChart(api, container, dataset, kind, options) {
             var b = buttons[i];
             if (!b) return;
             b.textContent = "";
-            b.append(item.symbol ? symbol(item.symbol, item.color) : swatch(item.color), document.createTextNode(item.label));
+            var name = el("span");
+            setText(name, item.label, lang);
+            b.append(item.symbol ? symbol(item.symbol, item.color) : swatch(item.color), name);
             b.setAttribute("aria-pressed", String(item.pressed));
           });
         };
@@ -208,11 +278,14 @@ function mountChart(api, container, dataset, kind, options) {
         bar.appendChild(label);
         controls[c.id] = function (c2) { select.value = String(c2.selected); };
       } else if (c.type === "button") {
-        var b = button(c.id, c.label, function () { apply(c.action); });
+        var b = button(c.id, c.label, function () { if (!b.hasAttribute("aria-disabled")) apply(c.action); });
         bar.appendChild(b);
         controls[c.id] = function (c2) {
           b.textContent = c2.label;
           b.hidden = c2.hidden;
+          /* Able to do nothing more: it says so, and keeps its place and focus. */
+          if (c2.disabled) b.setAttribute("aria-disabled", "true");
+          else b.removeAttribute("aria-disabled");
           if (c2.pressed !== null && c2.pressed !== undefined) b.setAttribute("aria-pressed", String(c2.pressed));
         };
       } else if (c.type === "search") {
@@ -224,10 +297,18 @@ function mountChart(api, container, dataset, kind, options) {
         }
       }
     });
-    var tableToggle = button("show-table", words("showTable"), function () {
+    /* Named for their chart: "下载 PNG（趋势图）" tells the two charts' apart. */
+    var named = function (b, key) {
+      setText(b, words(key), lang);
+      b.setAttribute("aria-label", words("withUnit", words(key), kindWord));
+      return b;
+    };
+    var tableToggle = button("show-table", "", function () {
       var hidden = tableBox.classList.toggle("sr-only");
-      tableToggle.textContent = words(hidden ? "showTable" : "hideTable");
+      named(tableToggle, hidden ? "showTable" : "hideTable");
       tableToggle.setAttribute("aria-expanded", String(!hidden));
+      if (hidden) tableBox.setAttribute("aria-hidden", "true");
+      else tableBox.removeAttribute("aria-hidden");
       /* Shown, the table may scroll sideways inside its box: the box is then a
          region named by the table's caption that the keyboard can reach and
          scroll (WCAG 2.1.1; axe: scrollable-region-focusable). Hidden, it is
@@ -242,12 +323,14 @@ function mountChart(api, container, dataset, kind, options) {
         tableBox.tabIndex = 0;
       }
     });
-    tableToggle.setAttribute("aria-expanded", "false");
+    named(tableToggle, tableBox.classList.contains("sr-only") ? "showTable" : "hideTable");
+    tableToggle.setAttribute("aria-expanded", String(!tableBox.classList.contains("sr-only")));
+    tableToggle.setAttribute("aria-controls", tableBox.id);
     bar.append(
-      button("export-png", words("downloadPng"), exportPng),
-      button("export-svg", words("downloadSvg"), function () {
+      named(button("export-png", "", exportPng), "downloadPng"),
+      named(button("export-svg", "", function () {
         download(new Blob([view.svg()], { type: "image/svg+xml" }), fileName(kind, "svg"));
-      }),
+      }), "downloadSvg"),
       tableToggle);
   }
 
@@ -268,7 +351,10 @@ function mountChart(api, container, dataset, kind, options) {
     var input = el("input");
     input.type = "search";
     input.placeholder = c.placeholder;
-    input.setAttribute("aria-label", c.label);
+    /* A visible label, not only the placeholder (WCAG 3.3.2). */
+    input.id = "heluo-search-" + n;
+    var searchLabel = el("label", "search-label", c.label);
+    searchLabel.htmlFor = input.id;
     var status = el("span", "search-status");
     status.setAttribute("role", "status");
     input.addEventListener("input", guard(function () { apply({ type: "search", text: input.value }); }));
@@ -281,7 +367,7 @@ function mountChart(api, container, dataset, kind, options) {
         window.scrollTo({ top: Math.max(0, y), behavior: reducedMotion.matches ? "auto" : "smooth" });
       }
     }));
-    form.append(input, button("search-go", c.button, function () { form.requestSubmit(); }), status);
+    form.append(searchLabel, input, button("search-go", c.button, function () { form.requestSubmit(); }), status);
     controls.search = function (c2) { status.textContent = c2.status; };
     return form;
   }
@@ -300,12 +386,14 @@ function mountChart(api, container, dataset, kind, options) {
   function fillTable() {
     var data = view.table();
     var table = el("table", "data");
-    var tableCaption = el("caption", null, data.caption);
+    var tableCaption = el("caption");
+    setText(tableCaption, data.caption, lang);
     tableCaption.id = tableBox.id + "-caption";
     table.appendChild(tableCaption);
     var head = el("tr");
     data.columns.forEach(function (c, i) {
-      var th = el("th", data.numeric[i] ? "num" : null, c);
+      var th = el("th", data.numeric[i] ? "num" : null);
+      setText(th, c, lang);
       th.scope = "col";
       head.appendChild(th);
     });
@@ -313,7 +401,11 @@ function mountChart(api, container, dataset, kind, options) {
     var body = el("tbody");
     data.rows.forEach(function (row) {
       var tr = el("tr");
-      row.forEach(function (cell, i) { tr.appendChild(el("td", data.numeric[i] ? "num" : null, cell)); });
+      row.forEach(function (cell, i) {
+        var td = el("td", data.numeric[i] ? "num" : null);
+        setText(td, cell, lang);
+        tr.appendChild(td);
+      });
       body.appendChild(tr);
     });
     table.appendChild(body);
@@ -325,7 +417,6 @@ function mountChart(api, container, dataset, kind, options) {
     if (!t) {
       tip.hidden = true;
       tipText = null;
-      base.setAttribute("aria-describedby", keysHelp.id);
       return;
     }
     /* The same tooltip as before (the pointer moved within one year or bar):
@@ -351,7 +442,6 @@ function mountChart(api, container, dataset, kind, options) {
     if (left + tip.offsetWidth > stageW) left = Math.max(0, t.x - 14 - tip.offsetWidth);
     tip.style.left = left + "px";
     tip.style.top = Math.max(0, t.y - tip.offsetHeight - 10) + "px";
-    base.setAttribute("aria-describedby", tip.id);
   }
 
   /* Pointer: hover, tap, click (legend, pin), drag to zoom (trend). */

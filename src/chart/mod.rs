@@ -235,6 +235,9 @@ pub enum Control {
         label: String,
         pressed: Option<bool>,
         hidden: bool,
+        /// Shown but able to do nothing more (zoomed in as far as it goes):
+        /// `aria-disabled`, still focusable.
+        disabled: bool,
         action: Request,
     },
     /// Find by name: typing sends [`Request::Search`], submitting

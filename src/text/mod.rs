@@ -163,6 +163,9 @@ pub enum Msg {
     AnnotationItem,
     /// Between the items of that list.
     AnnotationSeparator,
+    /// After a description or a table's caption, the annotations of the
+    /// years shown: {0} the list of [`Msg::AnnotationItem`]s.
+    Notes,
     /// Inside a plot with nothing to draw.
     NoDataNote,
     /// {0} how many series, {1} how many are coloured.
@@ -214,6 +217,9 @@ pub enum Msg {
     KeysRanking,
     ChartRoleTrend,
     ChartRoleRanking,
+    /// Which chart a control acts on, to tell the two charts' apart.
+    ChartTrend,
+    ChartRanking,
     // Announcements.
     /// {0} metric.
     SortedDescending,
@@ -430,7 +436,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 }
 
 /// The keys the DOM layer asks `Heluo.text` for, and their messages.
-pub const PAGE_KEYS: [(&str, Msg); 34] = [
+pub const PAGE_KEYS: [(&str, Msg); 37] = [
     ("pageTitle", Msg::PageTitle),
     ("tagline", Msg::Tagline),
     ("chooseFile", Msg::ChooseFile),
@@ -465,6 +471,9 @@ pub const PAGE_KEYS: [(&str, Msg); 34] = [
     ("zoomOut", Msg::ZoomOut),
     ("keysTrend", Msg::KeysTrend),
     ("keysRanking", Msg::KeysRanking),
+    ("withUnit", Msg::WithUnit),
+    ("chartTrend", Msg::ChartTrend),
+    ("chartRanking", Msg::ChartRanking),
 ];
 
 /// A Chinese sentence with a space where a Han character meets a Latin

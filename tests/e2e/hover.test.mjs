@@ -32,10 +32,12 @@ test('trend tooltip for 2013 and ranking tooltip for the first bar', async () =>
     // with the decimals each series needs: 3.12% beside 8.5%.
     assert.ok(tip.text.includes('8.5%'), tip.text);
     assert.deepEqual(tip.rows, ['洛龙区3.12%', '全国农村8.5%']);
-    // The tooltip is a real description of the canvas while it shows.
+    // One text per event (issue 22): the live region says what a tooltip
+    // shows; the tooltip is hidden from assistive technology, and the canvas
+    // stays described by its key help.
     const describedBy = await page.$eval('#charts figure.chart-trend canvas.base', (c) => c.getAttribute('aria-describedby'));
-    const tipId = await page.$eval('#charts figure.chart-trend .tooltip', (t) => t.id);
-    assert.equal(describedBy, tipId);
+    assert.equal(describedBy, await page.$eval('#charts figure.chart-trend .keys-help', (k) => k.id));
+    assert.equal(await page.$eval('#charts figure.chart-trend .tooltip', (t) => t.getAttribute('aria-hidden')), 'true');
     assert.ok(await overlayInk(page, 'trend') > 0, 'the overlay marks the hovered year');
     // The tooltip stays inside the chart stage.
     const inside = await page.$eval('#charts figure.chart-trend .stage', (stage) => {

@@ -202,7 +202,11 @@ fn trend_table_has_a_row_per_year_and_a_column_per_series() {
     let trend = d.trend.as_ref().expect("trend");
     let l = trend_layout(&d, &TrendView::default());
     let table = trend_table(&context(&d), trend, &l);
-    assert_eq!(table.caption, "贫困发生率");
+    // The annotations, drawn on the chart only, are in words in the caption (issue 22).
+    assert_eq!(
+        table.caption,
+        "贫困发生率。注释：2015年：打赢脱贫攻坚战的决定。"
+    );
     assert_eq!(table.columns, ["年份", "洛龙区", "全国农村"]);
     assert_eq!(table.numeric, [false, true, true], "the year is a label");
     assert_eq!(table.rows.len(), 8);
@@ -337,8 +341,8 @@ fn descriptions() {
     let trend = d.trend.as_ref().expect("trend");
     let l = trend_layout(&d, &TrendView::default());
     assert_eq!(
-        trend_description(&cx, trend, &l, &[]),
-        "折线图，贫困发生率。洛龙区从2013年的3.12%降至2019年的0.36%；全国农村从2012年的10.2%降至2019年的0.6%。"
+        trend_description(&cx, trend, &l, &TrendView::default()),
+        "折线图，贫困发生率。洛龙区从2013年的3.12%降至2019年的0.36%；全国农村从2012年的10.2%降至2019年的0.6%。注释：2015年：打赢脱贫攻坚战的决定。"
     );
     let ranking = d.ranking.as_ref().expect("ranking");
     let view = RankingView::new(ranking);
@@ -352,7 +356,7 @@ fn descriptions() {
     let trend = en.trend.as_ref().expect("trend");
     let l = trend_layout(&en, &TrendView::default());
     assert_eq!(
-        trend_description(&context(&en), trend, &l, &[]),
+        trend_description(&context(&en), trend, &l, &TrendView::default()),
         "Line chart: Poverty rate with missing years. County fell from 5.0% in 2013 to 1.5% in 2017."
     );
     let en = dataset(&fixture("ranking_only.json"));
@@ -377,7 +381,7 @@ fn descriptions_of_rises_flat_lines_single_points_and_empty_series() {
     let trend = d.trend.as_ref().expect("trend");
     let l = trend_layout(&d, &TrendView::default());
     assert_eq!(
-        trend_description(&context(&d), trend, &l, &[]),
+        trend_description(&context(&d), trend, &l, &TrendView::default()),
         "折线图，趋势。甲从2013年的1升至2019年的2；乙在2013年和2019年都是2；丙在2015年为4；丁没有数据。"
     );
     // A ranking where nobody has a value for the metric.
@@ -436,4 +440,44 @@ fn the_table_under_a_group_filter_lists_only_that_group() {
     let table = ranking_table_of(&d, r, &view);
     let names: Vec<&str> = table.rows.iter().map(|row| row[1].as_str()).collect();
     assert_eq!(names, ["村06", "村04", "村02"]);
+}
+
+#[test]
+fn the_trend_description_follows_zoom_and_hidden_lines_and_says_the_annotations() {
+    let d = luolong();
+    let cx = context(&d);
+    let trend = d.trend.as_ref().expect("trend");
+    // Zoomed to 2016–2019: the clauses start there, and 2015's annotation is left out.
+    let view = TrendView {
+        years: Some((2016, 2019)),
+        ..TrendView::default()
+    };
+    let l = trend_layout(&d, &view);
+    assert_eq!(
+        trend_description(&cx, trend, &l, &view),
+        "折线图，贫困发生率。洛龙区在2019年为0.36%；全国农村从2016年的4.5%降至2019年的0.6%。"
+    );
+    // A hidden line is not described.
+    let view = TrendView {
+        hidden: vec![1],
+        ..TrendView::default()
+    };
+    let l = trend_layout(&d, &view);
+    assert_eq!(
+        trend_description(&cx, trend, &l, &view),
+        "折线图，贫困发生率。洛龙区从2013年的3.12%降至2019年的0.36%。注释：2015年：打赢脱贫攻坚战的决定。"
+    );
+    // Many annotations: ten said, then how many more.
+    let notes: Vec<String> = (0..25)
+        .map(|i| format!(r#"{{"year": {}, "label": "注{i}"}}"#, 2013 + i % 5))
+        .collect();
+    let d = dataset_str(&format!(
+        r#"{{"trend": {{"series": [{{"name": "甲", "points": [[2013, 1], [2019, 2]]}}], "annotations": [{}]}}}}"#,
+        notes.join(",")
+    ));
+    let trend = d.trend.as_ref().expect("trend");
+    let l = trend_layout(&d, &TrendView::default());
+    let said = trend_description(&context(&d), trend, &l, &TrendView::default());
+    assert!(said.ends_with(" 等 15 条。"), "{said}");
+    assert_eq!(said.matches("注").count(), 11, "{said}");
 }

@@ -523,7 +523,8 @@ fn a_title_option_replaces_the_title() {
         assert_eq!(e.title(), expected, "{kind:?}");
         assert_eq!(texts(e.marks())[0], "我的图表", "{kind:?}: the drawn title");
         assert!(e.description().contains(expected), "{kind:?}");
-        assert_eq!(e.table().caption, expected, "{kind:?}");
+        // The trend's caption goes on with its annotations (issue 22).
+        assert!(e.table().caption.starts_with(expected), "{kind:?}");
         // A blank title is no title.
         let blank = Engine::new(
             luolong(),
@@ -1007,4 +1008,42 @@ fn an_all_null_trend_invents_no_scale() {
         "{}",
         e.description()
     );
+}
+
+#[test]
+fn a_year_with_an_annotation_says_it_first_and_zoom_in_says_when_it_can_do_no_more() {
+    let mut e = engine(luolong(), ChartKind::Trend);
+    let right = Action::from_key("ArrowRight", ChartKind::Trend).expect("a key");
+    for _ in 0..4 {
+        apply(&mut e, right.clone());
+    }
+    assert_eq!(
+        e.announcement(),
+        "2015年：打赢脱贫攻坚战的决定；洛龙区 无数据，全国农村 5.7%"
+    );
+    apply(&mut e, right);
+    assert!(
+        e.announcement().starts_with("2016年：洛龙区"),
+        "{}",
+        e.announcement()
+    );
+    let zoom_in = |e: &Engine| {
+        e.controls()
+            .into_iter()
+            .find_map(|c| match c {
+                Control::Button {
+                    id: "zoom-in",
+                    disabled,
+                    ..
+                } => Some(disabled),
+                _ => None,
+            })
+            .expect("a zoom-in button")
+    };
+    assert!(!zoom_in(&e));
+    apply(&mut e, Action::ZoomIn);
+    apply(&mut e, Action::ZoomIn);
+    assert!(zoom_in(&e), "two years shown: 放大 can do no more");
+    apply(&mut e, Action::ResetZoom);
+    assert!(!zoom_in(&e));
 }

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 195] = [
+const EVERY_MSG: [Msg; 198] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -286,6 +286,9 @@ const EVERY_MSG: [Msg; 195] = [
     Msg::Auto,
     Msg::DownloadPng,
     Msg::DownloadSvg,
+    Msg::Notes,
+    Msg::ChartTrend,
+    Msg::ChartRanking,
     Msg::Embed,
     Msg::EmbedElement,
     Msg::EmbedIframe,
@@ -486,6 +489,9 @@ fn listed(msg: Msg) {
         Msg::Language => {}
         Msg::Auto => {}
         Msg::DownloadPng => {}
+        Msg::Notes => {}
+        Msg::ChartTrend => {}
+        Msg::ChartRanking => {}
         Msg::DownloadSvg => {}
         Msg::Embed => {}
         Msg::EmbedElement => {}

@@ -271,6 +271,7 @@ impl ChartRoom for RankingChart {
                 .into(),
             pressed: None,
             hidden: false,
+            disabled: false,
             action: Request::ToggleOrder,
         });
         controls.push(Control::Button {
@@ -288,6 +289,7 @@ impl ChartRoom for RankingChart {
             },
             pressed: Some(self.view.show_all),
             hidden: !self.view.show_all && self.layout.hidden == 0,
+            disabled: false,
             action: Request::ToggleShowAll,
         });
         let colored = layout::colored_groups(&cx.theme, &self.layout.groups);

@@ -121,8 +121,15 @@ pub fn table(cx: &Context, trend: &Trend, layout: &TrendLayout) -> Table {
             row
         })
         .collect();
+    // The annotations in words (the chart draws them only): after the title.
+    let mut caption = title(cx, trend);
+    let notes = notes(cx, trend, (i32::MIN, i32::MAX));
+    if !notes.is_empty() {
+        caption.push_str(cx.words.get(Msg::SentenceEnd));
+        caption.push_str(&notes);
+    }
     Table {
-        caption: title(cx, trend),
+        caption,
         columns,
         numeric,
         rows,
@@ -135,14 +142,12 @@ pub fn table(cx: &Context, trend: &Trend, layout: &TrendLayout) -> Table {
 /// Beyond [`super::layout::MAX_LEGEND`] lines a clause each would be a label
 /// of thousands of clauses: the description says how many lines there are
 /// and gives the clauses of the highlighted ones (the table holds them all).
-pub fn description(
-    cx: &Context,
-    trend: &Trend,
-    layout: &TrendLayout,
-    highlighted: &[usize],
-) -> String {
+/// It follows the view: the years shown (zoomed or all), without the lines
+/// the reader hid, and the annotations of those years.
+pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout, view: &TrendView) -> String {
     let words = cx.words;
     let n = trend.series.len();
+    let highlighted = &view.highlighted;
     let parts: Vec<String> = if n > super::layout::MAX_LEGEND {
         std::iter::once(words.fill(
             Msg::ManySeries,
@@ -156,18 +161,71 @@ pub fn description(
         .collect()
     } else {
         (0..n)
+            .filter(|&i| !view.is_hidden(i))
             .filter_map(|i| series_clause(cx, trend, layout, i))
             .collect()
     };
     let title = title(cx, trend);
-    if parts.is_empty() {
+    let mut out = if parts.is_empty() {
         words.fill(Msg::TrendDescriptionEmpty, &[&title])
     } else {
         words.fill(
             Msg::TrendDescription,
             &[&title, &parts.join(words.get(Msg::ClauseSep))],
         )
+    };
+    out.push_str(&notes(cx, trend, layout.years));
+    out
+}
+
+/// The annotations of the years `shown` (inclusive) in a sentence: "注释：2015年：
+/// 打赢脱贫攻坚战的决定。"; empty without any.
+/// At most [`NOTES`] of them, then how many more ("… 等 N 条").
+pub fn notes(cx: &Context, trend: &Trend, shown: (i32, i32)) -> String {
+    let words = cx.words;
+    let items = listed(
+        cx,
+        trend
+            .annotations
+            .iter()
+            .filter(|a| a.year >= shown.0 && a.year <= shown.1)
+            .map(|a| words.fill(Msg::AnnotationItem, &[&words.year(a.year), &a.label]))
+            .collect(),
+        Msg::AnnotationSeparator,
+    );
+    if items.is_empty() {
+        return items;
     }
+    words.fill(Msg::Notes, &[&items])
+}
+
+/// The most annotations said in one sentence.
+pub const NOTES: usize = 10;
+
+/// The first [`NOTES`] of `items` joined by `sep`, and how many more.
+fn listed(cx: &Context, items: Vec<String>, sep: Msg) -> String {
+    let words = cx.words;
+    let out = items.get(..NOTES).unwrap_or(&items).join(words.get(sep));
+    if items.len() > NOTES {
+        let more = items.len().saturating_sub(NOTES).to_string();
+        return words.fill(Msg::AnnotationMore, &[&out, &more]);
+    }
+    out
+}
+
+/// The labels of year `year`'s annotations, joined ("打赢脱贫攻坚战的决定").
+pub fn notes_of_year(cx: &Context, trend: &Trend, year: i32) -> Option<String> {
+    let labels = listed(
+        cx,
+        trend
+            .annotations
+            .iter()
+            .filter(|a| a.year == year)
+            .map(|a| a.label.clone())
+            .collect(),
+        Msg::NameSep,
+    );
+    (!labels.is_empty()).then_some(labels)
 }
 
 /// Series `i` in one clause: "洛龙区从2013年的3.12%降至2019年的0.36%".
@@ -179,7 +237,13 @@ pub fn series_clause(
 ) -> Option<String> {
     let words = cx.words;
     let s = trend.series.get(i)?;
-    let mut known = s.points.iter().filter_map(|p| p.value.map(|v| (p.year, v)));
+    // The years shown (zoomed, or all).
+    let (first, last) = layout.years;
+    let mut known = s
+        .points
+        .iter()
+        .filter(|p| p.year >= first && p.year <= last)
+        .filter_map(|p| p.value.map(|v| (p.year, v)));
     let format = layout.series_format(i);
     Some(match (known.next(), known.next_back()) {
         (None, _) => words.fill(Msg::SeriesEmpty, &[&s.name]),

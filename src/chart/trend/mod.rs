@@ -345,7 +345,25 @@ impl ChartRoom for TrendChart {
         let tip = match self.focus? {
             Focus::Year(year) => {
                 let column = l.columns.get(hit::column_index(l, year)?)?;
-                describe::tooltip(cx, trend, &self.view, l, column, self.line)
+                let tip = describe::tooltip(cx, trend, &self.view, l, column, self.line)
+                    .announced(cx.words);
+                // That year's annotations are said first: "2015年：打赢脱贫攻坚战的决定；洛龙区 …".
+                if let Some(notes) = describe::notes_of_year(cx, trend, year) {
+                    let words = cx.words;
+                    let sep = words.get(Msg::HeadingSep);
+                    let mut said = words.sentence(&tip.heading, &[notes]);
+                    // What the rows say, after "2015年：".
+                    let from = tip.heading.len().saturating_add(sep.len());
+                    if let Some(rest) = tip.announcement.get(from..).filter(|r| !r.is_empty()) {
+                        said.push_str(words.get(Msg::ClauseSep));
+                        said.push_str(rest);
+                    }
+                    return Some(Tooltip {
+                        announcement: said,
+                        ..tip
+                    });
+                }
+                return Some(tip);
             }
             Focus::Annotation(i) => describe::annotation_tooltip(cx, hit::annotation(l, i)?),
         };
@@ -360,7 +378,7 @@ impl ChartRoom for TrendChart {
 
     fn description(&self, cx: &Context) -> String {
         trend(cx)
-            .map(|t| describe::description(cx, t, &self.layout, &self.view.highlighted))
+            .map(|t| describe::description(cx, t, &self.layout, &self.view))
             .unwrap_or_default()
     }
 
@@ -444,6 +462,7 @@ impl ChartRoom for TrendChart {
             label: words.get(Msg::ZoomIn).into(),
             pressed: None,
             hidden: false,
+            disabled: self.zoom_in(cx).is_none(),
             action: Request::ZoomIn,
         });
         controls.push(Control::Button {
@@ -451,6 +470,7 @@ impl ChartRoom for TrendChart {
             label: words.get(Msg::ZoomOut).into(),
             pressed: None,
             hidden: zoomed.is_none(),
+            disabled: false,
             action: Request::ZoomOut,
         });
         controls.push(Control::Button {
@@ -461,6 +481,7 @@ impl ChartRoom for TrendChart {
             },
             pressed: None,
             hidden: zoomed.is_none(),
+            disabled: false,
             action: Request::ResetZoom,
         });
         controls
