@@ -124,7 +124,7 @@ declare namespace Heluo {
   type Control =
     | { type: "legend"; id: string; label: string; items: { label: string; color: string; symbol?: string; pressed: boolean; action: Action }[] }
     | { type: "select"; id: string; label: string; options: { label: string; action: Action }[]; selected: number }
-    | { type: "button"; id: string; label: string; pressed: boolean | null | undefined; hidden: boolean; action: Action }
+    | { type: "button"; id: string; label: string; pressed: boolean | null | undefined; hidden: boolean; disabled: boolean; action: Action }
     | { type: "search"; label: string; placeholder: string; button: string; status: string };
 
   interface Table {
