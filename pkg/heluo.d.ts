@@ -175,7 +175,7 @@ declare namespace Heluo {
   /** Parses in a web worker made from this script (pages served over http or
    *  https). The promise rejects with the parse error, or with null where no
    *  worker could run: then call parseDataset. */
-  function parseInWorker(bytes: Uint8Array): { promise: Promise<DatasetHandle>; cancel(): void };
+  function parseInWorker(bytes: Uint8Array, lang?: string): { promise: Promise<DatasetHandle>; cancel(): void };
   /** A dataset from DatasetHandle.snapshot() of the same build. */
   function datasetFromSnapshot(bytes: Uint8Array): DatasetHandle;
   /** A page string or sentence in "zh-CN" or "en" (see src/text). */

@@ -12,7 +12,7 @@ names shortened, property names kept). The script defines:
                  a wasm trap (a panic aborts an instance), so the next file works
   Heluo.mount()  the DOM layer (www/heluo-chart.js): one chart as readers use it
   Heluo.render() one chart from data and options, for developers
-  Heluo.parseInWorker(bytes)  a large file parsed in a worker made from this script
+  Heluo.parseInWorker(bytes, lang)  a large file parsed in a worker made from this script
                  (http/https); in such a worker, the script serves those parses
   <heluo-chart>  the custom element, styled by www/heluo-chart.css in its shadow root
 """
@@ -74,7 +74,7 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
     api.mount = function (container, dataset, kind, options) {{
       return mountChart(api, container, dataset, kind, options);
     }};
-    api.parseInWorker = function (bytes) {{ return parseInWorker(api, scriptUrl, bytes); }};
+    api.parseInWorker = function (bytes, lang) {{ return parseInWorker(api, scriptUrl, bytes, lang); }};
     api.render = function (target, data, options) {{
       return renderChart(api, target, data, options);
     }};

@@ -106,7 +106,7 @@
     current = null;
     if (shown) {
       chartsEl.textContent = "";
-      try { show(Heluo.parseDataset(shown.bytes), shown.bytes, shown.label, shown.name, shown.imp); } catch (e) { console.error(e); }
+      try { show(Heluo.parseDataset(shown.bytes, pageLang), shown.bytes, shown.label, shown.name, shown.imp); } catch (e) { console.error(e); }
     }
   }
 
@@ -120,7 +120,14 @@
   }
 
   function tryLoad(bytes, label, name) {
-    var dataset = Heluo.parseDataset(bytes);
+    var dataset;
+    try {
+      dataset = Heluo.parseDataset(bytes, pageLang);
+    } catch (err) {
+      /* Format v1's message is in the page's language. */
+      if (!(err instanceof WebAssembly.RuntimeError)) err.localized = true;
+      throw err;
+    }
     try {
       show(dataset, bytes, label, name);
     } catch (err) {
@@ -177,7 +184,7 @@
        message, which says what the file looks like. */
     if (/\.json$/i.test(name || "") && !/^\s*[[{]/.test(text)) {
       done();
-      fail(v1Error, shownName);
+      fail(v1Error, shownName, true);
       return Promise.resolve();
     }
     /* A JSON object with a "trend" or "ranking" means format v1: its own
@@ -187,7 +194,7 @@
       try { parsed = JSON.parse(text); } catch (err) { parsed = null; }
       if (parsed && typeof parsed === "object" && !Array.isArray(parsed) && ("trend" in parsed || "ranking" in parsed)) {
         done();
-        fail(v1Error, shownName);
+        fail(v1Error, shownName, true);
         return Promise.resolve();
       }
     }
@@ -607,7 +614,7 @@
     var ticket = ++latestLoad;
     if (file.size > Heluo.maxFileBytes()) {
       /* Refused before reading a byte. */
-      fail(new Error(Heluo.tooLargeMessage(file.size)), file.name);
+      fail(new Error(Heluo.tooLargeMessage(file.size, pageLang)), file.name, true);
       return;
     }
     var inSteps = file.size >= PROGRESS_FROM && typeof file.stream === "function";
@@ -630,7 +637,7 @@
       progressBar.removeAttribute("value"); /* indeterminate: parsing has no byte count */
       /* Over http a worker parses, and the page stays responsive (and the
          load can still be cancelled); where no worker runs, the page parses. */
-      var job = Heluo.parseInWorker(bytes);
+      var job = Heluo.parseInWorker(bytes, pageLang);
       cancelLoad = function (quiet) {
         job.cancel();
         if (!quiet) latestLoad++;
@@ -645,6 +652,7 @@
       }, function (err) {
         if (ticket !== latestLoad) return;
         if (err) {
+          err.localized = true; /* the worker's parse speaks the page's language */
           /* Not format v1: the table importer reads it on the page's thread. */
           cancelLoad = function (quiet) {
             if (!quiet) latestLoad++;
@@ -825,7 +833,7 @@
       /* Re-mount with the same dataset: the charts are rebuilt in the new language. */
       current = null;
       var relabel = shown.label === null || shown.sample === undefined ? shown.label : (lang === "en" ? HELUO_SAMPLES[shown.sample].label_en : HELUO_SAMPLES[shown.sample].label);
-      show(Heluo.parseDataset(shown.bytes), shown.bytes, relabel, shown.name, shown.imp);
+      show(Heluo.parseDataset(shown.bytes, pageLang), shown.bytes, relabel, shown.name, shown.imp);
       current.sample = shown.sample;
       current.aggregates = shown.aggregates;
       shown.charts.forEach(function (c) { c.destroy(); });

@@ -83,12 +83,12 @@ function mountChart(api, container, dataset, kind, options) {
   tip.setAttribute("aria-hidden", "true");
   tip.id = "heluo-tip-" + n;
   tip.hidden = true;
-  stage.append(base, overlay, tip);
+  var keysHelp = el("p", "keys-help");
+  keysHelp.id = "heluo-keys-" + n;
+  stage.append(base, overlay, tip, keysHelp);
   /* The summary as text, for browse mode (the canvas is an application). */
   var summary = el("p", "sr-only summary");
   summary.id = "heluo-summary-" + n;
-  var keysHelp = el("p", "keys-help");
-  keysHelp.id = "heluo-keys-" + n;
   var live = el("p", "sr-only live");
   live.setAttribute("aria-live", "polite");
   live.setAttribute("role", "status");
@@ -124,7 +124,7 @@ function mountChart(api, container, dataset, kind, options) {
   base.setAttribute("aria-describedby", keysHelp.id);
   base.tabIndex = 0;
   var kindWord = words(kind === "ranking" ? "chartRanking" : "chartTrend");
-  figure.append(caption, summary, stage, keysHelp, live);
+  figure.append(caption, summary, stage, live);
   if (options.controls !== "none") figure.appendChild(bar);
   figure.appendChild(tableBox);
   figure.setAttribute("lang", lang);
@@ -898,16 +898,16 @@ function renderChart(api, target, data, options) {
     var value = data !== null && typeof data === "object" && !(data instanceof Uint8Array) && !(data instanceof ArrayBuffer) ? data : null;
     var bytes = value && (Array.isArray(value) || mapping) ? null : toBytes(data);
     var v1Error = null;
+    var lang = importLang(opts);
     if (bytes && !mapping && !isWorkbook(bytes)) {
       try {
-        draw(api.parseDataset(bytes), bytes, opts);
+        draw(api.parseDataset(bytes, lang), bytes, opts);
         return Promise.resolve(handle);
       } catch (err) {
         if (err instanceof WebAssembly.RuntimeError) throw err;
         v1Error = err;
       }
     }
-    var lang = importLang(opts);
     /* Where the importer cannot load (a standalone file's policy allows only
        its own script), format v1's message stands. */
     var ready = tableImporter().catch(function (err) { throw v1Error || err; }).then(function (tables) {
@@ -1217,7 +1217,7 @@ function standaloneHtml(api, bytes, charts, title, lang) {
    null when no worker could start or run (file://, an inline script, a CSP
    that allows no worker, a trap in the worker): the caller parses on the
    page's thread then. */
-function parseInWorker(api, url, bytes) {
+function parseInWorker(api, url, bytes, lang) {
   var worker = null;
   try {
     if (url && /^https?:/.test(url) && typeof Worker === "function") worker = new Worker(url);
@@ -1244,7 +1244,7 @@ function parseInWorker(api, url, bytes) {
   });
   /* Copied, not transferred: the page keeps its bytes (to redraw, embed, or
      parse them itself if the worker fails). */
-  worker.postMessage({ bytes: bytes });
+  worker.postMessage({ bytes: bytes, lang: lang });
   return { promise: promise, cancel: function () { worker.terminate(); } };
 }
 
@@ -1253,7 +1253,7 @@ function parseInWorker(api, url, bytes) {
 function serveParses(api) {
   self.onmessage = function (e) {
     try {
-      var dataset = api.parseDataset(e.data.bytes);
+      var dataset = api.parseDataset(e.data.bytes, e.data.lang);
       var snapshot = dataset.snapshot();
       dataset.free();
       self.postMessage({ snapshot: snapshot.buffer }, [snapshot.buffer]);

@@ -39,7 +39,7 @@ test('a wrong value gives the exact message and keeps the charts; a good file cl
 
     await chooseFile(page, 'bad.json', '{"trend":[[2013,"3.1%"]]}');
     const alert = await waitForAlert(page);
-    assert.equal(alert.text, '无法载入 “bad.json”：trend[0][1]: expected a number, found the string "3.1%"');
+    assert.equal(alert.text, '无法载入 “bad.json”：trend[0][1]：应为数字，实为字符串 "3.1%"');
     assert.equal(alert.role, 'alert');
     assert.ok(alert.shown, 'the alert is visible');
 
@@ -71,12 +71,12 @@ test('invalid JSON names the line and column; a dropped bad file is reported too
     await chooseFile(page, 'syntax.json', '{\n  "trend": [[2013, 3.1],]\n}');
     const first = await waitForAlert(page);
     assert.match(first.text, /^无法载入 “syntax\.json”：/);
-    assert.match(first.text, /line 2, column \d+/, first.text);
+    assert.match(first.text, /第 2 行第 \d+ 列/, first.text);
     assert.deepEqual(await chartTexts(page), before);
 
     await dropFile(page, 'empty.json', '   ');
     const second = await waitForAlert(page, first.text);
-    assert.match(second.text, /^无法载入 “empty\.json”：The file is empty/);
+    assert.match(second.text, /^无法载入 “empty\.json”：文件是空的/);
     assert.deepEqual(await chartTexts(page), before);
     assert.deepEqual(p.pageErrors, []);
   } finally {

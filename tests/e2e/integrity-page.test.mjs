@@ -119,7 +119,7 @@ test('a U+202E in a file name does not reverse the alert, the label or the statu
     await page.waitForSelector('#alert:not([hidden])');
     const alert = await page.textContent('#alert');
     assert.ok(!UNSAFE.test(alert), `alert: ${show(alert)}`);
-    assert.equal(alert, '无法载入 “datagnp.json”：trend[0][1]: expected a number, found the string "3.1%"');
+    assert.equal(alert, '无法载入 “datagnp.json”：trend[0][1]：应为数字，实为字符串 "3.1%"');
 
     await chooseFile(page, 'good\u202Enosj.json', '{"trend": {"title": "好", "series": [{"name": "甲", "points": [[2013, 1], [2014, 2]]}]}}');
     await waitForCaption(page, 'trend', '好');

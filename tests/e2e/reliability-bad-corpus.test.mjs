@@ -23,19 +23,30 @@ after(closeBrowser);
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
 const MAX_BYTES = 256 * 1024 * 1024; // src/error.rs MAX_FILE_BYTES
-const EMPTY = 'The file is empty. Choose a JSON file with "trend" and/or "ranking" data.';
+const EMPTY = '文件是空的。请选择含有“trend”（趋势）或“ranking”（排名）数据的文件。';
 const NOT_UTF8 = /^The text at line \d+, column \d+ is not UTF-8/;
 
-/** EXPECTED.tsv: [{ name, message }], comment and blank lines skipped. */
-function corpus() {
-  return readFileSync(join(BAD, 'EXPECTED.tsv'), 'utf8')
+/** A TSV of file and message: [{ name, message }], comment and blank lines skipped. */
+function messages(file) {
+  return readFileSync(join(BAD, file), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
     .map((line) => {
       const tab = line.indexOf('\t');
-      assert.ok(tab > 0, `EXPECTED.tsv: no tab in ${JSON.stringify(line)}`);
+      assert.ok(tab > 0, `${file}: no tab in ${JSON.stringify(line)}`);
       return { name: line.slice(0, tab), message: line.slice(tab + 1) };
     });
+}
+
+/** EXPECTED.tsv (English, which decides the browser's special cases) with
+    each file's Chinese message from EXPECTED.zh.tsv: the page is Chinese, and
+    format v1's messages follow the page's language. */
+function corpus() {
+  const zh = new Map(messages('EXPECTED.zh.tsv').map((r) => [r.name, r.message]));
+  return messages('EXPECTED.tsv').map((r) => {
+    assert.ok(zh.has(r.name), `EXPECTED.zh.tsv has no ${r.name}`);
+    return { ...r, zh: zh.get(r.name) };
+  });
 }
 
 /*
@@ -95,11 +106,11 @@ test('every bad file gives its exact message and leaves the charts alone', async
     for (const c of before) assert.ok(c.ink > 0.01, `${c.kind} is drawn before the first bad file`);
 
     let loaded = 0;
-    for (const { name, message } of rows) {
+    for (const { name, message, zh } of rows) {
       await t.test(name, async () => {
         const bytes = readFileSync(join(BAD, name));
         const result = await loadAndSettle(page, name, bytes);
-        const native = `无法载入 “${name}”：${message}`;
+        const native = `无法载入 “${name}”：${zh}`;
         const special = LOADS_AS_TABLE.has(name)
           ? { outcome: 'table' }
           : NOT_UTF8.test(message)
@@ -211,7 +222,7 @@ test('generated: over 256 MB is refused unread; exactly 256 MB is read; zero byt
     const tooLarge = await loadAndSettle(page, 'huge.json', big, { timeout: 60_000 });
     assert.equal(
       tooLarge.text,
-      '无法载入 “huge.json”：The file is 256.1 MB; Heluo reads files up to 256 MB. Split the data or remove columns you do not chart.',
+      '无法载入 “huge.json”：文件大小为 256.1 MB，Heluo 最多读取 256 MB 的文件。请拆分数据，或删去不需要绘制的列。',
     );
     assert.deepEqual(await page.evaluate(() => window.__heluoReads), [], 'the page read nothing of the large file');
     const kept = await screenState(page);

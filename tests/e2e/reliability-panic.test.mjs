@@ -186,7 +186,7 @@ test('a dead instance: the next file is retried on a fresh instance and loads; b
 
     // And the fresh instance reports bad files normally.
     const bad = await loadAndSettle(page, 'bad.json', Buffer.from('{"trend":[[2013,"3.1%"]]}'));
-    assert.equal(bad.text, '无法载入 “bad.json”：trend[0][1]: expected a number, found the string "3.1%"');
+    assert.equal(bad.text, '无法载入 “bad.json”：trend[0][1]：应为数字，实为字符串 "3.1%"');
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();

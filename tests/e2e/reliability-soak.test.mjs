@@ -118,11 +118,17 @@ function goodFile(i, { villages, series, both, metrics, years } = {}) {
 /* Bad files: the corpus (without the three whose outcome differs in the
    browser, see reliability-bad-corpus.test.mjs) and broken good files. */
 const BAD_DIR = join(ROOT, 'tests/fixtures/bad');
+/* The page is Chinese: its messages are those of EXPECTED.zh.tsv. */
+const ZH = new Map(readFileSync(join(BAD_DIR, 'EXPECTED.zh.tsv'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => l.split('\t')));
 const CORPUS = readFileSync(join(BAD_DIR, 'EXPECTED.tsv'), 'utf8')
   .split('\n')
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => l.split('\t'))
   .filter(([, message]) => !message.startsWith('The text at line'))
+  .map(([file]) => [file, ZH.get(file)])
   // Refused by format v1 but read by the table importer as the trend it is.
   .filter(([file]) => file !== 'top_array_of_points.json');
 
