@@ -65,8 +65,16 @@ for (const { kind, scale } of [{ kind: 'trend', scale: 1 }, { kind: 'ranking', s
       const png = await exportFrom(page, kind, 'export-png');
       assert.equal(png.name, `heluo-${kind}.png`);
       assert.match(png.url, /^blob:/, 'downloaded from a blob: URL');
-      assert.deepEqual(pngSize(png.buffer), [Math.round(size.width * 2), Math.round(size.height * 2)],
-        `${kind} PNG at twice ${size.width}×${size.height}, whatever the screen`);
+      // The export is the chart with the dataset's words under it (the
+      // sample's title, subtitle and note): as wide, and taller; the SVG of
+      // the same view has the same size at 1×.
+      const svg = await parseSvg(page, (await exportFrom(page, kind, 'export-svg')).buffer.toString('utf8'));
+      const [w, h] = pngSize(png.buffer);
+      assert.deepEqual([w, h], [Math.round(Number(svg.width) * 2), Math.round(Number(svg.height) * 2)],
+        `${kind} PNG at twice the exported ${svg.width}×${svg.height}, whatever the screen`);
+      assert.equal(Number(svg.width), size.width, 'as wide as the chart on screen');
+      assert.ok(Number(svg.height) > size.height + 3 * 16, `the note's lines under the chart (${svg.height} > ${size.height})`);
+      assert.ok(svg.texts.some((t) => t.includes('示意数据')), 'the caveat "illustrative values" goes with the picture');
       const { ink, clear } = await pngInk(page, png.buffer);
       assert.equal(clear, 0, `${kind} PNG has an opaque background`);
       assert.ok(ink > 0.02, `${kind} PNG is drawn (${(ink * 100).toFixed(1)}% ink)`);
@@ -90,7 +98,9 @@ test('SVG: parses as XML, holds the names, and follows the view', async () => {
     assert.equal(doc.root, 'svg');
     assert.equal(doc.ns, 'http://www.w3.org/2000/svg');
     const size = await canvasSize(page, 'ranking');
-    assert.deepEqual([Number(doc.width), Number(doc.height)], [size.width, size.height], 'the SVG has the CSS size');
+    assert.equal(Number(doc.width), size.width, 'the SVG has the CSS width');
+    assert.ok(Number(doc.height) > size.height, 'and is taller by the dataset\'s words under the chart');
+    assert.ok(doc.texts.includes('洛阳市洛龙区脱贫攻坚'), 'the dataset\'s title, which the ranking does not show');
     assert.ok(doc.texts.includes('王屯村'), 'the village names are text in the SVG');
     assert.ok(doc.texts.includes('200,000 元'));
 
