@@ -1,6 +1,6 @@
 //! English: every word of an English chart and page.
 
-use super::Msg;
+use super::msg::Msg;
 
 pub fn template(msg: Msg) -> &'static str {
     match msg {

@@ -1,6 +1,6 @@
 //! 中文：every word of a Chinese chart and page, with full-width punctuation.
 
-use super::Msg;
+use super::msg::Msg;
 
 pub fn template(msg: Msg) -> &'static str {
     match msg {

@@ -1,0 +1,294 @@
+//! Every sentence and label of the core and the page, by name: what
+//! `en.rs` and `zh.rs` each give a template for.
+
+/// Every sentence and label, by name. The comment gives the arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    // The page (the DOM layer asks for these by `key`).
+    PageTitle,
+    Tagline,
+    ChooseFile,
+    DropHint,
+    Sample,
+    DropZone,
+    Footer,
+    NoScript,
+    Language,
+    /// The language switch's "as the dataset says".
+    Auto,
+    DownloadPng,
+    DownloadSvg,
+    Embed,
+    EmbedElement,
+    EmbedIframe,
+    DownloadHtml,
+    ShowTable,
+    HideTable,
+    Restarted,
+    /// {0} file name, {1} detail.
+    LoadFailed,
+    /// {0} detail.
+    ChartFailed,
+    /// {0} file name.
+    FileLabel,
+    /// A folder was dropped: {0} its name.
+    DropFolder,
+    /// Several files were dropped: {0} how many, {1} the first's name.
+    DropMany,
+    /// The browser could not read a file: {0} its name.
+    ReadFailed,
+    /// A large file being read: {0} its name, {1} "read / total" in MB.
+    Reading,
+    /// A large file read, being parsed and drawn: {0} its name.
+    Drawing,
+    /// The button that stops reading a large file.
+    CancelLoad,
+    /// A load the reader stopped: {0} the file's name.
+    LoadCancelled,
+    /// {0} the source.
+    Source,
+    /// {0} title, {1} the chart kinds joined.
+    Loaded,
+    /// Joins two chart kinds.
+    And,
+    LineChart,
+    BarChart,
+    // Chart chrome and tables.
+    /// The default ranked item, singular and plural.
+    Village,
+    Villages,
+    /// {0} count, {1} singular, {2} plural.
+    CountOne,
+    CountMany,
+    TrendFallbackTitle,
+    /// {0} unit.
+    UnitLine,
+    /// {0} year.
+    Year,
+    NoGroup,
+    GroupColumn,
+    YearColumn,
+    RankColumn,
+    /// {0} label, {1} unit.
+    WithUnit,
+    /// {0} unit (no label).
+    UnitOnly,
+    /// {0} title, {1} metric.
+    TitleWithMetric,
+    /// {0} shown, {1} the count of all.
+    TopOf,
+    /// Every item shown: {0} the count of all.
+    AllOf,
+    /// {0} count, {1} metric.
+    LeftOutOne,
+    LeftOutMany,
+    /// {0} rank, {1} name.
+    RankHeading,
+    /// {0} value, {1} rank.
+    PinnedValue,
+    /// {0} rank shared with another, {1} name.
+    RankHeadingTied,
+    /// {0} value, {1} rank shared with another.
+    PinnedValueTied,
+    /// {0} shown, {1} total, {2} plural, {3} singular.
+    TableCut,
+    NoData,
+    /// Between a heading and what follows.
+    HeadingSep,
+    /// Between items of a list.
+    /// A name told apart from its twin by its group: {0} name, {1} group.
+    NameWithGroup,
+    /// Between names listed together ("村0、村1").
+    NameSep,
+    ListSep,
+    /// Between clauses.
+    ClauseSep,
+    // Descriptions.
+    /// {0} series, {1} first year, {2} first value, {3} last year, {4} last value.
+    SeriesRose,
+    SeriesFell,
+    SeriesSame,
+    /// {0} series, {1} year, {2} value.
+    SeriesSingle,
+    /// {0} series.
+    SeriesEmpty,
+    /// An annotation label standing for several: {0} the first, {1} how many more.
+    AnnotationMore,
+    /// Under a static chart, the annotations with no room for their words:
+    /// {0} the list of [`Msg::AnnotationItem`]s.
+    AnnotationsNotShown,
+    /// One annotation in that list: {0} its year, {1} its label.
+    AnnotationItem,
+    /// Between the items of that list.
+    AnnotationSeparator,
+    /// After a description or a table's caption, the annotations of the
+    /// years shown: {0} the list of [`Msg::AnnotationItem`]s.
+    Notes,
+    /// Inside a plot with nothing to draw.
+    NoDataNote,
+    /// {0} how many series, {1} how many are coloured.
+    ManySeries,
+    /// A tooltip's last row when rows were left out: {0} how many.
+    MoreRows,
+    /// {0} how many groups.
+    ManyGroups,
+    /// {0} how many groups, {1} the one shown.
+    ManyGroupsFiltered,
+    /// The group menu's first choice.
+    AllGroups,
+    /// {0} title, {1} clauses.
+    TrendDescription,
+    /// {0} title.
+    TrendDescriptionEmpty,
+    /// {0} title, {1} leader, {2} metric, {3} count of all, {4} value.
+    RankingDescription,
+    /// {0} the next ones.
+    RankingDescriptionRest,
+    /// {0} title, {1} the leaders, {2} metric, {3} count of all, {4} value.
+    RankingDescriptionTied,
+    /// Every value is the same: {0} title, {1} count of all, {2} metric, {3} value.
+    RankingDescriptionAllEqual,
+    SentenceEnd,
+    /// {0} title.
+    RankingDescriptionEmpty,
+    // Controls.
+    Metric,
+    Descending,
+    Ascending,
+    /// {0} how many more, {1} singular, {2} plural.
+    ShowAll,
+    ShowAllOne,
+    /// {0} n.
+    ShowTop,
+    ResetZoom,
+    /// {0} first year, {1} last year.
+    ResetZoomRange,
+    ZoomIn,
+    ZoomOut,
+    SearchLabel,
+    SearchPlaceholder,
+    SearchButton,
+    NotFound,
+    /// {0} count.
+    Found,
+    KeysTrend,
+    KeysRanking,
+    ChartRoleTrend,
+    ChartRoleRanking,
+    /// Which chart a control acts on, to tell the two charts' apart.
+    ChartTrend,
+    ChartRanking,
+    // Announcements.
+    /// {0} metric.
+    SortedDescending,
+    SortedAscending,
+    /// {0} the count of all.
+    ShowingAll,
+    /// {0} n, {1} the count of all.
+    ShowingTop,
+    /// {0} group, {1} the count.
+    Filtered,
+    /// {0} the count.
+    Unfiltered,
+    /// {0} name, {1} rank (as `Rank`).
+    Pinned,
+    /// {0} name, {1} rank shared with another (as `Rank`).
+    PinnedTied,
+    /// {0} name, {1} metric.
+    PinnedMissing,
+    /// {0} name.
+    Unpinned,
+    /// {0} first year, {1} last year.
+    Zoomed,
+    ZoomReset,
+    /// {0} series.
+    SeriesShown,
+    SeriesHidden,
+    /// The trend's search box.
+    SearchLines,
+    HighlightButton,
+    /// The buttons listing highlighted lines.
+    HighlightedLines,
+    /// {0} series.
+    Highlighted,
+    Unhighlighted,
+    /// A line stepped to by key: {0} what it did, {1} its place, {2} how many lines.
+    LineFocus,
+    // What an import understood (`dataset::infer::Summary::line`).
+    /// {0} lines, {1} years, {2} their span.
+    ImportTrend,
+    /// {0} items, {1} metrics.
+    ImportRanking,
+    /// {0} the group column.
+    ImportGrouped,
+    /// Between the trend's and the ranking's part.
+    ImportSep,
+    /// {0} a count.
+    ImportLine,
+    ImportLines,
+    ImportYear,
+    ImportYears,
+    ImportMetric,
+    ImportMetrics,
+    ImportSkippedOne,
+    ImportSkipped,
+    // The correction panel's words (`dataset::infer::Summary::view`).
+    ImportPerYearMean,
+    ImportPerYearSum,
+    ImportPerYearLast,
+    RoleTime,
+    RoleName,
+    RoleGroup,
+    RoleValue,
+    RoleSplit,
+    RoleYear,
+    RoleLeft,
+    WhyMapping,
+    WhyHeader,
+    WhyValues,
+    WhyMostDistinct,
+    WhyOneGroupPerName,
+    WhyHeaderIsYear,
+    WhyFirstColumnOfYears,
+    WhySplit,
+    WhyPeriod,
+    LeftCode,
+    LeftFreeText,
+    LeftEmpty,
+    LeftIgnored,
+    LeftPerName,
+    LeftUnused,
+    NoteDayFirst,
+    NoteMonthFirst,
+    NoteDayMonthUnsettled,
+    NoteDayMonthConflict,
+    NoteSummed,
+    NoteSummedOver,
+    NoteSlice,
+    NoteSliceAuto,
+    NoteAggregates,
+    NoteRankingYear,
+    NoteShares,
+    NoteSmallPercent,
+    NoteDecimalComma,
+    NoteUnitFromValues,
+    NoteMerged,
+    NotePerYearMean,
+    NotePerYearSum,
+    NotePerYearLast,
+    PeriodMonths,
+    PeriodQuarters,
+    PeriodDays,
+    NoteNoTimeRepeats,
+    ReasonNotANumber,
+    ReasonTooBig,
+    ReasonOutsidePercent,
+    ReasonNoName,
+    ReasonNoTime,
+    ReasonNotATime,
+    ReasonBefore1900,
+    ShapeLong,
+    ShapeWide,
+    ShapeTransposed,
+    ShapeRecords,
+}
