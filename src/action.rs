@@ -201,6 +201,7 @@ impl Action {
 
 /// What an action changed, so callers redraw only that. Crosses to
 /// JavaScript as an object of named flags (`{marks: true, tooltip: false, …}`).
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Changed {
     /// The base marks (redraw the chart).
@@ -423,6 +424,21 @@ pub enum Request {
     Highlight {
         series: String,
     },
+}
+
+/// In a schema (the TypeScript declarations are generated from these types,
+/// tests/suite/typescript.rs), a [`Request`] is the named union `Action`,
+/// whose members the generator reads from the requests themselves: each
+/// type's fields as they serialize, and which of them deserializing needs.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Request {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Action".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "description": "A reader action (see `Action`)." })
+    }
 }
 
 /// A [`Request`]'s `type`.

@@ -84,15 +84,16 @@ declare namespace Heluo {
     colors?: string;
   }
 
+  // ---- generated from the Rust types by tests/suite/typescript.rs (HELUO_BLESS=1 cargo test typescript); do not edit
   /** A reader action, naming what it acts on (src/action.rs, Request). */
   type Action =
+    | { type: "resize"; width: number }
+    | { type: "theme"; theme: string }
+    | { type: "lang"; lang: string }
     | { type: "pointer" | "click"; x: number; y: number }
     | { type: "leave" | "zoomIn" | "zoomOut" | "resetZoom" | "toggleOrder" | "toggleShowAll" }
-    | { type: "resize"; width: number }
-    | { type: "theme"; theme: "light" | "dark" }
-    | { type: "lang"; lang: string }
-    | { type: "legend"; series: string }
-    | { type: "legend"; group: string }
+    | { type: "legend"; series?: string | null }
+    | { type: "legend"; group?: string | null }
     | { type: "group"; group: string | null }
     | { type: "drag" | "zoomTo"; x0: number; x1: number }
     | { type: "metric"; key: string }
@@ -100,39 +101,52 @@ declare namespace Heluo {
     | { type: "search" | "pinSearch"; text: string }
     | { type: "highlight"; series: string };
 
-  /** What an action changed (src/action.rs, Changed). */
+  /** What an action changed, so callers redraw only that. Crosses to JavaScript as an object of named flags (`{marks: true, tooltip: false, …}`). */
   interface Changed {
+    /** The base marks (redraw the chart). */
     marks: boolean;
+    /** The overlay marks (hover, selection). */
     overlay: boolean;
+    /** The chart's height. */
     size: boolean;
+    /** The controls' state or labels. */
     controls: boolean;
+    /** The data table (order, filter, language). */
     table: boolean;
+    /** The tooltip (shown, hidden or different). */
     tooltip: boolean;
+    /** A new announcement for the live region. */
     announcement: boolean;
+    /** A re-sort transition is pending (animate with [`Engine::transition_marks`](crate::engine::Engine::transition_marks)). */
     transition: boolean;
   }
 
+  /** A tooltip: a heading and label/value rows, anchored at a point in CSS px. */
   interface Tooltip {
     heading: string;
     rows: { label: string; value: string; color?: string }[];
     x: number;
     y: number;
+    /** The tooltip as one sentence, for the chart's live region. */
     announcement: string;
   }
 
-  /** A control the chart wants shown; each carries the action it sends (src/chart/mod.rs, Control). */
+  /** A control the chart wants shown under it. Each carries the [`Request`] it sends, so the DOM layer draws controls without knowing the chart kind. Crosses to JavaScript tagged by `type` (`"legend"`, `"select"`, …). */
   type Control =
-    | { type: "legend"; id: string; label: string; items: { label: string; color: string; symbol?: string; pressed: boolean; action: Action }[] }
+    | { type: "legend"; id: string; label: string; items: { label: string; color: string; pressed: boolean; action: Action; symbol?: string }[] }
     | { type: "select"; id: string; label: string; options: { label: string; action: Action }[]; selected: number }
-    | { type: "button"; id: string; label: string; pressed: boolean | null | undefined; hidden: boolean; disabled: boolean; action: Action }
+    | { type: "button"; id: string; label: string; pressed: boolean | null; hidden: boolean; disabled: boolean; action: Action }
     | { type: "search"; label: string; placeholder: string; button: string; status: string };
 
+  /** A data table: what the chart shows, for screen readers and for copying. */
   interface Table {
     caption: string;
     columns: string[];
+    /** Which columns hold numbers (right-aligned, never wrapped). */
     numeric: boolean[];
     rows: string[][];
   }
+  // ---- end of the generated declarations
 
   /** One chart's engine on a base and an overlay canvas (see README "The engine API"). */
   class ChartView {

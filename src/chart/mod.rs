@@ -153,6 +153,7 @@ pub(crate) trait ChartRoom {
 }
 
 /// A tooltip: a heading and label/value rows, anchored at a point in CSS px.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tooltip {
     pub heading: String,
@@ -163,6 +164,7 @@ pub struct Tooltip {
     pub announcement: String,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TooltipRow {
     pub label: String,
@@ -200,6 +202,7 @@ pub const MISSING: &str = "—";
 pub const TABLE_ROWS: usize = 1000;
 
 /// A data table: what the chart shows, for screen readers and for copying.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Table {
     pub caption: String,
@@ -212,6 +215,7 @@ pub struct Table {
 /// A control the chart wants shown under it. Each carries the [`Request`]
 /// it sends, so the DOM layer draws controls without knowing the chart kind.
 /// Crosses to JavaScript tagged by `type` (`"legend"`, `"select"`, …).
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Control {
@@ -251,6 +255,7 @@ pub enum Control {
 }
 
 /// One option of a [`Control::Select`] and what choosing it sends.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Choice {
     pub label: String,
@@ -258,6 +263,7 @@ pub struct Choice {
 }
 
 /// One legend toggle and what a press sends.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LegendControl {
     pub label: String,
