@@ -1215,3 +1215,36 @@ fn the_summary_crosses_to_javascript_as_plain_data() {
         json!({"summed": {"groups": 4, "most": 2, "over": ["sex"]}})
     );
 }
+
+#[test]
+fn a_wrong_value_mapping_says_what_it_expected() {
+    // One name or a list of names; null or absent is "infer it".
+    for (given, want) in [
+        (json!({"value": "a"}), Some(vec!["a".to_string()])),
+        (
+            json!({"value": ["a", "b"]}),
+            Some(vec!["a".to_string(), "b".to_string()]),
+        ),
+        (json!({"value": null}), None),
+        (json!({}), None),
+    ] {
+        let m: Mapping =
+            serde_json::from_value(given.clone()).unwrap_or_else(|e| panic!("{given}: {e}"));
+        assert_eq!(m.value, want, "{given}");
+    }
+    for wrong in [
+        json!({"value": 3}),
+        json!({"value": {"a": 1}}),
+        json!({"value": [1, 2]}),
+    ] {
+        let err = serde_json::from_value::<Mapping>(wrong.clone())
+            .expect_err("refused")
+            .to_string();
+        assert!(!err.contains("untagged"), "{wrong}: {err}");
+        assert!(
+            err.contains("a column name or a list of column names")
+                || err.contains("expected a string"),
+            "{wrong}: says what it expected: {err}"
+        );
+    }
+}

@@ -100,17 +100,38 @@ pub struct Mapping {
     pub locale: Option<String>,
 }
 
-/// `"a"` or `["a", "b"]` (or null).
+/// `"a"` or `["a", "b"]` (or null). Read by a visitor of its own rather than
+/// an untagged enum, whose error ("data did not match any variant of untagged
+/// enum") says nothing a person can act on; this one says what it expected.
 fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+    struct Names;
+    impl<'de> serde::de::Visitor<'de> for Names {
+        type Value = Option<Vec<String>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a column name or a list of column names")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Self::Value, E> {
+            Ok(Some(vec![name.to_string()]))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut names = Vec::new();
+            while let Some(name) = seq.next_element::<String>()? {
+                names.push(name);
+            }
+            Ok(Some(names))
+        }
     }
-    Ok(match Option::<OneOrMany>::deserialize(d)? {
-        None => None,
-        Some(OneOrMany::One(one)) => Some(vec![one]),
-        Some(OneOrMany::Many(many)) => Some(many),
-    })
+    d.deserialize_option(Names)
 }
