@@ -596,6 +596,8 @@ fn maps_keyed_by_name_then_year_are_a_wide_table() {
     assert_eq!(names(&table), ["year"]);
 }
 
+const INDICATOR: &str = "Poverty headcount ratio at $2.15 a day (2017 PPP) (% of population)";
+
 #[test]
 fn world_bank_reply_reads_id_value_objects_as_value_and_id() {
     let (table, shape) = json(&fixture("worldbank.json"));
@@ -610,16 +612,16 @@ fn world_bank_reply_reads_id_value_objects_as_value_and_id() {
             "country.id",
             "countryiso3code",
             "date",
-            "value",
+            INDICATOR,
             "unit",
             "obs_status",
-            "decimal"
-        ]
+        ],
+        "the value is named by its indicator; `decimal` (display decimals) is not data"
     );
     assert_eq!(col(&table, "country")[2], t("World"));
     assert_eq!(col(&table, "countryiso3code")[2], t("WLD"));
     assert_eq!(col(&table, "date")[0], t("2019"));
-    assert_eq!(col(&table, "value"), [n(0.1), n(0.4), n(8.9), Cell::Empty]);
+    assert_eq!(col(&table, INDICATOR), [n(0.1), n(0.4), n(8.9), Cell::Empty]);
 }
 
 #[test]

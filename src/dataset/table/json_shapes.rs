@@ -178,7 +178,10 @@ fn shape(tape: &Tape) -> Result<JsonTables> {
         }
         Json::Array(list) => {
             if let Some(records) = world_bank(&list) {
-                return tables(records_table(tape, &records, "[1]"), JsonShape::WorldBank);
+                return tables(
+                    world_bank_table(records_table(tape, &records, "[1]")),
+                    JsonShape::WorldBank,
+                );
             }
             if list.iter().any(|item| matches!(item, Json::Object(_))) {
                 return tables(records_table(tape, &list, ""), JsonShape::Records);
@@ -311,6 +314,40 @@ fn find_arrays<'a>(
             _ => {}
         }
     }
+}
+
+/// The World Bank's records as a person means them: `value` is named by the
+/// indicator when the reply holds one (its name carries the unit: "… (% of
+/// population)"), and `decimal`, the API's count of decimals to display, is
+/// not data (a number column, it would become a metric of its own).
+fn world_bank_table(mut table: Table) -> Table {
+    let column = |table: &Table, name: &str| table.columns.iter().position(|c| c.name == name);
+    if let Some(at) = column(&table, "decimal") {
+        if table.columns[at]
+            .cells
+            .iter()
+            .all(|c| matches!(c, Cell::Number(_) | Cell::Empty))
+        {
+            table.columns.remove(at);
+            if table.column_numbers.len() > at {
+                table.column_numbers.remove(at);
+            }
+        }
+    }
+    let indicator = column(&table, "indicator").and_then(|at| {
+        let mut names = table.columns[at].cells.iter().filter_map(|c| match c {
+            Cell::Text(t) if !t.trim().is_empty() => Some(t.trim()),
+            _ => None,
+        });
+        let first = names.next()?;
+        names.all(|n| n == first).then(|| first.to_string())
+    });
+    if let (Some(name), Some(at)) = (indicator, column(&table, "value")) {
+        if column(&table, &name).is_none() {
+            table.columns[at].name = name;
+        }
+    }
+    table
 }
 
 /// The World Bank's `[{"page": …, "pages": …}, [records]]`: the records.
