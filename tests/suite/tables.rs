@@ -621,7 +621,10 @@ fn world_bank_reply_reads_id_value_objects_as_value_and_id() {
     assert_eq!(col(&table, "country")[2], t("World"));
     assert_eq!(col(&table, "countryiso3code")[2], t("WLD"));
     assert_eq!(col(&table, "date")[0], t("2019"));
-    assert_eq!(col(&table, INDICATOR), [n(0.1), n(0.4), n(8.9), Cell::Empty]);
+    assert_eq!(
+        col(&table, INDICATOR),
+        [n(0.1), n(0.4), n(8.9), Cell::Empty]
+    );
 }
 
 #[test]

@@ -322,29 +322,34 @@ fn find_arrays<'a>(
 /// not data (a number column, it would become a metric of its own).
 fn world_bank_table(mut table: Table) -> Table {
     let column = |table: &Table, name: &str| table.columns.iter().position(|c| c.name == name);
-    if let Some(at) = column(&table, "decimal") {
-        if table.columns[at]
-            .cells
+    let metadata = |c: &Column| {
+        c.cells
             .iter()
             .all(|c| matches!(c, Cell::Number(_) | Cell::Empty))
-        {
+    };
+    if let Some(at) = column(&table, "decimal") {
+        if table.columns.get(at).is_some_and(metadata) {
             table.columns.remove(at);
-            if table.column_numbers.len() > at {
+            if at < table.column_numbers.len() {
                 table.column_numbers.remove(at);
             }
         }
     }
-    let indicator = column(&table, "indicator").and_then(|at| {
-        let mut names = table.columns[at].cells.iter().filter_map(|c| match c {
-            Cell::Text(t) if !t.trim().is_empty() => Some(t.trim()),
-            _ => None,
+    let indicator = column(&table, "indicator")
+        .and_then(|at| table.columns.get(at))
+        .and_then(|c| {
+            let mut names = c.cells.iter().filter_map(|c| match c {
+                Cell::Text(t) if !t.trim().is_empty() => Some(t.trim()),
+                _ => None,
+            });
+            let first = names.next()?;
+            names.all(|n| n == first).then(|| first.to_string())
         });
-        let first = names.next()?;
-        names.all(|n| n == first).then(|| first.to_string())
-    });
-    if let (Some(name), Some(at)) = (indicator, column(&table, "value")) {
+    if let Some(name) = indicator {
         if column(&table, &name).is_none() {
-            table.columns[at].name = name;
+            if let Some(value) = table.columns.iter_mut().find(|c| c.name == "value") {
+                value.name = name;
+            }
         }
     }
     table
