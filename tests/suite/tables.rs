@@ -643,7 +643,7 @@ fn json_stat_eurostat_array_values_with_role_time_and_status() {
             "Unit of measure",
             "Geopolitical entity (reporting)",
             "Time",
-            "value",
+            "Unemployment by sex and age - annual data",
             "status"
         ]
     );
@@ -656,7 +656,10 @@ fn json_stat_eurostat_array_values_with_role_time_and_status() {
         col(&table, "Time"),
         ["2021", "2022", "2023", "2021", "2022", "2023"].map(t)
     );
-    assert_eq!(col(&table, "value")[2], Cell::Empty);
+    assert_eq!(
+        col(&table, "Unemployment by sex and age - annual data")[2],
+        Cell::Empty
+    );
     assert_eq!(col(&table, "status")[2], t(":"));
     assert_eq!(
         table.title_lines,
@@ -669,11 +672,22 @@ fn json_stat_eurostat_array_values_with_role_time_and_status() {
 fn json_stat_ssb_array_index_and_sparse_values() {
     let (table, shape) = json(&fixture("jsonstat-ssb.json"));
     assert_eq!(shape, JsonShape::JsonStat { time: None });
-    assert_eq!(names(&table), ["region", "sex", "year", "value"]);
+    assert_eq!(
+        names(&table),
+        [
+            "region",
+            "sex",
+            "year",
+            "07459: Population, by region, sex and year"
+        ]
+    );
     assert_eq!(table.row_numbers, [0, 1, 3]);
     assert_eq!(col(&table, "region"), [t("Oslo"), t("Oslo"), t("Bergen")]);
     assert_eq!(col(&table, "year"), [t("2023"), t("2024"), t("2024")]);
-    assert_eq!(col(&table, "value")[2], n(144882.0));
+    assert_eq!(
+        col(&table, "07459: Population, by region, sex and year")[2],
+        n(144882.0)
+    );
 }
 
 #[test]
@@ -816,4 +830,20 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn json_stat_values_are_named_by_the_dataset_and_its_unit() {
+    // The dataset's label names the values; one measure's unit joins it.
+    let with_unit = r#"{"version": "2.0", "class": "dataset", "label": "Poverty rate",
+        "id": ["measure", "year"], "size": [1, 2],
+        "dimension": {"measure": {"category": {"index": ["rate"], "unit": {"rate": {"label": "%", "decimals": 2}}}},
+                      "year": {"category": {"index": ["2013", "2019"]}}},
+        "value": [3.12, 0.36]}"#;
+    let (table, _) = json(with_unit);
+    assert_eq!(names(&table), ["measure", "year", "Poverty rate (%)"]);
+    let unlabelled = r#"{"version": "2.0", "class": "dataset", "id": ["year"], "size": [2],
+        "dimension": {"year": {"category": {"index": ["2013", "2019"]}}}, "value": [1, 2]}"#;
+    let (table, _) = json(unlabelled);
+    assert_eq!(names(&table), ["year", "value"]);
 }

@@ -1067,7 +1067,7 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
         row_numbers.push(at);
     }
     columns.push(Column {
-        name: "value".into(),
+        name: json_stat_value_name(map, &dims),
         cells: value_column,
     });
     if status.is_some() {
@@ -1093,6 +1093,39 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
         skipped: Vec::new(),
     };
     Ok((table, time))
+}
+
+/// The name of a JSON-stat dataset's value column: what the dataset calls
+/// itself ("Population by sex (thousands)", whose parenthesis the inference
+/// reads as the unit), with the unit of its one measure when a dimension
+/// gives one (`category.unit: {"x": {"label": "%"}}`); `value` without a label.
+fn json_stat_value_name(map: &Map, dims: &Map) -> String {
+    let units: Vec<String> = dims
+        .iter()
+        .filter_map(|(_, d)| match d {
+            Json::Object(d) => match d.get("category") {
+                Some(Json::Object(c)) => match c.get("unit") {
+                    Some(Json::Object(u)) => Some(u),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|u| {
+            u.iter()
+                .filter_map(|(_, v)| match v {
+                    Json::Object(v) => text_of(v.get("label")).or_else(|| text_of(v.get("symbol"))),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let label = text_of(map.get("label")).unwrap_or_else(|| "value".to_string());
+    match units.as_slice() {
+        [unit] if !label.contains(&format!("({unit})")) => format!("{label} ({unit})"),
+        _ => label,
+    }
 }
 
 /// The column of the dimension `role.time` names (2.0 at the top, 1.0 inside `dimension`).
