@@ -132,76 +132,152 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::Highlighted => "Highlighted {0}",
         Msg::Unhighlighted => "{0} no longer highlighted",
         Msg::LineFocus => "{0} (line {1} of {2})",
+        // The import's words (what `dataset::infer::Summary` says) are
+        // compiled only where a summary is made: the table importer
+        // (pkg/heluo-tables.js) and natively. The main module never
+        // makes one, and these strings cost it 1.9 KB gzipped.
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportTrend => "Trend: {0} × {1} ({2})",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportRanking => "Ranking: {0}, {1}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportGrouped => "grouped by {0}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportSep => "; ",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportLine => "{0} line",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportLines => "{0} lines",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportYear => "{0} year",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportYears => "{0} years",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportMetric => "{0} metric",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportMetrics => "{0} metrics",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportSkippedOne => "{0} cell skipped",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportSkipped => "{0} cells skipped",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportPerYearMean => "yearly mean",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportPerYearSum => "yearly sum",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportPerYearLast => "last of each year",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleTime => "time",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleName => "name",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleGroup => "group",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleValue => "value",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleSplit => "split",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleYear => "values of {0}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleLeft => "left out",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyMapping => "The mapping says so.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyHeader => "Its header says so.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyValues => "Its values say so.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyMostDistinct => "The text column with the most distinct values.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyOneGroupPerName => "Each name has one value of it, and the values repeat.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyHeaderIsYear => "Its header is a year.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyFirstColumnOfYears => "The first column, of whole years in 1800–2100.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhySplit => "Splits a series' rows in a year: summed or sliced.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyPeriod => "Periods within a year: made one value a year.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftCode => "Codes or ids, never numbers.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftFreeText => "Long free text.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftEmpty => "No cell has a value.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftIgnored => "The mapping leaves it out.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftPerName => "Text that describes each name or row; the charts do not use it.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftUnused => "The charts chosen do not use it.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteDayFirst => "Day first: {0} is \"{1}\".",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteMonthFirst => "Month first: {0} is \"{1}\".",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteDayMonthUnsettled => "No date settles the day/month order: read day first (the years are the same either way).",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteDayMonthConflict => "Dates disagree: {0} can only be day first, {1} only month first; read as the mapping says, or day first.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSummed => "{0} series-years had several rows (up to {1}) and were summed.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSummedOver => "{0} series-years had several rows (up to {1}, split by {2}) and were summed.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSlice => "Only rows where \"{0}\" is \"{1}\" were read; {2} rows left out.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSliceAuto => "Only rows where \"{0}\" is \"{1}\" (the total) were read; {2} rows left out; the mapping can pick another.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteAggregates => "Left out of the ranking as aggregates: {0}.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteRankingYear => "The ranking shows {0}.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteShares => "\"{0}\" lies within 0–1: shown as shares, not as per cent.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSmallPercent => "\"{0}\" is in % but lies within 0–1: perhaps shares.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteDecimalComma => "\"{0}\" was read with a decimal comma (1.234,5).",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteUnitFromValues => "The unit of \"{0}\", {1}, comes from its cells.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteMerged => "\"{0}\" and \"{1}\" look the same and were read as one name.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NotePerYearMean => "Yearly mean of {0}.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NotePerYearSum => "Yearly sum of {0}.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NotePerYearLast => "The last of {0} each year.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::PeriodMonths => "{0} months",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::PeriodQuarters => "{0} quarters",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::PeriodDays => "{0} days",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteNoTimeRepeats => "No time column, and {0} values come from several rows of one name (up to {1}): they were summed (check that a sum means something, or pick a slice in the mapping), except {2} that repeat one value on every row, taken once.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNotANumber => "not a number",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonTooBig => "too big (10¹⁵ or more)",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonOutsidePercent => "a per cent outside 0–100",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNoName => "the row has no name",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNoTime => "the row has no time",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNotATime => "not a year or date",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonBefore1900 => "before 1900, which the charts do not show",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "Long: a name, a time and value columns",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeWide => "Wide: a time column and a column per series",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeTransposed => "Transposed: a name a row and a column per year",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeRecords => "Records: a name a row, no time",
+        #[cfg(all(target_arch = "wasm32", feature = "web"))]
+        _ => "",
     }
 }
 

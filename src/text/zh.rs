@@ -132,71 +132,143 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::Highlighted => "已突出显示 {0}",
         Msg::Unhighlighted => "已取消突出显示 {0}",
         Msg::LineFocus => "{0}（第 {1} 条，共 {2} 条）",
+        // The import's words (what `dataset::infer::Summary` says) are
+        // compiled only where a summary is made: the table importer
+        // (pkg/heluo-tables.js) and natively. The main module never
+        // makes one, and these strings cost it 1.9 KB gzipped.
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportTrend => "趋势：{0} × {1}（{2}）",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportRanking => "排名：{0}，{1}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportGrouped => "按{0}分组",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportSep => "；",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportLine | Msg::ImportLines => "{0} 条线",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportYear | Msg::ImportYears => "{0} 年",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportMetric | Msg::ImportMetrics => "{0} 个指标",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportSkippedOne | Msg::ImportSkipped => "跳过 {0} 个单元格",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportPerYearMean => "按年平均",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportPerYearSum => "按年求和",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ImportPerYearLast => "取每年最后一期",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleTime => "时间",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleName => "名称",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleGroup => "分组",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleValue => "数值",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleSplit => "拆分",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleYear => "{0} 年的值",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::RoleLeft => "未使用",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyMapping => "映射指定了这一列。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyHeader => "列名说明了它的用途。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyValues => "单元格的值说明了它的用途。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyMostDistinct => "不同文字最多的文字列。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyOneGroupPerName => "每个名称只有一个值，且值有重复。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyHeaderIsYear => "列名是年份。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyFirstColumnOfYears => "第一列，都是 1800–2100 的整年。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhySplit => "拆分同一条线同一年的行：相加或取切片。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::WhyPeriod => "一年中的时段：按年合成一个值。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftCode => "代码或编号，不当作数字。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftFreeText => "长段文字。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftEmpty => "没有一个单元格有值。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftIgnored => "映射要求略去。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftPerName => "说明每个名称或每一行的文字，图表不用。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LeftUnused => "所选的图表用不到。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteDayFirst => "日在前：{0}是“{1}”。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteMonthFirst => "月在前：{0}是“{1}”。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteDayMonthUnsettled => "没有日期能确定日、月的先后：按日在前读（年份不受影响）。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteDayMonthConflict => "日期的先后互相矛盾：{0}只能是日在前，{1}只能是月在前；按映射读，映射未指定时按日在前读。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSummed => "{0} 处同一条线同一年有多行（最多 {1} 行），已相加。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSummedOver => "{0} 处同一条线同一年有多行（最多 {1} 行，按{2}拆分），已相加。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSlice => "只读“{0}”为“{1}”的行，略去 {2} 行。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSliceAuto => "只读“{0}”为“{1}”（合计）的行，略去 {2} 行；可在映射中改选。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteAggregates => "排名略去了汇总项：{0}。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteRankingYear => "排名显示 {0} 的值。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteShares => "“{0}”的值都在 0–1 之间：按比例原样显示，不当作百分比。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSmallPercent => "“{0}”的单位是 %，但值都在 0–1 之间：也许是比例。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteDecimalComma => "“{0}”按小数逗号读（1.234,5）。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteUnitFromValues => "“{0}”的单位 {1} 取自单元格。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteMerged => "“{0}”和“{1}”看起来一样，作为同一个名称读。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NotePerYearMean => "按年平均：每年 {0}。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NotePerYearSum => "按年求和：每年 {0}。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NotePerYearLast => "取每年最后一期：每年 {0}。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::PeriodMonths => "{0} 个月",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::PeriodQuarters => "{0} 个季度",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::PeriodDays => "{0} 天",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteNoTimeRepeats => "没有时间列，{0} 个值来自同一名称的多行（最多 {1} 行）：已相加，请确认相加有意义，或在映射中选一个切片；其中 {2} 个每行相同的值只取一次。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNotANumber => "不是数字",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonTooBig => "太大（10¹⁵ 或以上）",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonOutsidePercent => "百分比超出 0–100",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNoName => "这一行没有名称",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNoTime => "这一行没有时间",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNotATime => "不是年份或日期",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonBefore1900 => "早于 1900 年，图表不显示",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "长表：名称、时间、数值各一列",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeWide => "宽表：一列时间，每条线一列",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeTransposed => "转置宽表：每行一个名称，每年一列",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeRecords => "记录：每行一个名称，没有时间",
+        #[cfg(all(target_arch = "wasm32", feature = "web"))]
+        _ => "",
     }
 }

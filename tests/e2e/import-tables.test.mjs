@@ -251,7 +251,7 @@ test('a .json that is neither format v1 nor a table keeps format v1\'s message',
     await chooseBytes(page, 'broken.json', Buffer.from('{"title": "x", "trend": ', 'utf8'));
     await page.waitForSelector('#alert:not([hidden])', { timeout: 15_000 });
     const expected = await page.evaluate(() => {
-      try { Heluo.parseDataset(new TextEncoder().encode('{"title": "x", "trend": ')); } catch (e) { return e.message; }
+      try { Heluo.parseDataset(new TextEncoder().encode('{"title": "x", "trend": '), 'zh-CN'); } catch (e) { return e.message; }
       return null;
     });
     assert.ok(expected);
