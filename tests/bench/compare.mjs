@@ -30,6 +30,8 @@ const ENGINES = (env.BENCH_ENGINES || 'chartjs,echarts,heluo').split(',');
 const HOVER_MOVES = Number(env.BENCH_HOVER_MOVES || 60);
 const HOVER_BUDGET_MS = Number(env.BENCH_HOVER_BUDGET_MS || 2000);
 const OUT = env.BENCH_OUT || path.join(root, 'BENCHMARKS.md');
+/** BENCHMARKS.md from this line on is measured by hand and kept by a rerun. */
+const KEPT = '<!-- Measured by hand below this line: scripts/bench.sh compare keeps it. -->';
 const HELUO_JS = path.resolve(root, env.HELUO_JS || 'pkg/heluo.js');
 const SIZE = { width: 800, height: 500, dpr: 2 };
 const QUERY = '王屯';
@@ -218,7 +220,7 @@ try {
     results[d.id] = {};
     for (const engine of ENGINES) {
       // A fresh context per page: nothing (heap, wasm memory, caches) carries over.
-      const context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, deviceScaleFactor: SIZE.dpr });
+      const context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, deviceScaleFactor: SIZE.dpr, reducedMotion: 'reduce' });
       const page = await context.newPage();
       page.setDefaultTimeout(0);
       const t = Date.now();
@@ -328,13 +330,18 @@ ${headline(datasets, results)}
   false\`, \`parsing: false\`, \`normalized: true\`, decimation (lines), no point
   markers, \`spanGaps\`; ECharts canvas renderer, \`animation: false\`, no
   symbols, \`sampling: 'lttb'\` (lines), \`large\` / \`progressive\` (bars),
-  tooltip without transition. Heluo gets \`Heluo.parseDataset(bytes)\` and
-  \`new Heluo.ChartView(…)\`. Every engine-specific call is in
-  tests/bench/engines.mjs; Heluo's are all in its \`heluo\` adapter there.
+  tooltip without transition. Heluo is timed through its public path,
+  \`Heluo.render(box, bytes, {chart})\`, what \`<heluo-chart>\`, the page and
+  every embedder call: it parses the bytes itself and builds the whole chart
+  (canvases, controls, the data table, the footer). Every engine-specific
+  call is in tests/bench/engines.mjs; Heluo's are all in its \`heluo\` adapter
+  there. Every page runs with reduced motion (Heluo's re-ranking is then drawn
+  at once, as the peers' with animation off).
 - Hover: ${HOVER_MOVES} moves per run (fewer when a run passes ${HOVER_BUDGET_MS} ms, at least 5),
   each to a different year or bar. Chart.js: its event handler (what its
   requestAnimationFrame-throttled DOM listener calls); ECharts: a \`mousemove\`
-  on its root element, then \`getZr().flush()\`; Heluo: \`view.pointer(x, y)\`.
+  on its root element, then \`getZr().flush()\`; Heluo: a \`pointermove\` event
+  on its canvas (the page's own handler: the overlay and the tooltip element).
   The trend tooltip lists every series at the year in all three (Chart.js
   \`mode: 'index'\`, ECharts \`trigger: 'axis'\`).
 - Between timed steps the page runs \`gc()\` and waits a frame, outside the clock.
@@ -360,20 +367,6 @@ ${SCENARIOS.map((s) => `### ${s.title}\n\n${s.note}.\n\n${table(datasets, result
 Heluo's parse in the browser (bytes → validated dataset, median): ${throughput.join(', ') || '–'}.
 Heluo's wasm memory after loading, relative to the file: ${wasmRatio.join(', ') || '–'}.
 
-## What the typed boundary costs
-
-Measured by hand with \`scripts/build.sh\` (gzip -9 of pkg/heluo.js), 2026-12-07:
-100,677 bytes before (hand-written JSON out, positional arguments and a bit mask
-across the boundary); 124,553 with serde, serde-wasm-bindgen and
-serde_path_to_error (options, actions, what changed, tooltip, controls and table
-as plain JS objects, wrong fields named by path); **116,001** with serde_core's
-float formatting in error messages written through integers (vendor/README.md).
-serde_path_to_error alone is about 2.3 KB of that (121,724 without it, before
-the serde_core change). Internally tagged enums (\`#[serde(tag = "type")]\`)
-for the actions cost about 8 KB more (147,453 vs 139,375 in the first
-builds), and parsing a float from text about 13 KB: actions cross as one flat object
-(src/action.rs, WireRequest) instead.
-
 ## How to rerun
 
 \`\`\`sh
@@ -389,6 +382,10 @@ build to measure, default pkg/heluo.js), \`BENCH_OUT\` (default BENCHMARKS.md,
 \`-\` for none), \`HELUO_CHROMIUM\` (default /usr/bin/chromium). Raw results:
 target/bench-results.json.
 `;
-  fs.writeFileSync(OUT, md);
+  // What is measured by hand (sizes, the command's cards) sits below a marker
+  // and is kept as it is.
+  const previous = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+  const at = previous.indexOf(KEPT);
+  fs.writeFileSync(OUT, md + (at >= 0 ? `\n${previous.slice(at)}` : ''));
   console.log(`wrote ${path.relative(root, OUT) || OUT}`);
 }

@@ -3,7 +3,8 @@
 //
 //   script                    the classic script that defines the library's global
 //   version()                 the library's version
-//   parse(bytes)              file bytes (Uint8Array) → parsed dataset (throws if refused)
+//   parse(bytes)              file bytes (Uint8Array) → parsed dataset (throws if refused);
+//                             Heluo's is the bytes themselves: Heluo.render parses
 //   render(parsed, kind, host, size)
 //                             draws a new chart of `kind` ('trend' | 'ranking') in the
 //                             empty element `host`, `size.width`×`size.height` CSS px at
@@ -53,74 +54,75 @@ export const heluo = {
   name: 'Heluo',
   script: '/heluo.js', // served from pkg/heluo.js, or $HELUO_JS
   version: () => 'pkg/heluo.js',
-  /** Bytes → dataset. Refuses files over the limit before reading, as www/app.js does. */
+  /* The public path: what <heluo-chart>, the page and every embedder call.
+     Heluo.render takes the file's bytes and parses them itself, so parse()
+     only refuses a file over the limit (as www/app.js does) and hands the
+     bytes on; the clock runs from here to pixels through render(). Hover,
+     metric and search go through the chart's own DOM (pointer events on the
+     canvas, the metric menu, the search box), as a reader's do. */
   parse(bytes) {
     const H = globalThis.Heluo;
     if (H.maxFileBytes && bytes.length > H.maxFileBytes()) throw new Error(H.tooLargeMessage(bytes.length));
-    return H.parseDataset(bytes);
-  },
-  /** Frees a dataset no longer needed (a chart made from it keeps its own reference). */
-  drop(dataset) {
-    dataset.free();
+    return bytes;
   },
   /** Heluo chooses the chart's height from the width (the page does the same). */
-  render(dataset, kind, host, size) {
-    const stage = document.createElement('div');
-    stage.style.position = 'relative';
-    const base = document.createElement('canvas');
-    const overlay = document.createElement('canvas');
-    overlay.style.position = 'absolute';
-    overlay.style.left = '0';
-    overlay.style.top = '0';
-    stage.append(base, overlay);
-    host.appendChild(stage);
-    const view = new globalThis.Heluo.ChartView(dataset, { chart: kind, canvas: base, overlay, width: size.width, scale: size.dpr, theme: 'light' });
-    const height = view.height;
-    for (const c of [base, overlay]) {
-      c.style.width = `${size.width}px`;
-      c.style.height = `${height}px`;
-    }
-    return { view, kind, base, overlay, width: size.width, height };
+  render(bytes, kind, host, size) {
+    host.style.width = `${size.width}px`;
+    const handle = globalThis.Heluo.render(host, bytes, { chart: kind, theme: 'light' });
+    const root = host.querySelector('heluo-render').shadowRoot;
+    const base = root.querySelector('canvas.base');
+    return {
+      handle, kind, root, base,
+      overlay: root.querySelector('canvas.overlay'),
+      tip: root.querySelector('.tooltip'),
+      width: size.width,
+      height: base.getBoundingClientRect().height,
+    };
   },
   destroy(chart) {
-    chart.view.free();
+    chart.handle.destroy();
   },
   canvases: (chart) => [chart.base, chart.overlay],
   box: (chart) => ({ width: chart.width, height: chart.height }),
   // Heluo does not expose its plot rectangle: found by probing a grid of
   // pointer positions (untimed) for those that show a tooltip.
   plotArea(chart) {
-    const { view, width, height } = chart;
+    const { width, height } = chart;
     let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
     for (let i = 0; i < 12; i++) {
       for (let j = 0; j < 60; j++) {
         const x = ((i + 0.5) * width) / 12;
         const y = ((j + 0.5) * height) / 60;
-        view.apply({ type: 'pointer', x, y });
-        if (view.tooltip() !== null) {
+        if (heluo.hover(chart, x, y)) {
           left = Math.min(left, x); right = Math.max(right, x);
           top = Math.min(top, y); bottom = Math.max(bottom, y);
         }
       }
     }
-    view.apply({ type: 'leave' });
+    chart.base.dispatchEvent(new PointerEvent('pointerleave', { bubbles: true, pointerId: 1, pointerType: 'mouse' }));
     return left <= right ? { left, right, top, bottom } : { left: 0, right: width, top: 0, bottom: height };
   },
-  // What the page does on a move: one action; the tooltip is read only when it changed.
+  // A pointer move on the canvas, as the browser sends it: the chart updates
+  // its overlay and its tooltip element.
   hover(chart, x, y) {
-    const changed = chart.view.apply({ type: 'pointer', x, y });
-    if (changed.tooltip) chart.tip = chart.view.tooltip();
-    return chart.tip != null;
+    const r = chart.base.getBoundingClientRect();
+    chart.base.dispatchEvent(new PointerEvent('pointermove', {
+      bubbles: true, clientX: r.left + x, clientY: r.top + y, pointerId: 1, pointerType: 'mouse',
+    }));
+    return !chart.tip.hidden;
   },
+  // The metric menu, as a reader picks from it (the page is run with reduced
+  // motion, so the re-ranking is drawn at once, as the peers' are).
   switchMetric(chart, metric) {
-    // The metric menu's option `metric` carries the action that shows it.
-    chart.metrics ??= chart.view.controls().find((c) => c.id === 'metric-select').options;
-    chart.view.apply(chart.metrics[metric].action);
-    chart.view.transition(1);
+    const select = chart.root.querySelector('select.metric-select');
+    select.selectedIndex = metric;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
   },
-  // The engine counts the matches into the search box's status (what the page shows).
+  // Typing in the search box: the chart counts the matches into its status.
   search(chart, query) {
-    chart.view.apply({ type: 'search', text: query });
+    const input = chart.root.querySelector('.village-search input');
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
     return true;
   },
   memory: wasmMemoryBytes,
