@@ -284,17 +284,35 @@ fn written(cell: &Cell) -> String {
 
 /// A cell as a name: cleaned and trimmed, `None` when missing.
 fn name_of(cell: &Cell) -> Option<String> {
+    name_text(cell).map(Cow::into_owned)
+}
+
+/// [`name_of`], borrowed from the cell where cleaning leaves its text as it is.
+fn name_text(cell: &Cell) -> Option<Cow<'_, str>> {
     let raw = match cell {
         Cell::Text(t) => Cow::Borrowed(t.as_str()),
         Cell::Number(_) | Cell::Date(_) | Cell::Bool(_) => Cow::Owned(written(cell)),
         Cell::Empty => return None,
     };
-    let cleaned = text::clean(&raw, false);
-    let trimmed = text::trim(&cleaned);
-    if reader_key(trimmed).is_empty() || cells::is_missing(&cells::fold(trimmed)) {
-        None
-    } else {
-        Some(trimmed.to_string())
+    let named = |trimmed: &str| {
+        !reader_key(trimmed).is_empty() && !cells::is_missing(&cells::fold(trimmed))
+    };
+    match raw {
+        Cow::Borrowed(raw) => match text::clean(raw, false) {
+            Cow::Borrowed(cleaned) => {
+                let trimmed = text::trim(cleaned);
+                named(trimmed).then_some(Cow::Borrowed(trimmed))
+            }
+            Cow::Owned(cleaned) => {
+                let trimmed = text::trim(&cleaned);
+                named(trimmed).then(|| Cow::Owned(trimmed.to_string()))
+            }
+        },
+        Cow::Owned(raw) => {
+            let cleaned = text::clean(&raw, false);
+            let trimmed = text::trim(&cleaned);
+            named(trimmed).then(|| Cow::Owned(trimmed.to_string()))
+        }
     }
 }
 
@@ -1044,14 +1062,22 @@ struct Facts {
     periods_seen: FxSet<(usize, u64)>,
     /// Whether some date is not a month's first day (the periods are days).
     days: bool,
+    /// [`Facts::entity`]'s key, built in place.
+    key: String,
 }
 
 impl Facts {
-    fn entity(&mut self, name: String, group: Option<Rc<str>>, row: usize) -> usize {
-        let mut key = reader_key(&name).into_owned();
+    fn entity(&mut self, name: &str, group: Option<Rc<str>>, row: usize) -> usize {
+        // The key in a buffer kept between rows: a name seen before costs no allocation.
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        key.push_str(&reader_key(name));
         key.push('\u{0}');
-        key.push_str(group.as_deref().map(reader_key).as_deref().unwrap_or(""));
-        if let Some(&e) = self.by_key.get(&key) {
+        if let Some(g) = group.as_deref() {
+            key.push_str(&reader_key(g));
+        }
+        if let Some(&e) = self.by_key.get(key.as_str()) {
+            self.key = key;
             if let Some(first) = self.entities.get(e) {
                 if first.name != name
                     && !self
@@ -1060,7 +1086,7 @@ impl Facts {
                         .any(|n| matches!(n, Note::Merged { name: m, .. } if *m == name))
                 {
                     self.notes.push(Note::Merged {
-                        name: name.clone(),
+                        name: name.to_string(),
                         other: first.name.clone(),
                     });
                 }
@@ -1069,13 +1095,14 @@ impl Facts {
         }
         let e = self.entities.len();
         self.entities.push(Entity {
-            name,
+            name: name.to_string(),
             group,
             code: None,
             first_row: row,
             unit: None,
         });
-        self.by_key.insert(key, e);
+        self.by_key.insert(key.clone(), e);
+        self.key = key;
         e
     }
 
@@ -1166,6 +1193,7 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
         read_by_column: vec![(0, 0); profiles.len()],
         periods_seen: FxSet::default(),
         days: false,
+        key: String::new(),
     };
     // Periods within a year are counted only where a time has months or
     // days, or a period column splits the rows.
@@ -1190,7 +1218,7 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
             } else {
                 p.label.clone()
             };
-            let e = facts.entity(name, None, 0);
+            let e = facts.entity(&name, None, 0);
             if let Some(entity) = facts.entities.get_mut(e) {
                 entity.unit = plan.units.get(c).cloned().flatten();
             }
@@ -1261,7 +1289,7 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
         let entity = match (plan.shape, plan.name) {
             (Shape::Wide, _) => None,
             (_, Some((n, _))) => {
-                let Some(name) = name_of(ctx.cell(row, n)) else {
+                let Some(name) = name_text(ctx.cell(row, n)) else {
                     facts.skipped.push(SkippedCell {
                         at: ctx.spot(Some(row), Some(n)),
                         text: String::new(),
@@ -1285,11 +1313,18 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
                 };
                 let (name, unit) = if plan.shape == Shape::Transposed {
                     let (label, unit) = profile::header_unit(&name);
-                    (if unit.is_some() { label } else { name }, unit)
+                    (
+                        if unit.is_some() {
+                            Cow::Owned(label)
+                        } else {
+                            name
+                        },
+                        unit,
+                    )
                 } else {
                     (name, None)
                 };
-                let e = facts.entity(name, group, row);
+                let e = facts.entity(&name, group, row);
                 if let Some(entity) = facts.entities.get_mut(e) {
                     if entity.first_row == row {
                         entity.unit = unit;
@@ -1300,7 +1335,8 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
             }
             (_, None) => None,
         };
-        // The values.
+        // The values (one slot a row, except in wide and transposed tables).
+        let mut last_slot: Option<((usize, i32), usize)> = None;
         for (k, &c) in value_columns.iter().enumerate() {
             let (e, y, m) = match plan.shape {
                 Shape::Wide => (k, year, 0),
@@ -1341,7 +1377,14 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
                 }
                 None => facts.missing = facts.missing.saturating_add(1),
             }
-            let slot = facts.slot(e, y);
+            let slot = match last_slot {
+                Some((key, slot)) if key == (e, y) => slot,
+                _ => {
+                    let slot = facts.slot(e, y);
+                    last_slot = Some(((e, y), slot));
+                    slot
+                }
+            };
             let index = slot.saturating_mul(facts.width).saturating_add(m);
             let new_period = v.is_some()
                 && (period == 0 && facts.accs.get(index).is_some_and(|a| a.periods == 0)
@@ -1794,9 +1837,10 @@ fn item_of(label: &str, zh: bool) -> Option<(String, String)> {
 
 fn is_aggregate(entity: &Entity, coded: bool) -> bool {
     let name = reader_key(&entity.name);
+    // Length first: most names are no aggregate's.
     if AGGREGATE_NAMES
         .iter()
-        .any(|a| a.eq_ignore_ascii_case(&name))
+        .any(|a| a.len() == name.len() && a.eq_ignore_ascii_case(&name))
     {
         return true;
     }

@@ -404,7 +404,10 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 }
                 let as_point = cells::number(&folded, Decimal::Point);
                 // Without a mark or a space both readings are the same.
-                let as_comma = if folded.contains([',', '.', ' ', '\'']) {
+                let as_comma = if folded
+                    .bytes()
+                    .any(|b| matches!(b, b',' | b'.' | b' ' | b'\''))
+                {
                     cells::number(&folded, Decimal::Comma)
                 } else {
                     as_point
