@@ -244,6 +244,20 @@ fn plain(body: &str, decimal: Decimal) -> Option<f64> {
     digits.parse::<f64>().ok()
 }
 
+/// One to fifteen ASCII digits and nothing else, as the number they write
+/// (exact: below 2^53).
+pub fn whole(text: &str) -> Option<f64> {
+    let b = text.as_bytes();
+    if b.is_empty() || b.len() > 15 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = b.iter().fold(0u64, |n, c| {
+        n.wrapping_mul(10)
+            .wrapping_add(u64::from(c.wrapping_sub(b'0')))
+    });
+    Some(n as f64)
+}
+
 /// Exact powers of ten.
 const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -312,10 +326,17 @@ impl Time {
 pub const TIME_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
 
 fn year_of(digits: &str) -> Option<i32> {
-    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+    let [a, b, c, d] = *digits.as_bytes() else {
+        return None;
+    };
+    if ![a, b, c, d].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    digits.parse().ok().filter(|y| TIME_YEARS.contains(y))
+    let y = [a, b, c, d].iter().fold(0i32, |y, &digit| {
+        y.wrapping_mul(10)
+            .wrapping_add(i32::from(digit.wrapping_sub(b'0')))
+    });
+    Some(y).filter(|y| TIME_YEARS.contains(y))
 }
 
 fn small(digits: &str, max: u8) -> Option<u8> {

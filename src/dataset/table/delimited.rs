@@ -503,7 +503,16 @@ fn is_note(line: &str) -> bool {
 /// Whether a record's first field reads as a note or a source line.
 fn labelled(split: &Split, record: &Record) -> bool {
     let first = text_of(split.fields(record).next().unwrap_or_default());
-    is_note(first) || source_of(first).is_some()
+    // Only a field that starts as a label does can be one: the first
+    // characters of NOTE_LABELS and SOURCE_LABELS (tests/suite/tables.rs
+    // reads a note or source under each label). Most rows start otherwise.
+    let label_start = first.trim_start().chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '注' | '说' | '备' | '附' | 'N' | '数' | '资' | '来' | 'S' | 'D' | 's'
+        )
+    });
+    label_start && (is_note(first) || source_of(first).is_some())
 }
 
 fn build(
