@@ -117,7 +117,7 @@ pub fn push_visible(out: &mut String, c: char) {
 /// breaks stay (`\r\n` and `\r` become `\n`).
 pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
     let removed = |c: char| c.is_control() || is_bidi_control(c) || is_noncharacter(c);
-    if is_plain(text) || !text.chars().any(removed) {
+    if !text.chars().any(removed) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -163,9 +163,6 @@ pub fn trim_white(text: &str) -> &str {
 
 /// `text` without what a reader cannot see at either end.
 pub fn trim(text: &str) -> &str {
-    if is_plain(text) {
-        return trim_spaces(text);
-    }
     text.trim_matches(|c| is_blank(c) || is_invisible(c))
 }
 
@@ -174,17 +171,6 @@ pub fn trim(text: &str) -> &str {
 /// the text shows nothing.
 pub fn reader_key(text: &str) -> Cow<'_, str> {
     // Most names are already as a reader sees them: kept as they are.
-    // First by bytes (see [`is_plain`]): no space at either end, none twice.
-    let mut last = b' ';
-    let plain = text.bytes().all(|b| {
-        let ok =
-            matches!(b, 0x21..=0x7E | 0x80..=0xBF | 0xE4..=0xE9) || (b == b' ' && last != b' ');
-        last = b;
-        ok
-    });
-    if plain && last != b' ' {
-        return Cow::Borrowed(text);
-    }
     let mut space = true;
     let plain = text.chars().all(|c| {
         let ok = if c == ' ' {

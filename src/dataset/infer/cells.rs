@@ -65,6 +65,24 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     Cow::Owned(super::super::text::trim(&folded).to_string())
 }
 
+/// [`super::super::text::reader_key`], first by bytes for the plain text of
+/// most cells (see `text::is_plain`): kept as it is when no space is at
+/// either end and none twice. Here rather than there so the main module,
+/// which compares few names, keeps its one path.
+pub fn reader_key(text: &str) -> Cow<'_, str> {
+    let mut last = b' ';
+    let plain = text.bytes().all(|b| {
+        let ok =
+            matches!(b, 0x21..=0x7E | 0x80..=0xBF | 0xE4..=0xE9) || (b == b' ' && last != b' ');
+        last = b;
+        ok
+    });
+    if plain && last != b' ' {
+        return Cow::Borrowed(text);
+    }
+    super::super::text::reader_key(text)
+}
+
 /// Whether `text` (folded) is how people write "no value": empty, a dash,
 /// `NA`, `N/A`, `..`, `…`, `null`, `NaN`.
 pub fn is_missing(text: &str) -> bool {

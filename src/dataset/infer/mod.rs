@@ -33,10 +33,11 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::table::{column_letters, Cell, Origin, Table};
-use super::text::{self, reader_key};
+use super::text;
 use super::{no_group_label, Dataset, Metric, Point, Ranking, Series, Trend, Village, YEAR_RANGE};
 use crate::error::{quote, Error, Result, Spot};
 use crate::hash::{FxMap, FxSet, HashedText};
+use cells::reader_key;
 use cells::{Decimal, Time};
 pub use mapping::{Chart, Mapping, PerYear, Shape};
 use profile::{Hint, Kind, Profile};

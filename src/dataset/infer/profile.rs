@@ -3,7 +3,8 @@
 //! distinct texts; what its header says (a unit, a hint such as "year" or
 //! "镇"). Inference decides the column's role from this, never cell by cell.
 use super::super::table::Cell;
-use super::super::text::{self, reader_key};
+use super::super::text;
+use super::cells::reader_key;
 use super::cells::{self, Decimal, Time};
 use crate::hash::{FxSet, HashedText};
 
