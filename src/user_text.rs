@@ -75,6 +75,17 @@ fn is_blank(c: char) -> bool {
         )
 }
 
+/// Whether every character of `text` is printable ASCII (a space included)
+/// or a CJK ideograph in U+4000–U+9FFF: the text of most cells and names,
+/// none of whose characters is a control, bidi, invisible, noncharacter or
+/// blank one (the space aside), so the rules below have nothing to do but
+/// trim and fold spaces. One pass over the bytes, no decoding: in valid
+/// UTF-8 every continuation byte then belongs to a lead byte E4–E9.
+pub fn is_plain(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, 0x20..=0x7E | 0x80..=0xBF | 0xE4..=0xE9))
+}
+
 /// Whether a message must show `c` as its code point rather than as itself.
 pub fn needs_code_point(c: char) -> bool {
     c.is_control() || is_invisible(c) || is_noncharacter(c) || (is_blank(c) && c != ' ')
@@ -124,6 +135,30 @@ pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// `text` without ordinary spaces at either end (`trim_matches(' ')`, by bytes).
+pub fn trim_spaces(text: &str) -> &str {
+    let b = text.as_bytes();
+    let start = b.iter().take_while(|&&c| c == b' ').count();
+    let end = b
+        .len()
+        .saturating_sub(b.iter().rev().take_while(|&&c| c == b' ').count());
+    text.get(start..end.max(start)).unwrap_or("")
+}
+
+/// `text.trim()` (Unicode white space off both ends), without decoding a
+/// text that starts and ends with printable ASCII or a CJK ideograph (see
+/// [`is_plain`]), none of which is white space.
+pub fn trim_white(text: &str) -> &str {
+    let b = text.as_bytes();
+    let start = matches!(b.first(), Some(0x21..=0x7E | 0xE4..=0xE9));
+    let end = matches!(b, [.., 0x21..=0x7E] | [.., 0xE4..=0xE9, _, _]);
+    if start && end {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// `text` without what a reader cannot see at either end.

@@ -265,6 +265,41 @@ fn bureau_export_padded_by_excel_keeps_title_and_note_out_of_the_table() {
 }
 
 #[test]
+fn every_note_and_source_label_is_read_under_a_padded_table() {
+    // Padded to the table's width, a note or source line is told from a
+    // row by its label alone (the reader looks only at lines that start
+    // with a label's first character).
+    for label in [
+        "注", "说明", "备注", "附注", "Note", "Notes", "NOTE", "NOTES",
+    ] {
+        let text = format!("村,2019,2020\n王村,1,2\n{label}：样例,,\n");
+        let (table, _) = csv(&text);
+        assert_eq!(col(&table, "村"), [t("王村")], "{label}");
+        assert_eq!(table.notes, [format!("{label}：样例")], "{label}");
+    }
+    for label in [
+        "数据来源",
+        "资料来源",
+        "来源",
+        "Source",
+        "Sources",
+        "SOURCE",
+        "Data source",
+        "Data sources",
+        "source",
+    ] {
+        let text = format!("村,2019,2020\n王村,1,2\n {label}: 国家统计局,,\n");
+        let (table, _) = csv(&text);
+        assert_eq!(col(&table, "村"), [t("王村")], "{label}");
+        assert_eq!(table.source.as_deref(), Some("国家统计局"), "{label}");
+    }
+    // A name that shares a label's first bytes (村 and 来 both open with
+    // E6 9D) is a row.
+    let (table, _) = csv("村,2019,2020\n来源村,1,2\n村：样例,3,4\n");
+    assert_eq!(col(&table, "村"), [t("来源村"), t("村：样例")]);
+}
+
+#[test]
 fn english_titles_and_notes_split_at_commas_are_joined_back() {
     let text = "Table 1. Poverty, by county\ncounty,2013,2019,2020\nLuolong,3.12,0.36,0\nNote: 2020 is provisional, revised later\nSource: NBS, Henan survey team\n";
     let (table, _) = csv(text);

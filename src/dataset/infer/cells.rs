@@ -27,9 +27,9 @@ pub struct Number {
 /// `-`, every space as an ordinary space; trimmed. Borrowed when there is
 /// nothing to fold (most cells).
 pub fn fold(text: &str) -> Cow<'_, str> {
-    let plain = text.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
-    if plain {
-        return Cow::Borrowed(text.trim_matches(' '));
+    // Printable ASCII and CJK ideographs: nothing to fold (most cells).
+    if super::super::text::is_plain(text) {
+        return Cow::Borrowed(super::super::text::trim_spaces(text));
     }
     // Chinese names and the like: nothing to fold either.
     let folds = |c: char| {
@@ -47,7 +47,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
             || super::super::text::is_invisible(c)
     };
     if !text.chars().any(folds) {
-        return Cow::Borrowed(text.trim_matches(' '));
+        return Cow::Borrowed(super::super::text::trim_spaces(text));
     }
     let folded: String = text
         .chars()
@@ -65,14 +65,42 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     Cow::Owned(super::super::text::trim(&folded).to_string())
 }
 
+/// [`super::super::text::reader_key`], first by bytes for the plain text of
+/// most cells (see `text::is_plain`): kept as it is when no space is at
+/// either end and none twice. Here rather than there so the main module,
+/// which compares few names, keeps its one path.
+pub fn reader_key(text: &str) -> Cow<'_, str> {
+    let mut last = b' ';
+    let plain = text.bytes().all(|b| {
+        let ok =
+            matches!(b, 0x21..=0x7E | 0x80..=0xBF | 0xE4..=0xE9) || (b == b' ' && last != b' ');
+        last = b;
+        ok
+    });
+    if plain && last != b' ' {
+        return Cow::Borrowed(text);
+    }
+    super::super::text::reader_key(text)
+}
+
 /// Whether `text` (folded) is how people write "no value": empty, a dash,
 /// `NA`, `N/A`, `..`, `…`, `null`, `NaN`.
 pub fn is_missing(text: &str) -> bool {
-    let t = text.trim();
+    let t = super::super::text::trim_white(text);
     if t.is_empty() {
         return true;
     }
-    if t.starts_with(|c: char| c.is_ascii_digit()) {
+    // Each missing word and dash starts with one of these bytes (`—` E2 80
+    // 94, `–` E2 80 93, `…` E2 80 A6, `―` E2 80 95, `─` E2 94 80, `无` E6 97
+    // A0, `暂` E6 9A 82, `－` EF BC 8D): most cells start otherwise.
+    let may_be = match t.as_bytes() {
+        [b'n' | b'N' | b'#' | b'-' | b'.', ..] => true,
+        [0xE2, b, ..] => matches!(b, 0x80 | 0x94),
+        [0xE6, b, ..] => matches!(b, 0x97 | 0x9A),
+        [0xEF, b, ..] => *b == 0xBC,
+        _ => false,
+    };
+    if !may_be {
         return false;
     }
     if t.chars()
@@ -111,25 +139,38 @@ fn magnitude(text: &str) -> (f64, &str) {
 /// separator (`,` or a space or `'` with a decimal point; `.` or a space or
 /// `'` with a decimal comma).
 pub fn number(text: &str, decimal: Decimal) -> Option<Number> {
-    let mut t = text.trim();
+    let mut t = super::super::text::trim_white(text);
     let mut negative = false;
-    if let Some(rest) = t.strip_prefix('-') {
-        negative = true;
-        t = rest.trim_start();
-    } else if let Some(rest) = t.strip_prefix('+') {
-        t = rest.trim_start();
+    match t.as_bytes().first() {
+        Some(b'-') => {
+            negative = true;
+            t = t.get(1..).unwrap_or("").trim_start();
+        }
+        Some(b'+') => t = t.get(1..).unwrap_or("").trim_start(),
+        _ => {}
     }
-    for currency in ['$', '¥', '€', '£'] {
-        if let Some(rest) = t.strip_prefix(currency) {
-            t = rest.trim_start();
+    // The currencies and the magnitudes are not ASCII: only a text that
+    // starts (ends) with a byte above ASCII can have one.
+    if t.as_bytes()
+        .first()
+        .is_some_and(|&b| b == b'$' || b >= 0x80)
+    {
+        for currency in ['$', '¥', '€', '£'] {
+            if let Some(rest) = t.strip_prefix(currency) {
+                t = rest.trim_start();
+            }
         }
     }
     let mut percent = false;
-    if let Some(rest) = t.strip_suffix('%') {
+    if t.as_bytes().last() == Some(&b'%') {
         percent = true;
-        t = rest.trim_end();
+        t = t.get(..t.len().saturating_sub(1)).unwrap_or("").trim_end();
     }
-    let (factor, body) = if percent { (1.0, t) } else { magnitude(t) };
+    let (factor, body) = if percent || t.as_bytes().last().is_none_or(|&b| b < 0x80) {
+        (1.0, t)
+    } else {
+        magnitude(t)
+    };
     let value = plain(body, decimal)? * factor;
     if !value.is_finite() {
         return None;
@@ -146,7 +187,13 @@ fn plain(body: &str, decimal: Decimal) -> Option<f64> {
         Decimal::Point => ('.', &[',', ' ', '\'']),
         Decimal::Comma => (',', &['.', ' ', '\'']),
     };
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
+    // The common case, "3.12" or "200000" with a decimal point: read as it is.
+    if decimal == Decimal::Point {
+        if let Some(v) = plain_decimal(body) {
+            return v;
+        }
+    }
+    let (mantissa, exponent) = match body.bytes().position(|b| b == b'e' || b == b'E') {
         Some(at) => (body.get(..at)?, Some(body.get(at.saturating_add(1)..)?)),
         None => (body, None),
     };
@@ -215,6 +262,55 @@ fn plain(body: &str, decimal: Decimal) -> Option<f64> {
     digits.parse::<f64>().ok()
 }
 
+/// One to fifteen ASCII digits and nothing else, as the number they write
+/// (exact: below 2^53).
+pub fn whole(text: &str) -> Option<f64> {
+    let b = text.as_bytes();
+    if b.is_empty() || b.len() > 15 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = b.iter().fold(0u64, |n, c| {
+        n.wrapping_mul(10)
+            .wrapping_add(u64::from(c.wrapping_sub(b'0')))
+    });
+    Some(n as f64)
+}
+
+/// Exact powers of ten.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// Digits, then optionally a point and digits (`200000`, `3.12`): `Some` of
+/// what `str::parse` gives; `None` for any other text.
+fn plain_decimal(body: &str) -> Option<Option<f64>> {
+    let b = body.as_bytes();
+    let whole = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let fraction: &[u8] = match b.get(whole) {
+        None => &[],
+        Some(b'.') => b.get(whole.saturating_add(1)..).unwrap_or(&[]),
+        Some(_) => return None,
+    };
+    if whole == 0
+        || (b.len() > whole && fraction.is_empty())
+        || !fraction.iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    // At most 15 digits are an exact integer, and the powers of ten up to
+    // 10^15 are exact: their quotient, rounded once, is the correctly
+    // rounded value `parse` gives (Clinger's fast path).
+    if whole.saturating_add(fraction.len()) <= 15 {
+        let mantissa = b.iter().filter(|c| c.is_ascii_digit()).fold(0u64, |m, c| {
+            m.wrapping_mul(10)
+                .wrapping_add(u64::from(c.wrapping_sub(b'0')))
+        });
+        let scale = POW10.get(fraction.len()).copied().unwrap_or(f64::NAN);
+        return Some(Some(mantissa as f64 / scale));
+    }
+    Some(body.parse::<f64>().ok())
+}
+
 /// Whether `text` (folded) is a code rather than a quantity: digits with a
 /// leading zero (`01`, `007`), which a number would lose.
 pub fn is_zero_padded(text: &str) -> bool {
@@ -248,10 +344,17 @@ impl Time {
 pub const TIME_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
 
 fn year_of(digits: &str) -> Option<i32> {
-    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+    let [a, b, c, d] = *digits.as_bytes() else {
+        return None;
+    };
+    if ![a, b, c, d].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    digits.parse().ok().filter(|y| TIME_YEARS.contains(y))
+    let y = [a, b, c, d].iter().fold(0i32, |y, &digit| {
+        y.wrapping_mul(10)
+            .wrapping_add(i32::from(digit.wrapping_sub(b'0')))
+    });
+    Some(y).filter(|y| TIME_YEARS.contains(y))
 }
 
 fn small(digits: &str, max: u8) -> Option<u8> {
@@ -263,12 +366,17 @@ fn small(digits: &str, max: u8) -> Option<u8> {
 
 /// `text` (folded) as a time, or `None`.
 pub fn time(text: &str) -> Option<Time> {
-    let t = text.trim();
+    let trimmed = super::super::text::trim_white(text);
+    let t = trimmed;
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
         return named_month(t);
     }
+    // Digits alone (most cells of a number or year column): a year or nothing.
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        return year_of(t).map(Time::Year);
+    }
     // A time of day after a date: "2013-01-01T00:00:00", "2013/1/1 0:00".
-    let t = match t.find(['T', ' ']) {
+    let t = match t.bytes().position(|b| b == b'T' || b == b' ') {
         Some(at) if at >= 8 => t.get(..at)?,
         _ => t,
     };
@@ -289,7 +397,7 @@ pub fn time(text: &str) -> Option<Time> {
         return Some(Time::Date(y, small(m.trim(), 12)?, small(d.trim(), 31)?));
     }
     let Some(sep) = t.chars().find(|c| matches!(c, '-' | '/' | '.')) else {
-        return named_month(text.trim());
+        return named_month(trimmed);
     };
     let parts: Vec<&str> = t.split(sep).collect();
     match parts.as_slice() {
@@ -331,7 +439,8 @@ fn month_name(word: &str) -> Option<u8> {
 /// Dates with a month's name: `Jan 1 2000`, `Jan 1, 2000`, `1 Jan 2000`,
 /// `January 2000`.
 pub fn named_month(text: &str) -> Option<Time> {
-    if !text.starts_with(|c: char| c.is_ascii_alphabetic()) && !text.contains(' ') {
+    let b = text.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_alphabetic) && !b.contains(&b' ') {
         return None;
     }
     let words: Vec<&str> = text

@@ -33,10 +33,11 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::table::{column_letters, Cell, Origin, Table};
-use super::text::{self, reader_key};
+use super::text;
 use super::{no_group_label, Dataset, Metric, Point, Ranking, Series, Trend, Village, YEAR_RANGE};
 use crate::error::{quote, Error, Result, Spot};
-use crate::hash::{FxMap, FxSet};
+use crate::hash::{FxMap, FxSet, HashedText};
+use cells::reader_key;
 use cells::{Decimal, Time};
 pub use mapping::{Chart, Mapping, PerYear, Shape};
 use profile::{Hint, Kind, Profile};
@@ -153,7 +154,7 @@ pub fn infer(tables: &[Table], mapping: &Mapping) -> Result<Imported> {
     // 3. What the table is.
     let plan = plan(&ctx, &profiles, mapping)?;
     // 4. Its facts.
-    let facts = read(&ctx, &profiles, &plan)?;
+    let mut facts = read(&ctx, &profiles, &plan)?;
     // 5. The charts.
     let texts = Texts::new(&ctx, &profiles, &plan, &facts, mapping);
     let zh = texts.locale.to_ascii_lowercase().starts_with("zh");
@@ -163,13 +164,12 @@ pub fn infer(tables: &[Table], mapping: &Mapping) -> Result<Imported> {
         None
     };
     let (ranking, ranking_facts, aggregates) = if plan.ranking {
-        let (r, f, a) = build_ranking(&ctx, &profiles, &plan, &facts, zh)?;
+        let (r, f, a) = build_ranking(&ctx, &profiles, &plan, &mut facts, zh)?;
         (Some(r), Some(f), a)
     } else {
         (None, None, Vec::new())
     };
     // 6. Texts, summary, and the recipe.
-    let mut facts = facts;
     if !aggregates.is_empty() && mapping.aggregates.is_none() {
         facts.notes.push(Note::Aggregates {
             names: aggregates.clone(),
@@ -284,17 +284,44 @@ fn written(cell: &Cell) -> String {
 
 /// A cell as a name: cleaned and trimmed, `None` when missing.
 fn name_of(cell: &Cell) -> Option<String> {
+    name_text(cell).map(Cow::into_owned)
+}
+
+/// [`name_of`], borrowed from the cell where cleaning leaves its text as it is.
+fn name_text(cell: &Cell) -> Option<Cow<'_, str>> {
     let raw = match cell {
         Cell::Text(t) => Cow::Borrowed(t.as_str()),
         Cell::Number(_) | Cell::Date(_) | Cell::Bool(_) => Cow::Owned(written(cell)),
         Cell::Empty => return None,
     };
-    let cleaned = text::clean(&raw, false);
-    let trimmed = text::trim(&cleaned);
-    if reader_key(trimmed).is_empty() || cells::is_missing(&cells::fold(trimmed)) {
-        None
-    } else {
-        Some(trimmed.to_string())
+    let named = |trimmed: &str| {
+        !reader_key(trimmed).is_empty() && !cells::is_missing(&cells::fold(trimmed))
+    };
+    // Plain text (see text::is_plain) is clean, trimmed of spaces alone,
+    // folded as it is, and as a reader sees it unless empty.
+    if let Cow::Borrowed(raw) = raw {
+        if text::is_plain(raw) {
+            let trimmed = text::trim_spaces(raw);
+            return (!trimmed.is_empty() && !cells::is_missing(trimmed))
+                .then_some(Cow::Borrowed(trimmed));
+        }
+    }
+    match raw {
+        Cow::Borrowed(raw) => match text::clean(raw, false) {
+            Cow::Borrowed(cleaned) => {
+                let trimmed = text::trim(cleaned);
+                named(trimmed).then_some(Cow::Borrowed(trimmed))
+            }
+            Cow::Owned(cleaned) => {
+                let trimmed = text::trim(&cleaned);
+                named(trimmed).then(|| Cow::Owned(trimmed.to_string()))
+            }
+        },
+        Cow::Owned(raw) => {
+            let cleaned = text::clean(&raw, false);
+            let trimmed = text::trim(&cleaned);
+            named(trimmed).then(|| Cow::Owned(trimmed.to_string()))
+        }
     }
 }
 
@@ -617,10 +644,10 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
     // Whole numbers with few values are categories, not values: splits by
     // their header (age, sex, month), or groups when each name has one of
     // them and names repeat (a cluster, a region code).
-    let first = name_index.map(|n| first_rows(ctx, n));
     let name_distinct = name_index
         .and_then(|n| profiles.get(n))
         .map_or(0, |p| p.distinct);
+    let first = name_index.map(|n| first_rows(ctx, n, name_distinct));
     let names_repeat = name_distinct > 0 && name_distinct.saturating_mul(2) <= table.rows();
     let mut int_splits: Vec<usize> = Vec::new();
     let mut int_groups: Vec<usize> = Vec::new();
@@ -865,11 +892,12 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
 /// For each row, the first row with the same name (as a reader sees it), or
 /// `usize::MAX` for a row without a name: one hashing pass over the names,
 /// shared by every column's [`one_per_name`].
-fn first_rows(ctx: &Ctx, name: usize) -> Vec<usize> {
-    let mut first: FxMap<Cow<'_, str>, usize> = FxMap::default();
+fn first_rows(ctx: &Ctx, name: usize, distinct: usize) -> Vec<usize> {
+    let mut first: FxMap<HashedText<'_>, usize> = FxMap::default();
+    first.reserve(distinct.min(ctx.table.rows()));
     (0..ctx.table.rows())
         .map(|row| match key_of(ctx.cell(row, name)) {
-            Some(k) => *first.entry(k).or_insert(row),
+            Some(k) => *first.entry(HashedText::new(k)).or_insert(row),
             None => usize::MAX,
         })
         .collect()
@@ -949,6 +977,8 @@ struct Entity {
     code: Option<String>,
     first_row: usize,
     unit: Option<String>,
+    /// The next entity whose key hashes as this one's does (`usize::MAX`: none).
+    next: usize,
 }
 
 /// One name × one year, per value column.
@@ -1027,8 +1057,15 @@ fn period_of(ctx: &Ctx, plan: &Plan, time: Option<Time>, row: usize) -> u64 {
 /// What the rows say: names × years × value columns, summed.
 struct Facts {
     entities: Vec<Entity>,
-    by_key: FxMap<String, usize>,
-    /// (entity, year) → slot; a slot holds one [`Acc`] per value column.
+    /// The hash of a key (a name as a reader sees it, `\0`, its group's) →
+    /// the first entity with a key of that hash, the others chained by
+    /// [`Entity::next`]: each name is hashed once, and no key is kept.
+    by_hash: FxMap<u64, usize>,
+    /// Per entity, its first slot's year and slot (`usize::MAX`: none yet);
+    /// a slot holds one [`Acc`] per value column. Most entities of records
+    /// have no other.
+    first_slots: Vec<(i32, usize)>,
+    /// (entity, year) → slot, for the slots after an entity's first.
     slots: FxMap<(usize, i32), usize>,
     /// Slot → (entity, year), in the order the slots were made.
     slot_keys: Vec<(usize, i32)>,
@@ -1044,14 +1081,43 @@ struct Facts {
     periods_seen: FxSet<(usize, u64)>,
     /// Whether some date is not a month's first day (the periods are days).
     days: bool,
+    /// [`Facts::entity`]'s keys, built in place.
+    key: String,
+    other_key: String,
+}
+
+/// An entity's key: its name as a reader sees it, `\0`, its group's.
+fn entity_key(out: &mut String, name: &str, group: Option<&str>) {
+    out.clear();
+    out.push_str(&reader_key(name));
+    out.push('\u{0}');
+    if let Some(g) = group {
+        out.push_str(&reader_key(g));
+    }
 }
 
 impl Facts {
-    fn entity(&mut self, name: String, group: Option<Rc<str>>, row: usize) -> usize {
-        let mut key = reader_key(&name).into_owned();
-        key.push('\u{0}');
-        key.push_str(group.as_deref().map(reader_key).as_deref().unwrap_or(""));
-        if let Some(&e) = self.by_key.get(&key) {
+    fn entity(&mut self, name: &str, group: Option<Rc<str>>, row: usize) -> usize {
+        // The keys in buffers kept between rows: nothing is allocated.
+        let mut key = std::mem::take(&mut self.key);
+        let mut other = std::mem::take(&mut self.other_key);
+        entity_key(&mut key, name, group.as_deref());
+        let hash = crate::hash::text_hash(&key);
+        let mut found = None;
+        let mut last = None;
+        let mut at = self.by_hash.get(&hash).copied().unwrap_or(usize::MAX);
+        while let Some(candidate) = self.entities.get(at) {
+            entity_key(&mut other, &candidate.name, candidate.group.as_deref());
+            if other == key {
+                found = Some(at);
+                break;
+            }
+            last = Some(at);
+            at = candidate.next;
+        }
+        self.key = key;
+        self.other_key = other;
+        if let Some(e) = found {
             if let Some(first) = self.entities.get(e) {
                 if first.name != name
                     && !self
@@ -1060,7 +1126,7 @@ impl Facts {
                         .any(|n| matches!(n, Note::Merged { name: m, .. } if *m == name))
                 {
                     self.notes.push(Note::Merged {
-                        name: name.clone(),
+                        name: name.to_string(),
                         other: first.name.clone(),
                     });
                 }
@@ -1069,24 +1135,49 @@ impl Facts {
         }
         let e = self.entities.len();
         self.entities.push(Entity {
-            name,
+            name: name.to_string(),
             group,
             code: None,
             first_row: row,
             unit: None,
+            next: usize::MAX,
         });
-        self.by_key.insert(key, e);
+        match last.and_then(|l| self.entities.get_mut(l)) {
+            Some(previous) => previous.next = e,
+            None => {
+                self.by_hash.insert(hash, e);
+            }
+        }
         e
     }
 
     fn slot(&mut self, entity: usize, year: i32) -> usize {
         let next = self.slot_keys.len();
-        let slot = *self.slots.entry((entity, year)).or_insert(next);
+        if self.first_slots.len() <= entity {
+            self.first_slots
+                .resize(entity.saturating_add(1), (0, usize::MAX));
+        }
+        let slot = match self.first_slots.get_mut(entity) {
+            Some(first) if first.1 == usize::MAX => {
+                *first = (year, next);
+                next
+            }
+            Some(&mut (y, slot)) if y == year => slot,
+            _ => *self.slots.entry((entity, year)).or_insert(next),
+        };
         if slot == next {
             self.slot_keys.push((entity, year));
             self.accs.extend(std::iter::repeat_n(EMPTY_ACC, self.width));
         }
         slot
+    }
+
+    /// The slot of an entity's year, if it has one.
+    fn find_slot(&self, entity: usize, year: i32) -> Option<usize> {
+        match self.first_slots.get(entity) {
+            Some(&(y, slot)) if y == year && slot != usize::MAX => Some(slot),
+            _ => self.slots.get(&(entity, year)).copied(),
+        }
     }
 
     fn acc(&self, slot: usize, m: usize) -> Option<&Acc> {
@@ -1154,7 +1245,8 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
     };
     let mut facts = Facts {
         entities: Vec::new(),
-        by_key: FxMap::default(),
+        by_hash: FxMap::default(),
+        first_slots: Vec::new(),
         slots: FxMap::default(),
         slot_keys: Vec::new(),
         accs: Vec::new(),
@@ -1166,7 +1258,23 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
         read_by_column: vec![(0, 0); profiles.len()],
         periods_seen: FxSet::default(),
         days: false,
+        key: String::new(),
+        other_key: String::new(),
     };
+    // At least an entity and a slot per distinct name (exactly, in records):
+    // reserved once rather than grown.
+    if matches!(plan.shape, Shape::Long | Shape::Records) {
+        let names = plan
+            .name
+            .and_then(|(n, _)| profiles.get(n))
+            .map_or(0, |p| p.distinct)
+            .min(ctx.table.rows());
+        facts.entities.reserve(names);
+        facts.by_hash.reserve(names);
+        facts.first_slots.reserve(names);
+        facts.slot_keys.reserve(names);
+        facts.accs.reserve(names.saturating_mul(width));
+    }
     // Periods within a year are counted only where a time has months or
     // days, or a period column splits the rows.
     let sub_yearly = !plan.periods.is_empty()
@@ -1182,15 +1290,15 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
             let Some(p) = profiles.get(c) else { continue };
             // The label, or the whole header where two labels meet.
             let taken = facts
-                .by_key
-                .keys()
-                .any(|k| k.strip_suffix('\u{0}') == Some(reader_key(&p.label).as_ref()));
+                .entities
+                .iter()
+                .any(|e| e.group.is_none() && reader_key(&e.name) == reader_key(&p.label));
             let name = if taken {
                 p.header.clone()
             } else {
                 p.label.clone()
             };
-            let e = facts.entity(name, None, 0);
+            let e = facts.entity(&name, None, 0);
             if let Some(entity) = facts.entities.get_mut(e) {
                 entity.unit = plan.units.get(c).cloned().flatten();
             }
@@ -1261,7 +1369,7 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
         let entity = match (plan.shape, plan.name) {
             (Shape::Wide, _) => None,
             (_, Some((n, _))) => {
-                let Some(name) = name_of(ctx.cell(row, n)) else {
+                let Some(name) = name_text(ctx.cell(row, n)) else {
                     facts.skipped.push(SkippedCell {
                         at: ctx.spot(Some(row), Some(n)),
                         text: String::new(),
@@ -1285,11 +1393,18 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
                 };
                 let (name, unit) = if plan.shape == Shape::Transposed {
                     let (label, unit) = profile::header_unit(&name);
-                    (if unit.is_some() { label } else { name }, unit)
+                    (
+                        if unit.is_some() {
+                            Cow::Owned(label)
+                        } else {
+                            name
+                        },
+                        unit,
+                    )
                 } else {
                     (name, None)
                 };
-                let e = facts.entity(name, group, row);
+                let e = facts.entity(&name, group, row);
                 if let Some(entity) = facts.entities.get_mut(e) {
                     if entity.first_row == row {
                         entity.unit = unit;
@@ -1300,7 +1415,8 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
             }
             (_, None) => None,
         };
-        // The values.
+        // The values (one slot a row, except in wide and transposed tables).
+        let mut last_slot: Option<((usize, i32), usize)> = None;
         for (k, &c) in value_columns.iter().enumerate() {
             let (e, y, m) = match plan.shape {
                 Shape::Wide => (k, year, 0),
@@ -1341,7 +1457,14 @@ fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
                 }
                 None => facts.missing = facts.missing.saturating_add(1),
             }
-            let slot = facts.slot(e, y);
+            let slot = match last_slot {
+                Some((key, slot)) if key == (e, y) => slot,
+                _ => {
+                    let slot = facts.slot(e, y);
+                    last_slot = Some(((e, y), slot));
+                    slot
+                }
+            };
             let index = slot.saturating_mul(facts.width).saturating_add(m);
             let new_period = v.is_some()
                 && (period == 0 && facts.accs.get(index).is_some_and(|a| a.periods == 0)
@@ -1794,9 +1917,10 @@ fn item_of(label: &str, zh: bool) -> Option<(String, String)> {
 
 fn is_aggregate(entity: &Entity, coded: bool) -> bool {
     let name = reader_key(&entity.name);
+    // Length first: most names are no aggregate's.
     if AGGREGATE_NAMES
         .iter()
-        .any(|a| a.eq_ignore_ascii_case(&name))
+        .any(|a| a.len() == name.len() && a.eq_ignore_ascii_case(&name))
     {
         return true;
     }
@@ -1814,7 +1938,7 @@ fn build_ranking(
     ctx: &Ctx,
     profiles: &[Profile],
     plan: &Plan,
-    facts: &Facts,
+    facts: &mut Facts,
     zh: bool,
 ) -> Result<(Ranking, RankingFacts, Vec<String>)> {
     // The metrics: (label, key, unit, value index, year).
@@ -1924,6 +2048,7 @@ fn build_ranking(
     let mut left_out = Vec::new();
     let mut left_seen: FxSet<String> = FxSet::default();
     let mut villages = Vec::with_capacity(facts.entities.len());
+    let mut owners = Vec::with_capacity(facts.entities.len());
     for (e, entity) in facts.entities.iter().enumerate() {
         if !aggregate_keys.is_empty() {
             let key = reader_key(&entity.name);
@@ -1935,8 +2060,18 @@ fn build_ranking(
             }
         }
         let mut values = Vec::with_capacity(metrics.len());
+        // Metrics of one year share a slot: looked up once.
+        let mut last_slot: Option<(i32, Option<usize>)> = None;
         for (_, _, unit, m, year, c) in &metrics {
-            let v = match facts.slots.get(&(e, *year)).and_then(|&s| facts.acc(s, *m)) {
+            let slot = match last_slot {
+                Some((y, slot)) if y == *year => slot,
+                _ => {
+                    let slot = facts.find_slot(e, *year);
+                    last_slot = Some((*year, slot));
+                    slot
+                }
+            };
+            let v = match slot.and_then(|s| facts.acc(s, *m)) {
                 Some(acc) => settled(
                     ctx,
                     plan,
@@ -1952,10 +2087,17 @@ fn build_ranking(
             values.push(v);
         }
         villages.push(Village {
-            name: entity.name.clone(),
+            name: String::new(),
             group: entity.group.clone(),
             values,
         });
+        owners.push(e);
+    }
+    // The names, moved: nothing reads an entity's name after the ranking.
+    for (village, &e) in villages.iter_mut().zip(&owners) {
+        if let Some(entity) = facts.entities.get_mut(e) {
+            village.name = std::mem::take(&mut entity.name);
+        }
     }
     if villages.is_empty() {
         return Err(Error::ChartNeeds {

@@ -2,13 +2,11 @@
 //! missing, numbers (under each decimal mark), times, codes; how many
 //! distinct texts; what its header says (a unit, a hint such as "year" or
 //! "镇"). Inference decides the column's role from this, never cell by cell.
-
-use std::borrow::Cow;
-
 use super::super::table::Cell;
-use super::super::text::{self, reader_key};
+use super::super::text;
+use super::cells::reader_key;
 use super::cells::{self, Decimal, Time};
-use crate::hash::FxSet;
+use crate::hash::{FxSet, HashedText};
 
 /// What a header says a column is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -322,7 +320,7 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
     let mut zero_padded = 0usize;
     let mut text_chars = 0usize;
     let mut upper_codes = 0usize;
-    let mut distinct: FxSet<Cow<'_, str>> = FxSet::default();
+    let mut distinct: FxSet<HashedText<'_>> = FxSet::default();
     for (row, cell) in column.iter().enumerate() {
         parsed_point.push(f64::NAN);
         parsed_comma.push(f64::NAN);
@@ -353,6 +351,35 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 }
             }
             Cell::Text(raw) => {
+                // Digits alone (most cells of a number or year column): what
+                // the readings below find, without them. A whole number, the
+                // same under either decimal mark; a year when four digits in
+                // range; a code when zero-padded.
+                if let Some(value) = cells::whole(raw) {
+                    p.filled = p.filled.saturating_add(1);
+                    let year = (raw.len() == 4)
+                        .then_some(value as i32)
+                        .filter(|y| cells::TIME_YEARS.contains(y));
+                    match year {
+                        Some(_) => p.times = p.times.saturating_add(1),
+                        None => p.plain_years = false,
+                    }
+                    if cells::is_zero_padded(raw) {
+                        zero_padded = zero_padded.saturating_add(1);
+                    }
+                    if let Some(slot) = parsed_point.last_mut() {
+                        *slot = value;
+                    }
+                    if let Some(slot) = parsed_comma.last_mut() {
+                        *slot = value;
+                    }
+                    few.add(value);
+                    point = point.saturating_add(1);
+                    comma = comma.saturating_add(1);
+                    point_unit &= (0.0..=1.0).contains(&value);
+                    comma_unit &= (0.0..=1.0).contains(&value);
+                    continue;
+                }
                 let folded = cells::fold(raw);
                 if cells::is_missing(&folded) {
                     p.missing = p.missing.saturating_add(1);
@@ -373,12 +400,12 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                         p.times = p.times.saturating_add(1);
                         continue;
                     }
-                    text_chars = text_chars.saturating_add(raw.chars().count());
+                    text_chars = text_chars.saturating_add(chars_in(raw));
                     if looks_like_code(&folded) {
                         upper_codes = upper_codes.saturating_add(1);
                     }
                     if distinct.len() < 1_000_000 {
-                        distinct.insert(reader_key(raw));
+                        distinct.insert(HashedText::new(reader_key(raw)));
                     }
                     continue;
                 }
@@ -404,7 +431,10 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                 }
                 let as_point = cells::number(&folded, Decimal::Point);
                 // Without a mark or a space both readings are the same.
-                let as_comma = if folded.contains([',', '.', ' ', '\'']) {
+                let as_comma = if folded
+                    .bytes()
+                    .any(|b| matches!(b, b',' | b'.' | b' ' | b'\''))
+                {
                     cells::number(&folded, Decimal::Comma)
                 } else {
                     as_point
@@ -432,13 +462,13 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                     _ => {}
                 }
                 if as_point.is_none() && as_comma.is_none() {
-                    text_chars = text_chars.saturating_add(raw.chars().count());
+                    text_chars = text_chars.saturating_add(chars_in(raw));
                     if looks_like_code(&folded) {
                         upper_codes = upper_codes.saturating_add(1);
                     }
                 }
                 if as_point.is_none() && distinct.len() < 1_000_000 {
-                    distinct.insert(reader_key(raw));
+                    distinct.insert(HashedText::new(reader_key(raw)));
                 }
             }
         }
@@ -492,10 +522,17 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
 /// `OWID_WRL`, `USA`, `CN-41`: upper-case letters and digits, with at least a
 /// digit or an underscore, or three upper-case letters exactly.
 fn looks_like_code(text: &str) -> bool {
-    let ok = !text.is_empty()
-        && text.len() <= 12
-        && text
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.'));
-    ok && (text.contains(|c: char| c.is_ascii_digit() || c == '_') || text.len() == 3)
+    let b = text.as_bytes();
+    let ok = !b.is_empty()
+        && b.len() <= 12
+        && b.iter().all(|c| {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-' | b'.')
+        });
+    ok && (b.iter().any(|c| c.is_ascii_digit() || *c == b'_') || b.len() == 3)
+}
+
+/// `text.chars().count()`, by its bytes: every character has one byte that
+/// does not continue another.
+fn chars_in(text: &str) -> usize {
+    text.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }

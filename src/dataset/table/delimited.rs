@@ -117,8 +117,11 @@ fn terminators(bytes: &[u8], from: usize, to: usize) -> usize {
     let Some(range) = bytes.get(from..to) else {
         return 0;
     };
-    let lf = range.iter().filter(|&&b| b == b'\n').count();
-    if !range.contains(&b'\r') {
+    // Line feeds, and whether there is a carriage return, in one pass.
+    let (lf, cr) = range.iter().fold((0usize, false), |(lf, cr), &b| {
+        (lf.saturating_add(usize::from(b == b'\n')), cr || b == b'\r')
+    });
+    if !cr {
         return lf;
     }
     let lone_cr = range
@@ -243,7 +246,7 @@ struct Record {
 
 /// The whole text split into records: field bytes, unescaped, end to end.
 struct Split {
-    out: Vec<u8>,
+    out: String,
     ends: Vec<usize>,
     records: Vec<Record>,
     /// Blank lines in order: lines with nothing on them (csv-core skips
@@ -258,7 +261,7 @@ impl Split {
         let mut out = vec![0u8; input.len().saturating_add(1)];
         let mut ends: Vec<usize> = vec![0; 64];
         let mut split = Split {
-            out: Vec::new(),
+            out: String::new(),
             ends: Vec::new(),
             records: Vec::new(),
             blank_lines: Vec::new(),
@@ -352,12 +355,16 @@ impl Split {
             }
         }
         out.truncate(out_pos);
-        split.out = out;
+        // Fields are cut from UTF-8 text at ASCII bytes (delimiters, quotes,
+        // line ends), so their bytes end to end are UTF-8 too: checked once
+        // here, not field by field (the empty fallback is never taken, and
+        // spares the wasm a lossy decoder).
+        split.out = String::from_utf8(out).unwrap_or_default();
         Ok(split)
     }
 
-    /// The bytes of a record's fields.
-    fn fields<'a>(&'a self, record: &Record) -> impl Iterator<Item = &'a [u8]> + 'a {
+    /// The text of a record's fields.
+    fn fields<'a>(&'a self, record: &Record) -> impl Iterator<Item = &'a str> + 'a {
         let ends = self
             .ends
             .get(record.first..record.first.saturating_add(record.fields))
@@ -381,8 +388,7 @@ impl Split {
         };
         let mut out = String::new();
         for field in self.fields(record) {
-            let text = text_of(field);
-            let text = text.trim();
+            let text = field.trim();
             if text.is_empty() {
                 continue;
             }
@@ -438,8 +444,8 @@ fn single_column_check(split: &Split, records: &[&Record]) -> Result<()> {
         .iter()
         .filter(|r| {
             split.fields(r).any(|f| {
-                f.iter()
-                    .any(|b| !b.is_ascii_whitespace() && !DELIMITERS.contains(b))
+                f.bytes()
+                    .any(|b| !b.is_ascii_whitespace() && !DELIMITERS.contains(&b))
             })
         })
         .count();
@@ -451,7 +457,7 @@ fn single_column_check(split: &Split, records: &[&Record]) -> Result<()> {
     let long = records.iter().any(|r| {
         split
             .fields(r)
-            .any(|f| text_of(f).trim().chars().nth(SHORT_VALUE).is_some())
+            .any(|f| f.trim().chars().nth(SHORT_VALUE).is_some())
     });
     if long {
         return Err(Error::NoTable {
@@ -502,8 +508,17 @@ fn is_note(line: &str) -> bool {
 
 /// Whether a record's first field reads as a note or a source line.
 fn labelled(split: &Split, record: &Record) -> bool {
-    let first = text_of(split.fields(record).next().unwrap_or_default());
-    is_note(first) || source_of(first).is_some()
+    let first = split.fields(record).next().unwrap_or_default();
+    // Only a field that starts as a label does can be one: the first
+    // characters of NOTE_LABELS and SOURCE_LABELS (tests/suite/tables.rs
+    // reads a note or source under each label). Most rows start otherwise.
+    let label_start = first.trim_start().chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '注' | '说' | '备' | '附' | 'N' | '数' | '资' | '来' | 'S' | 'D' | 's'
+        )
+    });
+    label_start && (is_note(first) || source_of(first).is_some())
 }
 
 fn build(
@@ -568,7 +583,7 @@ fn build(
     let mut columns: Vec<Column> = split
         .fields(header)
         .map(|f| Column {
-            name: text_of(f).trim().to_string(),
+            name: f.trim().to_string(),
             cells: Vec::with_capacity(body.len()),
         })
         .collect();
@@ -594,7 +609,7 @@ fn build(
         let extra_filled = split
             .fields(record)
             .skip(width)
-            .any(|f| f.iter().any(|b| !b.is_ascii_whitespace()));
+            .any(|f| f.bytes().any(|b| !b.is_ascii_whitespace()));
         if extra_filled {
             long_rows = long_rows.saturating_add(1);
             long.push(Skipped {
@@ -681,16 +696,9 @@ fn merge_by_row(a: Vec<Skipped>, b: Vec<Skipped>) -> Vec<Skipped> {
 }
 
 /// A field as a cell: empty or spaces → [`Cell::Empty`], else its text as written.
-fn cell(field: &[u8]) -> Cell {
-    if field.iter().all(|b| b.is_ascii_whitespace()) {
+fn cell(field: &str) -> Cell {
+    if field.bytes().all(|b| b.is_ascii_whitespace()) {
         return Cell::Empty;
     }
-    Cell::Text(text_of(field).to_string())
-}
-
-/// A field's text. Fields are cut from UTF-8 text at ASCII bytes (delimiters,
-/// quotes, line ends), so they are UTF-8: the empty fallback is never taken
-/// (and spares the wasm a lossy decoder).
-fn text_of(field: &[u8]) -> &str {
-    std::str::from_utf8(field).unwrap_or_default()
+    Cell::Text(field.to_string())
 }
