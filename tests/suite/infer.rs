@@ -1248,3 +1248,33 @@ fn a_wrong_value_mapping_says_what_it_expected() {
         );
     }
 }
+
+#[test]
+fn a_column_blank_in_many_rows_is_values_not_groups() {
+    // vega-datasets' weekly-weather: a forecast only for the later days. Its
+    // few whole numbers, one per day where given, are measurements.
+    let t = csv("day,actual,forecast
+        M,48,
+        T,50,
+        W,55,
+        T,51,
+        F,50,
+        S,52,49
+        S,49,49
+        M,47,49
+        T,46,46
+        W,50,46");
+    let i = ok(&t);
+    assert_eq!(role(&i, "day").0, Role::Name);
+    assert_ne!(
+        role(&i, "forecast").0,
+        Role::Group,
+        "a half-empty column is no group"
+    );
+    assert!(
+        villages(&i.dataset)
+            .iter()
+            .all(|(_, group, _)| group.is_none()),
+        "no village is grouped by a forecast"
+    );
+}

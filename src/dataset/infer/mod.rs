@@ -662,7 +662,14 @@ fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result<Plan> {
             if is_split_header(&p.label) {
                 int_splits.push(i);
             } else if let (Some(first), true) = (&first, names_repeat) {
-                if (2..=12).contains(&few) && few < name_distinct && one_per_name(ctx, first, i) {
+                // A group sorts every item: a column blank in many rows (a
+                // forecast given for some days only) holds values, not groups.
+                let complete = p.missing.saturating_mul(10) <= table.rows();
+                if complete
+                    && (2..=12).contains(&few)
+                    && few < name_distinct
+                    && one_per_name(ctx, first, i)
+                {
                     int_groups.push(i);
                 }
             }
