@@ -2254,5 +2254,6 @@ fn explicit(
         source: texts.source.clone(),
         note: texts.note.clone(),
         locale: Some(texts.locale.clone()),
+        encoding: given.encoding.clone(),
     }
 }
