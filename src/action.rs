@@ -128,6 +128,9 @@ pub enum Action {
     Drag(f64, f64),
     /// Trend: zoom to the years between two x positions.
     ZoomTo(f64, f64),
+    /// Trend: zoom to the years from one to another (inclusive; what a shared
+    /// link says), or to the data's years inside them.
+    ZoomYears(i32, i32),
     ZoomIn,
     ZoomOut,
     ResetZoom,
@@ -185,6 +188,7 @@ impl Action {
             Action::Group(_) => "group",
             Action::Drag(..) => "drag",
             Action::ZoomTo(..) => "zoomTo",
+            Action::ZoomYears(..) => "zoomYears",
             Action::ZoomIn => "zoomIn",
             Action::ZoomOut => "zoomOut",
             Action::ResetZoom => "resetZoom",
@@ -397,6 +401,11 @@ pub enum Request {
         x0: f64,
         x1: f64,
     },
+    /// Trend: zoom to the years `from`–`to` (inclusive).
+    ZoomYears {
+        from: f64,
+        to: f64,
+    },
     ZoomIn,
     ZoomOut,
     ResetZoom,
@@ -454,6 +463,7 @@ pub enum RequestType {
     Group,
     Drag,
     ZoomTo,
+    ZoomYears,
     ZoomIn,
     ZoomOut,
     ResetZoom,
@@ -468,7 +478,7 @@ pub enum RequestType {
 
 impl RequestType {
     /// Every type, in the order of [`RequestType::NAMES`].
-    pub const ALL: [RequestType; 20] = [
+    pub const ALL: [RequestType; 21] = [
         RequestType::Resize,
         RequestType::Theme,
         RequestType::Lang,
@@ -479,6 +489,7 @@ impl RequestType {
         RequestType::Group,
         RequestType::Drag,
         RequestType::ZoomTo,
+        RequestType::ZoomYears,
         RequestType::ZoomIn,
         RequestType::ZoomOut,
         RequestType::ResetZoom,
@@ -492,7 +503,7 @@ impl RequestType {
     ];
 
     /// What `type` says in JavaScript.
-    pub const NAMES: [&'static str; 20] = [
+    pub const NAMES: [&'static str; 21] = [
         "resize",
         "theme",
         "lang",
@@ -503,6 +514,7 @@ impl RequestType {
         "group",
         "drag",
         "zoomTo",
+        "zoomYears",
         "zoomIn",
         "zoomOut",
         "resetZoom",
@@ -580,6 +592,10 @@ impl Request {
             Request::ZoomTo { x0, x1 } => {
                 (T::ZoomTo, vec![("x0", Number(*x0)), ("x1", Number(*x1))])
             }
+            Request::ZoomYears { from, to } => (
+                T::ZoomYears,
+                vec![("from", Number(*from)), ("to", Number(*to))],
+            ),
             Request::ZoomIn => (T::ZoomIn, vec![]),
             Request::ZoomOut => (T::ZoomOut, vec![]),
             Request::ResetZoom => (T::ResetZoom, vec![]),
@@ -619,6 +635,8 @@ pub struct WireRequest {
     x0: Option<f64>,
     x1: Option<f64>,
     width: Option<f64>,
+    from: Option<f64>,
+    to: Option<f64>,
     theme: Option<String>,
     lang: Option<String>,
     series: Option<String>,
@@ -686,6 +704,10 @@ impl TryFrom<WireRequest> for Request {
             T::ZoomTo => Request::ZoomTo {
                 x0: need(w.x0, "x0")?,
                 x1: need(w.x1, "x1")?,
+            },
+            T::ZoomYears => Request::ZoomYears {
+                from: need(w.from, "from")?,
+                to: need(w.to, "to")?,
             },
             T::ZoomIn => Request::ZoomIn,
             T::ZoomOut => Request::ZoomOut,

@@ -301,6 +301,8 @@ impl Engine {
             },
             Request::Drag { x0, x1 } => Action::Drag(x0, x1),
             Request::ZoomTo { x0, x1 } => Action::ZoomTo(x0, x1),
+            // Years far outside any data clamp to it (the cast saturates).
+            Request::ZoomYears { from, to } => Action::ZoomYears(from as i32, to as i32),
             Request::ZoomIn => Action::ZoomIn,
             Request::ZoomOut => Action::ZoomOut,
             Request::ResetZoom => Action::ResetZoom,
@@ -436,6 +438,25 @@ impl Engine {
             title: self.cx.title.clone(),
             colors: self.colors.clone(),
         }
+    }
+
+    /// Ranking: the pinned villages' names, in the order they were pinned
+    /// (what a shared link carries).
+    pub fn pinned(&self) -> Vec<String> {
+        let (Some(r), Some(data)) = (self.ranking(), self.cx.dataset.ranking.as_ref()) else {
+            return Vec::new();
+        };
+        r.view()
+            .pinned
+            .iter()
+            .filter_map(|&i| data.villages.get(i))
+            .map(|v| v.name.clone())
+            .collect()
+    }
+
+    /// Trend: the years zoomed to, inclusive; `None` when every year shows.
+    pub fn zoomed(&self) -> Option<(i32, i32)> {
+        self.trend()?.view().years
     }
 
     /// The last announcement (what the last action that said something said).

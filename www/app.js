@@ -42,6 +42,8 @@
       dataFailed: "无法载入 {0}：{1}", fetchFailed: "请求失败（离线，或被浏览器拦截）",
       crossOrigin: "只能载入本网站上的文件，这个地址在另一个网站", fromDisk: "从本机打开的页面（file://）不能按地址载入文件，请把文件拖到页面上",
       httpStatus: "服务器回答 HTTP {0}", tooLarge: "文件大于 256 MB", badUrl: "不是一个网址",
+      decoded: "{0}，{1} 个替换字符", bom: "（有 BOM）", garbled: "；文字若是乱码，请在“调整”里换一种编码",
+      encoding: "文字编码", badEncoding: "按这种编码读出的是 Heluo JSON，不是表格", detect: "自动判断（BOM、UTF-8、GB18030）",
     },
     en: {
       adjust: "Adjust", saveJson: "Save as Heluo JSON", charts: "Charts", trend: "Trend", ranking: "Ranking",
@@ -54,6 +56,8 @@
       dataFailed: "Could not load {0}: {1}", fetchFailed: "the request failed (offline, or blocked by the browser)",
       crossOrigin: "only files on this site can be loaded, and this address is on another site", fromDisk: "a page opened from disk (file://) cannot load a file by its address: drop the file on the page instead",
       httpStatus: "the server answered HTTP {0}", tooLarge: "the file is larger than 256 MB", badUrl: "not a web address",
+      decoded: "{0}, {1} replacement characters", bom: " (with a byte order mark)", garbled: "; if the text looks garbled, pick another encoding under Adjust",
+      encoding: "Text encoding", badEncoding: "read in this encoding it is Heluo JSON, not a table", detect: "Decide (byte order mark, UTF-8, GB18030)",
     },
   };
   function importLang() { return pageLang === "en" ? "en" : "zh-CN"; }
@@ -161,10 +165,34 @@
       (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0));
   }
 
-  /* Text of a file: UTF-8 (its byte order mark dropped), else GB18030 as
-     Chinese Excel and WPS write it. */
-  function decodeText(bytes) {
-    try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (err) { return new TextDecoder("gb18030").decode(bytes); }
+  /* The encodings the reader can pick in the panel: whatever the browser's
+     TextDecoder reads (no decoder of ours). */
+  var ENCODINGS = [["utf-8", "UTF-8"], ["gb18030", "GB18030 / GBK"], ["big5", "Big5"], ["shift_jis", "Shift_JIS"],
+    ["euc-kr", "EUC-KR"], ["utf-16le", "UTF-16LE"], ["utf-16be", "UTF-16BE"], ["windows-1252", "Windows-1252"]];
+
+  /* Text of a file and how it was read: { text, encoding, bom, replaced }.
+     `forced` (a TextDecoder label) is used as it is; otherwise the evidence
+     decides: a byte order mark, then strict UTF-8, then GB18030 as Chinese
+     Excel and WPS write it. `replaced` counts U+FFFD, the characters the
+     bytes did not make. */
+  function decodeText(bytes, forced) {
+    var bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8"
+      : bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "";
+    var text, decoder;
+    try { decoder = new TextDecoder(forced || bom || "utf-8", { fatal: !forced && !bom }); } catch (err) { decoder = new TextDecoder("utf-8"); }
+    try { text = decoder.decode(bytes); } catch (err) { decoder = new TextDecoder("gb18030"); text = decoder.decode(bytes); }
+    var replaced = 0;
+    for (var i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) replaced++;
+    return { text: text, encoding: decoder.encoding, bom: bom === decoder.encoding, replaced: replaced };
+  }
+
+  /* How a decoding reads in the summary: "GB18030，0 个替换字符". */
+  function decodedText(d) {
+    var known = ENCODINGS.filter(function (e) { return e[0] === d.encoding; })[0];
+    var name = known ? known[1].split(" / ")[0] : d.encoding.toUpperCase();
+    var text = ui("decoded", name, String(d.replaced)) + (d.bom ? ui("bom") : "");
+    if (d.replaced && importLang() === "en" && d.replaced === 1) text = text.replace("characters", "character");
+    return d.replaced ? text + ui("garbled") : text;
   }
 
   /* Bytes that are not format v1 (`v1Error` says why): read as a table by the
@@ -175,7 +203,8 @@
   function importTable(bytes, name, label, v1Error, how) {
     var ticket = latestLoad;
     var workbook = isWorkbook(bytes);
-    var text = workbook ? "" : decodeText(bytes);
+    var decoded = workbook || how.pasted ? null : decodeText(bytes, how.encoding);
+    var text = workbook ? "" : decoded ? decoded.text : new TextDecoder().decode(bytes);
     var json = /\.(json|geojson)$/i.test(name || "") || /^\s*[[{]/.test(text);
     var shownName = name || (how.pasted ? ui("pasted") : "");
     var lang = importLang();
@@ -206,13 +235,15 @@
       var imp;
       try {
         imp = workbook ? tables.Import.fromSheet(loaded[1].read(bytes), undefined, lang)
-          : tables.Import.fromText(text, !!how.pasted, undefined, lang);
+          : tables.Import.fromText(text, !!how.pasted, decoded ? { encoding: decoded.encoding } : undefined, lang);
       } catch (err) {
         if (json) throw v1Error;
         err.localized = true;
         throw err;
       }
       if (imp.isFormatV1) { imp.free(); throw v1Error; }
+      /* The file's own bytes, to decode again in another encoding. */
+      if (decoded) imp.origin = { bytes: bytes, decoded: decoded };
       done();
       showImport(imp, name, label);
       importError.hidden = true;
@@ -254,6 +285,7 @@
     change(mapping);
     try {
       shown.imp.remap(mapping, importLang());
+      shown.imp.corrected = true;
       showImport(shown.imp, shown.name, shown.label);
       importError.textContent = "";
       importError.hidden = true;
@@ -262,6 +294,32 @@
       importError.textContent = ui("remapFailed", (err && err.message) || String(err));
       importError.hidden = false;
     }
+  }
+
+  /* Reads the import's original bytes again in `encoding` ("" decides from
+     the bytes) and charts them; on an error the panel says why and the
+     charts stay. */
+  function redecode(encoding) {
+    var shown = current;
+    if (!shown || !shown.imp || !shown.imp.origin) return;
+    var bytes = shown.imp.origin.bytes;
+    var decoded = decodeText(bytes, encoding);
+    var table = shown.imp.mapping().table;
+    return loadTableImporter().then(function (tables) {
+      if (shown !== current) return;
+      var imp = tables.Import.fromText(decoded.text, false, { encoding: decoded.encoding, table: table || undefined }, importLang());
+      if (imp.isFormatV1) { imp.free(); throw new Error(ui("badEncoding")); }
+      imp.origin = { bytes: bytes, decoded: decoded };
+      imp.corrected = true;
+      showImport(imp, shown.name, shown.label);
+      importError.textContent = "";
+      importError.hidden = true;
+    }).catch(function (err) {
+      if (err instanceof WebAssembly.RuntimeError) return fail(err);
+      importError.textContent = ui("remapFailed", (err && err.message) || String(err));
+      importError.hidden = false;
+      updateImportBox();
+    });
   }
 
   function labelled(text, control) {
@@ -323,6 +381,8 @@
     var focused = document.activeElement && importForm.contains(document.activeElement) ? document.activeElement.id : "";
     importBox.hidden = false;
     $("import-line").textContent = summary.line;
+    var origin = imp.origin;
+    $("import-decoded").textContent = origin ? " · " + decodedText(origin.decoded) : "";
     $("import-adjust").textContent = ui("adjust");
     $("save-json").textContent = ui("saveJson");
     importForm.textContent = "";
@@ -341,6 +401,26 @@
         remap(function (m) { Object.keys(m).forEach(function (k) { delete m[k]; }); m.table = n; });
       });
       importForm.appendChild(labelled(ui("table"), tableSelect));
+    }
+
+    /* The encoding, to override: the original bytes are decoded again and
+       imported afresh (the headers may read differently). */
+    if (origin) {
+      var encoding = el("select");
+      encoding.id = "import-encoding";
+      var detect = el("option", null, ui("detect"));
+      detect.value = "";
+      encoding.appendChild(detect);
+      var choices = ENCODINGS.slice();
+      if (!choices.some(function (e) { return e[0] === origin.decoded.encoding; })) choices.push([origin.decoded.encoding, origin.decoded.encoding]);
+      choices.forEach(function (e) {
+        var o = el("option", null, e[1]);
+        o.value = e[0];
+        encoding.appendChild(o);
+      });
+      encoding.value = origin.decoded.encoding;
+      encoding.addEventListener("change", function () { redecode(encoding.value); });
+      importForm.appendChild(labelled(ui("encoding"), encoding));
     }
 
     var charts = el("fieldset", "import-group");
@@ -610,6 +690,7 @@
   /* `notice`: said after the file loads (several files dropped). */
   function loadFile(file, notice) {
     if (!file) return;
+    forgetLink();
     if (cancelLoad) cancelLoad(true);
     var ticket = ++latestLoad;
     if (file.size > Heluo.maxFileBytes()) {
@@ -680,10 +761,11 @@
     var lang = chosenLang || dataset.lang;
     var width = chartWidth();
     var built = [];
+    var kinds = dataset.charts.filter(function (k) { return !onlyCharts || onlyCharts.indexOf(k) >= 0; });
     try {
-      dataset.charts.forEach(function (kind) {
+      (kinds.length ? kinds : dataset.charts).forEach(function (kind) {
         built.push(Heluo.mount(chartsEl, dataset, kind, {
-          width: width, lang: lang, theme: "light", onError: function (err) { fail(err); },
+          width: width, lang: lang, theme: "light", onError: function (err) { fail(err); }, onChange: writeFragment,
         }));
       });
     } catch (err) {
@@ -699,7 +781,10 @@
     }
     chartsEl.textContent = "";
     built.forEach(function (c) { chartsEl.appendChild(c.figure); });
-    current = { bytes: bytes, label: label, name: name, dataset: dataset, charts: built, imp: imp || null, aggregates: aggregates };
+    /* A sample comes with its label (a file the reader chose has none). */
+    var sample = label !== null && name ? HELUO_SAMPLES.map(function (x) { return x.file; }).indexOf(name) : -1;
+    current = { bytes: bytes, label: label, name: name, dataset: dataset, charts: built, imp: imp || null, aggregates: aggregates,
+      sample: sample >= 0 ? sample : undefined };
     setPageLang(lang);
     showHeader();
     updateImportBox();
@@ -707,7 +792,110 @@
     built.forEach(function (c) { c.start(); });
     statusEl.textContent = words("loaded", dataset.title || name || "", dataset.charts.join(","));
     fillEmbed();
+    if (linkedView) {
+      var view = linkedView;
+      linkedView = null;
+      restoreView(view);
+    }
+    writeFragment();
     document.documentElement.setAttribute("data-heluo", "ready");
+  }
+
+  /* ------------------------------------------------------------------
+     The view as a link: `#v1&sample=…&chart=ranking&metric=income&pin=王屯村&zoom=2014-2017`,
+     and for an imported table the reader corrected, its mapping (time, name,
+     group, value, encoding). Written as the reader changes the view (the
+     history entry replaced, nothing reloaded), read once when the page opens
+     with the data of ?data= or a sample. Parts that are unknown or no longer
+     apply are ignored; the values are only ever names to look up. */
+  function readFragment(hash) {
+    var text = String(hash || "").replace(/^#/, "");
+    return /^v1(&|$)/.test(text) ? new URLSearchParams(text.slice(2)) : null;
+  }
+  var linkedView = readFragment(location.hash);
+  /* The charts a link asks for (null: every chart of the dataset). */
+  var onlyCharts = null;
+  /* A new file, sample or paste: a link's view no longer applies. */
+  function forgetLink() { linkedView = null; onlyCharts = null; }
+
+  function fragmentOf(shown) {
+    var p = [];
+    var put = function (key, value) { p.push(key + "=" + encodeURIComponent(value).replace(/%2C/g, ",")); };
+    if (shown.sample !== undefined) put("sample", HELUO_SAMPLES[shown.sample].file);
+    put("chart", shown.charts.map(function (c) { return c.kind; }).join(","));
+    shown.charts.forEach(function (c) {
+      if (c.kind === "ranking") {
+        if (c.view.metricKey) put("metric", c.view.metricKey);
+        c.view.pins.forEach(function (pin) { put("pin", pin); });
+      } else if (c.kind === "trend" && c.view.zoom) {
+        put("zoom", c.view.zoom[0] + "-" + c.view.zoom[1]);
+      }
+    });
+    if (shown.imp && shown.imp.corrected) {
+      var m = shown.imp.mapping();
+      ["encoding", "time", "name", "group"].forEach(function (k) { if (typeof m[k] === "string") put(k, m[k]); });
+      (m.value || []).forEach(function (v) { put("value", v); });
+    }
+    return "#v1&" + p.join("&");
+  }
+
+  function writeFragment() {
+    if (!current || linkedView) return;
+    var hash = fragmentOf(current);
+    if (hash === location.hash) return;
+    try { history.replaceState(history.state, "", hash); } catch (err) { /* a page where the address cannot change */ }
+  }
+
+  /* Applies a link's view to what is on screen: the mapping first (it makes
+     the charts), then each chart's metric, pins and zoom. */
+  function restoreView(p) {
+    var shown = current;
+    var imp = shown.imp;
+    var charts = (p.get("chart") || "").split(",").filter(function (k) { return k === "trend" || k === "ranking"; });
+    var encoding = p.get("encoding");
+    var redecoded = imp && imp.origin && encoding && encoding !== imp.origin.decoded.encoding ? redecode(encoding) : null;
+    Promise.resolve(redecoded).then(function () {
+      if (!current || (current !== shown && !redecoded)) return;
+      var now = current;
+      if (now.imp) {
+        var change = {};
+        ["time", "name", "group"].forEach(function (k) { if (p.has(k)) change[k] = p.get(k); });
+        if (p.getAll("value").length) change.value = p.getAll("value");
+        var kinds = now.charts.map(function (c) { return c.kind; }).join(",");
+        if (charts.length && charts.join(",") !== kinds) change.charts = charts;
+        if (Object.keys(change).length) {
+          var was = now.imp.mapping();
+          change.encoding = was.encoding;
+          change.table = was.table;
+          try {
+            now.imp.remap(change, importLang());
+            now.imp.corrected = true;
+            showImport(now.imp, now.name, now.label);
+          } catch (err) {
+            if (err instanceof WebAssembly.RuntimeError) throw err;
+            /* A mapping this table no longer fits: the table as inferred. */
+          }
+        }
+      } else if (charts.length && charts.join(",") !== now.charts.map(function (c) { return c.kind; }).join(",")) {
+        onlyCharts = charts;
+        var sample = now.sample;
+        show(Heluo.parseDataset(now.bytes, pageLang), now.bytes, now.label, now.name);
+        current.sample = sample;
+      }
+      current.charts.forEach(function (c) {
+        var tries = [];
+        if (c.kind === "ranking") {
+          if (p.get("metric")) tries.push({ type: "metric", key: p.get("metric") });
+          p.getAll("pin").forEach(function (pin) { if (c.view.pins.indexOf(pin) < 0) tries.push({ type: "pin", village: pin }); });
+        }
+        var zoom = c.kind === "trend" && /^(\d{1,4})-(\d{1,4})$/.exec(p.get("zoom") || "");
+        if (zoom) tries.push({ type: "zoomYears", from: Number(zoom[1]), to: Number(zoom[2]) });
+        tries.forEach(function (action) {
+          try { c.apply(action); } catch (err) { if (err instanceof WebAssembly.RuntimeError) throw err; /* stale: ignored */ }
+        });
+      });
+      writeFragment();
+    }).catch(function (err) { fail(err); });
   }
 
   function showHeader() {
@@ -820,7 +1008,7 @@
     load(bytes, sample.file, pageLang === "en" ? sample.label_en : sample.label);
     if (current && current.name === sample.file) current.sample = i;
   }
-  select.addEventListener("change", function () { loadSample(Number(select.value)); });
+  select.addEventListener("change", function () { forgetLink(); loadSample(Number(select.value)); });
 
   /* The language switch: the page and its charts in Chinese or English, or as the dataset says. */
   langSelect.addEventListener("change", function () {
@@ -836,6 +1024,7 @@
       show(Heluo.parseDataset(shown.bytes, pageLang), shown.bytes, relabel, shown.name, shown.imp);
       current.sample = shown.sample;
       current.aggregates = shown.aggregates;
+      writeFragment();
       shown.charts.forEach(function (c) { c.destroy(); });
       shown.dataset.free();
     } catch (err) { current = shown; fail(err); }
@@ -850,6 +1039,7 @@
     if (!text || !text.trim()) return;
     event.preventDefault();
     if (cancelLoad) cancelLoad(true);
+    forgetLink();
     latestLoad++;
     load(new TextEncoder().encode(text), null, ui("pasted"), { pasted: true });
   });
@@ -880,5 +1070,10 @@
   setPageLang(pageLang);
   var address = new URLSearchParams(location.search).get("data");
   if (address) loadFromAddress(address);
-  else loadSample(0);
+  else {
+    /* A link may name the sample (by its file). */
+    var linked = linkedView ? HELUO_SAMPLES.map(function (x) { return x.file; }).indexOf(linkedView.get("sample")) : -1;
+    select.value = String(Math.max(0, linked));
+    loadSample(Math.max(0, linked));
+  }
 })();

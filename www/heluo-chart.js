@@ -60,7 +60,8 @@ function fileName(kind, ext) { return "heluo-" + kind + "." + ext; }
 /**
  * Mounts one chart of `dataset` (a DatasetHandle of `api`) into `container`.
  * options: { width, scale, theme: "light"|"dark", lang: ""|"zh-CN"|"en",
- *   metric, top, title, controls: "full"|"none", onError(err) }.
+ *   metric, top, title, controls: "full"|"none", onError(err), onChange() }
+ *   (onChange: the view changed, by the reader or by apply: a metric, a pin, a zoom…).
  * Returns a handle: { figure, view, kind, lang, resize(), apply(action), destroy() }
  * (`action` as ChartView.apply takes it: `{type: "metric", key: "income"}`).
  */
@@ -186,6 +187,7 @@ function mountChart(api, container, dataset, kind, options) {
     if (changed.announcement) setText(live, view.announcement, lang);
     if (changed.transition) animate();
     if (had) keepFocus(had);
+    if (options.onChange && (changed.marks || changed.controls)) options.onChange();
   }
 
   function apply(action) {
@@ -801,9 +803,10 @@ function tableImporter() {
   return tableImporter.pending;
 }
 
-/* Text of a file: UTF-8 (a byte order mark dropped), else GB18030 as Chinese
-   Excel and WPS write it. */
-function decodeText(bytes) {
+/* Text of a file: in `encoding` (a TextDecoder label) when given, else UTF-8
+   (a byte order mark dropped), else GB18030 as Chinese Excel and WPS write it. */
+function decodeText(bytes, encoding) {
+  if (encoding) return new TextDecoder(encoding).decode(bytes);
   try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (err) { return new TextDecoder("gb18030").decode(bytes); }
 }
 
@@ -838,7 +841,8 @@ function importLang(o) {
  * draw asynchronously: `handle.ready` resolves once the chart is drawn (or
  * rejects with the error, also given to options.onError).
  * options as <heluo-chart>'s attributes: { chart, metric, top, theme, lang,
- * title, controls, colors } and the mapping { time, name, value, group }.
+ * title, controls, colors } and the mapping { time, name, value, group,
+ * encoding } (encoding: a TextDecoder label for a table's bytes).
  * Returns { ready, update(data), setOptions(options), toSVG(), toPNG(scale), destroy(), chart }.
  */
 function renderChart(api, target, data, options) {
@@ -921,8 +925,8 @@ function renderChart(api, target, data, options) {
           return finish(tables.Import.fromSheet(reader.read(bytes), mapping, lang));
         });
       } else {
-        var text = decodeText(bytes);
-        try { imp = tables.Import.fromText(text, false, mapping, lang); } catch (err) { throw v1Error && /^\s*[[{]/.test(text) ? v1Error : err; }
+        var text = decodeText(bytes, opts.encoding);
+        try { imp = tables.Import.fromText(text, false, opts.encoding ? Object.assign({}, mapping, { encoding: opts.encoding }) : mapping, lang); } catch (err) { throw v1Error && /^\s*[[{]/.test(text) ? v1Error : err; }
       }
       return finish(imp);
     });
@@ -951,7 +955,7 @@ function renderChart(api, target, data, options) {
     },
     setOptions: function (next) {
       var merged = Object.assign({}, options, next || {});
-      handle.ready = mount(state.bytes, Object.assign({}, merged, { time: undefined, name: undefined, value: undefined, group: undefined }));
+      handle.ready = mount(state.bytes, Object.assign({}, merged, { time: undefined, name: undefined, value: undefined, group: undefined, encoding: undefined }));
       options = merged;
       return handle;
     },

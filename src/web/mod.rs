@@ -545,6 +545,18 @@ impl ChartView {
     }
 
     /// The top of the focused item (a pinned bar) in CSS px, to scroll to it.
+    /// Ranking: the pinned villages' names, in the order they were pinned.
+    #[wasm_bindgen(getter)]
+    pub fn pins(&self) -> Vec<String> {
+        self.engine.pinned()
+    }
+
+    /// Trend: `[from, to]`, the years zoomed to; `undefined` when every year shows.
+    #[wasm_bindgen(getter)]
+    pub fn zoom(&self) -> Option<Vec<i32>> {
+        self.engine.zoomed().map(|(a, b)| vec![a, b])
+    }
+
     #[wasm_bindgen(getter, js_name = focusTop)]
     pub fn focus_top(&self) -> Option<f64> {
         self.engine.focus_top()

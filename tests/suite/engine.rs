@@ -53,6 +53,7 @@ fn every_action() -> Vec<Action> {
         Action::Legend(0),
         Action::Drag(100.0, 400.0),
         Action::ZoomTo(100.0, 400.0),
+        Action::ZoomYears(2014, 2017),
         Action::ZoomIn,
         Action::ZoomOut,
         Action::ResetZoom,
@@ -82,6 +83,7 @@ fn applies_to(action: &Action, kind: ChartKind) -> bool {
         | Action::Legend(_) => true,
         Action::Drag(..)
         | Action::ZoomTo(..)
+        | Action::ZoomYears(..)
         | Action::ZoomIn
         | Action::ZoomOut
         | Action::ResetZoom
@@ -108,6 +110,60 @@ fn busy(kind: ChartKind) -> Engine {
     apply(&mut e, Action::Key(Key::First));
     assert!(e.tooltip().is_some());
     e
+}
+
+// ---------------------------------------------------------------- a shared view
+
+#[test]
+fn a_link_s_view_applies_by_years_and_names_and_reads_back() {
+    let mut trend = engine(national(), ChartKind::Trend);
+    assert_eq!(trend.zoomed(), None);
+    trend
+        .request(Request::ZoomYears {
+            from: 2017.0,
+            to: 2014.0,
+        })
+        .expect("zoom by years");
+    assert_eq!(trend.zoomed(), Some((2014, 2017)), "either order");
+    // Years the data does not have zoom to the data's years inside them;
+    // fewer than two change nothing.
+    let changed = trend
+        .request(Request::ZoomYears {
+            from: 1900.0,
+            to: 1901.0,
+        })
+        .expect("not refused");
+    assert_eq!(changed, Changed::NOTHING);
+    assert_eq!(trend.zoomed(), Some((2014, 2017)));
+    trend
+        .request(Request::ZoomYears {
+            from: f64::NAN,
+            to: 1e12,
+        })
+        .expect("saturates, no panic");
+    assert!(trend.pinned().is_empty());
+
+    let mut ranking = engine(luolong(), ChartKind::Ranking);
+    assert!(ranking.pinned().is_empty());
+    for village in ["夏庄村", "王屯村"] {
+        ranking
+            .request(Request::Pin {
+                village: village.into(),
+            })
+            .expect("pin");
+    }
+    assert_eq!(
+        ranking.pinned(),
+        vec!["夏庄村", "王屯村"],
+        "in the order pinned"
+    );
+    assert_eq!(ranking.zoomed(), None);
+    assert!(ranking
+        .request(Request::ZoomYears {
+            from: 2014.0,
+            to: 2017.0
+        })
+        .is_err());
 }
 
 // ---------------------------------------------------------------- refusals
@@ -139,8 +195,8 @@ fn an_action_on_the_wrong_kind_is_refused_and_changes_nothing() {
     }
     assert_eq!(
         refused,
-        5 + 6,
-        "five ranking-only and six trend-only actions"
+        5 + 7,
+        "five ranking-only and seven trend-only actions"
     );
 }
 

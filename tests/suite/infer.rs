@@ -842,6 +842,22 @@ fn the_mapping_reads_from_json_as_embedders_write_it() {
 }
 
 #[test]
+fn the_encoding_the_page_decoded_with_stays_in_the_recipe() {
+    // The browser decodes the bytes; the core keeps the choice so that a
+    // saved file or an embed decodes next year's file the same way.
+    let m: Mapping = serde_json::from_value(json!({"encoding": "gb18030"})).unwrap();
+    assert_eq!(m.encoding.as_deref(), Some("gb18030"));
+    let i = ok_with(&csv(LONG), &m);
+    assert_eq!(i.mapping.encoding.as_deref(), Some("gb18030"));
+    assert_eq!(
+        serde_json::to_value(&i.mapping).unwrap()["encoding"],
+        "gb18030"
+    );
+    // Not given, not invented: the page records the encoding it used.
+    assert_eq!(ok(&csv(LONG)).mapping.encoding, None);
+}
+
+#[test]
 fn the_mapping_corrects_roles_units_and_charts() {
     let m = Mapping {
         charts: Some(vec![Chart::Ranking]),

@@ -45,6 +45,10 @@ fn one_of_each() -> Vec<Request> {
         },
         Request::Drag { x0: 1.0, x1: 2.0 },
         Request::ZoomTo { x0: 1.0, x1: 2.0 },
+        Request::ZoomYears {
+            from: 2014.0,
+            to: 2017.0,
+        },
         Request::ZoomIn,
         Request::ZoomOut,
         Request::ResetZoom,

@@ -531,6 +531,7 @@ impl ChartRoom for RankingChart {
             }
             Action::Drag(..)
             | Action::ZoomTo(..)
+            | Action::ZoomYears(..)
             | Action::ZoomIn
             | Action::ZoomOut
             | Action::ResetZoom

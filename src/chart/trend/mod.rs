@@ -653,6 +653,18 @@ impl ChartRoom for TrendChart {
                     _ => Ok((Changed::HOVER, None)),
                 }
             }
+            Action::ZoomYears(a, b) => {
+                let (a, b) = (a.min(b), a.max(b));
+                let years = Self::all_years(cx);
+                let mut inside = years.iter().copied().filter(|y| (a..=b).contains(y));
+                match (inside.next(), inside.next_back()) {
+                    (Some(first), Some(last)) if last > first => {
+                        view(self.set_years(cx, width, Some((first, last))))
+                    }
+                    // Fewer than two of the data's years: nothing to zoom to.
+                    _ => Ok((Changed::NOTHING, None)),
+                }
+            }
             Action::ZoomIn => match self.zoom_in(cx) {
                 Some(range) => view(self.set_years(cx, width, Some(range))),
                 None => Ok((Changed::NOTHING, None)),

@@ -10,7 +10,8 @@
 //!  "value": "life_expect" | ["income", "rate"], "metrics": ["income"],
 //!  "units": {"rate": "%"}, "dayFirst": true, "decimalComma": ["收入"],
 //!  "ignore": ["id"], "slice": {"sex": "Both"}, "aggregates": ["World"],
-//!  "year": 2019, "perYear": "mean" | "sum" | "last", "title": "…", "source": "…", "note": "…", "locale": "zh-CN"}
+//!  "year": 2019, "perYear": "mean" | "sum" | "last", "title": "…", "source": "…", "note": "…", "locale": "zh-CN",
+//!  "encoding": "gb18030"}
 //! ```
 //! `name: ""` and `group: ""` say "no such column"; `slice: {}` says "sum
 //! every row of a series and year"; `aggregates: []` keeps every name in the ranking.
@@ -98,6 +99,11 @@ pub struct Mapping {
     pub source: Option<String>,
     pub note: Option<String>,
     pub locale: Option<String>,
+    /// The text encoding the file's bytes were read in, as a `TextDecoder`
+    /// label (`"utf-8"`, `"gb18030"`, `"big5"`, `"utf-16le"`, …). The browser
+    /// decodes before the text reaches the core, so inference only keeps it
+    /// in the recipe, for a replay to decode the next file the same way.
+    pub encoding: Option<String>,
 }
 
 /// `"a"` or `["a", "b"]` (or null). Read by a visitor of its own rather than

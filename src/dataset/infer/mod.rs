@@ -2403,5 +2403,6 @@ fn explicit(
         source: texts.source.clone(),
         note: texts.note.clone(),
         locale: Some(texts.locale.clone()),
+        encoding: given.encoding.clone(),
     }
 }

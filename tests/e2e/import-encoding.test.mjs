@@ -1,0 +1,136 @@
+// Issue 17, "the encoding decided with evidence, shown, and overridable": the
+// import line says which encoding the page read a table in and how many
+// characters the bytes did not make ("GB18030，0 个替换字符"; a byte order
+// mark noted); the Adjust panel's encoding menu (any TextDecoder encoding)
+// decodes the original bytes again and re-imports; the choice is kept in the
+// recipe of "Save as Heluo JSON", and Heluo.render takes it as `encoding`.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openPage, closeBrowser, chooseBytes, runAxe, ROOT } from './helpers.mjs';
+
+after(closeBrowser);
+
+const TABLES = join(ROOT, 'www/data/tables');
+const ENCODINGS = join(ROOT, 'tests/fixtures/encodings');
+
+function names(page) {
+  return page.$$eval('#charts figure.chart-trend table.data thead th', (t) => t.slice(1).map((x) => x.textContent));
+}
+
+async function loaded(page, name) {
+  await page.waitForFunction((n) => document.querySelector('#dataset-label').textContent.includes(n), name, { timeout: 15_000 });
+}
+
+/* Picks an option of the encoding menu with the keyboard, as a reader does:
+   focus, then the arrow keys until `value` is chosen. */
+async function pickEncoding(page, value) {
+  await page.focus('#import-encoding');
+  const options = await page.$$eval('#import-encoding option', (o) => o.map((x) => x.value));
+  const want = options.indexOf(value);
+  assert.ok(want >= 0, `${value} is offered: ${options}`);
+  const at = options.indexOf(await page.$eval('#import-encoding', (s) => s.value));
+  const key = want > at ? 'ArrowDown' : 'ArrowUp';
+  for (let i = 0; i < Math.abs(want - at); i++) await page.keyboard.press(key);
+  await page.waitForFunction((v) => document.querySelector('#import-encoding') && document.querySelector('#import-encoding').value === v, value);
+}
+
+test('a GB18030 export says so, with no replacement characters; read as UTF-8 it shows how many, and back', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    // Chinese whatever the text turns into (garbled, it reads as English).
+    await page.selectOption('#lang-select', 'zh-CN');
+    await chooseBytes(page, 'national-nbs.csv', await readFile(join(TABLES, 'national-nbs.csv')), 'text/csv');
+    await loaded(page, 'national-nbs.csv');
+    assert.equal(await page.textContent('#import-decoded'), ' · GB18030，0 个替换字符');
+    assert.deepEqual(await names(page), ['农村贫困发生率']);
+
+    await page.click('#import-adjust');
+    // The menu is labelled, in the page's language.
+    const label = await page.$eval('#import-encoding', (s) => s.closest('label').textContent);
+    assert.match(label, /^文字编码/);
+    assert.equal(await page.$eval('#import-encoding', (s) => s.value), 'gb18030');
+
+    await pickEncoding(page, 'utf-8');
+    await page.waitForFunction(() => /UTF-8/.test(document.querySelector('#import-decoded').textContent));
+    const garbled = await page.textContent('#import-decoded');
+    const count = Number(/UTF-8，(\d+) 个替换字符/.exec(garbled)[1]);
+    assert.ok(count > 10, `the GB18030 bytes make many U+FFFD in UTF-8: ${garbled}`);
+    assert.match(garbled, /换一种编码/, 'says what to do about it');
+    assert.equal(await page.isVisible('#import-error'), false);
+    // Focus stays on the menu for the next key press.
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'import-encoding');
+
+    await pickEncoding(page, 'gb18030');
+    await page.waitForFunction(() => /GB18030，0/.test(document.querySelector('#import-decoded').textContent));
+    assert.deepEqual(await names(page), ['农村贫困发生率']);
+    assert.deepEqual(await runAxe(page), [], 'the panel passes axe');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a UTF-8 file with a byte order mark notes it; in English the words are English', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    await page.selectOption('#lang-select', 'en');
+    await chooseBytes(page, 'luolong-villages.csv', await readFile(join(TABLES, 'luolong-villages.csv')), 'text/csv');
+    await loaded(page, 'luolong-villages.csv');
+    assert.equal(await page.textContent('#import-decoded'), ' · UTF-8, 0 replacement characters (with a byte order mark)');
+    await page.click('#import-adjust');
+    assert.match(await page.$eval('#import-encoding', (s) => s.closest('label').textContent), /^Text encoding/);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('Big5 read as GB18030 is garbled; picking Big5 fixes the names, and the recipe keeps it', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    // The table's words are English (its headers); the page stays Chinese as chosen.
+    await page.selectOption('#lang-select', 'zh-CN');
+    const bytes = await readFile(join(ENCODINGS, 'big5-long.csv'));
+    await chooseBytes(page, 'big5-long.csv', bytes, 'text/csv');
+    await loaded(page, 'big5-long.csv');
+    // The evidence (not UTF-8) picks GB18030, which reads these bytes without
+    // a replacement character but as the wrong characters.
+    assert.match(await page.textContent('#import-decoded'), /GB18030/);
+    const before = await page.$$eval('#charts figure.chart-ranking table.data tbody tr', (r) => r.map((x) => x.cells[1].textContent));
+    assert.ok(!before.includes('臺北縣'), `garbled: ${before}`);
+
+    await page.click('#import-adjust');
+    await pickEncoding(page, 'big5');
+    await page.waitForFunction(() => /Big5，0 个替换字符/.test(document.querySelector('#import-decoded').textContent));
+    const after = await page.$$eval('#charts figure.chart-ranking table.data tbody tr', (r) => r.map((x) => x.cells[1].textContent));
+    assert.deepEqual([...after].sort(), ['臺北縣', '臺南縣', '高雄縣'].sort(), `Big5 names: ${after}`);
+
+    // Saved as format v1, the recipe says how to decode next year's file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+    const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(saved.recipe.encoding, 'big5');
+
+    // An embedder gives the same: Heluo.render with `encoding`.
+    const embedded = await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const box = document.createElement('div');
+      box.style.width = '600px';
+      document.body.appendChild(box);
+      const h = Heluo.render(box, bytes, { chart: 'ranking', encoding: 'big5' });
+      await h.ready;
+      const rows = Array.from(h.chart.figure.querySelectorAll('table.data tbody tr')).map((r) => r.cells[1].textContent);
+      h.destroy();
+      box.remove();
+      return rows;
+    }, bytes.toString('base64'));
+    assert.deepEqual([...embedded].sort(), ['臺北縣', '臺南縣', '高雄縣'].sort());
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
