@@ -27,6 +27,8 @@ declare namespace Heluo {
     name?: string;
     value?: string;
     group?: string;
+    /** Table bytes: the text encoding, a TextDecoder label ("gb18030", "big5", "utf-16le"…); decided from the bytes when absent. */
+    encoding?: string;
     /** "none": no buttons; hover, keys and the data table still work. */
     controls?: "full" | "none";
     /** Brand colours: "background:#fff; text:#222; accent:#c00; palette:#a00,#05a". Default: the element's --heluo-* CSS custom properties. */
@@ -96,6 +98,7 @@ declare namespace Heluo {
     | { type: "legend"; group?: string | null }
     | { type: "group"; group: string | null }
     | { type: "drag" | "zoomTo"; x0: number; x1: number }
+    | { type: "zoomYears"; from: number; to: number }
     | { type: "metric"; key: string }
     | { type: "pin"; village: string }
     | { type: "search" | "pinSearch"; text: string }
@@ -172,6 +175,10 @@ declare namespace Heluo {
     readonly announcement: string;
     readonly metricKey: string;
     readonly focusTop?: number;
+    /** Ranking: the pinned villages' names, in the order they were pinned. */
+    readonly pins: string[];
+    /** Trend: the years zoomed to, [from, to] inclusive; undefined when every year shows. */
+    readonly zoom?: Int32Array;
     free(): void;
   }
 

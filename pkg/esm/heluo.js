@@ -88,7 +88,6 @@ export class ChartView {
         }
     }
     /**
-     * The top of the focused item (a pinned bar) in CSS px, to scroll to it.
      * @returns {number | undefined}
      */
     get focusTop() {
@@ -200,6 +199,17 @@ export class ChartView {
         return this;
     }
     /**
+     * The top of the focused item (a pinned bar) in CSS px, to scroll to it.
+     * Ranking: the pinned villages' names, in the order they were pinned.
+     * @returns {string[]}
+     */
+    get pins() {
+        const ret = wasm.chartview_pins(this.__wbg_ptr);
+        var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        return v1;
+    }
+    /**
      * Lays out for `width` CSS px at `scale` and redraws; returns what changed.
      * @param {number} width
      * @param {number} scale
@@ -298,6 +308,19 @@ export class ChartView {
             throw takeFromExternrefTable0(ret[1]);
         }
         return ret[0] !== 0;
+    }
+    /**
+     * Trend: `[from, to]`, the years zoomed to; `undefined` when every year shows.
+     * @returns {Int32Array | undefined}
+     */
+    get zoom() {
+        const ret = wasm.chartview_zoom(this.__wbg_ptr);
+        let v1;
+        if (ret[0] !== 0) {
+            v1 = getArrayI32FromWasm0(ret[0], ret[1]).slice();
+            wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        }
+        return v1;
     }
 }
 if (Symbol.dispose) ChartView.prototype[Symbol.dispose] = ChartView.prototype.free;
@@ -965,6 +988,11 @@ function debugString(val) {
     }
 }
 
+function getArrayI32FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getInt32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
+}
+
 function getArrayJsValueFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     const mem = getDataViewMemory0();
@@ -987,6 +1015,14 @@ function getDataViewMemory0() {
         cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
     }
     return cachedDataViewMemory0;
+}
+
+let cachedInt32ArrayMemory0 = null;
+function getInt32ArrayMemory0() {
+    if (cachedInt32ArrayMemory0 === null || cachedInt32ArrayMemory0.byteLength === 0) {
+        cachedInt32ArrayMemory0 = new Int32Array(wasm.memory.buffer);
+    }
+    return cachedInt32ArrayMemory0;
 }
 
 function getStringFromWasm0(ptr, len) {
@@ -1100,6 +1136,7 @@ function __wbg_finalize_init(instance, module) {
     wasm = instance.exports;
     wasmModule = module;
     cachedDataViewMemory0 = null;
+    cachedInt32ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
     wasm.__wbindgen_start();
     return wasm;
