@@ -588,7 +588,12 @@ impl ChartView {
     pub fn draw_to(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
         let (marks, w, h) = self.engine.export();
         size_canvas(&canvas, w, h, scale);
-        draw(&canvas, &marks, scale, Some((w, h, self.engine.theme().background)))
+        draw(
+            &canvas,
+            &marks,
+            scale,
+            Some((w, h, self.engine.theme().background)),
+        )
     }
 
     /// The current view as a standalone SVG document.
