@@ -127,23 +127,22 @@ impl TextMark {
 /// platform, so layout (and with it hit-testing) is identical natively and in the
 /// browser: CJK and full-width characters are one em, Latin letters about half.
 pub fn text_width(text: &str, size: f64) -> f64 {
-    advances(text).map(|(_, em)| em).sum::<f64>() * size
+    let mut em = 0.0;
+    let mut prev = ' ';
+    for c in text.chars() {
+        em += char_em(c, prev);
+        prev = c;
+    }
+    em * size
 }
 
-/// Each character of `text` with the ems it adds to the line: what is drawn
-/// over or joined to the glyph before it (combining marks, variation
-/// selectors, a character after a zero-width joiner, as in 👨‍👩‍👧) adds none.
-fn advances(text: &str) -> impl Iterator<Item = (char, f64)> + '_ {
-    let mut joined = false;
-    text.chars().map(move |c| {
-        let em = if joined { 0.0 } else { char_em(c) };
-        joined = c == '\u{200D}';
-        (c, em)
-    })
-}
-
-fn char_em(c: char) -> f64 {
+/// The ems `c` takes after `prev`: what is drawn over or joined to the glyph
+/// before it (combining marks, variation selectors, a character after a
+/// zero-width joiner, as in 👨‍👩‍👧) takes none.
+#[inline(never)]
+fn char_em(c: char, prev: char) -> f64 {
     match c {
+        _ if prev == '\u{200D}' => 0.0,
         ' ' => 0.28,
         'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
         '0'..='9' => 0.56,
@@ -188,8 +187,10 @@ pub fn wrap_text(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0.0;
-    for (c, em) in advances(text) {
-        let w = em * size;
+    let mut prev = ' ';
+    for c in text.chars() {
+        let w = char_em(c, prev) * size;
+        prev = c;
         if used + w > max_width && !line.is_empty() {
             let rest = match line.rfind(' ') {
                 Some(at) if at > 0 => line.split_off(at.saturating_add(1)),
@@ -215,8 +216,10 @@ pub fn fit_text(text: &str, size: f64, max_width: f64) -> String {
     let budget = max_width - text_width("…", size);
     let mut used = 0.0;
     let mut out = String::new();
-    for (c, em) in advances(text) {
-        used += em * size;
+    let mut prev = ' ';
+    for c in text.chars() {
+        used += char_em(c, prev) * size;
+        prev = c;
         if used > budget {
             break;
         }

@@ -29,6 +29,7 @@ pub fn title(cx: &Context, ranking: &Ranking, view: &RankingView) -> String {
 
 /// Village `village`'s name as sentences and tooltips say it: with its group
 /// when another village has the same name ("王屯村（镇3）").
+#[inline(never)]
 pub fn name(cx: &Context, ranking: &Ranking, village: usize) -> String {
     let Some(v) = ranking.villages.get(village) else {
         return String::new();

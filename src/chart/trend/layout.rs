@@ -466,20 +466,19 @@ impl TrendLayout {
             (first, last),
         );
         // The far annotations join those without room, in year order.
-        let mut listed: Vec<(usize, f64)> = not_shown
-            .iter()
-            .filter_map(|&i| Some((i, trend.annotations.get(i)?.year as f64)))
-            .chain(
-                annotation_order(trend, (i32::MIN, i32::MAX))
-                    .into_iter()
-                    .filter(|&(_, year)| {
-                        let year = year as i32;
-                        year < span.0 || year > span.1
-                    }),
-            )
+        let mut listed = vec![false; trend.annotations.len()];
+        for &i in &not_shown {
+            if let Some(l) = listed.get_mut(i) {
+                *l = true;
+            }
+        }
+        let not_shown: Vec<usize> = annotation_order(trend, (i32::MIN, i32::MAX))
+            .into_iter()
+            .filter(|&(i, year)| {
+                listed.get(i) == Some(&true) || year < span.0 as f64 || year > span.1 as f64
+            })
+            .map(|(i, _)| i)
             .collect();
-        crate::dataset::sort_keyed(&mut listed, false);
-        let not_shown: Vec<usize> = listed.into_iter().map(|(i, _)| i).collect();
         let note = not_shown_note(cx, trend, &not_shown, width - 2.0 * pad);
         height += footer_height(note.len());
         let mut footer_lines = note;
@@ -537,6 +536,7 @@ fn annotation_rows(trend: &Trend, span: (i32, i32)) -> usize {
 /// The years the chart's x axis spans (inclusive): the data's first and last
 /// years. Annotations outside them are listed under the chart and said in
 /// the description, not drawn. A trend without years spans its annotations'.
+#[inline(never)]
 pub fn data_span(trend: &Trend) -> (i32, i32) {
     let years = trend.years();
     let (mut first, mut last) = match (years.first(), years.last()) {
