@@ -127,11 +127,22 @@ impl TextMark {
 /// platform, so layout (and with it hit-testing) is identical natively and in the
 /// browser: CJK and full-width characters are one em, Latin letters about half.
 pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().map(char_em).sum::<f64>() * size
+    let mut em = 0.0;
+    let mut prev = ' ';
+    for c in text.chars() {
+        em += char_em(c, prev);
+        prev = c;
+    }
+    em * size
 }
 
-fn char_em(c: char) -> f64 {
+/// The ems `c` takes after `prev`: what is drawn over or joined to the glyph
+/// before it (combining marks, variation selectors, a character after a
+/// zero-width joiner, as in 👨‍👩‍👧) takes none.
+#[inline(never)]
+fn char_em(c: char, prev: char) -> f64 {
     match c {
+        _ if prev == '\u{200D}' => 0.0,
         ' ' => 0.28,
         'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.28,
         '0'..='9' => 0.56,
@@ -144,8 +155,20 @@ fn char_em(c: char) -> f64 {
         'A'..='Z' | '%' | '&' => 0.66,
         'm' | 'w' => 0.8,
         c if c.is_ascii() => 0.52,
-        // Combining marks draw over the letter before them.
-        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' => 0.0,
+        // Combining marks draw over the letter before them (stacked ones
+        // too); zero-width spaces and joiners, variation selectors, emoji
+        // tags and skin tones change a glyph without taking room.
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{FEFF}'
+        | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0000}'..='\u{E0FFF}' => 0.0,
         // Dashes, arrows, maths, box drawing, shapes, dingbats: up to an em
         // wide in common fonts, so counted as one, and a cut never runs long.
         '\u{2010}'..='\u{2BFF}' => 1.0,
@@ -164,8 +187,10 @@ pub fn wrap_text(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0.0;
+    let mut prev = ' ';
     for c in text.chars() {
-        let w = char_em(c) * size;
+        let w = char_em(c, prev) * size;
+        prev = c;
         if used + w > max_width && !line.is_empty() {
             let rest = match line.rfind(' ') {
                 Some(at) if at > 0 => line.split_off(at.saturating_add(1)),
@@ -191,8 +216,10 @@ pub fn fit_text(text: &str, size: f64, max_width: f64) -> String {
     let budget = max_width - text_width("…", size);
     let mut used = 0.0;
     let mut out = String::new();
+    let mut prev = ' ';
     for c in text.chars() {
-        used += char_em(c) * size;
+        used += char_em(c, prev) * size;
+        prev = c;
         if used > budget {
             break;
         }

@@ -365,7 +365,7 @@ fn descriptions() {
     let l = ranking_layout(&en, &view);
     assert_eq!(
         ranking_description(&context(&en), ranking, &view, &l),
-        "Bar chart: Collective income. Daxi ranks first of 4 villages by Collective income, 1,253,000 元; then Wangtun 200,000 元, Xiazhuang 168,000 元."
+        "Bar chart: Collective income. Daxi ranks first of 4 villages by Collective income, 1,253,000 元; then Wangtun 200,000 元, Xiazhuang (Lilou) 168,000 元."
     );
 }
 

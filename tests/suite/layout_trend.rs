@@ -415,17 +415,68 @@ fn zoom_is_clamped_to_the_data() {
 }
 
 #[test]
-fn annotation_years_widen_the_axis() {
+fn annotations_outside_the_data_are_listed_under_the_chart_not_on_the_axis() {
+    // Issue 20: a 2090 annotation made 2013–2019 a sliver. Annotations
+    // before or after the data's years are listed under the chart, in year
+    // order with those that had no room; the axis spans the data only.
     let d = dataset_str(
-        r#"{"trend": {"points": [[2013, 1], [2015, 2]], "annotations": [{"year": 2010, "label": "起点"}]}}"#,
+        r#"{"locale": "zh-CN", "trend": {"points": [[2013, 1], [2015, 2], [2019, 3]], "annotations": [
+            {"year": 2090, "label": "未来"}, {"year": 2015, "label": "决定"}, {"year": 2010, "label": "起点"}]}}"#,
     );
     let l = layout(&d, &TrendView::default(), 640.0);
-    assert_eq!(l.x.domain, (2010.0, 2015.0));
-    assert_eq!(l.annotations.len(), 1);
-    assert_eq!(l.annotations[0].year, 2010);
-    assert!(close(l.annotations[0].x, l.x.map(2010.0).round()));
-    // The label sits above the plot.
+    assert_eq!(l.x.domain, (2013.0, 2019.0));
+    assert_eq!(l.years, (2013, 2019));
+    // Only the annotation inside the data's years is drawn on the plot.
+    let years: Vec<i32> = l.annotations.iter().map(|a| a.year).collect();
+    assert_eq!(years, [2015]);
     assert!(l.annotations[0].rect.bottom() <= l.plot.y);
+    let t = texts(&l.marks);
+    assert!(t.contains(&"决定"), "{t:?}");
+    assert!(!t.contains(&"未来") && !t.contains(&"起点"), "{t:?}");
+    let note = "未标出的注释：2010年：起点；2090年：未来";
+    assert!(t.contains(&note), "{t:?}");
+    // The note is inside the chart, below the plot.
+    let y = l
+        .marks
+        .iter()
+        .find_map(|m| match m {
+            Mark::Text(t) if &*t.text == note => Some(t.y),
+            _ => None,
+        })
+        .expect("the note");
+    assert!(y > l.plot.bottom() && y < l.height, "{y} in {}", l.height);
+    // Zoomed in, the far annotations are still listed (they are never on the axis).
+    let zoomed = TrendView {
+        years: Some((2016, 2019)),
+        ..TrendView::default()
+    };
+    let l = layout(&d, &zoomed, 640.0);
+    assert_eq!(l.x.domain, (2016.0, 2019.0));
+    assert!(texts(&l.marks).contains(&note));
+    // In English too.
+    let en = dataset_str(
+        r#"{"locale": "en", "trend": {"points": [[2013, 1], [2019, 3]], "annotations": [{"year": 2090, "label": "future"}]}}"#,
+    );
+    let l = layout(&en, &TrendView::default(), 640.0);
+    assert_eq!(l.x.domain, (2013.0, 2019.0));
+    assert!(
+        texts(&l.marks).contains(&"Annotations not shown: 2090: future"),
+        "{:?}",
+        texts(&l.marks)
+    );
+}
+
+#[test]
+fn an_annotation_inside_the_data_years_is_drawn_between_points() {
+    // 2015 has no point but lies within 2013–2019: drawn at its place.
+    let d = dataset_str(
+        r#"{"trend": {"points": [[2013, 1], [2019, 2]], "annotations": [{"year": 2015, "label": "中间"}]}}"#,
+    );
+    let l = layout(&d, &TrendView::default(), 640.0);
+    assert_eq!(l.x.domain, (2013.0, 2019.0));
+    assert_eq!(l.annotations.len(), 1);
+    assert!(close(l.annotations[0].x, l.x.map(2015.0).round()));
+    assert!(!texts(&l.marks).iter().any(|t| t.contains("未标出")));
 }
 
 #[test]

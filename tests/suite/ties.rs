@@ -1,5 +1,7 @@
 //! Ties share a rank, as news rankings print them (1, 1, 3), in the bars, the
-//! tooltip, the pinned call-out, the announcement, the table and the description.
+//! tooltip, the pinned call-out, the announcement, the table and the description;
+//! and the rest of issue 20: twins, long labels measured as drawn (combining
+//! marks, joiners, emoji), one value one text, far annotations listed under the chart.
 
 use std::rc::Rc;
 
@@ -133,6 +135,17 @@ fn twins_are_told_apart_by_their_group() {
     }
     apply(&mut chart, Action::TogglePin(3));
     assert_eq!(chart.announcement(), "已标记 王屯村（镇3），第 4 名");
+    // The tooltip and the description name them apart too.
+    apply(&mut chart, Action::Key(heluo::engine::Key::Next));
+    assert_eq!(
+        chart.tooltip().expect("a tooltip").heading,
+        "第 1 名 · 王屯村（镇0）"
+    );
+    let said = chart.description();
+    assert!(
+        said.contains("王屯村（镇0）的") && said.contains("王屯村（镇1） "),
+        "{said}"
+    );
 }
 
 #[test]
@@ -221,4 +234,143 @@ fn one_value_has_one_text_in_bars_tooltip_and_table() {
     );
     assert_eq!(in_tooltip, in_table);
     assert_eq!(in_table, "200.00万元");
+}
+
+/// A trend of 2013–2019 with an annotation in 2015 and one in 2090.
+fn far_annotation(locale: &str, far: &str) -> Rc<heluo::Dataset> {
+    Rc::new(dataset_str(
+        &serde_json::json!({"locale": locale, "trend": {"points": [[2013, 3.1], [2016, 2.0], [2019, 0.5]], "unit": "%",
+            "annotations": [{"year": 2015, "label": "决定"}, {"year": 2090, "label": far}]}})
+        .to_string(),
+    ))
+}
+
+#[test]
+fn a_far_annotation_is_listed_and_said_rather_than_squashing_the_data() {
+    let mut chart = engine(far_annotation("zh-CN", "未来"), ChartKind::Trend);
+    let layout = chart.trend().expect("a trend").layout();
+    assert_eq!(layout.x.domain, (2013.0, 2019.0));
+    // Under the chart, on screen and in the export.
+    let note = "未标出的注释：2090年：未来";
+    assert!(crate::util::texts(chart.marks()).contains(&note));
+    let (marks, _, h) = chart.export();
+    let exported = marks
+        .iter()
+        .find_map(|m| match m {
+            heluo::mark::Mark::Text(t) if &*t.text == note => Some(t.y),
+            _ => None,
+        })
+        .expect("the note in the export");
+    assert!(exported < h);
+    assert!(chart.svg().expect("svg").contains(note));
+    // In words: the description, the table's caption.
+    let said = chart.description();
+    assert!(said.contains("2090年：未来"), "{said}");
+    assert!(chart.table().caption.contains("2090年：未来"));
+    // Zooming never reaches 2090: zoomed out as far as it goes, the axis is the data's.
+    apply(&mut chart, Action::ZoomIn);
+    let _ = chart.apply(Action::ZoomOut);
+    let _ = chart.apply(Action::ZoomOut);
+    assert_eq!(
+        chart.trend().expect("a trend").layout().x.domain,
+        (2013.0, 2019.0)
+    );
+    // Zoomed to 2016–2019, the 2015 note is left out but the far one is still said.
+    let mut chart = engine(far_annotation("zh-CN", "未来"), ChartKind::Trend);
+    let (x0, x1) = {
+        let x = &chart.trend().expect("a trend").layout().x;
+        (x.map(2016.0), x.map(2019.0))
+    };
+    let _ = chart.apply(Action::ZoomTo(x0, x1));
+    assert_eq!(chart.trend().expect("a trend").layout().years, (2016, 2019));
+    let said = chart.description();
+    assert!(
+        said.contains("2090年：未来") && !said.contains("决定"),
+        "{said}"
+    );
+    // English.
+    let chart = engine(far_annotation("en", "future"), ChartKind::Trend);
+    assert!(chart.description().contains("2090: future"));
+    assert!(crate::util::texts(chart.marks()).contains(&"Annotations not shown: 2090: future"));
+}
+
+#[test]
+fn combining_marks_joiners_and_selectors_take_no_width() {
+    use heluo::mark::text_width;
+    let e = text_width("e", 12.0);
+    for mark in [
+        '\u{0300}',
+        '\u{036F}',
+        '\u{1AB0}',
+        '\u{1AFF}',
+        '\u{1DC0}',
+        '\u{1DFF}',
+        '\u{20D0}',
+        '\u{20FF}',
+        '\u{FE20}',
+        '\u{FE2F}',
+        '\u{200D}',
+        '\u{200B}',
+        '\u{FE0F}',
+        '\u{FE00}',
+        '\u{E0101}',
+    ] {
+        let s = format!("e{mark}{mark}{mark}");
+        assert_eq!(
+            text_width(&s, 12.0),
+            e,
+            "{:?}",
+            s.escape_unicode().to_string()
+        );
+    }
+    // A family joined by zero-width joiners is one emoji wide; a flag's
+    // selector adds nothing.
+    assert_eq!(
+        text_width("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}", 12.0),
+        text_width("\u{1F468}", 12.0)
+    );
+    assert_eq!(
+        text_width("\u{2600}\u{FE0F}", 12.0),
+        text_width("\u{2600}", 12.0)
+    );
+    // Emoji and wide symbols count as wide: at least an em, more than a letter.
+    for wide in ["😀", "—", "→", "★", "中", "Ｗ"] {
+        assert!(text_width(wide, 12.0) >= 12.0, "{wide}");
+    }
+}
+
+#[test]
+fn stacked_combining_marks_do_not_cut_a_name_early() {
+    use heluo::mark::{fit_text, text_width};
+    // Ten letters, each under thirty stacked marks (a "zalgo" name).
+    let marks: String = ('\u{0300}'..='\u{031D}').collect();
+    let name: String = "abcdefghij"
+        .chars()
+        .map(|c| format!("{c}{marks}"))
+        .collect();
+    let room = text_width("abcdefghij", 12.0);
+    assert_eq!(fit_text(&name, 12.0, room), name);
+    // Cut, a letter keeps all its marks, and only whole letters are kept.
+    let cut = fit_text(&name, 12.0, room / 2.0);
+    let kept = cut.strip_suffix('…').expect("cut with …");
+    assert!(name.starts_with(kept));
+    assert_eq!(
+        kept.chars().count() % (1 + marks.chars().count()),
+        0,
+        "{cut}"
+    );
+    // Half the room less the ellipsis (an em) holds two letters of ten.
+    assert_eq!(kept.chars().count(), 2 * 31, "{cut}");
+    // In a ranking, such a name is drawn whole beside its bar.
+    let d = dataset_str(
+        &serde_json::json!({"ranking": {"metrics": [{"key": "income"}], "villages": [
+            {"name": name, "values": {"income": 5}}, {"name": "b", "values": {"income": 3}}]}})
+        .to_string(),
+    );
+    let layout = ranking_layout(&d, &RankingView::new(d.ranking.as_ref().unwrap()), 640.0);
+    assert!(
+        crate::util::texts(&layout.marks).contains(&name.as_str()),
+        "{:?}",
+        crate::util::texts(&layout.marks)
+    );
 }

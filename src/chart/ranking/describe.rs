@@ -27,6 +27,25 @@ pub fn title(cx: &Context, ranking: &Ranking, view: &RankingView) -> String {
     }
 }
 
+/// Village `village`'s name as sentences and tooltips say it: with its group
+/// when another village has the same name ("王屯村（镇3）").
+#[inline(never)]
+pub fn name(cx: &Context, ranking: &Ranking, village: usize) -> String {
+    let Some(v) = ranking.villages.get(village) else {
+        return String::new();
+    };
+    let twin = ranking
+        .villages
+        .iter()
+        .filter(|other| other.name == v.name)
+        .nth(1)
+        .is_some();
+    match &v.group {
+        Some(group) if twin => cx.words.fill(Msg::NameWithGroup, &[&v.name, group]),
+        _ => v.name.clone(),
+    }
+}
+
 /// A bar's tooltip: rank and village, group, and every metric's value.
 pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip> {
     let village = ranking.villages.get(bar.village)?;
@@ -54,7 +73,7 @@ pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip
             } else {
                 Msg::RankHeading
             },
-            &[&bar.rank.to_string(), &village.name],
+            &[&bar.rank.to_string(), &name(cx, ranking, bar.village)],
         ),
         rows,
         x: bar.rect.right(),
@@ -167,8 +186,8 @@ pub fn description(
     layout: &RankingLayout,
 ) -> String {
     let name_value = |b: &BarMark| -> Option<(String, String)> {
-        let v = ranking.villages.get(b.village)?;
-        Some((v.name.clone(), layout.format.format(b.value)))
+        ranking.villages.get(b.village)?;
+        Some((name(cx, ranking, b.village), layout.format.format(b.value)))
     };
     let total = layout.bars.len().saturating_add(layout.hidden);
     let words = cx.words;
@@ -200,7 +219,7 @@ pub fn description(
     let leader_names: Vec<String> = leaders
         .iter()
         .take(3)
-        .filter_map(|b| ranking.villages.get(b.village).map(|v| v.name.clone()))
+        .map(|b| name(cx, ranking, b.village))
         .collect();
     let rest: Vec<String> = layout
         .bars

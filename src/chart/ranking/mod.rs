@@ -97,25 +97,13 @@ impl RankingChart {
         }
     }
 
-    /// The village's name as sentences say it: with its group when another
-    /// village has the same name ("王屯村（镇3）").
+    /// The village's name as sentences say it ([`describe::name`]).
     fn village_name(cx: &Context, village: usize) -> String {
-        let Some(ranking) = cx.dataset.ranking.as_ref() else {
-            return String::new();
-        };
-        let Some(v) = ranking.villages.get(village) else {
-            return String::new();
-        };
-        let twin = ranking
-            .villages
-            .iter()
-            .filter(|other| other.name == v.name)
-            .nth(1)
-            .is_some();
-        match &v.group {
-            Some(group) if twin => cx.words.fill(Msg::NameWithGroup, &[&v.name, group]),
-            _ => v.name.clone(),
-        }
+        cx.dataset
+            .ranking
+            .as_ref()
+            .map(|r| describe::name(cx, r, village))
+            .unwrap_or_default()
     }
 
     /// Pins or unpins; says what happened, with the rank or why it is not shown.

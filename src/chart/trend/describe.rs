@@ -178,17 +178,21 @@ pub fn description(cx: &Context, trend: &Trend, layout: &TrendLayout, view: &Tre
     out
 }
 
-/// The annotations of the years `shown` (inclusive) in a sentence: "注释：2015年：
-/// 打赢脱贫攻坚战的决定。"; empty without any.
+/// The annotations of the years `shown` (inclusive), and those outside the
+/// data's years (listed under the chart whatever the zoom), in a sentence:
+/// "注释：2015年：打赢脱贫攻坚战的决定。"; empty without any.
 /// At most [`NOTES`] of them, then how many more ("… 等 N 条").
 pub fn notes(cx: &Context, trend: &Trend, shown: (i32, i32)) -> String {
     let words = cx.words;
+    let span = super::layout::data_span(trend);
     let items = listed(
         cx,
         trend
             .annotations
             .iter()
-            .filter(|a| a.year >= shown.0 && a.year <= shown.1)
+            .filter(|a| {
+                (a.year >= shown.0 && a.year <= shown.1) || a.year < span.0 || a.year > span.1
+            })
             .map(|a| words.fill(Msg::AnnotationItem, &[&words.year(a.year), &a.label]))
             .collect(),
         Msg::AnnotationSeparator,

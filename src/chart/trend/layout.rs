@@ -203,7 +203,11 @@ impl TrendLayout {
             ));
             top += 20.0;
         }
-        let stack = annotation_rows(trend);
+        // The years the data spans: annotations outside them are listed under
+        // the chart rather than stretching the axis (a 2090 label would make
+        // 2013–2019 a sliver). Without data, the annotations give the years.
+        let span = data_span(trend);
+        let stack = annotation_rows(trend, span);
         let annotation_row = if stack == 0 {
             0.0
         } else {
@@ -220,15 +224,7 @@ impl TrendLayout {
 
         // 3. Scales. x: the zoomed range or every year (annotations included);
         //    y: zero to the largest visible value (rates are read from a zero baseline).
-        let all_years = trend.years();
-        let (mut first, mut last) = match (all_years.first(), all_years.last()) {
-            (Some(&a), Some(&b)) => (a, b),
-            _ => (2000, 2001),
-        };
-        for a in &trend.annotations {
-            first = first.min(a.year);
-            last = last.max(a.year);
-        }
+        let (mut first, mut last) = span;
         if let Some((a, b)) = view.years {
             first = a.max(first).min(last);
             last = b.min(last).max(first);
@@ -469,6 +465,20 @@ impl TrendLayout {
             &mut marks,
             (first, last),
         );
+        // The far annotations join those without room, in year order.
+        let mut listed = vec![false; trend.annotations.len()];
+        for &i in &not_shown {
+            if let Some(l) = listed.get_mut(i) {
+                *l = true;
+            }
+        }
+        let not_shown: Vec<usize> = annotation_order(trend, (i32::MIN, i32::MAX))
+            .into_iter()
+            .filter(|&(i, year)| {
+                listed.get(i) == Some(&true) || year < span.0 as f64 || year > span.1 as f64
+            })
+            .map(|(i, _)| i)
+            .collect();
         let note = not_shown_note(cx, trend, &not_shown, width - 2.0 * pad);
         height += footer_height(note.len());
         let mut footer_lines = note;
@@ -507,11 +517,11 @@ const NOTE_LINES: usize = 3;
 /// How many rows of annotation labels the chart keeps above the plot: the
 /// most annotations in one year, up to [`MAX_STACK`] (whatever the zoom, so
 /// zooming never moves the plot).
-fn annotation_rows(trend: &Trend) -> usize {
+fn annotation_rows(trend: &Trend, span: (i32, i32)) -> usize {
     let mut most = 0usize;
     let mut run = 0usize;
     let mut last = f64::NAN;
-    for (_, year) in annotation_order(trend, (i32::MIN, i32::MAX)) {
+    for (_, year) in annotation_order(trend, span) {
         run = if year == last {
             run.saturating_add(1)
         } else {
@@ -521,6 +531,27 @@ fn annotation_rows(trend: &Trend) -> usize {
         most = most.max(run);
     }
     most.min(MAX_STACK)
+}
+
+/// The years the chart's x axis spans (inclusive): the data's first and last
+/// years. Annotations outside them are listed under the chart and said in
+/// the description, not drawn. A trend without years spans its annotations'.
+#[inline(never)]
+pub fn data_span(trend: &Trend) -> (i32, i32) {
+    let years = trend.years();
+    let (mut first, mut last) = match (years.first(), years.last()) {
+        (Some(&a), Some(&b)) => return (a, b),
+        _ => (i32::MAX, i32::MIN),
+    };
+    for a in &trend.annotations {
+        first = first.min(a.year);
+        last = last.max(a.year);
+    }
+    if first > last {
+        (2000, 2001)
+    } else {
+        (first, last)
+    }
 }
 
 /// The annotations with years in `years` (inclusive), as (index, year) by year.

@@ -207,7 +207,7 @@ impl TrendChart {
         })
     }
 
-    /// Every year the data spans (annotations included), for zooming.
+    /// Every year the data spans (with the annotations within it), for zooming.
     fn all_years(cx: &Context) -> Vec<i32> {
         let Some(trend) = cx.dataset.trend.as_ref() else {
             return Vec::new();
@@ -215,7 +215,11 @@ impl TrendChart {
         // Merged in place (years() is sorted): no sort, so no second copy of
         // the sort code in the wasm.
         let mut years = trend.years();
+        let span = layout::data_span(trend);
         for a in &trend.annotations {
+            if a.year < span.0 || a.year > span.1 {
+                continue;
+            }
             if let Err(at) = years.binary_search(&a.year) {
                 years.insert(at, a.year);
             }
