@@ -85,6 +85,9 @@ test('a UTF-8 CSV with a BOM and "205,000" draws a ranking whose first value rea
   const { page } = p;
   try {
     await chooseBytes(page, 'villages.csv', Buffer.from(BOM_CSV, 'utf8'), 'text/csv');
+    /* The sample shown before has a ranking of 村集体经济收入 too: wait for
+       the file's own name, then for its chart. */
+    await page.waitForFunction(() => document.querySelector('#dataset-label').textContent.includes('villages.csv'), null, { timeout: 15_000 });
     await waitForCharts(page, '村集体经济收入');
     const rows = await tableRows(page, 'ranking');
     assert.equal(rows.length, 4, JSON.stringify(rows));

@@ -234,7 +234,7 @@ test('over http a bad large file gets the same message from the worker', async (
     await choosePadded(page, 'bad.json', json, bytes);
     await page.waitForFunction(() => !document.getElementById('alert').hidden, null, { timeout: 60_000 });
     const alert = await page.textContent('#alert');
-    assert.equal(alert, '无法载入 “bad.json”：ranking.villages[59999].name: the village "村39" appears twice in the group "镇39" (first at ranking.villages[39]); merge the two entries');
+    assert.equal(alert, '无法载入 “bad.json”：ranking.villages[59999].name：村 "村39" 在分组 "镇39" 中出现了两次（第一次在 ranking.villages[39]）；请合并这两条');
     assert.deepEqual(await captions(page), before, 'the charts on screen stay');
     assert.equal((await progressState(page)).hidden, true);
   } finally {
