@@ -34,7 +34,8 @@ python3 scripts/bundle.py "$tmp/classic/heluo.js" "$tmp/classic/heluo_bg.wasm" w
 node_modules/.bin/terser "$tmp/heluo.js" --compress --mangle --comments '/^ Heluo: /' -o "$out/heluo.js"
 python3 scripts/samples.py www/data "$samples_out"
 # The iframe embed as a folder to copy as is (pkg/embed/): its page, script and
-# style, the chart script and the host page's sizing script (embed-host.js).
+# style, the chart script and the host page's sizing script (embed-host.js);
+# the table importer joins them below.
 mkdir -p "$out/embed"
 sed -e 's#\.\./pkg/heluo\.js#heluo.js#' -e '/sheet-loader\.js/d' www/embed.html >"$out/embed/embed.html"
 cp www/embed.js www/embed.css www/embed-host.js "$out/heluo.js" "$out/embed/"
@@ -55,3 +56,6 @@ scripts/build-module.sh sheet "$out"
 # --- The table importer (pkg/heluo-tables.js): readers and inference, loaded
 # when a file that is not format v1 arrives (scripts/build-module.sh).
 scripts/build-module.sh tables "$out"
+# The iframe folder reads tables too (a CSV next to embed.html) and says format
+# v1's whole message through the importer.
+cp "$out/heluo-tables.js" "$out/embed/"

@@ -14,6 +14,8 @@ names shortened, property names kept). The script defines:
   Heluo.render() one chart from data and options, for developers
   Heluo.parseInWorker(bytes, lang)  a large file parsed in a worker made from this script
                  (http/https); in such a worker, the script serves those parses
+  Heluo.explain(err, bytes, lang)  -> Promise<Error>: format v1's whole message for a
+                 file parseDataset refused, from the table importer
   <heluo-chart>  the custom element, styled by www/heluo-chart.css in its shadow root
 """
 import base64
@@ -75,6 +77,7 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
       return mountChart(api, container, dataset, kind, options);
     }};
     api.parseInWorker = function (bytes, lang) {{ return parseInWorker(api, scriptUrl, bytes, lang); }};
+    api.explain = explainV1;
     api.render = function (target, data, options) {{
       return renderChart(api, target, data, options);
     }};

@@ -6,6 +6,8 @@ unpacked synchronously by scripts/lzma.js, so the script works from file:// and
 under the page's strict policy (script-src 'self' 'wasm-unsafe-eval'). The page
 adds it at run time when a file that is not format v1 arrives (www/tables-loader.js). It defines:
 
+  HeluoTables.formatV1Message(bytes, lang)  format v1's whole message for a file
+                         the main module refused (it says only where)
   HeluoTables.Import     the importer (tables/src/web.rs): fromText, fromSheet,
                          fromValue; summary, mapping, remap, snapshot, formatV1.
 
@@ -47,7 +49,7 @@ bundle = f"""/* Heluo: the table importer (CSV, TSV, pasted cells, JSON tables, 
   var module = new WebAssembly.Module(lzmaDecode(packed, {props}, {len(raw)}));
 {glue}
   wasm_bindgen.initSync({{ module: module }});
-  globalThis.HeluoTables = {{ Import: wasm_bindgen.Import }};
+  globalThis.HeluoTables = {{ Import: wasm_bindgen.Import, formatV1Message: wasm_bindgen.formatV1Message }};
 }})();
 """
 open(out_path, "w", encoding="utf-8").write(bundle)

@@ -251,6 +251,7 @@ pub fn quote(text: &str) -> String {
     out
 }
 
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -398,10 +399,7 @@ impl fmt::Display for Error {
                 "{path}: expected a point such as {{\"year\": 2013, \"value\": 3.12}} or [2013, 3.12], found {found}"
             ),
             Error::Draw(detail) => write!(f, "The chart could not be drawn: {detail}"),
-            #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
             other => other.import_en(f),
-            #[cfg(all(target_arch = "wasm32", feature = "web"))]
-            _ => f.write_str("The table could not be imported."),
         }
     }
 }
@@ -530,6 +528,7 @@ impl SyntaxHint {
     }
 }
 
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 impl fmt::Display for SyntaxHint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let SyntaxHint::Invisible(c) = self {
@@ -557,6 +556,7 @@ impl fmt::Display for SyntaxHint {
     }
 }
 
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 impl Error {
     /// The message in the reader's language: English is [`Display`](fmt::Display),
     /// Chinese is written here beside it, so the two stay together. Paths,
@@ -702,14 +702,12 @@ impl Error {
                 zh_found(found)
             ),
             Error::Draw(detail) => format!("图表无法绘制：{detail}"),
-            #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
             other => other.import_zh(),
-            #[cfg(all(target_arch = "wasm32", feature = "web"))]
-            _ => "无法导入这个表格。".into(),
         }
     }
 }
 
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 impl SyntaxHint {
     /// The advice in Chinese.
     pub fn zh(&self) -> String {
@@ -739,6 +737,7 @@ impl SyntaxHint {
 }
 
 /// The JSON reader's description of a syntax error (serde_json's words), in Chinese.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 fn zh_syntax_detail(detail: &str) -> String {
     let zh = match detail {
         "EOF while parsing a list" => "数组未结束文件就结束了",
@@ -768,6 +767,7 @@ fn zh_syntax_detail(detail: &str) -> String {
 }
 
 /// A file-type guess of [`Error::NotText`] ("a PNG image"), in Chinese.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 fn zh_guess(guess: &str) -> String {
     let stripped = guess
         .strip_prefix("an ")
@@ -790,6 +790,7 @@ fn zh_guess(guess: &str) -> String {
 
 /// What was found, as [`Walk::describe`](crate::dataset) words it in
 /// English ("the string \"3.1%\"", "an array"), in Chinese.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 fn zh_found(found: &str) -> String {
     if let Some(text) = found.strip_prefix("the string ") {
         return format!("字符串 {text}");
@@ -820,6 +821,7 @@ fn zh_found(found: &str) -> String {
 /// The fixed English fragments messages carry (what was expected, what kind
 /// of thing, the hint), in Chinese. A fragment not listed stays English; the
 /// bad-input corpus test pins every Chinese message, so a new fragment shows.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 fn zh_fragment(fragment: &str) -> String {
     let zh = match fragment {
         "a string" => "字符串",
@@ -1133,6 +1135,95 @@ impl Error {
                 "工作簿读取模块的输出在第 {offset} 字节处无法解读。这是 Heluo 的错误，不是文件的问题，请报告。"
             ),
             _ => String::new(),
+        }
+    }
+}
+
+/// Errors in the page's main module (pkg/heluo.js, whose size is budgeted):
+/// where, in the reader's language, and not yet what and how to fix it. A
+/// file that fails there goes on to the table importer (pkg/heluo-tables.js,
+/// loaded on demand), which reads format v1 too and gives the whole message
+/// (`HeluoTables.formatV1Message`); these words are all a reader sees only
+/// where the importer cannot load. The whole words of every format v1 error,
+/// in both languages, cost heluo.js 5.4 KB gzipped.
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.brief(crate::text::Lang::En))
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+impl Error {
+    /// The message in the reader's language (see the `Display` above).
+    pub fn message(&self, lang: crate::text::Lang) -> String {
+        self.brief(lang)
+    }
+
+    fn brief(&self, lang: crate::text::Lang) -> String {
+        let zh = lang == crate::text::Lang::Zh;
+        match self {
+            // Said before a byte is read, where no importer is asked.
+            Error::TooLarge { bytes } => {
+                let mb =
+                    crate::format::group_thousands((*bytes as f64 / 104_857.6).ceil() / 10.0, 1);
+                let max = MAX_FILE_BYTES / 1_048_576;
+                if zh {
+                    format!("文件大小为 {mb} MB，Heluo 最多读取 {max} MB 的文件。请拆分数据，或删去不需要绘制的列。")
+                } else {
+                    format!("The file is {mb} MB; Heluo reads files up to {max} MB. Split the data or remove columns you do not chart.")
+                }
+            }
+            Error::Draw(detail) if zh => format!("图表无法绘制：{detail}"),
+            Error::Draw(detail) => format!("The chart could not be drawn: {detail}"),
+            _ => {
+                let at = match (self.line_column(), self.path()) {
+                    (Some((line, column)), _) if zh => format!("（第 {line} 行第 {column} 列）"),
+                    (Some((line, column)), _) => format!(" (line {line}, column {column})"),
+                    (None, Some(path)) if zh => format!("（{path}）"),
+                    (None, Some(path)) => format!(" ({path})"),
+                    (None, None) => String::new(),
+                };
+                if zh {
+                    format!("这个文件不是可用的 Heluo 数据集{at}。详细说明需要表格导入模块（heluo.js 旁的 heluo-tables.js）。")
+                } else {
+                    format!("This file is not a usable Heluo dataset{at}. The full explanation needs the table importer (heluo-tables.js, beside heluo.js).")
+                }
+            }
+        }
+    }
+
+    /// The line and column of a text error.
+    fn line_column(&self) -> Option<(usize, usize)> {
+        match self {
+            Error::Syntax { line, column, .. } | Error::NotUtf8 { line, column, .. } => {
+                Some((*line, *column))
+            }
+            _ => None,
+        }
+    }
+
+    /// The JSON path of an error about one value.
+    fn path(&self) -> Option<&str> {
+        match self {
+            Error::TooBig { path, .. }
+            | Error::Type { path, .. }
+            | Error::Missing { path, .. }
+            | Error::Empty { path, .. }
+            | Error::Year { path, .. }
+            | Error::DuplicateYear { path, .. }
+            | Error::Percent { path, .. }
+            | Error::DuplicateVillage { path, .. }
+            | Error::DuplicateMetric { path, .. }
+            | Error::UnknownMetric { path, .. }
+            | Error::DuplicateKey { path, .. }
+            | Error::Invisible { path, .. }
+            | Error::LookAlike { path, .. }
+            | Error::SameName { path, .. }
+            | Error::NoGroupName { path, .. }
+            | Error::PointShape { path, .. }
+            | Error::JsonStatSize { path, .. } => Some(path),
+            _ => None,
         }
     }
 }

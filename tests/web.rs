@@ -103,15 +103,18 @@ fn has_color(canvas: &HtmlCanvasElement, (r, g, b): (u8, u8, u8)) -> bool {
 }
 
 #[wasm_bindgen_test]
-fn bad_input_becomes_a_js_error_with_the_path() {
+fn bad_input_becomes_a_js_error_that_says_where() {
     let err = parse_dataset(br#"{"trend": {"series": [{"name": "a", "points": [[2013, 1], [2014, 2], [2015, 3], [2016, "3.1%"]]}]}}"#, None)
         .err()
         .expect("must fail");
     let value: wasm_bindgen::JsValue = err.into();
     let error: js_sys::Error = value.dyn_into().unwrap();
+    // The main module says where; the table importer says the rest
+    // (`formatV1Message`, whose words the native tests check).
     assert_eq!(
         String::from(error.message()),
-        r#"trend.series[0].points[3][1]: expected a number, found the string "3.1%""#
+        "This file is not a usable Heluo dataset (trend.series[0].points[3][1]). \
+         The full explanation needs the table importer (heluo-tables.js, beside heluo.js)."
     );
 }
 
@@ -124,7 +127,7 @@ fn bad_input_is_said_in_the_readers_language() {
     let error: js_sys::Error = value.dyn_into().unwrap();
     assert_eq!(
         String::from(error.message()),
-        r#"trend[0][1]：应为数字，实为字符串 "3.1%""#
+        "这个文件不是可用的 Heluo 数据集（trend[0][1]）。详细说明需要表格导入模块（heluo.js 旁的 heluo-tables.js）。"
     );
 }
 

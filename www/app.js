@@ -201,6 +201,15 @@
      cannot read either keeps format v1's message. `how`: { pasted, progress
      (hide the progress bar when done) }. */
   function importTable(bytes, name, label, v1Error, how) {
+    /* The main module says only where format v1 fails; the importer says
+       what and how to fix it (Heluo.explain), for the messages below. */
+    if (v1Error && !how.explained) {
+      var asked = latestLoad;
+      return Heluo.explain(v1Error, bytes, importLang()).then(function (full) {
+        full.localized = true;
+        if (asked === latestLoad) return importTable(bytes, name, label, full, Object.assign({}, how, { explained: true }));
+      });
+    }
     var ticket = latestLoad;
     var workbook = isWorkbook(bytes);
     var decoded = workbook || how.pasted ? null : decodeText(bytes, how.encoding);
@@ -217,7 +226,7 @@
       return Promise.resolve();
     }
     /* A JSON object with a "trend" or "ranking" means format v1: its own
-       message says what to fix, and the importer is not fetched for it. */
+       message says what to fix, and no table is looked for in it. */
     if (json && /^\s*\{/.test(text)) {
       var parsed = null;
       try { parsed = JSON.parse(text); } catch (err) { parsed = null; }
@@ -925,7 +934,7 @@
     $("embed-element").value = "<script src=\"heluo.js\"></script>\n" + elements.join("\n");
     var file = current.name || "data.json";
     /* Exactly the files to copy, and paths that work once they are copied. */
-    var files = "embed.html embed.js embed.css heluo.js embed-host.js";
+    var files = "embed.html embed.js embed.css heluo.js heluo-tables.js embed-host.js";
     $("embed-iframe").value = (pageLang === "en"
       ? "<!-- Copy the folder pkg/embed/ (" + files + ") next to this page as heluo-embed/, and put " + file + " into it -->\n"
       : "<!-- 把 pkg/embed/ 文件夹（" + files + "）复制到本页旁边，命名为 heluo-embed/，再把 " + file + " 放进去 -->\n") + current.charts.map(function (c, i) {

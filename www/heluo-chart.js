@@ -803,6 +803,21 @@ function tableImporter() {
   return tableImporter.pending;
 }
 
+/* Format v1's whole message for `bytes`, which parseDataset refused with
+   `err`: the main module says only where a file fails (its words for every
+   case would cost heluo.js 5 KB; src/error.rs), the table importer, which
+   reads format v1 too, says what and how to fix it. Where the importer cannot
+   load, `err` stands. */
+function explainV1(err, bytes, lang) {
+  if (!err || !bytes || err instanceof WebAssembly.RuntimeError) return Promise.resolve(err);
+  return tableImporter().then(function (tables) { return explainedBy(tables, err, bytes, lang); }, function () { return err; });
+}
+
+function explainedBy(tables, err, bytes, lang) {
+  var words = err && bytes && tables.formatV1Message ? tables.formatV1Message(bytes, lang) : null;
+  return words ? new Error(words) : err;
+}
+
 /* Text of a file: in `encoding` (a TextDecoder label) when given, else UTF-8
    (a byte order mark dropped), else GB18030 as Chinese Excel and WPS write it. */
 function decodeText(bytes, encoding) {
@@ -916,6 +931,7 @@ function renderChart(api, target, data, options) {
        its own script), format v1's message stands. */
     var ready = tableImporter().catch(function (err) { throw v1Error || err; }).then(function (tables) {
       if (ticket !== state.ticket) return handle;
+      v1Error = explainedBy(tables, v1Error, bytes, lang);
       var imp;
       if (value && !bytes) imp = tables.Import.fromValue(value, mapping, lang);
       else if (isWorkbook(bytes)) {

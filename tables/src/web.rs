@@ -37,6 +37,35 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Format v1's whole message for `bytes` in `lang`, or `undefined` when they
+/// are a good dataset. The main module (pkg/heluo.js) says only where a file
+/// fails, to keep its size: the page asks here for what and how to fix it.
+/// Bytes that are not UTF-8 are read as GB18030 when the browser's decoder
+/// takes them, as the main module reads them.
+#[wasm_bindgen(js_name = formatV1Message)]
+pub fn format_v1_message(bytes: &[u8], lang: &str) -> Option<String> {
+    let parsed = match heluo::dataset::parse(bytes) {
+        Err(
+            err @ Error::NotUtf8 {
+                truncated: false, ..
+            },
+        ) => match decode_gb18030(bytes) {
+            Some(text) => heluo::dataset::parse(text.as_bytes()),
+            None => Err(err),
+        },
+        other => other,
+    };
+    parsed.err().map(|e| e.message(Lang::from_tag(lang)))
+}
+
+/// `bytes` as GB18030, or `None` where they are not that either.
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
+
 /// A file's tables and what inference made of them. `format` is true when the
 /// text is format v1 after all (the page then shows the main module's own
 /// message for it).

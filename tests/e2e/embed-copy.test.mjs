@@ -53,7 +53,7 @@ for (const lang of ['zh-CN', 'en']) {
     assert.ok(m, `the panel lists the files to copy: ${first}`);
     const files = m[1].trim().split(/\s+/);
     const data = m[2];
-    assert.deepEqual(files, ['embed.html', 'embed.js', 'embed.css', 'heluo.js', 'embed-host.js']);
+    assert.deepEqual(files, ['embed.html', 'embed.js', 'embed.css', 'heluo.js', 'heluo-tables.js', 'embed-host.js']);
     assert.equal(data, 'luolong.json');
     if (lang === 'en') assert.match(first, /^<!-- Copy the folder pkg\/embed\//);
     else assert.match(first, /^<!-- 把 pkg\/embed\/ 文件夹/);
