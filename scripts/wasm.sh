@@ -22,11 +22,14 @@ optimize_wasm() {
   node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" "$1" -o "$2"
 }
 
-# bindgen TARGET IN OUTDIR NAME: wasm-bindgen's output for TARGET (web, no-modules), optimised again.
+# bindgen TARGET IN OUTDIR NAME: wasm-bindgen's output for TARGET (web, no-modules), optimised
+# again, its import and export names shortened.
 bindgen() {
   local target=$1 in=$2 dir=$3 name=$4
   wasm-bindgen --target "$target" --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "$dir" --out-name "$name" "$in"
   optimize_wasm "$dir/${name}_bg.wasm" "$dir/${name}_bg.opt.wasm"
   mv "$dir/${name}_bg.opt.wasm" "$dir/${name}_bg.wasm"
+  # Short import and export names, in the wasm and its glue (scripts/short-names.mjs).
+  node scripts/short-names.mjs "$dir/$name.js" "$dir/${name}_bg.wasm"
 }

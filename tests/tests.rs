@@ -113,6 +113,10 @@ mod sheet;
 #[path = "suite/house.rs"]
 mod house;
 
+// The page's own words, written from the text tables to www/page-words.js.
+#[path = "suite/page_words.rs"]
+mod page_words;
+
 // The package's TypeScript declarations declare every field the boundary's types serialize.
 #[path = "suite/typescript.rs"]
 mod typescript;

@@ -25,7 +25,12 @@
     return node;
   }
 
-  function words(key, a, b) { return Heluo.text(pageLang, key, a || "", b || ""); }
+  /* The page's own words (www/page-words.js, written from the core's text
+     tables), filled by the core: a file name loses its bidi controls there. */
+  function words(key, a, b) {
+    var own = HELUO_PAGE_WORDS[/^en/i.test(pageLang) ? "en" : "zh-CN"][key];
+    return own === undefined ? Heluo.text(pageLang, key, a || "", b || "") : Heluo.fillText(own, a || "", b || "");
+  }
 
   /* The words of the table import (summary panel, paste, ?data=). They belong
      in the core's text tables (src/text) with the rest; until they move there
@@ -799,7 +804,9 @@
     updateImportBox();
     /* The width may differ once the old charts are gone (a scrollbar); settle it. */
     built.forEach(function (c) { c.start(); });
-    statusEl.textContent = words("loaded", dataset.title || name || "", dataset.charts.join(","));
+    statusEl.textContent = words("loaded", dataset.title || name || "", dataset.charts.map(function (k) {
+      return words(k === "ranking" ? "barChart" : "lineChart");
+    }).join(words("and")));
     fillEmbed();
     if (linkedView) {
       var view = linkedView;

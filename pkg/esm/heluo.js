@@ -13,7 +13,7 @@ export class ChartView {
     }
     free() {
         const ptr = this.__destroy_into_raw();
-        wasm.__wbg_chartview_free(ptr, 0);
+        wasm.wa(ptr, 0);
     }
     /**
      * What the last action said, for the live region.
@@ -23,12 +23,12 @@ export class ChartView {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_announcement(this.__wbg_ptr);
+            const ret = wasm.ya(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -42,7 +42,7 @@ export class ChartView {
      * @returns {any}
      */
     apply(action) {
-        const ret = wasm.chartview_apply(this.__wbg_ptr, action);
+        const ret = wasm.za(this.__wbg_ptr, action);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -54,7 +54,7 @@ export class ChartView {
      * @returns {any}
      */
     controls() {
-        const ret = wasm.chartview_controls(this.__wbg_ptr);
+        const ret = wasm.Aa(this.__wbg_ptr);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -68,12 +68,12 @@ export class ChartView {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_description(this.__wbg_ptr);
+            const ret = wasm.Ba(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -82,7 +82,7 @@ export class ChartView {
      * @param {number} scale
      */
     drawTo(canvas, scale) {
-        const ret = wasm.chartview_drawTo(this.__wbg_ptr, canvas, scale);
+        const ret = wasm.Ca(this.__wbg_ptr, canvas, scale);
         if (ret[1]) {
             throw takeFromExternrefTable0(ret[0]);
         }
@@ -91,7 +91,7 @@ export class ChartView {
      * @returns {number | undefined}
      */
     get focusTop() {
-        const ret = wasm.chartview_focusTop(this.__wbg_ptr);
+        const ret = wasm.Da(this.__wbg_ptr);
         return ret[0] === 0 ? undefined : ret[1];
     }
     /**
@@ -99,7 +99,7 @@ export class ChartView {
      * @returns {number}
      */
     get height() {
-        const ret = wasm.chartview_height(this.__wbg_ptr);
+        const ret = wasm.Ea(this.__wbg_ptr);
         return ret;
     }
     /**
@@ -109,9 +109,9 @@ export class ChartView {
      * @returns {any}
      */
     key(key) {
-        const ptr0 = passStringToWasm0(key, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        const ptr0 = passStringToWasm0(key, wasm.jb, wasm.kb);
         const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.chartview_key(this.__wbg_ptr, ptr0, len0);
+        const ret = wasm.Fa(this.__wbg_ptr, ptr0, len0);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -125,12 +125,12 @@ export class ChartView {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_keys(this.__wbg_ptr);
+            const ret = wasm.Ga(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -140,12 +140,12 @@ export class ChartView {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_kind(this.__wbg_ptr);
+            const ret = wasm.Ha(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -156,12 +156,12 @@ export class ChartView {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_lang(this.__wbg_ptr);
+            const ret = wasm.Ia(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -172,12 +172,12 @@ export class ChartView {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_metricKey(this.__wbg_ptr);
+            const ret = wasm.Ja(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -190,7 +190,7 @@ export class ChartView {
      */
     constructor(dataset, options) {
         _assertClass(dataset, DatasetHandle);
-        const ret = wasm.chartview_new(dataset.__wbg_ptr, options);
+        const ret = wasm.Ka(dataset.__wbg_ptr, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -204,9 +204,9 @@ export class ChartView {
      * @returns {string[]}
      */
     get pins() {
-        const ret = wasm.chartview_pins(this.__wbg_ptr);
+        const ret = wasm.La(this.__wbg_ptr);
         var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        wasm.lb(ret[0], ret[1] * 4, 4);
         return v1;
     }
     /**
@@ -216,7 +216,7 @@ export class ChartView {
      * @returns {any}
      */
     resize(width, scale) {
-        const ret = wasm.chartview_resize(this.__wbg_ptr, width, scale);
+        const ret = wasm.Ma(this.__wbg_ptr, width, scale);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -230,12 +230,12 @@ export class ChartView {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_role(this.__wbg_ptr);
+            const ret = wasm.Na(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -246,7 +246,7 @@ export class ChartView {
         let deferred2_0;
         let deferred2_1;
         try {
-            const ret = wasm.chartview_svg(this.__wbg_ptr);
+            const ret = wasm.Oa(this.__wbg_ptr);
             var ptr1 = ret[0];
             var len1 = ret[1];
             if (ret[3]) {
@@ -257,7 +257,7 @@ export class ChartView {
             deferred2_1 = len1;
             return getStringFromWasm0(ptr1, len1);
         } finally {
-            wasm.__wbindgen_export3(deferred2_0, deferred2_1, 1);
+            wasm.lb(deferred2_0, deferred2_1, 1);
         }
     }
     /**
@@ -265,7 +265,7 @@ export class ChartView {
      * @returns {any}
      */
     table() {
-        const ret = wasm.chartview_table(this.__wbg_ptr);
+        const ret = wasm.Pa(this.__wbg_ptr);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -278,12 +278,12 @@ export class ChartView {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.chartview_title(this.__wbg_ptr);
+            const ret = wasm.Qa(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -291,7 +291,7 @@ export class ChartView {
      * @returns {any}
      */
     tooltip() {
-        const ret = wasm.chartview_tooltip(this.__wbg_ptr);
+        const ret = wasm.Ra(this.__wbg_ptr);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -303,7 +303,7 @@ export class ChartView {
      * @returns {boolean}
      */
     transition(t) {
-        const ret = wasm.chartview_transition(this.__wbg_ptr, t);
+        const ret = wasm.Sa(this.__wbg_ptr, t);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -314,11 +314,11 @@ export class ChartView {
      * @returns {Int32Array | undefined}
      */
     get zoom() {
-        const ret = wasm.chartview_zoom(this.__wbg_ptr);
+        const ret = wasm.Ta(this.__wbg_ptr);
         let v1;
         if (ret[0] !== 0) {
             v1 = getArrayI32FromWasm0(ret[0], ret[1]).slice();
-            wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+            wasm.lb(ret[0], ret[1] * 4, 4);
         }
         return v1;
     }
@@ -343,16 +343,16 @@ export class DatasetHandle {
     }
     free() {
         const ptr = this.__destroy_into_raw();
-        wasm.__wbg_datasethandle_free(ptr, 0);
+        wasm.xa(ptr, 0);
     }
     /**
      * The chart kinds this dataset has, in page order: "trend", "ranking".
      * @returns {string[]}
      */
     get charts() {
-        const ret = wasm.datasethandle_charts(this.__wbg_ptr);
+        const ret = wasm.Va(this.__wbg_ptr);
         var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
-        wasm.__wbindgen_export3(ret[0], ret[1] * 4, 4);
+        wasm.lb(ret[0], ret[1] * 4, 4);
         return v1;
     }
     /**
@@ -363,12 +363,12 @@ export class DatasetHandle {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.datasethandle_lang(this.__wbg_ptr);
+            const ret = wasm.Wa(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -378,23 +378,23 @@ export class DatasetHandle {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.datasethandle_locale(this.__wbg_ptr);
+            const ret = wasm.Xa(this.__wbg_ptr);
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.lb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
      * @returns {string | undefined}
      */
     get note() {
-        const ret = wasm.datasethandle_note(this.__wbg_ptr);
+        const ret = wasm.Ya(this.__wbg_ptr);
         let v1;
         if (ret[0] !== 0) {
             v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
+            wasm.lb(ret[0], ret[1] * 1, 1);
         }
         return v1;
     }
@@ -403,20 +403,20 @@ export class DatasetHandle {
      * @returns {Uint8Array}
      */
     snapshot() {
-        const ret = wasm.datasethandle_snapshot(this.__wbg_ptr);
+        const ret = wasm.Za(this.__wbg_ptr);
         var v1 = getArrayU8FromWasm0(ret[0], ret[1]).slice();
-        wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
+        wasm.lb(ret[0], ret[1] * 1, 1);
         return v1;
     }
     /**
      * @returns {string | undefined}
      */
     get source() {
-        const ret = wasm.datasethandle_source(this.__wbg_ptr);
+        const ret = wasm._a(this.__wbg_ptr);
         let v1;
         if (ret[0] !== 0) {
             v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
+            wasm.lb(ret[0], ret[1] * 1, 1);
         }
         return v1;
     }
@@ -424,11 +424,11 @@ export class DatasetHandle {
      * @returns {string | undefined}
      */
     get subtitle() {
-        const ret = wasm.datasethandle_subtitle(this.__wbg_ptr);
+        const ret = wasm.$a(this.__wbg_ptr);
         let v1;
         if (ret[0] !== 0) {
             v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
+            wasm.lb(ret[0], ret[1] * 1, 1);
         }
         return v1;
     }
@@ -436,11 +436,11 @@ export class DatasetHandle {
      * @returns {string | undefined}
      */
     get title() {
-        const ret = wasm.datasethandle_title(this.__wbg_ptr);
+        const ret = wasm.ab(this.__wbg_ptr);
         let v1;
         if (ret[0] !== 0) {
             v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.__wbindgen_export3(ret[0], ret[1] * 1, 1);
+            wasm.lb(ret[0], ret[1] * 1, 1);
         }
         return v1;
     }
@@ -452,7 +452,7 @@ if (Symbol.dispose) DatasetHandle.prototype[Symbol.dispose] = DatasetHandle.prot
  * tested end to end (a panic aborts the instance). Not for other uses.
  */
 export function __panicForTesting() {
-    wasm.__panicForTesting();
+    wasm.va();
 }
 
 /**
@@ -462,9 +462,9 @@ export function __panicForTesting() {
  * @returns {DatasetHandle}
  */
 export function datasetFromSnapshot(bytes) {
-    const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export);
+    const ptr0 = passArray8ToWasm0(bytes, wasm.jb);
     const len0 = WASM_VECTOR_LEN;
-    const ret = wasm.datasetFromSnapshot(ptr0, len0);
+    const ret = wasm.Ua(ptr0, len0);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -472,11 +472,49 @@ export function datasetFromSnapshot(bytes) {
 }
 
 /**
+ * `template` (the page's own words, www/page-words.js) with `{0}` and `{1}`
+ * replaced by `a` and `b`. A file name comes from the reader's disk, not
+ * through `parse`: its bidi controls would reverse the words after it
+ * ("无法载入 “…”：…"), so they go as they go from every text of a dataset.
+ * NUL is kept: the page marks where the core's detail goes with it.
+ * @param {string} template
+ * @param {string} a
+ * @param {string} b
+ * @returns {string}
+ */
+export function fillText(template, a, b) {
+    let deferred4_0;
+    let deferred4_1;
+    try {
+        let ptr0, len0, ptr1, len1, ptr2, len2;
+        try {
+            ptr0 = passStringToWasm0(template, wasm.jb, wasm.kb);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(a, wasm.jb, wasm.kb);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = passStringToWasm0(b, wasm.jb, wasm.kb);
+            len2 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr2) { wasm.lb(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.lb(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.lb(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.bb(ptr0, len0, ptr1, len1, ptr2, len2);
+        deferred4_0 = ret[0];
+        deferred4_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.lb(deferred4_0, deferred4_1, 1);
+    }
+}
+
+/**
  * The largest file the page reads, in bytes; larger files are refused unread.
  * @returns {number}
  */
 export function maxFileBytes() {
-    const ret = wasm.maxFileBytes();
+    const ret = wasm.cb();
     return ret;
 }
 
@@ -495,16 +533,16 @@ export function maxFileBytes() {
 export function parseDataset(bytes, lang) {
     let ptr0, len0, ptr1, len1;
     try {
-        ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export);
+        ptr0 = passArray8ToWasm0(bytes, wasm.jb);
         len0 = WASM_VECTOR_LEN;
-        ptr1 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        ptr1 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.jb, wasm.kb);
         len1 = WASM_VECTOR_LEN;
     } catch (e) {
-        if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-        if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+        if (ptr1) { wasm.lb(ptr1, len1 * 1, 1); }
+        if (ptr0) { wasm.lb(ptr0, len0 * 1, 1); }
         throw e;
     }
-    const ret = wasm.parseDataset(ptr0, len0, ptr1, len1);
+    const ret = wasm.db(ptr0, len0, ptr1, len1);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -516,14 +554,13 @@ export function parseDataset(bytes, lang) {
  * page can say what happened and start a fresh instance.
  */
 export function start() {
-    wasm.start();
+    wasm.eb();
 }
 
 /**
- * A page string, or a sentence filled with `a` and `b`, in `lang` ("zh-CN",
- * "en"): the DOM layer's words come from the same place as the chart's.
- * Keys: see `text::PAGE_KEYS` (`downloadPng`, `loadFailed` with a: file
- * name and b: detail, …), and `loaded` (a: title, b: chart kinds, comma-separated).
+ * A word of the DOM layer, or a sentence filled with `a` and `b`, in `lang`
+ * ("zh-CN", "en"): its words come from the same place as the chart's. Keys:
+ * see `text::CHART_KEYS` (`downloadPng`, `withUnit` with a: label and b: unit, …).
  * @param {string} lang
  * @param {string} key
  * @param {string} a
@@ -536,27 +573,27 @@ export function text(lang, key, a, b) {
     try {
         let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
         try {
-            ptr0 = passStringToWasm0(lang, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            ptr0 = passStringToWasm0(lang, wasm.jb, wasm.kb);
             len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(key, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            ptr1 = passStringToWasm0(key, wasm.jb, wasm.kb);
             len1 = WASM_VECTOR_LEN;
-            ptr2 = passStringToWasm0(a, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            ptr2 = passStringToWasm0(a, wasm.jb, wasm.kb);
             len2 = WASM_VECTOR_LEN;
-            ptr3 = passStringToWasm0(b, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            ptr3 = passStringToWasm0(b, wasm.jb, wasm.kb);
             len3 = WASM_VECTOR_LEN;
         } catch (e) {
-            if (ptr3) { wasm.__wbindgen_export3(ptr3, len3 * 1, 1); }
-            if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
-            if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+            if (ptr3) { wasm.lb(ptr3, len3 * 1, 1); }
+            if (ptr2) { wasm.lb(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.lb(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.lb(ptr0, len0 * 1, 1); }
             throw e;
         }
-        const ret = wasm.text(ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
+        const ret = wasm.fb(ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
         deferred5_0 = ret[0];
         deferred5_1 = ret[1];
         return getStringFromWasm0(ret[0], ret[1]);
     } finally {
-        wasm.__wbindgen_export3(deferred5_0, deferred5_1, 1);
+        wasm.lb(deferred5_0, deferred5_1, 1);
     }
 }
 
@@ -571,146 +608,146 @@ export function tooLargeMessage(bytes, lang) {
     let deferred3_1;
     try {
         const val2 = +bytes;
-        var ptr0 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+        var ptr0 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.jb, wasm.kb);
         var len0 = WASM_VECTOR_LEN;
-        const ret = wasm.tooLargeMessage(val2, ptr0, len0);
+        const ret = wasm.gb(val2, ptr0, len0);
         deferred3_0 = ret[0];
         deferred3_1 = ret[1];
         return getStringFromWasm0(ret[0], ret[1]);
     } finally {
-        wasm.__wbindgen_export3(deferred3_0, deferred3_1, 1);
+        wasm.lb(deferred3_0, deferred3_1, 1);
     }
 }
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
-        __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
+        ha: function(arg0, arg1) {
             const ret = Error(getStringFromWasm0(arg0, arg1));
             return ret;
         },
-        __wbg_Number_ff192a72a0dcdf6d: function(arg0) {
+        ga: function(arg0) {
             const ret = Number(arg0);
             return ret;
         },
-        __wbg___wbindgen_boolean_get_4f1baf9a00be3c74: function(arg0) {
+        la: function(arg0) {
             const v = arg0;
             const ret = typeof(v) === 'boolean' ? v : undefined;
             return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
         },
-        __wbg___wbindgen_debug_string_f249a2a76caa9a55: function(arg0, arg1) {
+        pa: function(arg0, arg1) {
             const ret = debugString(arg1);
-            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const ptr1 = passStringToWasm0(ret, wasm.jb, wasm.kb);
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
-        __wbg___wbindgen_in_3f58a9d3b3a7eed2: function(arg0, arg1) {
+        da: function(arg0, arg1) {
             const ret = arg0 in arg1;
             return ret;
         },
-        __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
+        ma: function(arg0) {
             const ret = typeof(arg0) === 'function';
             return ret;
         },
-        __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
+        fa: function(arg0) {
             const ret = arg0 === null;
             return ret;
         },
-        __wbg___wbindgen_is_object_8b968c3ab8e96595: function(arg0) {
+        ia: function(arg0) {
             const val = arg0;
             const ret = typeof(val) === 'object' && val !== null;
             return ret;
         },
-        __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
+        na: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
         },
-        __wbg___wbindgen_jsval_loose_eq_b2f214e2e4b30e36: function(arg0, arg1) {
+        oa: function(arg0, arg1) {
             const ret = arg0 == arg1;
             return ret;
         },
-        __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
+        ja: function(arg0, arg1) {
             const obj = arg1;
             const ret = typeof(obj) === 'number' ? obj : undefined;
             getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
         },
-        __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
+        ka: function(arg0, arg1) {
             const obj = arg1;
             const ret = typeof(obj) === 'string' ? obj : undefined;
-            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.jb, wasm.kb);
             var len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
-        __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
+        ea: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
-        __wbg_arc_df3f7eb77e59876f: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
+        E: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4, arg5) {
             arg0.arc(arg1, arg2, arg3, arg4, arg5);
         }, arguments); },
-        __wbg_assign_6b6bb30388088072: function(arg0, arg1) {
+        e: function(arg0, arg1) {
             const ret = Object.assign(arg0, arg1);
             return ret;
         },
-        __wbg_beginPath_ab690dc0c7efe6dc: function(arg0) {
+        x: function(arg0) {
             arg0.beginPath();
         },
-        __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
+        T: function() { return handleError(function (arg0, arg1) {
             const ret = arg0.call(arg1);
             return ret;
         }, arguments); },
-        __wbg_clearRect_428f96a6ba73b2f4: function(arg0, arg1, arg2, arg3, arg4) {
+        y: function(arg0, arg1, arg2, arg3, arg4) {
             arg0.clearRect(arg1, arg2, arg3, arg4);
         },
-        __wbg_decode_66d3b657c3805291: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+        n: function() { return handleError(function (arg0, arg1, arg2, arg3) {
             const ret = arg1.decode(getArrayU8FromWasm0(arg2, arg3));
-            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+            const ptr1 = passStringToWasm0(ret, wasm.jb, wasm.kb);
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         }, arguments); },
-        __wbg_deleteProperty_3ad7a085da623822: function() { return handleError(function (arg0, arg1) {
+        k: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.deleteProperty(arg0, arg1);
             return ret;
         }, arguments); },
-        __wbg_done_57e08d0be6e30c02: function(arg0) {
+        h: function(arg0) {
             const ret = arg0.done;
             return ret;
         },
-        __wbg_error_61a7752e49224e01: function(arg0, arg1) {
+        a: function(arg0, arg1) {
             console.error(getStringFromWasm0(arg0, arg1));
         },
-        __wbg_fillRect_e1f0b9915220348b: function(arg0, arg1, arg2, arg3, arg4) {
+        N: function(arg0, arg1, arg2, arg3, arg4) {
             arg0.fillRect(arg1, arg2, arg3, arg4);
         },
-        __wbg_fillText_89d353a9ad9f4a1a: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+        O: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
             arg0.fillText(getStringFromWasm0(arg1, arg2), arg3, arg4);
         }, arguments); },
-        __wbg_fill_cb36fe21a8d46cd7: function(arg0) {
+        F: function(arg0) {
             arg0.fill();
         },
-        __wbg_getContext_d93f904b714852ae: function() { return handleError(function (arg0, arg1, arg2) {
+        q: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.getContext(getStringFromWasm0(arg1, arg2));
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         }, arguments); },
-        __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
+        ba: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
-        __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
+        b: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
             return ret;
         },
-        __wbg_get_with_ref_key_fc601247060b7204: function(arg0, arg1) {
+        l: function(arg0, arg1) {
             const ret = arg0[arg1];
             return ret;
         },
-        __wbg_height_ac6f1c3f49c13fe2: function(arg0) {
+        s: function(arg0) {
             const ret = arg0.height;
             return ret;
         },
-        __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
+        V: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof ArrayBuffer;
@@ -720,7 +757,7 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_CanvasRenderingContext2d_72a60be8aaadecab: function(arg0) {
+        w: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof CanvasRenderingContext2D;
@@ -730,7 +767,7 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_HtmlCanvasElement_89f280683e987b9e: function(arg0) {
+        u: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof HTMLCanvasElement;
@@ -740,7 +777,7 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_Object_97e16a01fd368661: function(arg0) {
+        g: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof Object;
@@ -750,7 +787,7 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
+        U: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof Uint8Array;
@@ -760,144 +797,144 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_isArray_bcf1376d0d732d08: function(arg0) {
+        Y: function(arg0) {
             const ret = Array.isArray(arg0);
             return ret;
         },
-        __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
+        _: function(arg0) {
             const ret = Number.isSafeInteger(arg0);
             return ret;
         },
-        __wbg_iterator_e4c5e8f68ada7b58: function() {
+        aa: function() {
             const ret = Symbol.iterator;
             return ret;
         },
-        __wbg_keys_105f5c0857898f84: function(arg0) {
+        j: function(arg0) {
             const ret = Object.keys(arg0);
             return ret;
         },
-        __wbg_length_186163212ffe79c3: function(arg0) {
+        R: function(arg0) {
             const ret = arg0.length;
             return ret;
         },
-        __wbg_length_b03a0fabb109b1e9: function(arg0) {
+        d: function(arg0) {
             const ret = arg0.length;
             return ret;
         },
-        __wbg_lineTo_91262b25fb37c461: function(arg0, arg1, arg2) {
+        J: function(arg0, arg1, arg2) {
             arg0.lineTo(arg1, arg2);
         },
-        __wbg_message_43d8c8f1d543a349: function(arg0) {
+        Z: function(arg0) {
             const ret = arg0.message;
             return ret;
         },
-        __wbg_moveTo_b4cd3b0b7e1585a5: function(arg0, arg1, arg2) {
+        K: function(arg0, arg1, arg2) {
             arg0.moveTo(arg1, arg2);
         },
-        __wbg_new_13de428334042d26: function(arg0) {
+        Q: function(arg0) {
             const ret = new Uint8Array(arg0);
             return ret;
         },
-        __wbg_new_37eb45aaf5eeb820: function() {
+        X: function() {
             const ret = new Array();
             return ret;
         },
-        __wbg_new_cd4348290afae586: function() {
+        $: function() {
             const ret = new Object();
             return ret;
         },
-        __wbg_new_with_label_and_options_67e60607a3699660: function() { return handleError(function (arg0, arg1, arg2) {
+        o: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = new TextDecoder(getStringFromWasm0(arg0, arg1), arg2);
             return ret;
         }, arguments); },
-        __wbg_next_178c1651c11432b3: function(arg0) {
+        ca: function(arg0) {
             const ret = arg0.next;
             return ret;
         },
-        __wbg_next_af5ac6a08bb0a717: function() { return handleError(function (arg0) {
+        f: function() { return handleError(function (arg0) {
             const ret = arg0.next();
             return ret;
         }, arguments); },
-        __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
+        S: function(arg0, arg1, arg2) {
             Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
         },
-        __wbg_restore_f322d9dcee2d3472: function(arg0) {
+        L: function(arg0) {
             arg0.restore();
         },
-        __wbg_rotate_c33a3db69ad81687: function() { return handleError(function (arg0, arg1) {
+        H: function() { return handleError(function (arg0, arg1) {
             arg0.rotate(arg1);
         }, arguments); },
-        __wbg_save_1375b4c2f3596b8b: function(arg0) {
+        G: function(arg0) {
             arg0.save();
         },
-        __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
+        c: function(arg0, arg1, arg2) {
             arg0[arg1 >>> 0] = arg2;
         },
-        __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
+        m: function(arg0, arg1, arg2) {
             arg0[arg1] = arg2;
         },
-        __wbg_set_fatal_2795f19bd68fd874: function(arg0, arg1) {
+        v: function(arg0, arg1) {
             arg0.fatal = arg1 !== 0;
         },
-        __wbg_set_fillStyle_f2819d67645a21ba: function(arg0, arg1) {
+        z: function(arg0, arg1) {
             arg0.fillStyle = arg1;
         },
-        __wbg_set_font_aa0c0c514c73a5fa: function(arg0, arg1, arg2) {
+        M: function(arg0, arg1, arg2) {
             arg0.font = getStringFromWasm0(arg1, arg2);
         },
-        __wbg_set_height_ae0610d318c3428c: function(arg0, arg1) {
+        p: function(arg0, arg1) {
             arg0.height = arg1 >>> 0;
         },
-        __wbg_set_lineWidth_12f039d09cd36dad: function(arg0, arg1) {
+        A: function(arg0, arg1) {
             arg0.lineWidth = arg1;
         },
-        __wbg_set_strokeStyle_c0ecdaf8c4f0942f: function(arg0, arg1) {
+        C: function(arg0, arg1) {
             arg0.strokeStyle = arg1;
         },
-        __wbg_set_textAlign_0a32c51401892c11: function(arg0, arg1, arg2) {
+        B: function(arg0, arg1, arg2) {
             arg0.textAlign = getStringFromWasm0(arg1, arg2);
         },
-        __wbg_set_textBaseline_ff2e3c5c84684b23: function(arg0, arg1, arg2) {
+        D: function(arg0, arg1, arg2) {
             arg0.textBaseline = getStringFromWasm0(arg1, arg2);
         },
-        __wbg_set_width_5f89a551b5472887: function(arg0, arg1) {
+        t: function(arg0, arg1) {
             arg0.width = arg1 >>> 0;
         },
-        __wbg_stringify_0a0fbf2ef722380a: function() { return handleError(function (arg0) {
+        W: function() { return handleError(function (arg0) {
             const ret = JSON.stringify(arg0);
             return ret;
         }, arguments); },
-        __wbg_stroke_19fa3f3ec093bc25: function(arg0) {
+        I: function(arg0) {
             arg0.stroke();
         },
-        __wbg_translate_73a88129c5d9f3b2: function() { return handleError(function (arg0, arg1, arg2) {
+        P: function() { return handleError(function (arg0, arg1, arg2) {
             arg0.translate(arg1, arg2);
         }, arguments); },
-        __wbg_value_e0f328965e184931: function(arg0) {
+        i: function(arg0) {
             const ret = arg0.value;
             return ret;
         },
-        __wbg_width_babc5dc7654771b1: function(arg0) {
+        r: function(arg0) {
             const ret = arg0.width;
             return ret;
         },
-        __wbindgen_generic_0000000000000001: function(arg0) {
+        ra: function(arg0) {
             // Cast intrinsic for `F64 -> Externref`.
             const ret = arg0;
             return ret;
         },
-        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+        sa: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000003: function(arg0) {
+        ta: function(arg0) {
             // Cast intrinsic for `U64 -> Externref`.
             const ret = BigInt.asUintN(64, arg0);
             return ret;
         },
-        __wbindgen_init_externref_table: function() {
-            const table = wasm.__wbindgen_externrefs;
+        qa: function() {
+            const table = wasm.ob;
             table.set(0, undefined);
             table.set(1024, undefined);
             table.set(1025, null);
@@ -907,20 +944,20 @@ function __wbg_get_imports() {
     };
     return {
         __proto__: null,
-        "./heluo_bg.js": import0,
+        "a": import0,
     };
 }
 
 const ChartViewFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
-    : new FinalizationRegistry(ptr => wasm.__wbg_chartview_free(ptr, 1));
+    : new FinalizationRegistry(ptr => wasm.wa(ptr, 1));
 const DatasetHandleFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
-    : new FinalizationRegistry(ptr => wasm.__wbg_datasethandle_free(ptr, 1));
+    : new FinalizationRegistry(ptr => wasm.xa(ptr, 1));
 
 function addToExternrefTable0(obj) {
-    const idx = wasm.__wbindgen_export5();
-    wasm.__wbindgen_externrefs.set(idx, obj);
+    const idx = wasm.nb();
+    wasm.ob.set(idx, obj);
     return idx;
 }
 
@@ -998,9 +1035,9 @@ function getArrayJsValueFromWasm0(ptr, len) {
     const mem = getDataViewMemory0();
     const result = [];
     for (let i = ptr; i < ptr + 4 * len; i += 4) {
-        result.push(wasm.__wbindgen_externrefs.get(mem.getUint32(i, true)));
+        result.push(wasm.ob.get(mem.getUint32(i, true)));
     }
-    wasm.__wbindgen_export7(ptr, len);
+    wasm.qb(ptr, len);
     return result;
 }
 
@@ -1011,8 +1048,8 @@ function getArrayU8FromWasm0(ptr, len) {
 
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {
-    if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {
-        cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
+    if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.ua.buffer)) {
+        cachedDataViewMemory0 = new DataView(wasm.ua.buffer);
     }
     return cachedDataViewMemory0;
 }
@@ -1020,7 +1057,7 @@ function getDataViewMemory0() {
 let cachedInt32ArrayMemory0 = null;
 function getInt32ArrayMemory0() {
     if (cachedInt32ArrayMemory0 === null || cachedInt32ArrayMemory0.byteLength === 0) {
-        cachedInt32ArrayMemory0 = new Int32Array(wasm.memory.buffer);
+        cachedInt32ArrayMemory0 = new Int32Array(wasm.ua.buffer);
     }
     return cachedInt32ArrayMemory0;
 }
@@ -1033,7 +1070,7 @@ function getStringFromWasm0(ptr, len) {
 let cachedUint8ArrayMemory0 = null;
 function getUint8ArrayMemory0() {
     if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {
-        cachedUint8ArrayMemory0 = new Uint8Array(wasm.memory.buffer);
+        cachedUint8ArrayMemory0 = new Uint8Array(wasm.ua.buffer);
     }
     return cachedUint8ArrayMemory0;
 }
@@ -1043,7 +1080,7 @@ function handleError(f, args) {
         return f.apply(this, args);
     } catch (e) {
         const idx = addToExternrefTable0(e);
-        wasm.__wbindgen_export4(idx);
+        wasm.mb(idx);
     }
 }
 
@@ -1096,8 +1133,8 @@ function passStringToWasm0(arg, malloc, realloc) {
 }
 
 function takeFromExternrefTable0(idx) {
-    const value = wasm.__wbindgen_externrefs.get(idx);
-    wasm.__wbindgen_export6(idx);
+    const value = wasm.ob.get(idx);
+    wasm.pb(idx);
     return value;
 }
 
@@ -1138,7 +1175,7 @@ function __wbg_finalize_init(instance, module) {
     cachedDataViewMemory0 = null;
     cachedInt32ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
-    wasm.__wbindgen_start();
+    wasm.rb();
     return wasm;
 }
 

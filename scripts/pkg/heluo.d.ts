@@ -190,17 +190,24 @@ declare namespace Heluo {
   function render(target: Element, data: string | Uint8Array | ArrayBuffer | object, options?: RenderOptions): ChartHandle;
   /** Defines <heluo-chart> (once; the script already does in a browser) and returns its class; undefined without a DOM. */
   function define(): CustomElementConstructor | undefined;
-  /** Parses a dataset; throws an Error with the JSON path of the problem. */
-  /** `lang` ("zh-CN" or "en", English by default) is the language of the error message. */
+  /** Parses a dataset; throws an Error that says where the problem is (the JSON
+   *  path, or the line and column). `lang` ("zh-CN" or "en", English by default)
+   *  is the language of the message; `explain` gives the whole one. */
   function parseDataset(bytes: Uint8Array, lang?: string): DatasetHandle;
+  /** Format v1's whole message (what is wrong and how to fix it) for bytes that
+   *  parseDataset refused with `error`, from the table importer (heluo-tables.js,
+   *  loaded next to this script); `error` itself where the importer cannot load. */
+  function explain(error: Error, bytes: Uint8Array, lang?: string): Promise<Error>;
   /** Parses in a web worker made from this script (pages served over http or
    *  https). The promise rejects with the parse error, or with null where no
    *  worker could run: then call parseDataset. */
   function parseInWorker(bytes: Uint8Array, lang?: string): { promise: Promise<DatasetHandle>; cancel(): void };
   /** A dataset from DatasetHandle.snapshot() of the same build. */
   function datasetFromSnapshot(bytes: Uint8Array): DatasetHandle;
-  /** A page string or sentence in "zh-CN" or "en" (see src/text). */
+  /** A word of the DOM layer in "zh-CN" or "en" (see text::CHART_KEYS in src/text). */
   function text(lang: string, key: string, a: string, b: string): string;
+  /** A template ({0}, {1}) filled with a and b, their bidi and control characters removed. */
+  function fillText(template: string, a: string, b: string): string;
   /** The largest file read, in bytes. */
   function maxFileBytes(): number;
   /** A <heluo-chart> element with the data inline. */

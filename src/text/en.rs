@@ -4,39 +4,68 @@ use super::msg::Msg;
 
 pub fn template(msg: Msg) -> &'static str {
     match msg {
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::PageTitle => "Heluo · poverty data charts",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Tagline => "Poverty data charts · your data stays in your browser, nothing is uploaded",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ChooseFile => "Choose a data file (JSON, CSV, Excel)",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DropHint => "or drop a file anywhere on the page, or paste a table",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Sample => "Sample",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DropZone => "Release to load this file",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Footer => "The data format is described in heluo.schema.json. Heluo sends no data to any server.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoScript => "Heluo needs JavaScript and WebAssembly.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Language => "Language",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Auto => "Auto",
         Msg::DownloadPng => "Download PNG",
         Msg::DownloadSvg => "Download SVG",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Embed => "Embed",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::EmbedElement => "Element: paste into the article's HTML (host heluo.js on your site)",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::EmbedIframe => "iframe: sizes itself (needs embed.html, embed-host.js and the data file)",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DownloadHtml => "Download standalone HTML",
         Msg::ShowTable => "Show data table",
         Msg::HideTable => "Hide data table",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Restarted => "The chart engine hit an internal error and was restarted; the charts shown before are kept. Please report what you did.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LoadFailed => "Could not load “{0}”: {1}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ChartFailed => "Chart error: {0}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::FileLabel => "File: {0}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DropFolder => "“{0}” is a folder: drop one data file.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DropMany => "{0} files were dropped; only the first, “{1}”, was loaded.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReadFailed => "The browser could not read “{0}” (it may have been moved or deleted).",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Reading => "Reading “{0}”: {1} MB",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Drawing => "Reading and drawing “{0}”…",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::CancelLoad => "Cancel",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LoadCancelled => "Stopped loading “{0}”; the charts are unchanged.",
         Msg::Source => "Source: {0}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Loaded => "Loaded “{0}”: {1}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::And => " and ",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LineChart => "a line chart",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::BarChart => "a bar chart",
         Msg::Village => "village",
         Msg::Villages => "villages",

@@ -5,53 +5,82 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     // The page (the DOM layer asks for these by `key`).
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     PageTitle,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Tagline,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ChooseFile,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     DropHint,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Sample,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     DropZone,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Footer,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoScript,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Language,
     /// The language switch's "as the dataset says".
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Auto,
     DownloadPng,
     DownloadSvg,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Embed,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     EmbedElement,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     EmbedIframe,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     DownloadHtml,
     ShowTable,
     HideTable,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Restarted,
     /// {0} file name, {1} detail.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LoadFailed,
     /// {0} detail.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ChartFailed,
     /// {0} file name.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     FileLabel,
     /// A folder was dropped: {0} its name.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     DropFolder,
     /// Several files were dropped: {0} how many, {1} the first's name.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     DropMany,
     /// The browser could not read a file: {0} its name.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ReadFailed,
     /// A large file being read: {0} its name, {1} "read / total" in MB.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Reading,
     /// A large file read, being parsed and drawn: {0} its name.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Drawing,
     /// The button that stops reading a large file.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     CancelLoad,
     /// A load the reader stopped: {0} the file's name.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LoadCancelled,
     /// {0} the source.
     Source,
     /// {0} title, {1} the chart kinds joined.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     Loaded,
     /// Joins two chart kinds.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     And,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LineChart,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     BarChart,
     // Chart chrome and tables.
     /// The default ranked item, singular and plural.

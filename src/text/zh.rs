@@ -4,41 +4,70 @@ use super::msg::Msg;
 
 pub fn template(msg: Msg) -> &'static str {
     match msg {
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::PageTitle => "Heluo 河洛 · 脱贫数据图表",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Tagline => "脱贫数据图表 · 数据只在你的浏览器里处理，不上传",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ChooseFile => "选择数据文件（JSON、CSV、Excel）",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DropHint => "或把文件拖到页面任意位置，或粘贴表格",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Sample => "示例",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DropZone => "松开鼠标，载入这个文件",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Footer => "数据格式见 heluo.schema.json。Heluo 不向任何服务器发送数据。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoScript => "Heluo 需要 JavaScript 和 WebAssembly。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Language => "语言",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Auto => "自动",
         Msg::DownloadPng => "下载 PNG",
         Msg::DownloadSvg => "下载 SVG",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Embed => "嵌入",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::EmbedElement => "网页元素：放进文章的 HTML 里（heluo.js 放在你的网站上）",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::EmbedIframe => "iframe：自动调整高度（需要 embed.html、embed-host.js 和数据文件）",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DownloadHtml => "下载独立网页",
         Msg::ShowTable => "显示数据表",
         Msg::HideTable => "隐藏数据表",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Restarted => {
             "图表引擎出现内部错误，已重新启动；之前的图表保留。请告诉我们你做了什么。"
         }
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LoadFailed => "无法载入 “{0}”：{1}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ChartFailed => "图表出错：{0}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::FileLabel => "文件：{0}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DropFolder => "“{0}”是文件夹：请拖入一个数据文件。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::DropMany => "拖入了 {0} 个文件，只载入了第一个：“{1}”。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReadFailed => "浏览器无法读取“{0}”（文件可能已被移动或删除）。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Reading => "正在读取“{0}”：{1} 兆字节",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Drawing => "正在解析并绘制“{0}”……",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::CancelLoad => "取消",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LoadCancelled => "已取消载入“{0}”，图表未变。",
         Msg::Source => "来源：{0}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::Loaded => "已载入“{0}”：{1}",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::And => "和",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::LineChart => "折线图",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::BarChart => "条形图",
         Msg::Village | Msg::Villages => "村",
         Msg::CountOne | Msg::CountMany => "{0} 个{1}",

@@ -18,7 +18,7 @@ use crate::engine::{Action, Changed, ChartKind, Engine, Options, Refusal, Reques
 use crate::error::{Error, MAX_FILE_BYTES};
 use crate::mark::Mark;
 use crate::render;
-use crate::text::{Lang, Msg, PAGE_KEYS};
+use crate::text::{Lang, CHART_KEYS};
 use crate::theme::{Color, ThemeName};
 
 /// Talc instead of the default dlmalloc: a smaller wasm (about 3 KB gzipped
@@ -213,40 +213,26 @@ fn refused(refusal: Refusal) -> JsError {
     JsError::new(&refusal.to_string())
 }
 
-/// A page string, or a sentence filled with `a` and `b`, in `lang` ("zh-CN",
-/// "en"): the DOM layer's words come from the same place as the chart's.
-/// Keys: see `text::PAGE_KEYS` (`downloadPng`, `loadFailed` with a: file
-/// name and b: detail, …), and `loaded` (a: title, b: chart kinds, comma-separated).
+/// A word of the DOM layer, or a sentence filled with `a` and `b`, in `lang`
+/// ("zh-CN", "en"): its words come from the same place as the chart's. Keys:
+/// see `text::CHART_KEYS` (`downloadPng`, `withUnit` with a: label and b: unit, …).
 #[wasm_bindgen]
 pub fn text(lang: &str, key: &str, a: &str, b: &str) -> String {
-    let words = Lang::from_tag(lang).words();
-    // A file name comes from the reader's disk, not through `parse`: its bidi
-    // controls would reverse the words after it ("无法载入 “…”：…"), so they go
-    // as they go from every text of a dataset. NUL is kept: the page marks
-    // where the core's detail goes with it.
-    let (a, b) = (page_arg(a), page_arg(b));
-    let (a, b) = (a.as_str(), b.as_str());
-    if key == "loaded" {
-        // Strings, as every other list the core joins: one copy of `join`.
-        let kinds: Vec<String> = b
-            .split(',')
-            .filter_map(ChartKind::from_name)
-            .map(|k| {
-                words
-                    .get(match k {
-                        ChartKind::Trend => Msg::LineChart,
-                        ChartKind::Ranking => Msg::BarChart,
-                    })
-                    .to_string()
-            })
-            .collect();
-        return words.fill(Msg::Loaded, &[a, &kinds.join(words.get(Msg::And))]);
-    }
-    PAGE_KEYS
+    CHART_KEYS
         .iter()
         .find(|(k, _)| *k == key)
-        .map(|&(_, msg)| words.fill(msg, &[a, b]))
+        .map(|&(_, msg)| Lang::from_tag(lang).words().fill(msg, &[a, b]))
         .unwrap_or_default()
+}
+
+/// `template` (the page's own words, www/page-words.js) with `{0}` and `{1}`
+/// replaced by `a` and `b`. A file name comes from the reader's disk, not
+/// through `parse`: its bidi controls would reverse the words after it
+/// ("无法载入 “…”：…"), so they go as they go from every text of a dataset.
+/// NUL is kept: the page marks where the core's detail goes with it.
+#[wasm_bindgen(js_name = fillText)]
+pub fn fill_text(template: &str, a: &str, b: &str) -> String {
+    crate::text::fill(template, &[&page_arg(a), &page_arg(b)])
 }
 
 /// `arg` without bidi controls, control characters (but NUL) and noncharacters.

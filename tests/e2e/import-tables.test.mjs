@@ -149,7 +149,7 @@ test('index.html?data= loads a same-origin table; a missing or cross-origin one 
   try {
     const rows = await tableRows(page, 'ranking');
     assert.equal(rows[0][1], '王屯村', JSON.stringify(rows[0]));
-    assert.equal(await page.textContent('#dataset-label'), await page.evaluate(() => Heluo.text('zh-CN', 'fileLabel', 'luolong-villages.csv', '')));
+    assert.equal(await page.textContent('#dataset-label'), await page.evaluate(() => Heluo.fillText(HELUO_PAGE_WORDS['zh-CN'].fileLabel, 'luolong-villages.csv', '')));
 
     await page.goto(server.url('www/index.html?data=data/tables/missing.csv'));
     await page.waitForSelector('#alert:not([hidden])', { timeout: 15_000 });
