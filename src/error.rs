@@ -15,6 +15,20 @@ use std::fmt;
 /// holds on a phone-class machine too. The tape addresses up to 512 MiB of text.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Words that only an error's whole message says (a hint, what a file looks
+/// like): empty in the page's main module, which says only where a file fails
+/// (see the end of this file), so that the words are not in its wasm.
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+pub(crate) const fn said(_words: &'static str) -> &'static str {
+    ""
+}
+
+/// Words that only an error's whole message says (a hint, what a file looks like).
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+pub(crate) const fn said(words: &'static str) -> &'static str {
+    words
+}
+
 /// Everything that can go wrong between the bytes of a file and pixels on a canvas.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {

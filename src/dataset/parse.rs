@@ -106,7 +106,7 @@ fn decode_utf16(body: &[u8], little: bool) -> Result<String> {
     char::decode_utf16(units)
         .collect::<std::result::Result<String, _>>()
         .map_err(|_| Error::NotText {
-            guess: "UTF-16 text with broken characters",
+            guess: crate::error::said("UTF-16 text with broken characters"),
         })
 }
 
@@ -134,18 +134,18 @@ fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error) -> Error {
 /// Recognises the files people drop by mistake, by their first bytes.
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"\x89PNG", "a PNG image"),
-        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", crate::error::said("a PNG image")),
+        (b"%PDF", crate::error::said("a PDF document")),
         (
             b"PK\x03\x04",
-            "a ZIP archive or an Excel/Word file (.xlsx, .docx)",
+            crate::error::said("a ZIP archive or an Excel/Word file (.xlsx, .docx)"),
         ),
         (
             b"\xD0\xCF\x11\xE0",
-            "an old Excel or Word file (.xls, .doc)",
+            crate::error::said("an old Excel or Word file (.xls, .doc)"),
         ),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
+        (b"\xFF\xD8\xFF", crate::error::said("a JPEG image")),
+        (b"GIF8", crate::error::said("a GIF image")),
     ];
     SIGNATURES
         .iter()
@@ -175,13 +175,18 @@ pub(crate) fn syntax_error(detail: &'static str, at: usize, text: &str) -> Error
         .take_while(|(i, _)| *i < byte_column)
         .count()
         .max(1);
-    let detail = detail.to_string();
+    let detail = crate::error::said(detail).to_string();
     let rest: String = line_text
         .chars()
         .skip(column.saturating_sub(1))
         .take(12)
         .collect();
-    let hint = SyntaxHint::classify(&detail, &rest, text);
+    // The hint is the whole message's (src/error.rs), which the page's main module leaves to the importer.
+    let hint = if cfg!(all(target_arch = "wasm32", feature = "web")) {
+        SyntaxHint::General
+    } else {
+        SyntaxHint::classify(&detail, &rest, text)
+    };
     Error::Syntax {
         line,
         column,

@@ -41,6 +41,10 @@ impl<'t> Walk<'t> {
 
     /// How a JSON value is named in messages: `the string "3.1%"`, `null`, `an array`.
     pub fn describe(&self, value: &Json) -> String {
+        // What was found is the whole message's (src/error.rs): not in the page's main module.
+        if cfg!(all(target_arch = "wasm32", feature = "web")) {
+            return String::new();
+        }
         match value {
             Json::Null => "null".into(),
             Json::Bool(b) => format!("the boolean {b}"),
@@ -69,7 +73,7 @@ impl<'t> Walk<'t> {
     fn type_error(&self, path: &dyn Place, expected: &'static str, found: &Json) -> Error {
         Error::Type {
             path: path.path(),
-            expected,
+            expected: crate::error::said(expected),
             found: self.describe(found),
         }
     }
@@ -278,7 +282,12 @@ impl<'t> Walk<'t> {
                 for (i, item) in items.iter().enumerate() {
                     let path = index("trend.series", i);
                     let obj = &self.object(&item, &path)?;
-                    let name = self.name(obj, &path, "name", "give each series a \"name\"")?;
+                    let name = self.name(
+                        obj,
+                        &path,
+                        "name",
+                        crate::error::said("give each series a \"name\""),
+                    )?;
                     if let Some(first) = names.seen(&name, i) {
                         return Err(same_name(
                             join(&path, "name"),
@@ -290,7 +299,9 @@ impl<'t> Walk<'t> {
                     }
                     let points = obj.get("points").ok_or_else(|| Error::Missing {
                         path: join(&path, "points"),
-                        hint: "add the series' points, e.g. [{\"year\": 2013, \"value\": 3.12}]",
+                        hint: crate::error::said(
+                            "add the series' points, e.g. [{\"year\": 2013, \"value\": 3.12}]",
+                        ),
                     })?;
                     out.push(self.series_points(&points, &join(&path, "points"), name, percent)?);
                 }
@@ -306,7 +317,9 @@ impl<'t> Walk<'t> {
             (None, None) => {
                 return Err(Error::Missing {
                     path: "trend.series".into(),
-                    hint: "add a list of series, each with a \"name\" and \"points\"",
+                    hint: crate::error::said(
+                        "add a list of series, each with a \"name\" and \"points\"",
+                    ),
                 })
             }
         };
@@ -323,11 +336,16 @@ impl<'t> Walk<'t> {
                     let obj = &self.object(&item, &path)?;
                     let at = obj.get("year").ok_or_else(|| Error::Missing {
                         path: join(&path, "year"),
-                        hint: "say which year the annotation marks",
+                        hint: crate::error::said("say which year the annotation marks"),
                     })?;
                     out.push(Annotation {
                         year: self.year(&at, &join(&path, "year"))?,
-                        label: self.name(obj, &path, "label", "give the annotation a \"label\"")?,
+                        label: self.name(
+                            obj,
+                            &path,
+                            "label",
+                            crate::error::said("give the annotation a \"label\""),
+                        )?,
                     });
                 }
                 out
@@ -359,18 +377,19 @@ impl<'t> Walk<'t> {
                 Json::Object(obj) => {
                     let at = obj.get("year").ok_or_else(|| Error::Missing {
                         path: join(&here.path(), "year"),
-                        hint: "each point needs a \"year\"",
+                        hint: crate::error::said("each point needs a \"year\""),
                     })?;
-                    let (key, v) = match (obj.get("value"), obj.get("rate")) {
-                        (Some(v), _) => ("value", v),
-                        (None, Some(v)) => ("rate", v),
-                        (None, None) => {
-                            return Err(Error::Missing {
+                    let (key, v) =
+                        match (obj.get("value"), obj.get("rate")) {
+                            (Some(v), _) => ("value", v),
+                            (None, Some(v)) => ("rate", v),
+                            (None, None) => return Err(Error::Missing {
                                 path: join(&here.path(), "value"),
-                                hint: "each point needs a \"value\" (use null for a missing year)",
-                            })
-                        }
-                    };
+                                hint: crate::error::said(
+                                    "each point needs a \"value\" (use null for a missing year)",
+                                ),
+                            }),
+                        };
                     (At::Key(&here, "year"), at, At::Key(&here, key), v)
                 }
                 Json::Array(pair) if pair.len() == 2 => {
@@ -425,6 +444,7 @@ impl<'t> Walk<'t> {
         Error::PointShape {
             path,
             found: match found {
+                _ if cfg!(all(target_arch = "wasm32", feature = "web")) => String::new(),
                 Json::Array(a) if a.len() == 1 => "an array of 1 item".to_string(),
                 Json::Array(a) => format!("an array of {} items", a.len()),
                 v => self.describe(v),
@@ -436,7 +456,7 @@ impl<'t> Walk<'t> {
         let map = &self.object(value, &"ranking")?;
         let metrics_value = map.get("metrics").ok_or_else(|| Error::Missing {
             path: "ranking.metrics".into(),
-            hint: "declare the metrics, e.g. [{\"key\": \"income\", \"label\": \"村集体经济收入\", \"unit\": \"元\"}]",
+            hint: crate::error::said("declare the metrics, e.g. [{\"key\": \"income\", \"label\": \"村集体经济收入\", \"unit\": \"元\"}]"),
         })?;
         let mut metrics: Vec<Metric> = Vec::new();
         // Metric keys and labels as a reader sees them → the metric's index.
@@ -448,7 +468,12 @@ impl<'t> Walk<'t> {
         for (i, item) in items.iter().enumerate() {
             let path = index("ranking.metrics", i);
             let obj = &self.object(&item, &path)?;
-            let key = self.name(obj, &path, "key", "give each metric a \"key\"")?;
+            let key = self.name(
+                obj,
+                &path,
+                "key",
+                crate::error::said("give each metric a \"key\""),
+            )?;
             if let Some(first) = keys.seen(&key, i) {
                 let written = written_pair(items, (i, "key"), (first, "key"));
                 let path = join(&path, "key");
@@ -502,8 +527,9 @@ impl<'t> Walk<'t> {
 
         let villages_value = map.get("villages").ok_or_else(|| Error::Missing {
             path: "ranking.villages".into(),
-            hint:
+            hint: crate::error::said(
                 "add the villages, e.g. [{\"name\": \"王屯村\", \"values\": {\"income\": 200000}}]",
+            ),
         })?;
         let items = self.array(&villages_value, &"ranking.villages", "village")?;
         let mut villages: Vec<Village> = Vec::with_capacity(items.len());
@@ -522,7 +548,12 @@ impl<'t> Walk<'t> {
         for (i, item) in items.iter().enumerate() {
             let here = At::Index(&"ranking.villages", i);
             let obj = &self.object(&item, &here)?;
-            let name = self.name(obj, &here, "name", "give each village a \"name\"")?;
+            let name = self.name(
+                obj,
+                &here,
+                "name",
+                crate::error::said("give each village a \"name\""),
+            )?;
             let group = match self.opt_text_ref(obj, &here, "group", false)? {
                 None => None,
                 Some(written) => match resolved_groups.get(&written) {
@@ -549,15 +580,16 @@ impl<'t> Walk<'t> {
                 },
             };
             let values_at = At::Key(&here, "values");
-            let values_map = match obj.get("values") {
-                None => {
-                    return Err(Error::Missing {
+            let values_map =
+                match obj.get("values") {
+                    None => return Err(Error::Missing {
                         path: values_at.path(),
-                        hint: "give the village's values by metric key, e.g. {\"income\": 200000}",
-                    })
-                }
-                Some(v) => self.object(&v, &values_at)?,
-            };
+                        hint: crate::error::said(
+                            "give the village's values by metric key, e.g. {\"income\": 200000}",
+                        ),
+                    }),
+                    Some(v) => self.object(&v, &values_at)?,
+                };
             let mut values = vec![None; metrics.len()];
             given.clear();
             given.resize(metrics.len(), None);
