@@ -375,6 +375,28 @@ pub(crate) fn legend_at(items: &[LegendItem], x: f64, y: f64) -> Option<usize> {
         .map(|item| item.index)
 }
 
+/// A grey line under the legend, cut to the width, where a legend cannot say
+/// it all (too many series, too many groups). Returns the y below it.
+pub(crate) fn legend_note(
+    cx: &Context,
+    marks: &mut Vec<Mark>,
+    text: &str,
+    pad: f64,
+    width: f64,
+    top: f64,
+) -> f64 {
+    marks.push(Mark::Text(
+        cx.text(
+            fit_text(text, 12.5, width - 2.0 * pad),
+            pad,
+            top + 2.0,
+            12.5,
+        )
+        .color(cx.theme.muted),
+    ));
+    top + 20.0
+}
+
 /// Header texts shared by both charts: a bold title and an optional grey subtitle,
 /// each cut to the width. Returns the y just below them.
 pub(crate) fn header(
