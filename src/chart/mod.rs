@@ -114,6 +114,10 @@ impl Context {
     }
 }
 
+/// What a reader action did: what changed and what to announce, or why it
+/// was refused.
+pub(crate) type Applied = Result<(Changed, Option<String>), Refusal>;
+
 /// What one chart kind does. Each kind lives in its own module and answers
 /// only the actions that apply to it; the rest are refused with a reason.
 pub(crate) trait ChartRoom {
@@ -136,12 +140,7 @@ pub(crate) trait ChartRoom {
     /// The controls the chart wants shown, with their state and labels.
     fn controls(&self, cx: &Context) -> Vec<Control>;
     /// A reader action; `Ok(changed, announcement)` or a refusal.
-    fn apply(
-        &mut self,
-        cx: &Context,
-        width: f64,
-        action: &Action,
-    ) -> Result<(Changed, Option<String>), Refusal>;
+    fn apply(&mut self, cx: &Context, width: f64, action: &Action) -> Applied;
     /// The top (CSS px) of what is focused, to scroll it into view.
     fn focus_top(&self) -> Option<f64> {
         None
