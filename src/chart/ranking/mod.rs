@@ -344,7 +344,7 @@ impl ChartRoom for RankingChart {
     }
 }
 
-/// The controls beside the chart ([`ChartRoom::controls`] lists them).
+/// The controls beside the chart (`ChartRoom::controls` lists them).
 impl RankingChart {
     /// "Show all N" (or "show the top N" again), hidden when all show anyway.
     fn show_all_control(&self, cx: &Context) -> Control {
@@ -445,7 +445,7 @@ impl RankingChart {
     }
 }
 
-/// The reader's actions, one function each ([`ChartRoom::apply`] dispatches).
+/// The reader's actions, one function each (`ChartRoom::apply` dispatches).
 impl RankingChart {
     /// Focuses the bar under the pointer.
     fn point_at(&mut self, x: f64, y: f64) -> Changed {

@@ -463,7 +463,7 @@ impl ChartRoom for TrendChart {
     }
 }
 
-/// The controls beside the chart ([`ChartRoom::controls`] lists them).
+/// The controls beside the chart (`ChartRoom::controls` lists them).
 impl TrendChart {
     /// The legend's buttons: one per series, pressed while it is shown.
     fn legend_control(&self, cx: &Context, trend: &Trend) -> Control {
@@ -555,7 +555,7 @@ impl TrendChart {
     }
 }
 
-/// The reader's actions, one function each ([`ChartRoom::apply`] dispatches).
+/// The reader's actions, one function each (`ChartRoom::apply` dispatches).
 impl TrendChart {
     /// Focuses the annotation or year under the pointer, and the line under
     /// it (on a legend entry, that entry's line).
