@@ -114,6 +114,10 @@ impl Context {
     }
 }
 
+/// What a reader action did: what changed and what to announce, or why it
+/// was refused.
+pub(crate) type Applied = Result<(Changed, Option<String>), Refusal>;
+
 /// What one chart kind does. Each kind lives in its own module and answers
 /// only the actions that apply to it; the rest are refused with a reason.
 pub(crate) trait ChartRoom {
@@ -136,12 +140,7 @@ pub(crate) trait ChartRoom {
     /// The controls the chart wants shown, with their state and labels.
     fn controls(&self, cx: &Context) -> Vec<Control>;
     /// A reader action; `Ok(changed, announcement)` or a refusal.
-    fn apply(
-        &mut self,
-        cx: &Context,
-        width: f64,
-        action: &Action,
-    ) -> Result<(Changed, Option<String>), Refusal>;
+    fn apply(&mut self, cx: &Context, width: f64, action: &Action) -> Applied;
     /// The top (CSS px) of what is focused, to scroll it into view.
     fn focus_top(&self) -> Option<f64> {
         None
@@ -373,6 +372,28 @@ pub(crate) fn legend_at(items: &[LegendItem], x: f64, y: f64) -> Option<usize> {
         .iter()
         .find(|item| item.rect.contains(x, y))
         .map(|item| item.index)
+}
+
+/// A grey line under the legend, cut to the width, where a legend cannot say
+/// it all (too many series, too many groups). Returns the y below it.
+pub(crate) fn legend_note(
+    cx: &Context,
+    marks: &mut Vec<Mark>,
+    text: &str,
+    pad: f64,
+    width: f64,
+    top: f64,
+) -> f64 {
+    marks.push(Mark::Text(
+        cx.text(
+            fit_text(text, 12.5, width - 2.0 * pad),
+            pad,
+            top + 2.0,
+            12.5,
+        )
+        .color(cx.theme.muted),
+    ));
+    top + 20.0
 }
 
 /// Header texts shared by both charts: a bold title and an optional grey subtitle,

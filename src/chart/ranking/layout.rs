@@ -2,11 +2,11 @@
 //! the structures hit-testing reads (bars in a band scale, the group legend).
 
 use crate::chart::{
-    footer, footer_height, header, legend, padding, Context, LegendEntry, LegendItem,
+    footer, footer_height, header, legend, legend_note, padding, Context, LegendEntry, LegendItem,
 };
 use crate::dataset::Ranking;
 use crate::format::ValueFormat;
-use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect};
+use crate::mark::{fit_text, text_width, Align, Baseline, Color, Mark, Rect, TextMark};
 use crate::scale::{BandScale, LinearScale};
 use crate::text::Msg;
 use crate::theme::Theme;
@@ -351,29 +351,153 @@ pub struct RankingLayout {
 }
 
 impl RankingLayout {
+    /// Lays the ranking out at `width` CSS px, in the numbered steps below.
     pub fn new(cx: &Context, ranking: &Ranking, view: &RankingView, width: f64) -> RankingLayout {
-        let (theme, words) = (&cx.theme, cx.words);
         let width = crate::chart::sane_width(width);
-        let pad = padding(width);
+        let page = Page {
+            cx,
+            ranking,
+            view,
+            width,
+            pad: padding(width),
+        };
+        let pad = page.pad;
         let metric = ranking.metrics.get(view.metric);
         let metric_label = metric.map(|m| m.label.as_str()).unwrap_or("");
         let (rows, total, left_out) = top_rows(ranking, view);
+        let shown = rows.len();
+        let hidden = total.saturating_sub(shown);
+        let group_names = groups(ranking);
+        let colored = colored_groups(&cx.theme, &group_names);
+        let format = cx.metric_format(view.metric);
+
+        // 1. Header: the ranking's title, then metric, unit and how much is
+        //    shown; the group legend.
+        let mut marks = Vec::new();
+        let top = page.draw_header(metric_label, &format, total, &mut marks);
+        let (legend, top) = page.draw_group_legend(&group_names, colored, top, &mut marks);
+        let top = top + 8.0;
+
+        // 2. Footer: who was left out, and the source.
+        let notes = page.footer_notes(left_out, metric_label);
+        let height = top + shown as f64 * ROW_HEIGHT + 10.0 + footer_height(notes.len()) + pad;
+
+        // 3. Columns: rank, name, group shape, bar, value label; the value scale.
+        let names = shown_names(cx, ranking, &rows);
+        let labels = page.value_labels(&rows, &format);
+        let symbols = colored && !group_names.is_empty();
+        let (columns, labels) = page.columns(&rows, &names, labels, symbols);
+        let plot = columns.plot(&page, top, shown);
+        let (lo, hi) = value_range(&rows);
+        let x = LinearScale::new(
+            (lo, hi),
+            ((plot.x + columns.left_w).min(plot.right()), plot.right()),
+        );
+        let band = BandScale {
+            start: top,
+            step: ROW_HEIGHT,
+            count: shown,
+        };
+
+        // 4. Rows, and the zero line when bars go both ways.
+        let plan = RowPlan {
+            page: &page,
+            columns: &columns,
+            x,
+            zero: x.map(0.0),
+            plot,
+            band,
+            names: &names,
+            groups: GroupStyle::new(&cx.theme, ranking, &group_names),
+        };
+        let bars = plan.draw_rows(&rows, labels, &mut marks);
+        if lo < 0.0 {
+            plan.draw_zero_line(&mut marks);
+        }
+        footer(cx, &mut marks, &notes, pad, width, height);
+        RankingLayout {
+            width,
+            height,
+            plot,
+            x,
+            marks,
+            bars,
+            rows: band,
+            hidden,
+            left_out,
+            format,
+            legend,
+            groups: group_names,
+        }
+    }
+}
+
+/// What every step of the layout reads: the chart's context, the data, the
+/// reader's view, and the width (and outer padding) it is laid out at.
+struct Page<'a> {
+    cx: &'a Context,
+    ranking: &'a Ranking,
+    view: &'a RankingView,
+    width: f64,
+    pad: f64,
+}
+
+/// The horizontal plan every row follows, in CSS px.
+struct Columns {
+    /// Room for the rank numbers.
+    rank_w: f64,
+    /// Room for the names: the longest, at most a third of the width.
+    name_w: f64,
+    /// The slot for the group's shape between the name and the bar (0 without).
+    symbol_w: f64,
+    /// Where the bars' area (the plot) starts.
+    bars_x: f64,
+    /// Room for value labels left of negative bars.
+    left_w: f64,
+    /// Room for value labels right of positive bars.
+    right_w: f64,
+}
+
+impl Columns {
+    /// The bars' area from `top`: from the bars' column to the room kept
+    /// for labels on the right, a row for each of `shown` villages.
+    fn plot(&self, page: &Page, top: f64, shown: usize) -> Rect {
+        Rect {
+            x: self.bars_x,
+            y: top,
+            w: (page.width - page.pad - self.right_w - self.bars_x).max(1.0),
+            h: shown as f64 * ROW_HEIGHT,
+        }
+    }
+}
+
+/// The smallest and largest of the rows' values, with zero (bars start at zero).
+fn value_range(rows: &[RankedRow]) -> (f64, f64) {
+    rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), r| {
+        (lo.min(r.value), hi.max(r.value))
+    })
+}
+
+impl Page<'_> {
+    /// Draws the title and the line under it (metric, unit and how many of
+    /// the `total` villages show); returns the y below them.
+    fn draw_header(
+        &self,
+        metric_label: &str,
+        format: &ValueFormat,
+        total: usize,
+        marks: &mut Vec<Mark>,
+    ) -> f64 {
+        let (cx, view, words) = (self.cx, self.view, self.cx.words);
         let top_n = if view.show_all {
             total
         } else {
             total.min(view.top)
         };
-        let shown = rows.len();
-        let hidden = total.saturating_sub(shown);
-        let group_names = groups(ranking);
-        let format = cx.metric_format(view.metric);
-
-        // 1. Header: the ranking's title, then metric, unit and how much is shown.
-        let mut marks = Vec::new();
         let title = cx
             .title
             .as_deref()
-            .or(ranking.title.as_deref())
+            .or(self.ranking.title.as_deref())
             .unwrap_or(metric_label);
         let mut sub = String::new();
         if title != metric_label {
@@ -391,11 +515,22 @@ impl RankingLayout {
         } else {
             words.fill(Msg::AllOf, &[&all])
         });
-        let top = header(cx, &mut marks, title, Some(&sub), pad, width);
+        header(cx, marks, title, Some(&sub), self.pad, self.width)
+    }
 
-        // Group legend: a swatch per town or street; the filtered one stands
-        // out. Too many groups for colours: one line says how many.
-        let colored = colored_groups(theme, &group_names);
+    /// Draws the group legend from `top`: a swatch per town or street, the
+    /// filtered one standing out; with too many groups for colours
+    /// (`colored` false), one line saying how many. Returns the legend and
+    /// the y below it.
+    fn draw_group_legend(
+        &self,
+        group_names: &[String],
+        colored: bool,
+        top: f64,
+        marks: &mut Vec<Mark>,
+    ) -> (Vec<LegendItem>, f64) {
+        let (cx, view, words) = (self.cx, self.view, self.cx.words);
+        let (theme, pad, width) = (&cx.theme, self.pad, self.width);
         let entries: Vec<LegendEntry> = group_names
             .iter()
             .take(if colored { usize::MAX } else { 0 })
@@ -406,37 +541,32 @@ impl RankingLayout {
                 } else {
                     group.clone()
                 },
-                color: group_color(theme, &group_names, i),
+                color: group_color(theme, group_names, i),
                 active: view.group.as_ref().is_none_or(|g| g == group),
                 bold: view.group.as_ref() == Some(group),
-                symbol: group_symbol(theme, &group_names, i),
+                symbol: group_symbol(theme, group_names, i),
             })
             .collect();
-        let (legend, mut top) = legend(cx, &mut marks, &entries, pad, width, top);
-        if !colored {
-            let n = group_names
-                .iter()
-                .filter(|g| !g.is_empty())
-                .count()
-                .to_string();
-            let line = match &view.group {
-                Some(g) => words.fill(Msg::ManyGroupsFiltered, &[&n, g]),
-                None => words.fill(Msg::ManyGroups, &[&n]),
-            };
-            marks.push(Mark::Text(
-                cx.text(
-                    fit_text(&line, 12.5, width - 2.0 * pad),
-                    pad,
-                    top + 2.0,
-                    12.5,
-                )
-                .color(theme.muted),
-            ));
-            top += 20.0;
+        let (legend, top) = legend(cx, marks, &entries, pad, width, top);
+        if colored {
+            return (legend, top);
         }
-        let top = top + 8.0;
+        let n = group_names
+            .iter()
+            .filter(|g| !g.is_empty())
+            .count()
+            .to_string();
+        let line = match &view.group {
+            Some(g) => words.fill(Msg::ManyGroupsFiltered, &[&n, g]),
+            None => words.fill(Msg::ManyGroups, &[&n]),
+        };
+        (legend, legend_note(cx, marks, &line, pad, width, top))
+    }
 
-        // 2. Footer: who was left out, and the source.
+    /// The footer's lines: how many villages have no value for the metric
+    /// (when any), then the credit.
+    fn footer_notes(&self, left_out: usize, metric_label: &str) -> Vec<String> {
+        let (cx, words) = (self.cx, self.cx.words);
         let mut notes = Vec::new();
         if left_out > 0 {
             let msg = if left_out == 1 {
@@ -447,24 +577,17 @@ impl RankingLayout {
             notes.push(words.fill(msg, &[&words.count(left_out, &cx.item), metric_label]));
         }
         notes.extend(cx.credit());
-        let height = top + shown as f64 * ROW_HEIGHT + 10.0 + footer_height(notes.len()) + pad;
+        notes
+    }
 
-        // 3. Columns: rank, name, bar, value label. Names get up to a third of the width.
-        let last_rank = rows.last().map_or(1, |r| r.rank);
-        // The estimate can be short for Latin names: 4 px more keeps ranks off them.
-        let rank_w = text_width(&last_rank.to_string(), 11.5) + 12.0;
-        let names = shown_names(cx, ranking, &rows);
-        let name_cap = (width * 0.34).clamp(24.0, 180.0);
-        let name_w = names
-            .iter()
-            .map(|n| text_width(n, 13.0))
-            .fold(0.0, f64::max)
-            .min(name_cap);
-        let labels: Vec<String> = rows
-            .iter()
+    /// Each row's value label: the value, and for a pinned village its rank
+    /// ("1,200元 · 第 3 名").
+    fn value_labels(&self, rows: &[RankedRow], format: &ValueFormat) -> Vec<String> {
+        let words = self.cx.words;
+        rows.iter()
             .map(|r| {
                 let value = format.format(r.value);
-                if view.is_pinned(r.village) {
+                if self.view.is_pinned(r.village) {
                     let msg = if r.tied {
                         Msg::PinnedValueTied
                     } else {
@@ -475,7 +598,30 @@ impl RankingLayout {
                     value
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// Measures the columns for these rows, their `names` and value `labels`
+    /// (with a slot for group shapes when `symbols`); returns them and the
+    /// labels, cut where they would take the bars' room.
+    fn columns(
+        &self,
+        rows: &[RankedRow],
+        names: &[String],
+        labels: Vec<String>,
+        symbols: bool,
+    ) -> (Columns, Vec<String>) {
+        let (pad, width) = (self.pad, self.width);
+        let last_rank = rows.last().map_or(1, |r| r.rank);
+        // The estimate can be short for Latin names: 4 px more keeps ranks off them.
+        let rank_w = text_width(&last_rank.to_string(), 11.5) + 12.0;
+        // Names get up to a third of the width.
+        let name_cap = (width * 0.34).clamp(24.0, 180.0);
+        let name_w = names
+            .iter()
+            .map(|n| text_width(n, 13.0))
+            .fold(0.0, f64::max)
+            .min(name_cap);
         // Value labels sit outside each bar's end: right of positive bars,
         // left of negative ones. Each side gets room for its widest label, so
         // a negative bar's label never covers the names or leaves the chart.
@@ -494,200 +640,272 @@ impl RankingLayout {
         // a 320 px phone where the plot cannot keep half.
         let room = (width / 2.0 - pad - rank_w - name_w - 8.0).max((left_w + right_w).min(180.0));
         let (labels, left_w, right_w) = if left_w + right_w > room {
-            let share = |w: f64| room * w / (left_w + right_w);
-            let (left_cap, right_cap) = (share(left_w), share(right_w));
-            let labels: Vec<String> = rows
-                .iter()
-                .zip(labels)
-                .map(|(r, l)| {
-                    let cap = if r.value < 0.0 { left_cap } else { right_cap };
-                    fit_text(&l, 11.5, (cap - 6.0).max(12.0))
-                })
-                .collect();
-            (labels, left_w.min(left_cap), right_w.min(right_cap))
+            cut_labels(rows, labels, room, (left_w, right_w))
         } else {
             (labels, left_w, right_w)
         };
-        // A slot for the group's shape between the name and the bar.
-        let symbol_w = if colored && !group_names.is_empty() {
-            12.0
-        } else {
-            0.0
+        let symbol_w = if symbols { 12.0 } else { 0.0 };
+        let columns = Columns {
+            rank_w,
+            name_w,
+            symbol_w,
+            bars_x: pad + rank_w + name_w + 8.0 + symbol_w,
+            left_w,
+            right_w,
         };
-        let bars_x = pad + rank_w + name_w + 8.0 + symbol_w;
-        let plot = Rect {
-            x: bars_x,
-            y: top,
-            w: (width - pad - right_w - bars_x).max(1.0),
-            h: shown as f64 * ROW_HEIGHT,
-        };
-        let (lo, hi) = rows.iter().fold((0.0f64, 0.0f64), |(lo, hi), r| {
-            (lo.min(r.value), hi.max(r.value))
-        });
-        let x = LinearScale::new(
-            (lo, hi),
-            ((plot.x + left_w).min(plot.right()), plot.right()),
-        );
-        let zero = x.map(0.0);
-        let single = theme.palette_color(1);
-        let rows_scale = BandScale {
-            start: top,
-            step: ROW_HEIGHT,
-            count: shown,
-        };
-        // A bar's colour by its group, through an index (10,000 towns must
-        // not mean 10,000 comparisons per bar).
-        let group_index: crate::hash::FxMap<&str, usize> = group_names
+        (columns, labels)
+    }
+}
+
+/// The value labels cut to share `room` between the two sides in proportion
+/// to their widths (`left_w`, `right_w`); with each side's new width.
+fn cut_labels(
+    rows: &[RankedRow],
+    labels: Vec<String>,
+    room: f64,
+    (left_w, right_w): (f64, f64),
+) -> (Vec<String>, f64, f64) {
+    let share = |w: f64| room * w / (left_w + right_w);
+    let (left_cap, right_cap) = (share(left_w), share(right_w));
+    let labels: Vec<String> = rows
+        .iter()
+        .zip(labels)
+        .map(|(r, l)| {
+            let cap = if r.value < 0.0 { left_cap } else { right_cap };
+            fit_text(&l, 11.5, (cap - 6.0).max(12.0))
+        })
+        .collect();
+    (labels, left_w.min(left_cap), right_w.min(right_cap))
+}
+
+/// A bar's colour and shape by its group, through an index (10,000 towns
+/// must not mean 10,000 comparisons per bar).
+struct GroupStyle<'a> {
+    theme: &'a Theme,
+    ranking: &'a Ranking,
+    /// The groups, in legend order (see [`groups`]).
+    names: &'a [String],
+    index: crate::hash::FxMap<&'a str, usize>,
+}
+
+impl<'a> GroupStyle<'a> {
+    fn new(theme: &'a Theme, ranking: &'a Ranking, names: &'a [String]) -> Self {
+        let index = names
             .iter()
             .enumerate()
             .map(|(i, g)| (g.as_str(), i))
             .collect();
-        let color_of = |village: usize| {
-            let group = ranking
-                .villages
-                .get(village)
-                .map(|v| v.group.as_deref().unwrap_or_default());
-            match group.and_then(|g| group_index.get(g)) {
-                Some(&i) => group_color(theme, &group_names, i),
-                None => single,
-            }
-        };
+        GroupStyle {
+            theme,
+            ranking,
+            names,
+            index,
+        }
+    }
 
-        // 4. Rows.
-        let mut bars = Vec::with_capacity(shown);
-        for (
-            r,
-            (
-                &RankedRow {
-                    rank,
-                    village,
-                    value,
-                    tied,
-                },
-                label,
-            ),
-        ) in rows.iter().zip(labels).enumerate()
-        {
-            let pinned = view.is_pinned(village);
-            let first_mark = marks.len();
-            let row_y = rows_scale.top(r);
-            let mid = rows_scale.middle(r);
-            let end = x.map(value);
-            // A zero value still shows a sliver, so the row is not read as missing;
-            // the sliver stays inside the plot even when zero is at its right edge.
-            let w = (end - zero).abs().max(1.0).min(plot.w);
-            let rect = Rect {
-                x: zero.min(end).min(plot.right() - w),
-                y: mid - BAR_HEIGHT / 2.0,
-                w,
-                h: BAR_HEIGHT,
-            };
-            if pinned {
-                marks.push(Mark::Rect {
-                    rect: Rect {
-                        x: pad - 4.0,
-                        y: row_y + 1.0,
-                        w: (width - 2.0 * pad + 8.0).max(1.0),
-                        h: ROW_HEIGHT - 2.0,
-                    },
-                    fill: theme.pin_background,
-                });
-            }
-            let rank_text = cx
-                .text(rank.to_string(), pad + rank_w - 8.0, mid, 11.5)
-                .align(Align::Right, Baseline::Middle);
-            marks.push(Mark::Text(if pinned {
-                rank_text.bold().color(theme.ink)
-            } else {
-                rank_text.color(theme.muted)
-            }));
-            let name = names.get(r).map_or("", String::as_str);
-            let name_text = cx
-                .text(
-                    fit_text(name, 13.0, name_w),
-                    bars_x - 8.0 - symbol_w,
-                    mid,
-                    13.0,
-                )
-                .align(Align::Right, Baseline::Middle);
-            let symbol = ranking
-                .villages
-                .get(village)
-                .and_then(|v| group_index.get(v.group.as_deref().unwrap_or_default()))
-                .and_then(|&i| group_symbol(theme, &group_names, i));
-            if let Some(symbol) = symbol {
-                marks.push(Mark::Text(
-                    cx.text(symbol, bars_x - 9.0, mid, 10.0)
-                        .color(color_of(village))
-                        .align(Align::Center, Baseline::Middle),
-                ));
-            }
-            marks.push(Mark::Text(if pinned {
-                name_text.bold()
-            } else {
-                name_text
-            }));
-            let bar_mark = marks.len();
+    /// The colour of `village`'s bar: its group's, or the one colour of
+    /// ungrouped rankings.
+    fn color(&self, village: usize) -> Color {
+        let group = self
+            .ranking
+            .villages
+            .get(village)
+            .map(|v| v.group.as_deref().unwrap_or_default());
+        match group.and_then(|g| self.index.get(g)) {
+            Some(&i) => group_color(self.theme, self.names, i),
+            None => self.theme.palette_color(1),
+        }
+    }
+
+    /// The shape drawn beside `village`'s name, if its group has one.
+    fn symbol(&self, village: usize) -> Option<&'static str> {
+        self.ranking
+            .villages
+            .get(village)
+            .and_then(|v| self.index.get(v.group.as_deref().unwrap_or_default()))
+            .and_then(|&i| group_symbol(self.theme, self.names, i))
+    }
+}
+
+/// What drawing the rows reads: the page, the columns, the value scale (and
+/// where zero is on it), the plot, the rows' band, the names shown and the
+/// groups' colours and shapes.
+struct RowPlan<'a> {
+    page: &'a Page<'a>,
+    columns: &'a Columns,
+    x: LinearScale,
+    zero: f64,
+    plot: Rect,
+    band: BandScale,
+    names: &'a [String],
+    groups: GroupStyle<'a>,
+}
+
+impl RowPlan<'_> {
+    /// Draws every row, each with its value label; returns the bars.
+    fn draw_rows(
+        &self,
+        rows: &[RankedRow],
+        labels: Vec<String>,
+        marks: &mut Vec<Mark>,
+    ) -> Vec<BarMark> {
+        let mut bars = Vec::with_capacity(rows.len());
+        for (r, (row, label)) in rows.iter().zip(labels).enumerate() {
+            bars.push(self.draw_row(r, row, label, marks));
+        }
+        bars
+    }
+
+    /// Draws row `r`: the pinned band, rank, group shape, name, bar and
+    /// value label, in that order; returns the bar, with its marks' range.
+    fn draw_row(&self, r: usize, row: &RankedRow, label: String, marks: &mut Vec<Mark>) -> BarMark {
+        let RankedRow {
+            rank,
+            village,
+            value,
+            tied,
+        } = *row;
+        let (page, theme) = (self.page, &self.page.cx.theme);
+        let (pad, width) = (page.pad, page.width);
+        let pinned = page.view.is_pinned(village);
+        let first_mark = marks.len();
+        let row_y = self.band.top(r);
+        let mid = self.band.middle(r);
+        let rect = self.bar_rect(value, mid);
+        if pinned {
             marks.push(Mark::Rect {
-                rect,
-                fill: if pinned {
-                    theme.highlight
-                } else {
-                    color_of(village)
+                rect: Rect {
+                    x: pad - 4.0,
+                    y: row_y + 1.0,
+                    w: (width - 2.0 * pad + 8.0).max(1.0),
+                    h: ROW_HEIGHT - 2.0,
                 },
+                fill: theme.pin_background,
             });
-            let (lx, align) = if value < 0.0 {
-                (rect.x - 4.0, Align::Right)
+        }
+        self.draw_rank_and_name(r, rank, village, pinned, mid, marks);
+        let bar_mark = marks.len();
+        marks.push(Mark::Rect {
+            rect,
+            fill: if pinned {
+                theme.highlight
             } else {
-                (rect.right() + 4.0, Align::Left)
-            };
-            let label_text = cx
-                .text(label.clone(), lx, mid, 11.5)
-                .align(align, Baseline::Middle);
-            marks.push(Mark::Text(if pinned {
-                label_text.bold().color(theme.ink)
-            } else {
-                label_text.color(theme.muted)
-            }));
-            bars.push(BarMark {
-                village,
-                rank,
-                tied,
-                value,
-                rect,
-                row: Rect {
-                    x: pad,
-                    y: row_y,
-                    w: (width - 2.0 * pad).max(1.0),
-                    h: ROW_HEIGHT,
-                },
-                label,
-                pinned,
-                marks: first_mark..marks.len(),
-                bar_mark,
-            });
+                self.groups.color(village)
+            },
+        });
+        self.draw_value_label(&label, (rect, mid), value < 0.0, pinned, marks);
+        BarMark {
+            village,
+            rank,
+            tied,
+            value,
+            rect,
+            row: Rect {
+                x: pad,
+                y: row_y,
+                w: (width - 2.0 * pad).max(1.0),
+                h: ROW_HEIGHT,
+            },
+            label,
+            pinned,
+            marks: first_mark..marks.len(),
+            bar_mark,
         }
-        if lo < 0.0 {
-            marks.push(Mark::Line {
-                points: vec![(zero.round(), plot.y), (zero.round(), plot.bottom())],
-                color: theme.axis,
-                width: 1.0,
-            });
+    }
+
+    /// The bar for `value` centred on `mid`, from zero to the value. A zero
+    /// value still shows a sliver, so the row is not read as missing; the
+    /// sliver stays inside the plot even when zero is at its right edge.
+    fn bar_rect(&self, value: f64, mid: f64) -> Rect {
+        let (zero, plot) = (self.zero, self.plot);
+        let end = self.x.map(value);
+        let w = (end - zero).abs().max(1.0).min(plot.w);
+        Rect {
+            x: zero.min(end).min(plot.right() - w),
+            y: mid - BAR_HEIGHT / 2.0,
+            w,
+            h: BAR_HEIGHT,
         }
-        footer(cx, &mut marks, &notes, pad, width, height);
-        RankingLayout {
-            width,
-            height,
-            plot,
-            x,
-            marks,
-            bars,
-            rows: rows_scale,
-            hidden,
-            left_out,
-            format,
-            legend,
-            groups: group_names,
+    }
+
+    /// Draws row `r`'s rank, its group's shape and its name (bold when pinned)
+    /// on the line `mid`.
+    fn draw_rank_and_name(
+        &self,
+        r: usize,
+        rank: usize,
+        village: usize,
+        pinned: bool,
+        mid: f64,
+        marks: &mut Vec<Mark>,
+    ) {
+        let (cx, pad, columns) = (self.page.cx, self.page.pad, self.columns);
+        let bars_x = columns.bars_x;
+        let rank_text = cx
+            .text(rank.to_string(), pad + columns.rank_w - 8.0, mid, 11.5)
+            .align(Align::Right, Baseline::Middle);
+        marks.push(self.row_text(rank_text, pinned));
+        let name = self.names.get(r).map_or("", String::as_str);
+        let name_text = cx
+            .text(
+                fit_text(name, 13.0, columns.name_w),
+                bars_x - 8.0 - columns.symbol_w,
+                mid,
+                13.0,
+            )
+            .align(Align::Right, Baseline::Middle);
+        if let Some(symbol) = self.groups.symbol(village) {
+            marks.push(Mark::Text(
+                cx.text(symbol, bars_x - 9.0, mid, 10.0)
+                    .color(self.groups.color(village))
+                    .align(Align::Center, Baseline::Middle),
+            ));
         }
+        marks.push(Mark::Text(if pinned {
+            name_text.bold()
+        } else {
+            name_text
+        }));
+    }
+
+    /// Draws a bar's value label on the line `mid`, outside the bar's end:
+    /// right of a positive bar, left of a `negative` one; bold and dark when
+    /// `pinned`.
+    fn draw_value_label(
+        &self,
+        label: &str,
+        (rect, mid): (Rect, f64),
+        negative: bool,
+        pinned: bool,
+        marks: &mut Vec<Mark>,
+    ) {
+        let cx = self.page.cx;
+        let (lx, align) = if negative {
+            (rect.x - 4.0, Align::Right)
+        } else {
+            (rect.right() + 4.0, Align::Left)
+        };
+        let label_text = cx.text(label, lx, mid, 11.5).align(align, Baseline::Middle);
+        marks.push(self.row_text(label_text, pinned));
+    }
+
+    /// A rank or value label: grey, or bold and dark on a pinned row.
+    fn row_text(&self, text: TextMark, pinned: bool) -> Mark {
+        let theme = &self.page.cx.theme;
+        Mark::Text(if pinned {
+            text.bold().color(theme.ink)
+        } else {
+            text.color(theme.muted)
+        })
+    }
+
+    /// Draws the zero line, for bars that go both ways.
+    fn draw_zero_line(&self, marks: &mut Vec<Mark>) {
+        let (zero, plot) = (self.zero.round(), self.plot);
+        marks.push(Mark::Line {
+            points: vec![(zero, plot.y), (zero, plot.bottom())],
+            color: self.page.cx.theme.axis,
+            width: 1.0,
+        });
     }
 }

@@ -9,7 +9,7 @@ pub mod transition;
 
 pub use layout::{groups, ranked, BarMark, RankingLayout, RankingView, DEFAULT_TOP, ROW_HEIGHT};
 
-use super::{ChartRoom, Choice, Context, Control, LegendControl, Table, Tooltip};
+use super::{Applied, ChartRoom, Choice, Context, Control, LegendControl, Table, Tooltip};
 use crate::action::{Action, Changed, ChartKind, Key, Options, Refusal, Request};
 use crate::dataset::Ranking;
 use crate::mark::Mark;
@@ -262,80 +262,9 @@ impl ChartRoom for RankingChart {
             disabled: false,
             action: Request::ToggleOrder,
         });
-        controls.push(Control::Button {
-            id: "show-all",
-            label: if self.view.show_all {
-                words.fill(Msg::ShowTop, &[&self.view.top.to_string()])
-            } else {
-                let more = self.layout.hidden;
-                let msg = if more == 1 {
-                    Msg::ShowAllOne
-                } else {
-                    Msg::ShowAll
-                };
-                words.fill(msg, &[&more.to_string(), &cx.item.one, &cx.item.many])
-            },
-            pressed: Some(self.view.show_all),
-            hidden: !self.view.show_all && self.layout.hidden == 0,
-            disabled: false,
-            action: Request::ToggleShowAll,
-        });
-        let colored = layout::colored_groups(&cx.theme, &self.layout.groups);
-        if !self.layout.groups.is_empty() && !colored {
-            // Too many groups for buttons: a menu.
-            let selected = self
-                .view
-                .group
-                .as_ref()
-                .and_then(|g| self.layout.groups.iter().position(|n| n == g))
-                .map_or(0, |i| i.saturating_add(1));
-            controls.push(Control::Select {
-                id: "group-select",
-                label: words.get(Msg::GroupColumn).into(),
-                options: std::iter::once(Choice {
-                    label: words.get(Msg::AllGroups).to_string(),
-                    action: Request::Group { group: None },
-                })
-                .chain(self.layout.groups.iter().map(|g| Choice {
-                    label: if g.is_empty() {
-                        words.get(Msg::NoGroup).to_string()
-                    } else {
-                        g.clone()
-                    },
-                    action: Request::Group {
-                        group: Some(g.clone()),
-                    },
-                }))
-                .collect(),
-                selected,
-            });
-        }
-        if !self.layout.groups.is_empty() && colored {
-            controls.push(Control::Legend {
-                id: "group-filter",
-                label: words.get(Msg::GroupColumn).into(),
-                items: self
-                    .layout
-                    .groups
-                    .iter()
-                    .enumerate()
-                    .map(|(i, g)| LegendControl {
-                        label: if g.is_empty() {
-                            words.get(Msg::NoGroup).into()
-                        } else {
-                            g.clone()
-                        },
-                        color: layout::group_color(&cx.theme, &self.layout.groups, i).hex(),
-                        symbol: layout::group_symbol(&cx.theme, &self.layout.groups, i),
-                        pressed: self.view.group.as_ref() == Some(g),
-                        index: i,
-                        action: Request::Legend {
-                            series: None,
-                            group: Some(g.clone()),
-                        },
-                    })
-                    .collect(),
-            });
+        controls.push(self.show_all_control(cx));
+        if let Some(groups) = self.group_control(cx) {
+            controls.push(groups);
         }
         controls.push(Control::Search {
             label: words.get(Msg::SearchLabel).into(),
@@ -346,26 +275,12 @@ impl ChartRoom for RankingChart {
         controls
     }
 
-    fn apply(
-        &mut self,
-        cx: &Context,
-        width: f64,
-        action: &Action,
-    ) -> Result<(Changed, Option<String>), Refusal> {
+    fn apply(&mut self, cx: &Context, width: f64, action: &Action) -> Applied {
         let ranking = ranking(cx)?;
-        let before = self.focus;
         match action {
-            Action::Pointer(x, y) => {
-                self.focus = hit::bar_at(&self.layout, *x, *y).map(|b| b.village);
-                let changed = if self.focus == before {
-                    Changed::NOTHING
-                } else {
-                    Changed::HOVER
-                };
-                Ok((changed, None))
-            }
+            Action::Pointer(x, y) => Ok((self.point_at(*x, *y), None)),
             Action::Leave => {
-                self.focus = None;
+                let before = self.focus.take();
                 let changed = if before.is_some() {
                     Changed::HOVER
                 } else {
@@ -373,105 +288,17 @@ impl ChartRoom for RankingChart {
                 };
                 Ok((changed, None))
             }
-            Action::Key(key) => {
-                let villages: Vec<usize> = self.layout.bars.iter().map(|b| b.village).collect();
-                let at = self
-                    .focus
-                    .and_then(|v| villages.iter().position(|&x| x == v));
-                if *key == Key::Select {
-                    let Some(village) = at.and_then(|i| villages.get(i)).copied() else {
-                        return Ok((Changed::NOTHING, None));
-                    };
-                    let said = self.toggle_pin(cx, width, village)?;
-                    self.focus = Some(village);
-                    return Ok((Changed::VIEW, Some(said)));
-                }
-                self.focus = super::step(&villages, at, *key);
-                let said = self.tooltip(cx).map(|t| t.announcement).unwrap_or_default();
-                Ok((Changed::HOVER, Some(said)))
-            }
-            Action::Click(x, y) => {
-                if let Some(i) = crate::chart::legend_at(&self.layout.legend, *x, *y) {
-                    return self.apply(cx, width, &Action::Legend(i));
-                }
-                match hit::bar_at(&self.layout, *x, *y).map(|b| b.village) {
-                    Some(v) => {
-                        let said = self.toggle_pin(cx, width, v)?;
-                        // The pointer is still over the bar.
-                        self.focus = Some(v);
-                        Ok((Changed::VIEW, Some(said)))
-                    }
-                    None => Ok((Changed::NOTHING, None)),
-                }
-            }
-            Action::Legend(_) | Action::Group(_) => {
-                // A legend button toggles its group; the menu (0: every group) sets one.
-                let (i, toggle) = match action {
-                    Action::Legend(i) => (Some(*i), true),
-                    Action::Group(i) => (i.checked_sub(1), false),
-                    _ => (None, false),
-                };
-                let chosen = match i {
-                    None => None,
-                    Some(i) => Some(self.layout.groups.get(i).cloned().ok_or(
-                        Refusal::NoSuchItem {
-                            action: action.name(),
-                            index: i,
-                        },
-                    )?),
-                };
-                self.view.group = match (&self.view.group, chosen) {
-                    (Some(g), Some(c)) if *g == c && toggle => None,
-                    (_, chosen) => chosen,
-                };
-                let group = self.view.group.clone().unwrap_or_default();
-                let changed = self.reorder(cx, width);
-                let n = self.shown_count();
-                let count = cx.words.count(n, &cx.item);
-                let said = match &self.view.group {
-                    Some(_) if group.is_empty() => cx
-                        .words
-                        .fill(Msg::Filtered, &[cx.words.get(Msg::NoGroup), &count]),
-                    Some(g) => cx.words.fill(Msg::Filtered, &[g, &count]),
-                    None => cx.words.fill(Msg::Unfiltered, &[&count]),
-                };
-                Ok((changed, Some(said)))
-            }
-            Action::Metric(metric) => {
-                if *metric >= ranking.metrics.len() {
-                    return Err(Refusal::NoSuchItem {
-                        action: action.name(),
-                        index: *metric,
-                    });
-                }
-                if *metric == self.view.metric {
-                    return Ok((Changed::NOTHING, None));
-                }
-                self.view.metric = *metric;
-                let changed = self.reorder(cx, width);
-                let said = self.sorted_sentence(cx, ranking);
-                Ok((changed, Some(said)))
-            }
+            Action::Key(key) => self.press(cx, width, *key),
+            Action::Click(x, y) => self.click(cx, width, (*x, *y)),
+            Action::Legend(_) | Action::Group(_) => self.filter_group(cx, width, action),
+            Action::Metric(metric) => self.rank_by(cx, width, ranking, *metric),
             Action::ToggleOrder => {
                 self.view.descending = !self.view.descending;
                 let changed = self.reorder(cx, width);
                 let said = self.sorted_sentence(cx, ranking);
                 Ok((changed, Some(said)))
             }
-            Action::ToggleShowAll => {
-                self.view.show_all = !self.view.show_all;
-                self.focus = None;
-                self.relayout(cx, width);
-                let total = self.shown_count();
-                let all = cx.words.count(total, &cx.item);
-                let said = if self.view.show_all {
-                    cx.words.fill(Msg::ShowingAll, &[&all])
-                } else {
-                    let top = self.view.top.min(total).to_string();
-                    cx.words.fill(Msg::ShowingTop, &[&top, &all])
-                };
-                Ok((Changed::VIEW, Some(said)))
-            }
+            Action::ToggleShowAll => self.toggle_show_all(cx, width),
             Action::TogglePin(village) => {
                 let said = self.toggle_pin(cx, width, *village)?;
                 Ok((Changed::VIEW, Some(said)))
@@ -486,37 +313,7 @@ impl ChartRoom for RankingChart {
                 );
                 Ok((changed, None))
             }
-            Action::PinSearch(query) => {
-                let Some(&village) = Self::search(ranking, query).first() else {
-                    self.search_status = cx.words.get(Msg::NotFound).into();
-                    return Ok((
-                        Changed {
-                            controls: true,
-                            ..Changed::NOTHING
-                        },
-                        None,
-                    ));
-                };
-                let mut changed = Changed::VIEW;
-                if !self.view.is_pinned(village) {
-                    self.view.pinned.push(village);
-                }
-                // Filtered out by the group filter: show every group again.
-                let group = ranking.villages.get(village).and_then(|v| v.group.clone());
-                if !self.view.shows_group(group.as_deref()) {
-                    self.view.group = None;
-                    changed = self.reorder(cx, width);
-                } else {
-                    self.relayout(cx, width);
-                }
-                self.focus = Some(village);
-                let name = Self::village_name(cx, village);
-                // Said once, by the search box's status (a live region of its
-                // own, which also counts matches as the reader types), not a
-                // second time by the chart's.
-                self.search_status = self.pinned_sentence(cx, ranking, village, &name);
-                Ok((changed, None))
-            }
+            Action::PinSearch(query) => self.pin_match(cx, width, ranking, query),
             Action::Drag(..)
             | Action::ZoomTo(..)
             | Action::ZoomYears(..)
@@ -544,6 +341,265 @@ impl ChartRoom for RankingChart {
             return None;
         }
         Some(transition.marks(&self.layout, t))
+    }
+}
+
+/// The controls beside the chart (`ChartRoom::controls` lists them).
+impl RankingChart {
+    /// "Show all N" (or "show the top N" again), hidden when all show anyway.
+    fn show_all_control(&self, cx: &Context) -> Control {
+        let words = cx.words;
+        Control::Button {
+            id: "show-all",
+            label: if self.view.show_all {
+                words.fill(Msg::ShowTop, &[&self.view.top.to_string()])
+            } else {
+                let more = self.layout.hidden;
+                let msg = if more == 1 {
+                    Msg::ShowAllOne
+                } else {
+                    Msg::ShowAll
+                };
+                words.fill(msg, &[&more.to_string(), &cx.item.one, &cx.item.many])
+            },
+            pressed: Some(self.view.show_all),
+            hidden: !self.view.show_all && self.layout.hidden == 0,
+            disabled: false,
+            action: Request::ToggleShowAll,
+        }
+    }
+
+    /// The group filter: a button per group, or a menu when groups are too
+    /// many for colours; none when villages have no groups.
+    fn group_control(&self, cx: &Context) -> Option<Control> {
+        if self.layout.groups.is_empty() {
+            return None;
+        }
+        Some(if layout::colored_groups(&cx.theme, &self.layout.groups) {
+            self.group_buttons(cx)
+        } else {
+            self.group_menu(cx)
+        })
+    }
+
+    /// Too many groups for buttons: a menu, "every group" first.
+    fn group_menu(&self, cx: &Context) -> Control {
+        let words = cx.words;
+        let selected = self
+            .view
+            .group
+            .as_ref()
+            .and_then(|g| self.layout.groups.iter().position(|n| n == g))
+            .map_or(0, |i| i.saturating_add(1));
+        Control::Select {
+            id: "group-select",
+            label: words.get(Msg::GroupColumn).into(),
+            options: std::iter::once(Choice {
+                label: words.get(Msg::AllGroups).to_string(),
+                action: Request::Group { group: None },
+            })
+            .chain(self.layout.groups.iter().map(|g| Choice {
+                label: if g.is_empty() {
+                    words.get(Msg::NoGroup).to_string()
+                } else {
+                    g.clone()
+                },
+                action: Request::Group {
+                    group: Some(g.clone()),
+                },
+            }))
+            .collect(),
+            selected,
+        }
+    }
+
+    /// A button per group, in the group's colour and shape, pressed when
+    /// filtered to.
+    fn group_buttons(&self, cx: &Context) -> Control {
+        let words = cx.words;
+        Control::Legend {
+            id: "group-filter",
+            label: words.get(Msg::GroupColumn).into(),
+            items: self
+                .layout
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| LegendControl {
+                    label: if g.is_empty() {
+                        words.get(Msg::NoGroup).into()
+                    } else {
+                        g.clone()
+                    },
+                    color: layout::group_color(&cx.theme, &self.layout.groups, i).hex(),
+                    symbol: layout::group_symbol(&cx.theme, &self.layout.groups, i),
+                    pressed: self.view.group.as_ref() == Some(g),
+                    index: i,
+                    action: Request::Legend {
+                        series: None,
+                        group: Some(g.clone()),
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The reader's actions, one function each (`ChartRoom::apply` dispatches).
+impl RankingChart {
+    /// Focuses the bar under the pointer.
+    fn point_at(&mut self, x: f64, y: f64) -> Changed {
+        let before = self.focus;
+        self.focus = hit::bar_at(&self.layout, x, y).map(|b| b.village);
+        if self.focus == before {
+            Changed::NOTHING
+        } else {
+            Changed::HOVER
+        }
+    }
+
+    /// A key: ↑/↓ and Home/End step bars, Enter pins or unpins the bar
+    /// stepped to, Escape lets it go.
+    fn press(&mut self, cx: &Context, width: f64, key: Key) -> Applied {
+        let villages: Vec<usize> = self.layout.bars.iter().map(|b| b.village).collect();
+        let at = self
+            .focus
+            .and_then(|v| villages.iter().position(|&x| x == v));
+        if key == Key::Select {
+            let Some(village) = at.and_then(|i| villages.get(i)).copied() else {
+                return Ok((Changed::NOTHING, None));
+            };
+            let said = self.toggle_pin(cx, width, village)?;
+            self.focus = Some(village);
+            return Ok((Changed::VIEW, Some(said)));
+        }
+        self.focus = super::step(&villages, at, key);
+        let said = self.tooltip(cx).map(|t| t.announcement).unwrap_or_default();
+        Ok((Changed::HOVER, Some(said)))
+    }
+
+    /// A click or tap: a legend entry filters to its group, a bar is pinned
+    /// or unpinned.
+    fn click(&mut self, cx: &Context, width: f64, (x, y): (f64, f64)) -> Applied {
+        if let Some(i) = crate::chart::legend_at(&self.layout.legend, x, y) {
+            return self.apply(cx, width, &Action::Legend(i));
+        }
+        match hit::bar_at(&self.layout, x, y).map(|b| b.village) {
+            Some(v) => {
+                let said = self.toggle_pin(cx, width, v)?;
+                // The pointer is still over the bar.
+                self.focus = Some(v);
+                Ok((Changed::VIEW, Some(said)))
+            }
+            None => Ok((Changed::NOTHING, None)),
+        }
+    }
+
+    /// A legend button (`Action::Legend`) toggles its group; the menu
+    /// (`Action::Group`, 0: every group) sets one. Says how many villages show.
+    fn filter_group(&mut self, cx: &Context, width: f64, action: &Action) -> Applied {
+        let (i, toggle) = match action {
+            Action::Legend(i) => (Some(*i), true),
+            Action::Group(i) => (i.checked_sub(1), false),
+            _ => (None, false),
+        };
+        let chosen = match i {
+            None => None,
+            Some(i) => Some(
+                self.layout
+                    .groups
+                    .get(i)
+                    .cloned()
+                    .ok_or(Refusal::NoSuchItem {
+                        action: action.name(),
+                        index: i,
+                    })?,
+            ),
+        };
+        self.view.group = match (&self.view.group, chosen) {
+            (Some(g), Some(c)) if *g == c && toggle => None,
+            (_, chosen) => chosen,
+        };
+        let group = self.view.group.clone().unwrap_or_default();
+        let changed = self.reorder(cx, width);
+        let n = self.shown_count();
+        let count = cx.words.count(n, &cx.item);
+        let said = match &self.view.group {
+            Some(_) if group.is_empty() => cx
+                .words
+                .fill(Msg::Filtered, &[cx.words.get(Msg::NoGroup), &count]),
+            Some(g) => cx.words.fill(Msg::Filtered, &[g, &count]),
+            None => cx.words.fill(Msg::Unfiltered, &[&count]),
+        };
+        Ok((changed, Some(said)))
+    }
+
+    /// Ranks by metric `metric`, and says so.
+    fn rank_by(&mut self, cx: &Context, width: f64, ranking: &Ranking, metric: usize) -> Applied {
+        if metric >= ranking.metrics.len() {
+            return Err(Refusal::NoSuchItem {
+                action: "metric",
+                index: metric,
+            });
+        }
+        if metric == self.view.metric {
+            return Ok((Changed::NOTHING, None));
+        }
+        self.view.metric = metric;
+        let changed = self.reorder(cx, width);
+        let said = self.sorted_sentence(cx, ranking);
+        Ok((changed, Some(said)))
+    }
+
+    /// Shows every village, or the top N again; says how many show.
+    fn toggle_show_all(&mut self, cx: &Context, width: f64) -> Applied {
+        self.view.show_all = !self.view.show_all;
+        self.focus = None;
+        self.relayout(cx, width);
+        let total = self.shown_count();
+        let all = cx.words.count(total, &cx.item);
+        let said = if self.view.show_all {
+            cx.words.fill(Msg::ShowingAll, &[&all])
+        } else {
+            let top = self.view.top.min(total).to_string();
+            cx.words.fill(Msg::ShowingTop, &[&top, &all])
+        };
+        Ok((Changed::VIEW, Some(said)))
+    }
+
+    /// Pins the first village whose name contains `query` (showing every
+    /// group again if its own is filtered out) and focuses it; the search
+    /// box's status says what happened.
+    fn pin_match(&mut self, cx: &Context, width: f64, ranking: &Ranking, query: &str) -> Applied {
+        let Some(&village) = Self::search(ranking, query).first() else {
+            self.search_status = cx.words.get(Msg::NotFound).into();
+            return Ok((
+                Changed {
+                    controls: true,
+                    ..Changed::NOTHING
+                },
+                None,
+            ));
+        };
+        let mut changed = Changed::VIEW;
+        if !self.view.is_pinned(village) {
+            self.view.pinned.push(village);
+        }
+        // Filtered out by the group filter: show every group again.
+        let group = ranking.villages.get(village).and_then(|v| v.group.clone());
+        if !self.view.shows_group(group.as_deref()) {
+            self.view.group = None;
+            changed = self.reorder(cx, width);
+        } else {
+            self.relayout(cx, width);
+        }
+        self.focus = Some(village);
+        let name = Self::village_name(cx, village);
+        // Said once, by the search box's status (a live region of its
+        // own, which also counts matches as the reader types), not a
+        // second time by the chart's.
+        self.search_status = self.pinned_sentence(cx, ranking, village, &name);
+        Ok((changed, None))
     }
 }
 

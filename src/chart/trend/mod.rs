@@ -8,7 +8,7 @@ pub mod layout;
 
 pub use layout::{AnnotationMark, PointMark, TrendLayout, TrendView, YearColumn};
 
-use super::{ChartRoom, Context, Control, LegendControl, Table, Tooltip};
+use super::{Applied, ChartRoom, Context, Control, LegendControl, Table, Tooltip};
 use crate::action::{Action, Changed, ChartKind, Key, Refusal, Request};
 use crate::dataset::Trend;
 use crate::mark::{fit_text, text_width, Align, Baseline, Mark, Rect};
@@ -398,32 +398,7 @@ impl ChartRoom for TrendChart {
         let mut controls = Vec::new();
         if let Ok(trend) = trend(cx) {
             if trend.series.len() > 1 && trend.series.len() <= layout::MAX_LEGEND {
-                controls.push(Control::Legend {
-                    id: "legend-toggle",
-                    label: describe::title(cx, trend),
-                    items: trend
-                        .series
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| LegendControl {
-                            label: s.name.clone(),
-                            color: self
-                                .layout
-                                .colors
-                                .get(i)
-                                .copied()
-                                .unwrap_or(cx.theme.no_group)
-                                .hex(),
-                            symbol: None,
-                            pressed: !self.view.is_hidden(i),
-                            index: i,
-                            action: Request::Legend {
-                                series: Some(s.name.clone()),
-                                group: None,
-                            },
-                        })
-                        .collect(),
-                });
+                controls.push(self.legend_control(cx, trend));
             }
             if trend.series.len() > layout::MAX_LEGEND {
                 // Too many lines for legend buttons: find one by name, and
@@ -436,30 +411,119 @@ impl ChartRoom for TrendChart {
                 });
             }
             if trend.series.len() > layout::MAX_LEGEND && !self.view.highlighted.is_empty() {
-                let accent = cx.theme.highlight.hex();
-                controls.push(Control::Legend {
-                    id: "highlight-toggle",
-                    label: words.get(Msg::HighlightedLines).into(),
-                    items: self
-                        .view
-                        .highlighted
-                        .iter()
-                        .filter_map(|&i| {
-                            Some(LegendControl {
-                                label: trend.series.get(i)?.name.clone(),
-                                color: accent.clone(),
-                                symbol: None,
-                                pressed: true,
-                                index: i,
-                                action: Request::Highlight {
-                                    series: trend.series.get(i)?.name.clone(),
-                                },
-                            })
-                        })
-                        .collect(),
-                });
+                controls.push(self.highlighted_control(cx, trend));
             }
         }
+        self.push_zoom_controls(cx, &mut controls);
+        controls
+    }
+
+    fn apply(&mut self, cx: &Context, width: f64, action: &Action) -> Applied {
+        let view = |said: Option<String>| Ok((Changed::VIEW, said));
+        match *action {
+            Action::Pointer(x, y) => Ok((self.point_at(x, y), None)),
+            Action::Leave => Ok((self.leave(), None)),
+            Action::Key(key) => self.press(cx, width, key),
+            Action::Click(x, y) => match hit::legend_at(&self.layout, x, y) {
+                Some(series) => self.apply(cx, width, &Action::Legend(series)),
+                None => Ok((Changed::NOTHING, None)),
+            },
+            Action::Legend(series) => view(Some(self.toggle_series(cx, width, series)?)),
+            Action::Highlight(i) => view(Some(self.toggle_highlight(cx, width, i)?)),
+            Action::Search(ref query) => self.count_matches(cx, query),
+            Action::PinSearch(ref query) => self.highlight_match(cx, width, query),
+            Action::Drag(x0, x1) => {
+                self.drag = Some((x0, x1));
+                self.focus = None;
+                Ok((Changed::HOVER, None))
+            }
+            Action::ZoomTo(x0, x1) => self.zoom_to_selection(cx, width, (x0, x1)),
+            Action::ZoomYears(a, b) => self.zoom_to_years(cx, width, (a, b)),
+            Action::ZoomIn => match self.zoom_in(cx) {
+                Some(range) => view(self.set_years(cx, width, Some(range))),
+                None => Ok((Changed::NOTHING, None)),
+            },
+            Action::ZoomOut => match self.zoom_out(cx) {
+                Some(range) => view(self.set_years(cx, width, range)),
+                None => Ok((Changed::NOTHING, None)),
+            },
+            Action::ResetZoom => match self.view.years {
+                Some(_) => view(self.set_years(cx, width, None)),
+                None => Ok((Changed::NOTHING, None)),
+            },
+            Action::Resize(_)
+            | Action::Theme(_)
+            | Action::Lang(_)
+            | Action::Metric(_)
+            | Action::Group(_)
+            | Action::ToggleOrder
+            | Action::ToggleShowAll
+            | Action::TogglePin(_) => Err(not_for_trend(action)),
+        }
+    }
+}
+
+/// The controls beside the chart (`ChartRoom::controls` lists them).
+impl TrendChart {
+    /// The legend's buttons: one per series, pressed while it is shown.
+    fn legend_control(&self, cx: &Context, trend: &Trend) -> Control {
+        Control::Legend {
+            id: "legend-toggle",
+            label: describe::title(cx, trend),
+            items: trend
+                .series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| LegendControl {
+                    label: s.name.clone(),
+                    color: self
+                        .layout
+                        .colors
+                        .get(i)
+                        .copied()
+                        .unwrap_or(cx.theme.no_group)
+                        .hex(),
+                    symbol: None,
+                    pressed: !self.view.is_hidden(i),
+                    index: i,
+                    action: Request::Legend {
+                        series: Some(s.name.clone()),
+                        group: None,
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    /// The highlighted lines as pressed buttons, to stop highlighting one.
+    fn highlighted_control(&self, cx: &Context, trend: &Trend) -> Control {
+        let accent = cx.theme.highlight.hex();
+        Control::Legend {
+            id: "highlight-toggle",
+            label: cx.words.get(Msg::HighlightedLines).into(),
+            items: self
+                .view
+                .highlighted
+                .iter()
+                .filter_map(|&i| {
+                    Some(LegendControl {
+                        label: trend.series.get(i)?.name.clone(),
+                        color: accent.clone(),
+                        symbol: None,
+                        pressed: true,
+                        index: i,
+                        action: Request::Highlight {
+                            series: trend.series.get(i)?.name.clone(),
+                        },
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The zoom buttons: in, out and reset (the last two only while zoomed).
+    fn push_zoom_controls(&self, cx: &Context, controls: &mut Vec<Control>) {
+        let words = cx.words;
         let zoomed = self.view.years;
         controls.push(Control::Button {
             id: "zoom-in",
@@ -488,207 +552,199 @@ impl ChartRoom for TrendChart {
             disabled: false,
             action: Request::ResetZoom,
         });
-        controls
+    }
+}
+
+/// The reader's actions, one function each (`ChartRoom::apply` dispatches).
+impl TrendChart {
+    /// Focuses the annotation or year under the pointer, and the line under
+    /// it (on a legend entry, that entry's line).
+    fn point_at(&mut self, x: f64, y: f64) -> Changed {
+        let before = (self.focus, self.line);
+        let l = &self.layout;
+        (self.focus, self.line) = match hit::annotation_at(l, x, y) {
+            Some(i) => (Some(Focus::Annotation(i)), None),
+            None => (
+                hit::nearest_year(l, x, y).map(|c| Focus::Year(c.year)),
+                // A legend entry highlights its line; on the plot, the
+                // line nearest the pointer.
+                hit::legend_at(l, x, y).or_else(|| hit::nearest_line(l, x, y)),
+            ),
+        };
+        if (self.focus, self.line) == before {
+            Changed::NOTHING
+        } else {
+            Changed::HOVER
+        }
     }
 
-    fn apply(
+    /// The pointer left: no focus, no line, no drag.
+    fn leave(&mut self) -> Changed {
+        let before = (self.focus, self.line);
+        self.focus = None;
+        self.line = None;
+        let had_drag = self.drag.take().is_some();
+        if before != (None, None) || had_drag {
+            Changed::HOVER
+        } else {
+            Changed::NOTHING
+        }
+    }
+
+    /// A key: ←/→ and Home/End step years, ↑/↓ step lines, Enter keeps the
+    /// line stepped to highlighted, Escape lets the line go.
+    fn press(&mut self, cx: &Context, width: f64, key: Key) -> Applied {
+        let years: Vec<i32> = self.layout.columns.iter().map(|c| c.year).collect();
+        let at = match self.focus {
+            Some(Focus::Year(y)) => years.iter().position(|&x| x == y),
+            _ => None,
+        };
+        match key {
+            Key::Select => {
+                // Enter keeps the line stepped to highlighted (or lets it go).
+                let Some(i) = self.line else {
+                    return Ok((Changed::NOTHING, None));
+                };
+                return Ok((Changed::VIEW, Some(self.toggle_highlight(cx, width, i)?)));
+            }
+            Key::NextLine | Key::PreviousLine => return self.step_line(cx, key),
+            Key::Clear => self.line = None,
+            _ => {}
+        }
+        self.focus = super::step(&years, at, key).map(Focus::Year);
+        let said = self.tooltip(cx).map(|t| t.announcement).unwrap_or_default();
+        Ok((Changed::HOVER, Some(said)))
+    }
+
+    /// Steps to the next or previous shown line (`key`), and says which it
+    /// is and where it stands ("… line 2 of 5").
+    fn step_line(&mut self, cx: &Context, key: Key) -> Applied {
+        let trend = trend(cx)?;
+        let shown: Vec<usize> = (0..trend.series.len())
+            .filter(|&i| !self.view.is_hidden(i))
+            .collect();
+        let at = self.line.and_then(|l| shown.iter().position(|&i| i == l));
+        self.line = super::step(&shown, at, key);
+        let said = self.line.and_then(|i| {
+            let place = shown.iter().position(|&s| s == i)?.saturating_add(1);
+            let what = describe::series_clause(cx, trend, &self.layout, i)?;
+            Some(cx.words.fill(
+                Msg::LineFocus,
+                &[&what, &place.to_string(), &shown.len().to_string()],
+            ))
+        });
+        Ok((Changed::HOVER, said))
+    }
+
+    /// Hides series `series` or shows it again (its legend entry); says which.
+    fn toggle_series(
         &mut self,
         cx: &Context,
         width: f64,
-        action: &Action,
-    ) -> Result<(Changed, Option<String>), Refusal> {
-        let before = (self.focus, self.line);
-        let view = |said: Option<String>| Ok((Changed::VIEW, said));
-        match *action {
-            Action::Pointer(x, y) => {
-                let l = &self.layout;
-                (self.focus, self.line) = match hit::annotation_at(l, x, y) {
-                    Some(i) => (Some(Focus::Annotation(i)), None),
-                    None => (
-                        hit::nearest_year(l, x, y).map(|c| Focus::Year(c.year)),
-                        // A legend entry highlights its line; on the plot, the
-                        // line nearest the pointer.
-                        hit::legend_at(l, x, y).or_else(|| hit::nearest_line(l, x, y)),
-                    ),
-                };
-                let changed = if (self.focus, self.line) == before {
-                    Changed::NOTHING
-                } else {
-                    Changed::HOVER
-                };
-                Ok((changed, None))
-            }
-            Action::Leave => {
-                self.focus = None;
-                self.line = None;
-                let had_drag = self.drag.take().is_some();
-                let changed = if before != (None, None) || had_drag {
-                    Changed::HOVER
-                } else {
-                    Changed::NOTHING
-                };
-                Ok((changed, None))
-            }
-            Action::Key(key) => {
-                let years: Vec<i32> = self.layout.columns.iter().map(|c| c.year).collect();
-                let at = match self.focus {
-                    Some(Focus::Year(y)) => years.iter().position(|&x| x == y),
-                    _ => None,
-                };
-                match key {
-                    Key::Select => {
-                        // Enter keeps the line stepped to highlighted (or lets it go).
-                        let Some(i) = self.line else {
-                            return Ok((Changed::NOTHING, None));
-                        };
-                        return view(Some(self.toggle_highlight(cx, width, i)?));
-                    }
-                    Key::NextLine | Key::PreviousLine => {
-                        let trend = trend(cx)?;
-                        let shown: Vec<usize> = (0..trend.series.len())
-                            .filter(|&i| !self.view.is_hidden(i))
-                            .collect();
-                        let at = self.line.and_then(|l| shown.iter().position(|&i| i == l));
-                        self.line = super::step(&shown, at, key);
-                        let said = self.line.and_then(|i| {
-                            let place = shown.iter().position(|&s| s == i)?.saturating_add(1);
-                            let what = describe::series_clause(cx, trend, &self.layout, i)?;
-                            Some(cx.words.fill(
-                                Msg::LineFocus,
-                                &[&what, &place.to_string(), &shown.len().to_string()],
-                            ))
-                        });
-                        return Ok((Changed::HOVER, said));
-                    }
-                    Key::Clear => self.line = None,
-                    _ => {}
-                }
-                self.focus = super::step(&years, at, key).map(Focus::Year);
-                let said = self.tooltip(cx).map(|t| t.announcement).unwrap_or_default();
-                Ok((Changed::HOVER, Some(said)))
-            }
-            Action::Click(x, y) => match hit::legend_at(&self.layout, x, y) {
-                Some(series) => self.apply(cx, width, &Action::Legend(series)),
-                None => Ok((Changed::NOTHING, None)),
-            },
-            Action::Legend(series) => {
-                let trend = trend(cx)?;
-                let name = trend.series.get(series).map(|s| s.name.clone()).ok_or(
-                    Refusal::NoSuchItem {
-                        action: action.name(),
-                        index: series,
-                    },
-                )?;
-                let hidden = !self.view.is_hidden(series);
-                self.view.hidden.retain(|&h| h != series);
-                if hidden {
-                    self.view.hidden.push(series);
-                }
-                self.focus = None;
-                self.line = None;
-                self.relayout(cx, width);
-                let msg = if hidden {
-                    Msg::SeriesHidden
-                } else {
-                    Msg::SeriesShown
-                };
-                view(Some(cx.words.fill(msg, &[&name])))
-            }
-            Action::Highlight(i) => view(Some(self.toggle_highlight(cx, width, i)?)),
-            Action::Search(ref query) => {
-                let trend = trend(cx)?;
-                let found =
-                    crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
-                let changed = crate::chart::update_search_status(
-                    &mut self.search_status,
-                    cx.words,
-                    query,
-                    found.len(),
-                );
-                Ok((changed, None))
-            }
-            Action::PinSearch(ref query) => {
-                let trend = trend(cx)?;
-                let found =
-                    crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
-                let Some(&i) = found.first() else {
-                    self.search_status = crate::chart::search_status(cx.words, query, 0);
-                    return Ok((
-                        Changed {
-                            controls: true,
-                            ..Changed::NOTHING
-                        },
-                        None,
-                    ));
-                };
-                // Found twice: it stays highlighted.
-                self.search_status = if self.view.is_highlighted(i) {
-                    cx.words.fill(
-                        Msg::Highlighted,
-                        &[trend.series.get(i).map_or("", |s| &s.name)],
-                    )
-                } else {
-                    self.toggle_highlight(cx, width, i)?
-                };
-                // Said once, by the search box's status (its own live region).
-                Ok((Changed::VIEW, None))
-            }
-            Action::Drag(x0, x1) => {
-                self.drag = Some((x0, x1));
-                self.focus = None;
-                Ok((Changed::HOVER, None))
-            }
-            Action::ZoomTo(x0, x1) => {
-                self.drag = None;
-                let (a, b) = (x0.min(x1), x0.max(x1));
-                let mut inside = self
-                    .layout
-                    .columns
-                    .iter()
-                    // A pointer a pixel short of a year's column (a mouse
-                    // lands on whole pixels) still takes that year.
-                    .filter(|c| c.x >= a - ZOOM_SLOP && c.x <= b + ZOOM_SLOP)
-                    .map(|c| c.year);
-                match (inside.next(), inside.next_back()) {
-                    (Some(first), Some(last)) if last > first => {
-                        view(self.set_years(cx, width, Some((first, last))))
-                    }
-                    // Fewer than two years selected: nothing to zoom to.
-                    _ => Ok((Changed::HOVER, None)),
-                }
-            }
-            Action::ZoomYears(a, b) => {
-                let (a, b) = (a.min(b), a.max(b));
-                let years = Self::all_years(cx);
-                let mut inside = years.iter().copied().filter(|y| (a..=b).contains(y));
-                match (inside.next(), inside.next_back()) {
-                    (Some(first), Some(last)) if last > first => {
-                        view(self.set_years(cx, width, Some((first, last))))
-                    }
-                    // Fewer than two of the data's years: nothing to zoom to.
-                    _ => Ok((Changed::NOTHING, None)),
-                }
-            }
-            Action::ZoomIn => match self.zoom_in(cx) {
-                Some(range) => view(self.set_years(cx, width, Some(range))),
-                None => Ok((Changed::NOTHING, None)),
-            },
-            Action::ZoomOut => match self.zoom_out(cx) {
-                Some(range) => view(self.set_years(cx, width, range)),
-                None => Ok((Changed::NOTHING, None)),
-            },
-            Action::ResetZoom => match self.view.years {
-                Some(_) => view(self.set_years(cx, width, None)),
-                None => Ok((Changed::NOTHING, None)),
-            },
-            Action::Resize(_)
-            | Action::Theme(_)
-            | Action::Lang(_)
-            | Action::Metric(_)
-            | Action::Group(_)
-            | Action::ToggleOrder
-            | Action::ToggleShowAll
-            | Action::TogglePin(_) => Err(not_for_trend(action)),
+        series: usize,
+    ) -> Result<String, Refusal> {
+        let trend = trend(cx)?;
+        let name = trend
+            .series
+            .get(series)
+            .map(|s| s.name.clone())
+            .ok_or(Refusal::NoSuchItem {
+                action: "legend",
+                index: series,
+            })?;
+        let hidden = !self.view.is_hidden(series);
+        self.view.hidden.retain(|&h| h != series);
+        if hidden {
+            self.view.hidden.push(series);
+        }
+        self.focus = None;
+        self.line = None;
+        self.relayout(cx, width);
+        let msg = if hidden {
+            Msg::SeriesHidden
+        } else {
+            Msg::SeriesShown
+        };
+        Ok(cx.words.fill(msg, &[&name]))
+    }
+
+    /// Counts the lines whose name contains `query`, for the search box's status.
+    fn count_matches(&mut self, cx: &Context, query: &str) -> Applied {
+        let trend = trend(cx)?;
+        let found = crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
+        let changed = crate::chart::update_search_status(
+            &mut self.search_status,
+            cx.words,
+            query,
+            found.len(),
+        );
+        Ok((changed, None))
+    }
+
+    /// Highlights the first line whose name contains `query`; the search
+    /// box's status says what happened.
+    fn highlight_match(&mut self, cx: &Context, width: f64, query: &str) -> Applied {
+        let trend = trend(cx)?;
+        let found = crate::chart::search(&mut trend.series.iter().map(|s| s.name.as_str()), query);
+        let Some(&i) = found.first() else {
+            self.search_status = crate::chart::search_status(cx.words, query, 0);
+            return Ok((
+                Changed {
+                    controls: true,
+                    ..Changed::NOTHING
+                },
+                None,
+            ));
+        };
+        // Found twice: it stays highlighted.
+        self.search_status = if self.view.is_highlighted(i) {
+            cx.words.fill(
+                Msg::Highlighted,
+                &[trend.series.get(i).map_or("", |s| &s.name)],
+            )
+        } else {
+            self.toggle_highlight(cx, width, i)?
+        };
+        // Said once, by the search box's status (its own live region).
+        Ok((Changed::VIEW, None))
+    }
+
+    /// Zooms to the years whose columns lie between two x positions (a
+    /// dragged selection), if there are at least two.
+    fn zoom_to_selection(&mut self, cx: &Context, width: f64, (x0, x1): (f64, f64)) -> Applied {
+        self.drag = None;
+        let (a, b) = (x0.min(x1), x0.max(x1));
+        let mut inside = self
+            .layout
+            .columns
+            .iter()
+            // A pointer a pixel short of a year's column (a mouse
+            // lands on whole pixels) still takes that year.
+            .filter(|c| c.x >= a - ZOOM_SLOP && c.x <= b + ZOOM_SLOP)
+            .map(|c| c.year);
+        match (inside.next(), inside.next_back()) {
+            (Some(first), Some(last)) if last > first => Ok((
+                Changed::VIEW,
+                self.set_years(cx, width, Some((first, last))),
+            )),
+            // Fewer than two years selected: nothing to zoom to.
+            _ => Ok((Changed::HOVER, None)),
+        }
+    }
+
+    /// Zooms to the data's years from `a` to `b` (either order), if there
+    /// are at least two.
+    fn zoom_to_years(&mut self, cx: &Context, width: f64, (a, b): (i32, i32)) -> Applied {
+        let (a, b) = (a.min(b), a.max(b));
+        let years = Self::all_years(cx);
+        let mut inside = years.iter().copied().filter(|y| (a..=b).contains(y));
+        match (inside.next(), inside.next_back()) {
+            (Some(first), Some(last)) if last > first => Ok((
+                Changed::VIEW,
+                self.set_years(cx, width, Some((first, last))),
+            )),
+            // Fewer than two of the data's years: nothing to zoom to.
+            _ => Ok((Changed::NOTHING, None)),
         }
     }
 }
