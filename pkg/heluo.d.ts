@@ -29,6 +29,8 @@ declare namespace Heluo {
     group?: string;
     /** Table bytes: the text encoding, a TextDecoder label ("gb18030", "big5", "utf-16le"…); decided from the bytes when absent. */
     encoding?: string;
+    /** An import's whole mapping (the recipe "Save as Heluo JSON" keeps), as an object or its JSON text, replayed on this data; time, name, value and group override it. */
+    recipe?: string | Record<string, unknown>;
     /** "none": no buttons; hover, keys and the data table still work. */
     controls?: "full" | "none";
     /** Brand colours: "background:#fff; text:#222; accent:#c00; palette:#a00,#05a". Default: the element's --heluo-* CSS custom properties. */

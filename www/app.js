@@ -946,7 +946,11 @@
       ? "<!-- Copy the folder pkg/embed/ (" + files + ") next to this page as heluo-embed/, and put " + file + " into it -->\n"
       : "<!-- 把 pkg/embed/ 文件夹（" + files + "）复制到本页旁边，命名为 heluo-embed/，再把 " + file + " 放进去 -->\n") + current.charts.map(function (c, i) {
       var a = embedAttrs(c);
+      /* An imported table replays its recipe (the mapping with every
+         decision explicit): next year's file of the same shape draws the
+         same way, the corrections included. */
       var query = "src=" + encodeURIComponent(file) + "&chart=" + a.chart + (a.metric ? "&metric=" + encodeURIComponent(a.metric) : "") +
+        (current.imp ? "&recipe=" + encodeURIComponent(JSON.stringify(current.imp.mapping())) : "") +
         "&theme=auto&lang=" + a.lang + "&id=heluo-" + (i + 1);
       return "<iframe id=\"heluo-" + (i + 1) + "\" title=\"" + c.view.title.replace(/[&<>"]/g, function (ch) { return "&#" + ch.charCodeAt(0) + ";"; }) +
         "\" src=\"heluo-embed/embed.html?" + query.replace(/&/g, "&amp;") + "\" width=\"100%\" height=\"480\" frameborder=\"0\"></iframe>";

@@ -831,11 +831,22 @@ function isWorkbook(bytes) {
     (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0));
 }
 
-/* The mapping an embedder gives (options or attributes time, name, value,
-   group), or undefined to infer everything. */
+/* The mapping an embedder gives: a recipe (the importer's mapping with every
+   decision explicit, as "Save as Heluo JSON" and the embed code keep it: an
+   object or its JSON text), with the options or attributes time, name, value,
+   group over it; undefined to infer everything. */
 function mappingOf(o) {
   var m = {};
   var any = false;
+  if (o.recipe) {
+    var recipe = o.recipe;
+    if (typeof recipe === "string") {
+      try { recipe = JSON.parse(recipe); } catch (err) { throw new Error("recipe: not JSON (" + err.message + ")"); }
+    }
+    if (recipe === null || typeof recipe !== "object" || Array.isArray(recipe)) throw new Error("recipe: expected an object such as {\"time\": \"year\", \"value\": [\"rate\"]}");
+    Object.assign(m, recipe);
+    any = true;
+  }
   ["time", "name", "value", "group"].forEach(function (k) {
     if (o[k] !== undefined && o[k] !== null) { m[k] = o[k]; any = true; }
   });
@@ -857,7 +868,8 @@ function importLang(o) {
  * rejects with the error, also given to options.onError).
  * options as <heluo-chart>'s attributes: { chart, metric, top, theme, lang,
  * title, controls, colors } and the mapping { time, name, value, group,
- * encoding } (encoding: a TextDecoder label for a table's bytes).
+ * encoding, recipe } (encoding: a TextDecoder label for a table's bytes;
+ * recipe: an import's whole mapping, as saved, replayed on this data).
  * Returns { ready, update(data), setOptions(options), toSVG(), toPNG(scale), destroy(), chart }.
  */
 function renderChart(api, target, data, options) {
@@ -941,8 +953,9 @@ function renderChart(api, target, data, options) {
           return finish(tables.Import.fromSheet(reader.read(bytes), mapping, lang));
         });
       } else {
-        var text = decodeText(bytes, opts.encoding);
-        try { imp = tables.Import.fromText(text, false, opts.encoding ? Object.assign({}, mapping, { encoding: opts.encoding }) : mapping, lang); } catch (err) { throw v1Error && /^\s*[[{]/.test(text) ? v1Error : err; }
+        var encoding = opts.encoding || (mapping && mapping.encoding);
+        var text = decodeText(bytes, encoding);
+        try { imp = tables.Import.fromText(text, false, encoding ? Object.assign({}, mapping, { encoding: encoding }) : mapping, lang); } catch (err) { throw v1Error && /^\s*[[{]/.test(text) ? v1Error : err; }
       }
       return finish(imp);
     });
@@ -971,7 +984,7 @@ function renderChart(api, target, data, options) {
     },
     setOptions: function (next) {
       var merged = Object.assign({}, options, next || {});
-      handle.ready = mount(state.bytes, Object.assign({}, merged, { time: undefined, name: undefined, value: undefined, group: undefined, encoding: undefined }));
+      handle.ready = mount(state.bytes, Object.assign({}, merged, { time: undefined, name: undefined, value: undefined, group: undefined, encoding: undefined, recipe: undefined }));
       options = merged;
       return handle;
     },
@@ -1005,8 +1018,8 @@ function chartSheet() {
   return sharedSheet;
 }
 
-var MAPPING_ATTRIBUTES = ["time", "name", "value", "group"];
-var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls", "time", "name", "value", "group", "footer", "fallback"];
+var MAPPING_ATTRIBUTES = ["time", "name", "value", "group", "encoding", "recipe"];
+var ATTRIBUTES = ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls", "time", "name", "value", "group", "encoding", "recipe", "footer", "fallback"];
 
 /* <heluo-chart src="data.json" chart="trend">: the chart in an open shadow
    root, initialised when it comes near the viewport and freed when removed.

@@ -7,7 +7,7 @@
 (function () {
   var query = new URLSearchParams(location.search);
   var chart = document.createElement("heluo-chart");
-  ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls", "time", "name", "value", "group", "footer"].forEach(function (name) {
+  ["src", "chart", "metric", "top", "theme", "lang", "chart-title", "controls", "time", "name", "value", "group", "encoding", "recipe", "footer"].forEach(function (name) {
     var value = query.get(name);
     if (value !== null) chart.setAttribute(name, value);
   });

@@ -321,3 +321,51 @@ test('Heluo.render and <heluo-chart> take a JavaScript array of records with a m
     await p.close();
   }
 });
+
+test('a recipe replays an import: Heluo.render and <heluo-chart recipe>, and the page\'s iframe code carries it', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    const csv = 'village,town,income,dividend\n甲村,一镇,100,50\n乙村,一镇,300,7\n丙村,二镇,200,9\n';
+    const result = await page.evaluate(async (csv) => {
+      const tables = await loadTableImporter();
+      const imp = tables.Import.fromText(csv, false, undefined, 'zh-CN');
+      const inferred = imp.mapping();
+      imp.free();
+      // The correction a reader makes: rank by dividend only.
+      const recipe = Object.assign({}, inferred, { value: ['dividend'], metrics: ['dividend'] });
+      const columns = async (options) => {
+        const box = document.createElement('div');
+        document.body.appendChild(box);
+        const h = Heluo.render(box, csv, Object.assign({ chart: 'ranking' }, options));
+        await h.ready;
+        return { metric: h.chart.view.metricKey, columns: h.chart.view.table().columns };
+      };
+      return { inferred, plain: await columns({}), asText: await columns({ recipe: JSON.stringify(recipe) }), asObject: await columns({ recipe }) };
+    }, csv);
+    assert.ok(JSON.stringify(result.plain.columns).includes('income'), JSON.stringify(result));
+    for (const replayed of [result.asText, result.asObject]) {
+      assert.ok(!JSON.stringify(replayed.columns).includes('income'), `the recipe's metrics only: ${JSON.stringify(replayed)}`);
+      assert.ok(JSON.stringify(replayed.columns).includes('dividend'), JSON.stringify(replayed));
+    }
+    // A recipe that is not JSON is named.
+    const bad = await page.evaluate(async (csv) => {
+      try { Heluo.render(document.body.appendChild(document.createElement('div')), csv, { recipe: '{nope' }); } catch (e) { return e.message; }
+      return null;
+    }, csv);
+    assert.match(bad || '', /^recipe: not JSON/);
+
+    // The page's iframe code for an imported table carries its recipe.
+    await chooseBytes(page, 'villages.csv', Buffer.from(csv, 'utf8'));
+    await page.waitForFunction(() => document.querySelector('#charts figure'), null, { timeout: 15_000 });
+    await page.evaluate(() => { document.getElementById('embed-panel').open = true; });
+    await page.waitForFunction(() => /recipe=/.test(document.getElementById('embed-iframe').value), null, { timeout: 5_000 });
+    const code = await page.$eval('#embed-iframe', (t) => t.value);
+    const src = code.match(/src="heluo-embed\/embed\.html\?([^"]*)"/)[1].replace(/&amp;/g, '&');
+    const recipe = JSON.parse(new URLSearchParams(src).get('recipe'));
+    assert.deepEqual(recipe.metrics || recipe.value, result.inferred.metrics || result.inferred.value);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
