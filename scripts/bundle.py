@@ -78,6 +78,8 @@ bundle = f"""/* Heluo: poverty-trend and village-ranking charts. Classic-script 
     }};
     api.parseInWorker = function (bytes, lang) {{ return parseInWorker(api, scriptUrl, bytes, lang); }};
     api.explain = explainV1;
+    api.importInWorker = function (bytes, lang, encoding) {{ return importInWorker(scriptUrl, bytes, lang, encoding); }};
+    api.decode = decodeBytes;
     api.render = function (target, data, options) {{
       return renderChart(api, target, data, options);
     }};

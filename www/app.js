@@ -180,16 +180,7 @@
      decides: a byte order mark, then strict UTF-8, then GB18030 as Chinese
      Excel and WPS write it. `replaced` counts U+FFFD, the characters the
      bytes did not make. */
-  function decodeText(bytes, forced) {
-    var bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8"
-      : bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "";
-    var text, decoder;
-    try { decoder = new TextDecoder(forced || bom || "utf-8", { fatal: !forced && !bom }); } catch (err) { decoder = new TextDecoder("utf-8"); }
-    try { text = decoder.decode(bytes); } catch (err) { decoder = new TextDecoder("gb18030"); text = decoder.decode(bytes); }
-    var replaced = 0;
-    for (var i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) replaced++;
-    return { text: text, encoding: decoder.encoding, bom: bom === decoder.encoding, replaced: replaced };
-  }
+  function decodeText(bytes, forced) { return Heluo.decode(bytes, forced); }
 
   /* How a decoding reads in the summary: "GB18030，0 个替换字符". */
   function decodedText(d) {
@@ -281,6 +272,33 @@
       if (!(err instanceof WebAssembly.RuntimeError)) dataset.free();
       throw err;
     }
+  }
+
+  /* An import a worker made (Heluo.importInWorker): what the page shows of
+     it, as the worker settled it. A correction imports the text again on the
+     page's thread, with the importer loaded there. */
+  function settledImport(r, bytes) {
+    var real = null;
+    var part = function (name, settled) {
+      return function (a, b) { return real ? real[name](a, b) : settled(a, b); };
+    };
+    return {
+      isFormatV1: false,
+      origin: { bytes: bytes, decoded: r.decoded },
+      snapshot: part("snapshot", function () { return new Uint8Array(r.snapshot); }),
+      formatV1: part("formatV1", function () { return r.formatV1; }),
+      summary: part("summary", function (lang) { return r.summaries[lang === "en" ? "en" : "zh-CN"]; }),
+      mapping: part("mapping", function () { return structuredClone(r.mapping); }),
+      columns: part("columns", function () { return r.columns.slice(); }),
+      remap: function (mapping, lang) {
+        if (!real) {
+          if (!globalThis.HeluoTables) throw new Error("heluo-tables.js");
+          real = HeluoTables.Import.fromText(decodeText(bytes, r.decoded.encoding).text, false, { encoding: r.decoded.encoding }, lang);
+        }
+        real.remap(mapping, lang);
+      },
+      free: function () { if (real) real.free(); },
+    };
   }
 
   /* ------------------------------------------------------------------
@@ -748,13 +766,35 @@
         if (ticket !== latestLoad) return;
         if (err) {
           err.localized = true; /* the worker's parse speaks the page's language */
-          /* Not format v1: the table importer reads it on the page's thread. */
+          /* Not format v1: a worker imports it as a table too; where none
+             can, or the file is not one, the page's thread reads it (and
+             says why it cannot). */
+          var tableJob = Heluo.importInWorker(bytes, pageLang);
           cancelLoad = function (quiet) {
+            tableJob.cancel();
             if (!quiet) latestLoad++;
             hideProgress();
             if (!quiet) statusEl.textContent = words("loadCancelled", file.name);
           };
-          importTable(bytes, file.name, null, err, { progress: true });
+          var onThePage = function () {
+            if (ticket !== latestLoad) return;
+            cancelLoad = function (quiet) {
+              if (!quiet) latestLoad++;
+              hideProgress();
+              if (!quiet) statusEl.textContent = words("loadCancelled", file.name);
+            };
+            importTable(bytes, file.name, null, err, { progress: true });
+          };
+          tableJob.promise.then(function (result) {
+            if (ticket !== latestLoad) return;
+            if (result.v1) return onThePage();
+            hideProgress();
+            showImport(settledImport(result, bytes), file.name, null);
+            importError.hidden = true;
+            clearAlert();
+            /* Ready for a correction, which re-imports on the page's thread. */
+            loadTableImporter().catch(function () {});
+          }, onThePage);
           return;
         }
         /* Parsing holds the main thread: no cancel then; let the words paint first. */

@@ -818,12 +818,21 @@ function explainedBy(tables, err, bytes, lang) {
   return words ? new Error(words) : err;
 }
 
-/* Text of a file: in `encoding` (a TextDecoder label) when given, else UTF-8
-   (a byte order mark dropped), else GB18030 as Chinese Excel and WPS write it. */
-function decodeText(bytes, encoding) {
-  if (encoding) return new TextDecoder(encoding).decode(bytes);
-  try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (err) { return new TextDecoder("gb18030").decode(bytes); }
+/* A file's text: in `forced` (a TextDecoder label) when given, else by its
+   byte order mark, else UTF-8, else GB18030 as Chinese Excel and WPS write
+   it; with the encoding read and how many characters could not be (U+FFFD). */
+function decodeBytes(bytes, forced) {
+  var bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8"
+    : bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "";
+  var text, decoder;
+  try { decoder = new TextDecoder(forced || bom || "utf-8", { fatal: !forced && !bom }); } catch (err) { decoder = new TextDecoder("utf-8"); }
+  try { text = decoder.decode(bytes); } catch (err) { decoder = new TextDecoder("gb18030"); text = decoder.decode(bytes); }
+  var replaced = 0;
+  for (var i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) replaced++;
+  return { text: text, encoding: decoder.encoding, bom: bom === decoder.encoding, replaced: replaced };
 }
+
+function decodeText(bytes, encoding) { return decodeBytes(bytes, encoding).text; }
 
 /* A workbook (xlsx/ods: a zip; xls: an OLE compound file), by its first bytes. */
 function isWorkbook(bytes) {
@@ -1251,6 +1260,25 @@ function standaloneHtml(api, bytes, charts, title, lang) {
    that allows no worker, a trap in the worker): the caller parses on the
    page's thread then. */
 function parseInWorker(api, url, bytes, lang) {
+  return inWorker(url, { bytes: bytes, lang: lang }, function (data) {
+    return api.datasetFromSnapshot(new Uint8Array(data.snapshot));
+  });
+}
+
+/* Imports a table (CSV, TSV, JSON records…) in a worker made from this
+   script, as parseInWorker parses format v1, so a large file does not hold
+   the page: resolves with what the page shows of the import (the snapshot,
+   format v1, the recipe, the columns, the summary in both languages, how the
+   bytes were decoded), or with { v1: true } for format v1; rejects with the
+   importer's error, or with null where no worker or importer runs. */
+function importInWorker(url, bytes, lang, encoding) {
+  return inWorker(url, { table: true, bytes: bytes, lang: lang, encoding: encoding }, function (data) { return data; });
+}
+
+/* A job in a worker made from this script (http/https only): `settle` turns
+   its answer into the result. Copied, not transferred: the page keeps its
+   bytes (to redraw, embed, or read them itself if the worker fails). */
+function inWorker(url, message, settle) {
   var worker = null;
   try {
     if (url && /^https?:/.test(url) && typeof Worker === "function") worker = new Worker(url);
@@ -1261,10 +1289,10 @@ function parseInWorker(api, url, bytes, lang) {
   var promise = new Promise(function (resolve, reject) {
     worker.onmessage = function (e) {
       worker.terminate();
-      if (e.data.trap) return reject(null);
+      if (e.data.trap || e.data.none) return reject(null);
       if (e.data.error !== undefined) return reject(new Error(e.data.error));
       try {
-        resolve(api.datasetFromSnapshot(new Uint8Array(e.data.snapshot)));
+        resolve(settle(e.data));
       } catch (err) {
         reject(null);
       }
@@ -1275,17 +1303,17 @@ function parseInWorker(api, url, bytes, lang) {
       reject(null);
     };
   });
-  /* Copied, not transferred: the page keeps its bytes (to redraw, embed, or
-     parse them itself if the worker fails). */
-  worker.postMessage({ bytes: bytes, lang: lang });
+  worker.postMessage(message);
   return { promise: promise, cancel: function () { worker.terminate(); } };
 }
 
-/* In a worker made from this script: parses what it is sent and posts back
-   the dataset's snapshot, or the error's message. */
+/* In a worker made from this script: parses or imports what it is sent and
+   posts back the dataset's snapshot (and an import's parts), or the error's
+   message. */
 function serveParses(api) {
   self.onmessage = function (e) {
     try {
+      if (e.data.table) return serveImport(e.data);
       var dataset = api.parseDataset(e.data.bytes, e.data.lang);
       var snapshot = dataset.snapshot();
       dataset.free();
@@ -1294,4 +1322,25 @@ function serveParses(api) {
       self.postMessage({ error: (err && err.message) || String(err), trap: err instanceof WebAssembly.RuntimeError });
     }
   };
+}
+
+function serveImport(d) {
+  try {
+    if (!globalThis.HeluoTables) importScripts(new URL("heluo-tables.js", self.location.href).href);
+  } catch (err) {
+    return self.postMessage({ none: true });
+  }
+  var decoded = decodeBytes(d.bytes, d.encoding);
+  var imp = HeluoTables.Import.fromText(decoded.text, false, { encoding: decoded.encoding }, d.lang);
+  try {
+    if (imp.isFormatV1) return self.postMessage({ v1: true });
+    var snapshot = imp.snapshot();
+    self.postMessage({
+      snapshot: snapshot.buffer, formatV1: imp.formatV1(), mapping: imp.mapping(), columns: imp.columns(),
+      summaries: { "zh-CN": imp.summary("zh-CN"), en: imp.summary("en") },
+      decoded: { encoding: decoded.encoding, bom: decoded.bom, replaced: decoded.replaced },
+    }, [snapshot.buffer]);
+  } finally {
+    imp.free();
+  }
 }
