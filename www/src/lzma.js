@@ -4,7 +4,7 @@
    Heluo is ready when the script ends, as before. It follows the LZMA
    specification's reference decoder (LzmaSpec.cpp, public domain). `props` is
    lc + 9 * (lp + 5 * pb); `size` is the unpacked size. Throws on corrupt input. */
-function lzmaDecode(input, props, size) {
+export function lzmaDecode(input, props, size) {
   var lc = props % 9, lp = ((props / 9) | 0) % 5, pb = (props / 45) | 0;
   var out = new Uint8Array(size), pos = 0, inPos = 1;
   var range = 0xffffffff, code = 0;
@@ -126,4 +126,9 @@ function lzmaDecode(input, props, size) {
   }
   if (pos !== size) corrupt();
   return out;
+}
+
+/** The WebAssembly inlined by scripts/bundle.mjs (raw LZMA in base64), unpacked. */
+export function unpack(base64, props, size) {
+  return lzmaDecode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), props, size);
 }
