@@ -20,10 +20,11 @@
      heluo:glue-module  the glue itself, for a module instantiated once
      heluo:css          www/heluo-chart.css, minified (minifyCss), as a string
    The bundle (minified, an ES module's body) is then wrapped in a named
-   function, `(function heluoBundle() { "use strict"; … })();`: a classic
-   script that leaks no names, and whose function's text is the script
-   itself (Heluo.source(), for the standalone HTML download). Deterministic:
-   the same inputs give the same bytes. */
+   function, `!function heluoBundle(){"use strict";…}();`: a classic script
+   that leaks no names, and whose function's text is the script itself
+   (Heluo.source(), for the standalone HTML download; `heluo html` cuts it out
+   of the file the same way, src/bin/heluo/html.rs). Deterministic: the same
+   inputs give the same bytes. */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -139,7 +140,7 @@ export async function bundle(name, gluePath, wasmPath, outPath) {
   const made = madeFor(name, gluePath, wasmPath);
   const spec = BUNDLES[name];
   const code = (await build(join(ROOT, spec.entry), made, true)).trim();
-  writeFileSync(outPath, `${spec.banner}\n(function ${spec.wrapper}(){"use strict";${code}})();\n`);
+  writeFileSync(outPath, `${spec.banner}\n!function ${spec.wrapper}(){"use strict";${code}}();\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

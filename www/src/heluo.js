@@ -1,5 +1,5 @@
 /* The entry of pkg/heluo.js, a classic script (scripts/bundle.mjs wraps this
-   bundle in `(function heluoBundle() { … })();`), so the page works from
+   bundle in `!function heluoBundle(){…}();`), so the page works from
    file:// where module scripts and wasm fetches are blocked, and under a
    strict Content-Security-Policy. The WebAssembly is inlined (raw LZMA,
    base64) and compiled synchronously: Heluo is ready when the script ends.
