@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Heluo need on a fresh Debian machine with
 # rustup. Each step is skipped when it is already done, so this is cheap to rerun.
-#   scripts/setup.sh build   the build tools only (wasm target, wasm-bindgen-cli; npm's binaryen and terser)
+#   scripts/setup.sh build   the build tools only (wasm target, wasm-bindgen-cli; npm's binaryen and rolldown)
 #   scripts/setup.sh test    also Chromium, chromedriver, CJK fonts and the test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,13 +22,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# The classic script's minifiers (scripts/bundle.py): comments and spaces only.
-if ! python3 -c 'import rjsmin, rcssmin' 2>/dev/null; then
-  say "installing rjsmin and rcssmin from PyPI (minify pkg/heluo.js)"
-  python3 -m pip install --quiet rjsmin rcssmin
-fi
-
-apt_packages=()
+# xz packs the wasm inlined in the classic scripts (scripts/bundle.mjs); Debian always has it.
+apt_packages=(xz-utils)
 if [ "$what" = test ]; then
   apt_packages+=(chromium chromium-driver fonts-noto-cjk poppler-utils firefox-esr webkit2gtk-driver xvfb xauth)
   # The `heluo` command's tests: a Latin-only font (DejaVu Sans) for the "no CJK font" case.
@@ -56,7 +51,7 @@ if [ "$what" = test ]; then
   fi
 fi
 
-# The npm tools: binaryen and terser (optimise the wasm and minify pkg/heluo.js, so the build needs them too) and
+# The npm tools: binaryen and rolldown (optimise the wasm and bundle www/src/ into pkg/, so the build needs them too) and
 # the test tools (playwright-core, axe-core; chart.js and echarts for the benchmark).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing the npm tools (npm ci)"

@@ -23,7 +23,7 @@ cargo clippy --quiet --manifest-path tables/Cargo.toml --all-targets -- -D warni
 cargo clippy --quiet --manifest-path tables/Cargo.toml --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "data is text: no markup sinks in the page's scripts"
-if grep -rn -E 'innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function' www/*.js www/*.html; then
+if grep -rn -E 'innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function' www/*.js www/src/*.js www/*.html; then
   echo "found a markup or code sink in www/ (see above)"; exit 1
 fi
 

@@ -1,5 +1,5 @@
 //! `heluo html`: the page's standalone download ("下载独立网页"), made the way
-//! `standaloneHtml` in www/heluo-chart.js makes it: `pkg/heluo.js`'s bundle
+//! `standaloneHtml` in www/src/standalone.js makes it: `pkg/heluo.js`'s bundle
 //! function inline (what `Heluo.source()` returns), the data inline in a
 //! `<heluo-chart>` per chart, under a CSP that allows exactly that script by
 //! its SHA-256. One addition: a `<noscript>` image of each chart (the
@@ -27,9 +27,9 @@ use crate::Failure;
 const HELUO_JS: &str = include_str!("../../../pkg/heluo.js");
 
 /// What `Heluo.source()` returns: `"(" + heluoBundle + ")();\n"`, where the
-/// function's text is the one in the built file (after terser it is
-/// `!function t(){…}()`: the text from `function` to the `}` before the
-/// final call).
+/// function's text is the one in the built file (scripts/bundle.mjs writes
+/// `!function heluoBundle(){…}();`: the text from `function` to the `}`
+/// before the final call).
 pub fn bundle_source(built: &str) -> Option<String> {
     let start = built.find("function")?;
     let body = built.get(start..)?.trim_end();

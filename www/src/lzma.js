@@ -1,10 +1,17 @@
-/* A raw LZMA (LZMA1) decoder, inlined by scripts/bundle.py into pkg/heluo.js to
-   unpack the WebAssembly: LZMA makes the script about a sixth smaller than
-   deflate, and decoding here is synchronous (DecompressionStream is not), so
-   Heluo is ready when the script ends, as before. It follows the LZMA
-   specification's reference decoder (LzmaSpec.cpp, public domain). `props` is
-   lc + 9 * (lp + 5 * pb); `size` is the unpacked size. Throws on corrupt input. */
-function lzmaDecode(input, props, size) {
+/* A raw LZMA (LZMA1) decoder: unpacks the WebAssembly inlined in pkg/heluo.js,
+   heluo-tables.js and heluo-sheet.js (scripts/bundle.mjs packs it with xz).
+   Why by hand, rather than the browser's DecompressionStream:
+   - DecompressionStream offers only gzip, deflate and deflate-raw. Measured
+     2026-12-07 on heluo.js's optimised wasm (321,186 bytes): gzip -9 129,328
+     bytes, raw LZMA 106,939 (17% less); inlined as base64 and served gzipped,
+     130,484 against 107,930 bytes: LZMA saves 22 KB of the download, for a
+     decoder of about 1 KB gzipped.
+   - It is asynchronous: Heluo could not be ready when the script ends, as a
+     page opened from file:// and <heluo-chart> (defined at once) need it.
+   It follows the LZMA specification's reference decoder (LzmaSpec.cpp, public
+   domain). `props` is lc + 9 * (lp + 5 * pb); `size` is the unpacked size.
+   Throws on corrupt input. */
+export function lzmaDecode(input, props, size) {
   var lc = props % 9, lp = ((props / 9) | 0) % 5, pb = (props / 45) | 0;
   var out = new Uint8Array(size), pos = 0, inPos = 1;
   var range = 0xffffffff, code = 0;
@@ -126,4 +133,9 @@ function lzmaDecode(input, props, size) {
   }
   if (pos !== size) corrupt();
   return out;
+}
+
+/** The WebAssembly inlined by scripts/bundle.mjs (raw LZMA in base64), unpacked. */
+export function unpack(base64, props, size) {
+  return lzmaDecode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), props, size);
 }

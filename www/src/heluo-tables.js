@@ -1,0 +1,16 @@
+/* The entry of pkg/heluo-tables.js, the table importer (tables/: CSV, TSV,
+   pasted cells, JSON tables, workbook sheets), a classic script with its
+   WebAssembly inlined like heluo.js, so it works from file:// and under the
+   page's strict policy (script-src 'self' 'wasm-unsafe-eval'). The page adds
+   it when a file that is not format v1 arrives (www/tables-loader.js). It defines:
+
+     HeluoTables.formatV1Message(bytes, lang)  format v1's whole message for a file
+                            the main module refused (it says only where)
+     HeluoTables.Import     the importer (tables/src/web.rs): fromText, fromSheet,
+                            fromValue; summary, mapping, remap, snapshot, formatV1. */
+import { packed, props, size } from "heluo:wasm";
+import { initSync, Import, formatV1Message } from "heluo:glue-module";
+import { unpack } from "./lzma.js";
+
+initSync({ module: new WebAssembly.Module(unpack(packed, props, size)) });
+globalThis.HeluoTables = { Import, formatV1Message };

@@ -1,0 +1,117 @@
+/* A chart's pointer, touch and keyboard input, turned into engine actions,
+   and the tooltip the engine asks for. `c` is the chart (chart.js). */
+import { el } from "./util.js";
+import { swatch } from "./controls.js";
+
+const LEAVE = { type: "leave" };
+
+/* Pointer: hover, tap, click (legend, pin), drag to zoom (trend). Returns what
+   stops listening to the document. */
+export function listenPointer(c) {
+  const { stage, base, view, apply, guard } = c;
+  let drag = null;
+  const at = (event) => {
+    const rect = base.getBoundingClientRect();
+    return [event.clientX - rect.left, event.clientY - rect.top];
+  };
+  const on = (type, fn) => stage.addEventListener(type, guard(fn));
+  on("pointerdown", (event) => {
+    if (event.button !== 0) return;
+    const p = at(event);
+    apply({ type: "pointer", x: p[0], y: p[1] });
+    drag = { x0: p[0], id: event.pointerId, moved: false };
+    if (event.pointerType !== "touch") stage.setPointerCapture(event.pointerId);
+  });
+  on("pointermove", (event) => {
+    const p = at(event);
+    if (drag && drag.id === event.pointerId && view.kind === "trend") {
+      if (Math.abs(p[0] - drag.x0) > 5) drag.moved = true;
+      if (drag.moved) { apply({ type: "drag", x0: drag.x0, x1: p[0] }); return; }
+    }
+    apply({ type: "pointer", x: p[0], y: p[1] });
+  });
+  on("pointerup", (event) => {
+    if (!drag || drag.id !== event.pointerId) return;
+    const d = drag;
+    drag = null;
+    const p = at(event);
+    if (d.moved) {
+      apply({ type: "zoomTo", x0: d.x0, x1: p[0] });
+    } else {
+      apply({ type: "click", x: p[0], y: p[1] });
+      apply({ type: "pointer", x: p[0], y: p[1] });
+    }
+  });
+  on("pointercancel", () => {
+    /* The browser took the gesture (a page scroll): drop the selection. */
+    drag = null;
+    apply(LEAVE);
+  });
+  on("dblclick", () => {
+    if (view.kind === "trend") apply({ type: "resetZoom" });
+  });
+  on("pointerleave", (event) => {
+    if (event.pointerType === "touch" || drag) return; /* a tap keeps its tooltip */
+    apply(LEAVE);
+  });
+  /* A tap outside the chart hides its tooltip. */
+  const outside = guard((event) => {
+    if (!stage.contains(event.target) && !c.tip.hidden) apply(LEAVE);
+  });
+  document.addEventListener("pointerdown", outside);
+  /* Escape hides a hover tooltip wherever the focus is (WCAG 1.4.13). */
+  const escape = guard((event) => {
+    if (event.key === "Escape" && !c.tip.hidden && event.target !== base) apply(LEAVE);
+  });
+  document.addEventListener("keydown", escape);
+  return () => {
+    document.removeEventListener("pointerdown", outside);
+    document.removeEventListener("keydown", escape);
+  };
+}
+
+/* The canvas' keys, as the engine reads them; leaving it ends a key's selection. */
+export function listenKeys(c) {
+  const { base, view, guard } = c;
+  base.addEventListener("keydown", guard((event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const changed = view.key(event.key);
+    if (changed === undefined) return;
+    event.preventDefault();
+    c.handle(changed);
+  }));
+  base.addEventListener("blur", guard(() => c.handle(view.key("Escape"))));
+}
+
+/* The tooltip `t` (ChartView.tooltip()), or none. */
+export function showTip(c, t) {
+  const tip = c.tip;
+  if (!t) {
+    tip.hidden = true;
+    c.tipText = null;
+    return;
+  }
+  /* The same tooltip as before (the pointer moved within one year or bar):
+     keep the DOM, only move it. */
+  if (tip.hidden || c.tipText !== t.announcement) {
+    c.tipText = t.announcement;
+    tip.textContent = "";
+    tip.appendChild(el("div", "heading", t.heading));
+    for (const r of t.rows) {
+      const row = el("div", "row");
+      const label = el("span", "label");
+      if (r.color) label.appendChild(swatch(r.color));
+      label.appendChild(document.createTextNode(r.label));
+      /* A number (as the core writes it: "-1,234.5万元", "0.6%") never
+         wraps; a text value (a group's name) may. */
+      row.append(label, el("span", /^[-−+]?\d/.test(r.value) ? "value num" : "value", r.value));
+      tip.appendChild(row);
+    }
+  }
+  tip.hidden = false;
+  const stageW = c.stage.clientWidth;
+  let left = t.x + 14;
+  if (left + tip.offsetWidth > stageW) left = Math.max(0, t.x - 14 - tip.offsetWidth);
+  tip.style.left = left + "px";
+  tip.style.top = Math.max(0, t.y - tip.offsetHeight - 10) + "px";
+}
