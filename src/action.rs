@@ -226,7 +226,24 @@ pub struct Changed {
     pub transition: bool,
 }
 
+/// A press that moves further than this (CSS px) is a drag, not a click.
+pub const DRAG_PX: f64 = 5.0;
+
 impl Changed {
+    /// What changed in either.
+    pub fn and(self, other: Changed) -> Changed {
+        Changed {
+            marks: self.marks || other.marks,
+            overlay: self.overlay || other.overlay,
+            size: self.size || other.size,
+            controls: self.controls || other.controls,
+            table: self.table || other.table,
+            tooltip: self.tooltip || other.tooltip,
+            announcement: self.announcement || other.announcement,
+            transition: self.transition || other.transition,
+        }
+    }
+
     pub const NOTHING: Changed = Changed {
         marks: false,
         overlay: false,
@@ -381,6 +398,21 @@ pub enum Request {
         x: f64,
         y: f64,
     },
+    /// The pointer went down at `(x, y)`: a click begins, or a drag. The
+    /// engine tells them apart ([`Engine::request`](crate::engine::Engine::request)):
+    /// moved further than [`DRAG_PX`] on a chart that zooms, it is a drag.
+    Press {
+        x: f64,
+        y: f64,
+    },
+    /// The pointer went up at `(x, y)`: the click where it went down, or the
+    /// drag's end (zoom to the dragged years).
+    Release {
+        x: f64,
+        y: f64,
+    },
+    /// A double click: a trend shows every year again; elsewhere nothing.
+    DoubleClick,
     /// A legend entry: a trend's `series` (show/hide) or a ranking's
     /// `group` (filter to it, or back to every group).
     Legend {
@@ -459,6 +491,9 @@ pub enum RequestType {
     Pointer,
     Leave,
     Click,
+    Press,
+    Release,
+    DoubleClick,
     Legend,
     Group,
     Drag,
@@ -478,13 +513,16 @@ pub enum RequestType {
 
 impl RequestType {
     /// Every type, in the order of [`RequestType::NAMES`].
-    pub const ALL: [RequestType; 21] = [
+    pub const ALL: [RequestType; 24] = [
         RequestType::Resize,
         RequestType::Theme,
         RequestType::Lang,
         RequestType::Pointer,
         RequestType::Leave,
         RequestType::Click,
+        RequestType::Press,
+        RequestType::Release,
+        RequestType::DoubleClick,
         RequestType::Legend,
         RequestType::Group,
         RequestType::Drag,
@@ -503,13 +541,16 @@ impl RequestType {
     ];
 
     /// What `type` says in JavaScript.
-    pub const NAMES: [&'static str; 21] = [
+    pub const NAMES: [&'static str; 24] = [
         "resize",
         "theme",
         "lang",
         "pointer",
         "leave",
         "click",
+        "press",
+        "release",
+        "doubleClick",
         "legend",
         "group",
         "drag",
@@ -577,6 +618,9 @@ impl Request {
             Request::Pointer { x, y } => (T::Pointer, vec![("x", Number(*x)), ("y", Number(*y))]),
             Request::Leave => (T::Leave, vec![]),
             Request::Click { x, y } => (T::Click, vec![("x", Number(*x)), ("y", Number(*y))]),
+            Request::Press { x, y } => (T::Press, vec![("x", Number(*x)), ("y", Number(*y))]),
+            Request::Release { x, y } => (T::Release, vec![("x", Number(*x)), ("y", Number(*y))]),
+            Request::DoubleClick => (T::DoubleClick, vec![]),
             Request::Legend { series, group } => {
                 let mut fields = Vec::new();
                 if series.is_some() {
@@ -690,6 +734,15 @@ impl TryFrom<WireRequest> for Request {
                 x: need(w.x, "x")?,
                 y: need(w.y, "y")?,
             },
+            T::Press => Request::Press {
+                x: need(w.x, "x")?,
+                y: need(w.y, "y")?,
+            },
+            T::Release => Request::Release {
+                x: need(w.x, "x")?,
+                y: need(w.y, "y")?,
+            },
+            T::DoubleClick => Request::DoubleClick,
             T::Legend => Request::Legend {
                 series: w.series,
                 group: w.group.flatten(),

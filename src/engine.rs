@@ -19,7 +19,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-pub use crate::action::{Action, Changed, ChartKind, Key, Options, Refusal, Request};
+pub use crate::action::{Action, Changed, ChartKind, Key, Options, Refusal, Request, DRAG_PX};
 
 use crate::chart::ranking::RankingChart;
 use crate::chart::trend::TrendChart;
@@ -141,6 +141,17 @@ pub struct Engine {
     width: f64,
     room: Room,
     announcement: String,
+    /// Where the pointer went down and whether it has moved into a drag
+    /// (the gesture between a `Press` and its `Release`).
+    pressed: Option<Pressed>,
+}
+
+/// A pointer held down: at `x0` CSS px; `dragging` once it moved further
+/// than [`DRAG_PX`] on a chart that takes a drag.
+#[derive(Debug, Clone, Copy)]
+struct Pressed {
+    x0: f64,
+    dragging: bool,
 }
 
 impl fmt::Debug for Engine {
@@ -175,6 +186,7 @@ impl Engine {
             width,
             room,
             announcement: String::new(),
+            pressed: None,
         })
     }
 
@@ -273,6 +285,11 @@ impl Engine {
             Request::Pointer { x, y } => Action::Pointer(x, y),
             Request::Leave => Action::Leave,
             Request::Click { x, y } => Action::Click(x, y),
+            // A gesture's parts as the one action each stands for alone
+            // (`request` applies them as a gesture).
+            Request::Press { x, y } => Action::Pointer(x, y),
+            Request::Release { x, y } => Action::Click(x, y),
+            Request::DoubleClick => Action::ResetZoom,
             Request::Legend { series: s, group } => match (self.kind, s, group) {
                 (ChartKind::Trend, Some(name), _) => {
                     Action::Legend(find("action.series", "series", series(), &name)?)
@@ -333,9 +350,54 @@ impl Engine {
     }
 
     /// [`resolve`](Self::resolve)s a request and [`apply`](Self::apply)s it.
+    ///
+    /// A press, the moves while it is held and its release are one gesture
+    /// here, so every caller tells a click from a drag the same way: a move
+    /// further than [`DRAG_PX`] is offered to the chart as a drag (a trend
+    /// takes it and zooms on release; a ranking refuses it, and the move is
+    /// hover); otherwise the release is a click.
     pub fn request(&mut self, request: Request) -> Result<Changed, Refusal> {
-        let action = self.resolve(request)?;
-        self.apply(action)
+        match request {
+            Request::Press { x, y } => {
+                self.pressed = Some(Pressed {
+                    x0: x,
+                    dragging: false,
+                });
+                self.apply(Action::Pointer(x, y))
+            }
+            Request::Pointer { x, y } => match self.pressed {
+                Some(p) if p.dragging || (x - p.x0).abs() > DRAG_PX => {
+                    match self.apply(Action::Drag(p.x0, x)) {
+                        Ok(changed) => {
+                            self.pressed = Some(Pressed {
+                                dragging: true,
+                                ..p
+                            });
+                            Ok(changed)
+                        }
+                        Err(_) => self.apply(Action::Pointer(x, y)),
+                    }
+                }
+                _ => self.apply(Action::Pointer(x, y)),
+            },
+            Request::Release { x, y } => match self.pressed.take() {
+                Some(p) if p.dragging => self.apply(Action::ZoomTo(p.x0, x)),
+                _ => {
+                    let clicked = self.apply(Action::Click(x, y))?;
+                    Ok(clicked.and(self.apply(Action::Pointer(x, y))?))
+                }
+            },
+            // Only a chart that zooms has something to reset.
+            Request::DoubleClick => Ok(self.apply(Action::ResetZoom).unwrap_or(Changed::NOTHING)),
+            Request::Leave => {
+                self.pressed = None;
+                self.apply(Action::Leave)
+            }
+            other => {
+                let action = self.resolve(other)?;
+                self.apply(action)
+            }
+        }
     }
 
     pub fn kind(&self) -> ChartKind {

@@ -94,8 +94,8 @@ declare namespace Heluo {
     | { type: "resize"; width: number }
     | { type: "theme"; theme: string }
     | { type: "lang"; lang: string }
-    | { type: "pointer" | "click"; x: number; y: number }
-    | { type: "leave" | "zoomIn" | "zoomOut" | "resetZoom" | "toggleOrder" | "toggleShowAll" }
+    | { type: "pointer" | "click" | "press" | "release"; x: number; y: number }
+    | { type: "leave" | "doubleClick" | "zoomIn" | "zoomOut" | "resetZoom" | "toggleOrder" | "toggleShowAll" }
     | { type: "legend"; series?: string | null }
     | { type: "legend"; group?: string | null }
     | { type: "group"; group: string | null }
@@ -129,7 +129,7 @@ declare namespace Heluo {
   /** A tooltip: a heading and label/value rows, anchored at a point in CSS px. */
   interface Tooltip {
     heading: string;
-    rows: { label: string; value: string; color?: string }[];
+    rows: { label: string; value: string; numeric: boolean; color?: string }[];
     x: number;
     y: number;
     /** The tooltip as one sentence, for the chart's live region. */

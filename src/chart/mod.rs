@@ -171,6 +171,9 @@ pub struct TooltipRow {
     /// `#rrggbb` of the series, if the row stands for one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
+    /// The value is a number (shown whole, never wrapped), not a text such as
+    /// a group's name or "—".
+    pub numeric: bool,
 }
 
 impl Tooltip {

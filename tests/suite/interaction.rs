@@ -784,3 +784,53 @@ fn a_drag_ending_a_pixel_short_of_a_year_takes_that_year() {
     apply(&mut c, Action::ZoomTo(a + 1.5, b - 1.5));
     assert_eq!(zoom(&c), Some((2014, 2017)));
 }
+
+#[test]
+fn the_engine_tells_a_drag_from_a_click() {
+    // A trend: a press, moves past DRAG_PX and a release zoom to the dragged years.
+    let mut c = trend();
+    let (x14, x17) = (column_x(&c, 2014), column_x(&c, 2017));
+    let y = 100.0;
+    c.request(Request::Press { x: x14 - 5.0, y })
+        .expect("press");
+    c.request(Request::Pointer { x: x14 - 2.0, y })
+        .expect("a move within DRAG_PX");
+    assert!(
+        !c.overlay().iter().any(|m| matches!(m, Mark::Shade { .. })),
+        "no selection yet: it may still be a click"
+    );
+    c.request(Request::Pointer { x: x17 + 5.0, y })
+        .expect("a drag");
+    assert!(
+        c.overlay().iter().any(|m| matches!(m, Mark::Shade { .. })),
+        "the selection shows"
+    );
+    let changed = c
+        .request(Request::Release { x: x17 + 5.0, y })
+        .expect("release");
+    assert!(changed.marks && changed.announcement);
+    assert_eq!(zoom(&c), Some((2014, 2017)));
+    // A double click shows every year again; on a ranking it does nothing, refusing nothing.
+    c.request(Request::DoubleClick).expect("double click");
+    assert_eq!(zoom(&c), None);
+    let mut r = ranking();
+    assert_eq!(r.request(Request::DoubleClick), Ok(Changed::NOTHING));
+
+    // A ranking refuses the drag, so the same gesture is hover and then a click:
+    // a press and release on a bar pins its village, even after a move.
+    let bar = r.ranking().expect("ranking").layout().bars[0].rect;
+    let (bx, by) = (bar.x + bar.w / 2.0, bar.y + bar.h / 2.0);
+    r.request(Request::Press { x: bx - 8.0, y: by })
+        .expect("press");
+    r.request(Request::Pointer { x: bx, y: by })
+        .expect("hover, not a drag");
+    r.request(Request::Release { x: bx, y: by })
+        .expect("a click");
+    assert_eq!(r.pinned().len(), 1, "the bar's village is pinned");
+    // Leaving ends a press: the next move is hover, not a drag.
+    let mut t = trend();
+    t.request(Request::Press { x: x14, y }).expect("press");
+    t.request(Request::Leave).expect("leave");
+    t.request(Request::Pointer { x: x17, y }).expect("hover");
+    assert!(!t.overlay().iter().any(|m| matches!(m, Mark::Shade { .. })));
+}

@@ -32,6 +32,9 @@ fn one_of_each() -> Vec<Request> {
         Request::Pointer { x: 1.0, y: 2.0 },
         Request::Leave,
         Request::Click { x: 1.0, y: 2.0 },
+        Request::Press { x: 1.0, y: 2.0 },
+        Request::Release { x: 1.0, y: 2.0 },
+        Request::DoubleClick,
         Request::Legend {
             series: Some("a".into()),
             group: None,
@@ -278,14 +281,20 @@ fn generated_types_say_what_crosses() {
     let text = generated();
     // Spot checks of the generator itself, against what the code does.
     assert!(
-        text.contains("{ type: \"pointer\" | \"click\"; x: number; y: number }"),
+        text.contains(
+            "{ type: \"pointer\" | \"click\" | \"press\" | \"release\"; x: number; y: number }"
+        ),
         "{text}"
     );
     assert!(
         text.contains("{ type: \"group\"; group: string | null }"),
         "{text}"
     );
-    assert!(text.contains("{ type: \"leave\" | \"zoomIn\" | \"zoomOut\" | \"resetZoom\" | \"toggleOrder\" | \"toggleShowAll\" }"), "{text}");
+    assert!(text.contains("{ type: \"leave\" | \"doubleClick\" | \"zoomIn\" | \"zoomOut\" | \"resetZoom\" | \"toggleOrder\" | \"toggleShowAll\" }"), "{text}");
+    assert!(
+        text.contains("numeric: boolean"),
+        "a tooltip row says whether its value is a number: {text}"
+    );
     assert!(
         text.contains("pressed: boolean | null"),
         "a button's pressed is written even when null: {text}"

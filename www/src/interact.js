@@ -5,53 +5,39 @@ import { swatch } from "./controls.js";
 
 const LEAVE = { type: "leave" };
 
-/* Pointer: hover, tap, click (legend, pin), drag to zoom (trend). Returns what
-   stops listening to the document. */
+/* Pointer: what it does, the engine decides (a press, the moves while held
+   and the release are one gesture there: a click, or a drag that zooms a
+   trend). Returns what stops listening to the document. */
 export function listenPointer(c) {
-  const { stage, base, view, apply, guard } = c;
-  let drag = null;
+  const { stage, base, apply, guard } = c;
+  let pressed = null; /* the pointer held down */
   const at = (event) => {
     const rect = base.getBoundingClientRect();
-    return [event.clientX - rect.left, event.clientY - rect.top];
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
   const on = (type, fn) => stage.addEventListener(type, guard(fn));
   on("pointerdown", (event) => {
     if (event.button !== 0) return;
-    const p = at(event);
-    apply({ type: "pointer", x: p[0], y: p[1] });
-    drag = { x0: p[0], id: event.pointerId, moved: false };
+    pressed = event.pointerId;
+    apply(Object.assign({ type: "press" }, at(event)));
     if (event.pointerType !== "touch") stage.setPointerCapture(event.pointerId);
   });
   on("pointermove", (event) => {
-    const p = at(event);
-    if (drag && drag.id === event.pointerId && view.kind === "trend") {
-      if (Math.abs(p[0] - drag.x0) > 5) drag.moved = true;
-      if (drag.moved) { apply({ type: "drag", x0: drag.x0, x1: p[0] }); return; }
-    }
-    apply({ type: "pointer", x: p[0], y: p[1] });
+    if (pressed === null || pressed === event.pointerId) apply(Object.assign({ type: "pointer" }, at(event)));
   });
   on("pointerup", (event) => {
-    if (!drag || drag.id !== event.pointerId) return;
-    const d = drag;
-    drag = null;
-    const p = at(event);
-    if (d.moved) {
-      apply({ type: "zoomTo", x0: d.x0, x1: p[0] });
-    } else {
-      apply({ type: "click", x: p[0], y: p[1] });
-      apply({ type: "pointer", x: p[0], y: p[1] });
-    }
+    if (pressed !== event.pointerId) return;
+    pressed = null;
+    apply(Object.assign({ type: "release" }, at(event)));
   });
   on("pointercancel", () => {
-    /* The browser took the gesture (a page scroll): drop the selection. */
-    drag = null;
+    /* The browser took the gesture (a page scroll): drop it. */
+    pressed = null;
     apply(LEAVE);
   });
-  on("dblclick", () => {
-    if (view.kind === "trend") apply({ type: "resetZoom" });
-  });
+  on("dblclick", () => apply({ type: "doubleClick" }));
   on("pointerleave", (event) => {
-    if (event.pointerType === "touch" || drag) return; /* a tap keeps its tooltip */
+    if (event.pointerType === "touch" || pressed !== null) return; /* a tap keeps its tooltip */
     apply(LEAVE);
   });
   /* A tap outside the chart hides its tooltip. */
@@ -102,9 +88,8 @@ export function showTip(c, t) {
       const label = el("span", "label");
       if (r.color) label.appendChild(swatch(r.color));
       label.appendChild(document.createTextNode(r.label));
-      /* A number (as the core writes it: "-1,234.5万元", "0.6%") never
-         wraps; a text value (a group's name) may. */
-      row.append(label, el("span", /^[-−+]?\d/.test(r.value) ? "value num" : "value", r.value));
+      /* A number never wraps; a text value (a group's name) may. */
+      row.append(label, el("span", r.numeric ? "value num" : "value", r.value));
       tip.appendChild(row);
     }
   }

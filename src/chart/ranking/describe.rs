@@ -55,6 +55,7 @@ pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip
             label: cx.words.get(Msg::GroupColumn).into(),
             value: group.to_string(),
             color: None,
+            numeric: false,
         });
     }
     for (m, metric) in ranking.metrics.iter().enumerate() {
@@ -64,6 +65,7 @@ pub fn tooltip(cx: &Context, ranking: &Ranking, bar: &BarMark) -> Option<Tooltip
             label: metric.label.clone(),
             value: value.map_or_else(|| MISSING.into(), |v| format.format(v)),
             color: None,
+            numeric: value.is_some(),
         });
     }
     Some(Tooltip {

@@ -59,6 +59,7 @@ pub fn tooltip(
                     |p| layout.series_format(i).format(p.value),
                 ),
                 color: layout.colors.get(i).map(|c| c.hex()),
+                numeric: point.is_some(),
             })
         })
         .collect();
@@ -68,6 +69,7 @@ pub fn tooltip(
             label: cx.words.fill(Msg::MoreRows, &[&more]),
             value: String::new(),
             color: None,
+            numeric: false,
         });
     }
     let top = column
@@ -90,6 +92,7 @@ pub fn annotation_tooltip(cx: &Context, a: &AnnotationMark) -> Tooltip {
         label: l.clone(),
         value: String::new(),
         color: None,
+        numeric: false,
     };
     Tooltip {
         heading: cx.words.year(a.year),
