@@ -284,7 +284,7 @@
     };
     return {
       isFormatV1: false,
-      origin: { bytes: bytes, decoded: r.decoded },
+      origin: r.decoded ? { bytes: bytes, decoded: r.decoded } : undefined,
       snapshot: part("snapshot", function () { return new Uint8Array(r.snapshot); }),
       formatV1: part("formatV1", function () { return r.formatV1; }),
       summary: part("summary", function (lang) { return r.summaries[lang === "en" ? "en" : "zh-CN"]; }),
@@ -292,8 +292,9 @@
       columns: part("columns", function () { return r.columns.slice(); }),
       remap: function (mapping, lang) {
         if (!real) {
-          if (!globalThis.HeluoTables) throw new Error("heluo-tables.js");
-          real = HeluoTables.Import.fromText(decodeText(bytes, r.decoded.encoding).text, false, { encoding: r.decoded.encoding }, lang);
+          if (!globalThis.HeluoTables || !(r.decoded || globalThis.HeluoSheet)) throw new Error(r.decoded ? "heluo-tables.js" : "heluo-sheet.js");
+          real = r.decoded ? HeluoTables.Import.fromText(decodeText(bytes, r.decoded.encoding).text, false, { encoding: r.decoded.encoding }, lang)
+            : HeluoTables.Import.fromSheet(HeluoSheet.read(bytes), { table: r.mapping.table }, lang);
         }
         real.remap(mapping, lang);
       },
@@ -794,6 +795,7 @@
             clearAlert();
             /* Ready for a correction, which re-imports on the page's thread. */
             loadTableImporter().catch(function () {});
+            if (!result.decoded) loadSheetReader().catch(function () {});
           }, onThePage);
           return;
         }

@@ -3,7 +3,7 @@
    worker made from this very script that parses large files off the page's
    thread. */
 /* global loadTableImporter, loadSheetReader */
-import { decodeBytes, isTrap } from "./util.js";
+import { decodeBytes, isTrap, isWorkbook } from "./util.js";
 
 /** Where this script came from (null inline or in Node): the worker and the
     modules next to it are found from here. */
@@ -68,7 +68,7 @@ export function parseInWorker(api, bytes, lang) {
   return inWorker({ bytes, lang }, (data) => api.datasetFromSnapshot(new Uint8Array(data.snapshot)));
 }
 
-/** Imports a table (CSV, TSV, JSON records…) in a worker made from this
+/** Imports a table (CSV, TSV, JSON records, a workbook) in a worker made from this
     script, as parseInWorker parses format v1, so a large file does not hold
     the page: resolves with what the page shows of the import (the snapshot,
     format v1, the recipe, the columns, the summary in both languages, how the
@@ -129,20 +129,25 @@ export function serveParses(api) {
 }
 
 function serveImport(d) {
+  const workbook = isWorkbook(d.bytes);
+  const near = (name) => new URL(name, self.location.href).href;
   try {
-    if (!globalThis.HeluoTables) importScripts(new URL("heluo-tables.js", self.location.href).href);
+    if (!globalThis.HeluoTables) importScripts(near("heluo-tables.js"));
+    if (workbook && !globalThis.HeluoSheet) importScripts(near("heluo-sheet.js"));
   } catch (err) {
     return self.postMessage({ none: true });
   }
-  const decoded = decodeBytes(d.bytes, d.encoding);
-  const imp = globalThis.HeluoTables.Import.fromText(decoded.text, false, { encoding: decoded.encoding }, d.lang);
+  const tables = globalThis.HeluoTables;
+  const decoded = workbook ? null : decodeBytes(d.bytes, d.encoding);
+  const imp = workbook ? tables.Import.fromSheet(globalThis.HeluoSheet.read(d.bytes), undefined, d.lang)
+    : tables.Import.fromText(decoded.text, false, { encoding: decoded.encoding }, d.lang);
   try {
     if (imp.isFormatV1) return self.postMessage({ v1: true });
     const snapshot = imp.snapshot();
     self.postMessage({
       snapshot: snapshot.buffer, formatV1: imp.formatV1(), mapping: imp.mapping(), columns: imp.columns(),
       summaries: { "zh-CN": imp.summary("zh-CN"), en: imp.summary("en") },
-      decoded: { encoding: decoded.encoding, bom: decoded.bom, replaced: decoded.replaced },
+      decoded: decoded && { encoding: decoded.encoding, bom: decoded.bom, replaced: decoded.replaced },
     }, [snapshot.buffer]);
   } finally {
     imp.free();
