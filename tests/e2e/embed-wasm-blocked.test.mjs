@@ -70,7 +70,7 @@ function elementState(page, id) {
       height: host.getBoundingClientRect().height,
       alert: alert && !alert.hidden ? alert.textContent : null,
       img: img ? { loaded: img.complete && img.naturalWidth === 2, alt: img.alt, shown: img.getBoundingClientRect().width > 0 } : null,
-      tables: [...root.querySelectorAll('table')].map((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent))),
+      tables: [...root.querySelectorAll('table')].map((t) => [...t.rows].filter((r) => !r.hidden).map((r) => [...r.cells].map((c) => c.textContent))),
       tableVisible: [...root.querySelectorAll('table')].every((t) => t.getBoundingClientRect().height > 30),
       foot: root.querySelector('.chart-foot') ? root.querySelector('.chart-foot').textContent : null,
       canvases: root.querySelectorAll('canvas').length,
@@ -122,7 +122,7 @@ test("script-src 'self' without 'wasm-unsafe-eval': the element explains and sho
       return {
         error: window.__renderError,
         alert: root && root.querySelector('[role=alert]').textContent,
-        rows: root ? root.querySelectorAll('table tr').length : 0,
+        rows: root ? root.querySelectorAll('table tr:not([hidden])').length : 0,
       };
     });
     assert.equal(js.error.reason, 'wasm-blocked');

@@ -270,24 +270,110 @@ export async function dropFile(page, name, text) {
   );
 }
 
-/** The texts of each figure: kind, caption, aria-label, table text. */
-export function chartTexts(page) {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('#charts figure.chart')).map((figure) => {
+/**
+ * In the page: the data table of `figure` read as a reader gets it. The table
+ * is built when opened and a large one renders only the rows and columns in
+ * its scrolling box (www/heluo-chart.js, tableView): it is opened with its
+ * button if closed (and closed again after), then scrolled through, cell by
+ * cell from each row's aria-rowindex and each cell's aria-colindex (else its
+ * place). Returns null without a table box, else { caption, head, rows, text }:
+ * `head` the column names, `rows` each row's cell texts, `text` what
+ * table.textContent would be with every row in the DOM.
+ */
+export async function readFigureTable(figure) {
+  const box = figure.querySelector('.table-box');
+  if (!box) return null;
+  const toggle = figure.querySelector('button.show-table');
+  const closed = box.classList.contains('sr-only');
+  if (closed) toggle.click();
+  const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const table = box.querySelector('table.data');
+  const cells = new Map();
+  const read = () => {
+    for (const tr of table.querySelectorAll('tr[aria-rowindex]')) {
+      let c = 0;
+      for (const cell of tr.cells) {
+        if (cell.getAttribute('aria-hidden') === 'true') continue;
+        c = Number(cell.getAttribute('aria-colindex')) || c + 1;
+        cells.set(`${tr.getAttribute('aria-rowindex')},${c}`, cell.textContent);
+      }
+    }
+  };
+  const was = [box.scrollLeft, box.scrollTop];
+  // Steps a little shorter than the box (its header is sticky); the table
+  // renders a margin of rows and columns beyond the box besides.
+  for (let y = 0; ; y += Math.max(1, box.clientHeight - 60)) {
+    for (let x = 0; ; x += Math.max(1, box.clientWidth - 60)) {
+      box.scrollTo(x, y);
+      await frames();
+      read();
+      if (x + box.clientWidth >= box.scrollWidth) break;
+    }
+    if (y + box.clientHeight >= box.scrollHeight) break;
+  }
+  box.scrollTo(...was);
+  const rowCount = Number(table.getAttribute('aria-rowcount'));
+  const colCount = Number(table.getAttribute('aria-colcount')) || table.tHead.rows[0].cells.length;
+  const grid = [];
+  for (let r = 1; r <= rowCount; r++) {
+    const row = [];
+    for (let c = 1; c <= colCount; c++) {
+      const text = cells.get(`${r},${c}`);
+      if (text === undefined) throw new Error(`readFigureTable: cell ${r},${c} of ${rowCount}×${colCount} was never rendered`);
+      row.push(text);
+    }
+    grid.push(row);
+  }
+  if (closed) toggle.click();
+  const caption = table.caption.textContent;
+  return { caption, head: grid[0], rows: grid.slice(1), text: caption + grid.flat().join('') };
+}
+
+/** The data table of the figure of `kind` ('trend'/'ranking') on the page: readFigureTable. */
+export async function readTable(page, kind) {
+  // A figure replaced while it is read (a file's chart after the sample's)
+  // has no table left: read the one in the page now.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const figure = await page.$(inFigure(kind));
+      return await figure.evaluate(readFigureTable);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Waits until `test(table)` holds for the data table of `kind` (readTable), polling. */
+export async function waitForTable(page, kind, test, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const table = await readTable(page, kind).catch(() => null);
+    if (table && test(table)) return table;
+    if (Date.now() > end) throw new Error(`waitForTable: ${kind} table never matched: ${table && table.text.slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The texts of each figure: kind, caption, aria-label, table text and cells (readFigureTable). */
+export async function chartTexts(page) {
+  const out = [];
+  for (const figure of await page.$$('#charts figure.chart')) {
+    const texts = await figure.evaluate((figure) => {
       const id = figure.getAttribute('aria-labelledby');
       const caption = id ? document.getElementById(id) : null;
       const base = figure.querySelector('canvas.base');
-      const table = figure.querySelector('.table-box table.data');
       return {
         kind: Array.from(figure.classList).find((c) => c.startsWith('chart-')) || '',
         caption: caption ? caption.textContent : null,
         captionInFigure: !!caption && figure.contains(caption) && caption.tagName === 'FIGCAPTION',
         label: base ? base.getAttribute('aria-label') : null,
-        table: table ? table.textContent : null,
-        cells: table ? Array.from(table.querySelectorAll('td')).map((td) => td.textContent) : [],
       };
-    }),
-  );
+    });
+    const table = await figure.evaluate(readFigureTable);
+    out.push({ ...texts, table: table ? table.text : null, cells: table ? table.rows.flat() : [] });
+  }
+  return out;
 }
 
 /**

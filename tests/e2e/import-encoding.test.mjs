@@ -8,15 +8,15 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, closeBrowser, chooseBytes, runAxe, ROOT } from './helpers.mjs';
+import { openPage, closeBrowser, chooseBytes, runAxe, readTable, ROOT } from './helpers.mjs';
 
 after(closeBrowser);
 
 const TABLES = join(ROOT, 'www/data/tables');
 const ENCODINGS = join(ROOT, 'tests/fixtures/encodings');
 
-function names(page) {
-  return page.$$eval('#charts figure.chart-trend table.data thead th', (t) => t.slice(1).map((x) => x.textContent));
+async function names(page) {
+  return (await readTable(page, 'trend')).head.slice(1);
 }
 
 async function loaded(page, name) {
@@ -101,13 +101,13 @@ test('Big5 read as GB18030 is garbled; picking Big5 fixes the names, and the rec
     // The evidence (not UTF-8) picks GB18030, which reads these bytes without
     // a replacement character but as the wrong characters.
     assert.match(await page.textContent('#import-decoded'), /GB18030/);
-    const before = await page.$$eval('#charts figure.chart-ranking table.data tbody tr', (r) => r.map((x) => x.cells[1].textContent));
+    const before = (await readTable(page, 'ranking')).rows.map((r) => r[1]);
     assert.ok(!before.includes('臺北縣'), `garbled: ${before}`);
 
     await page.click('#import-adjust');
     await pickEncoding(page, 'big5');
     await page.waitForFunction(() => /Big5，0 个替换字符/.test(document.querySelector('#import-decoded').textContent));
-    const after = await page.$$eval('#charts figure.chart-ranking table.data tbody tr', (r) => r.map((x) => x.cells[1].textContent));
+    const after = (await readTable(page, 'ranking')).rows.map((r) => r[1]);
     assert.deepEqual([...after].sort(), ['臺北縣', '臺南縣', '高雄縣'].sort(), `Big5 names: ${after}`);
 
     // Saved as format v1, the recipe says how to decode next year's file.
@@ -123,7 +123,8 @@ test('Big5 read as GB18030 is garbled; picking Big5 fixes the names, and the rec
       document.body.appendChild(box);
       const h = Heluo.render(box, bytes, { chart: 'ranking', encoding: 'big5' });
       await h.ready;
-      const rows = Array.from(h.chart.figure.querySelectorAll('table.data tbody tr')).map((r) => r.cells[1].textContent);
+      h.chart.figure.querySelector('button.show-table').click();
+      const rows = Array.from(h.chart.figure.querySelectorAll('table.data tr[aria-rowindex]')).slice(1).map((r) => r.cells[1].textContent);
       h.destroy();
       box.remove();
       return rows;

@@ -8,7 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, closeBrowser, chartTexts, chooseBytes, ROOT } from './helpers.mjs';
+import { openPage, closeBrowser, chartTexts, chooseBytes, readTable, waitForTable, ROOT } from './helpers.mjs';
 
 after(closeBrowser);
 
@@ -38,9 +38,9 @@ async function waitForCharts(page, match) {
   });
 }
 
-function tableRows(page, kind) {
-  return page.$$eval(`#charts figure.chart-${kind} table.data tbody tr`, (rows) =>
-    rows.map((r) => Array.from(r.cells).map((c) => c.textContent)));
+/* The rows of the data table of `kind`, opened and read whole (readTable). */
+async function tableRows(page, kind) {
+  return (await readTable(page, kind)).rows;
 }
 
 test('a dropped GBK bureau export draws its trend: 农村贫困发生率, 8 years', async () => {
@@ -57,7 +57,7 @@ test('a dropped GBK bureau export draws its trend: 农村贫困发生率, 8 year
     // The indicator is the line, with its unit from "农村贫困发生率(%)"; the
     // title is the export's "指标：" line and the source its "数据来源：" line.
     assert.match(trend.label, /农村贫困发生率从2012年的10\.2%降至2019年的0\.6%/, trend.label);
-    const heads = await page.$$eval('#charts figure.chart-trend table.data thead th', (t) => t.map((x) => x.textContent));
+    const { head: heads } = await readTable(page, 'trend');
     assert.deepEqual(heads.slice(1), ['农村贫困发生率']);
     assert.match(await page.textContent('#dataset-note'), /国家统计局/);
     const rows = await tableRows(page, 'trend');
@@ -194,15 +194,14 @@ test('correcting the mapping redraws; an impossible one is explained and the cha
     assert.deepEqual(values.filter((v) => v[1]).map((v) => v[0]), ['村集体经济收入(元)', '户均分红(元)'], JSON.stringify(values));
     // Only 户均分红: the ranking's metric is now that column.
     await page.getByLabel('村集体经济收入(元)', { exact: true }).uncheck();
-    await page.waitForFunction(() => !document.querySelector('#charts figure.chart-ranking table.data thead').textContent.includes('村集体经济收入'), null, { timeout: 10_000 });
-    const heads = await page.$$eval('#charts figure.chart-ranking table.data thead th', (t) => t.map((x) => x.textContent).join('|'));
+    const heads = (await waitForTable(page, 'ranking', (t) => !t.head.join('|').includes('村集体经济收入'))).head.join('|');
     assert.match(heads, /户均分红/, heads);
     assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.labels[0].textContent), '村集体经济收入(元)', 'focus stays on the control');
     // The unit of a value column.
     await page.getByLabel('“户均分红(元)”的单位').fill('块');
     await page.getByLabel('“户均分红(元)”的单位').press('Enter');
     await page.getByLabel('“户均分红(元)”的单位').evaluate((e) => e.dispatchEvent(new Event('change')));
-    await page.waitForFunction(() => document.querySelector('#charts figure.chart-ranking table.data').textContent.includes('块'), null, { timeout: 10_000 });
+    await waitForTable(page, 'ranking', (t) => t.text.includes('块'));
     // Naming a column that cannot be the name: the panel says why; the chart stays.
     const shown = await tableRows(page, 'ranking');
     await page.selectOption('#import-name', '');
@@ -283,13 +282,16 @@ test('Heluo.render and <heluo-chart> take a JavaScript array of records with a m
       ];
       const handle = Heluo.render(box, records, { chart: 'trend', time: 'year', name: 'county', value: 'rate' });
       await handle.ready;
+      // The tables are built when opened (their button), as a reader does.
+      handle.chart.figure.querySelector('button.show-table').click();
       const cells = Array.from(handle.chart.figure.querySelectorAll('table.data td')).map((td) => td.textContent);
       // An object of columns, too.
       const box2 = document.createElement('div');
       document.body.appendChild(box2);
       const h2 = Heluo.render(box2, { village: ['甲村', '乙村'], income: [100, 300] }, { name: 'village', value: 'income' });
       await h2.ready;
-      const first = Array.from(h2.chart.figure.querySelectorAll('table.data tbody tr')[0].cells).map((c) => c.textContent);
+      h2.chart.figure.querySelector('button.show-table').click();
+      const first = Array.from(h2.chart.figure.querySelector('table.data tr[aria-rowindex="2"]').cells).map((c) => c.textContent);
       return { figure: handle.chart.figure.matches('figure.chart-trend') && box.contains(handle.chart.figure.getRootNode().host), cells, first };
     });
     assert.ok(result.figure, 'a trend is drawn');
@@ -314,7 +316,10 @@ test('Heluo.render and <heluo-chart> take a JavaScript array of records with a m
       const h = document.getElementById('records');
       return h.shadowRoot && h.shadowRoot.querySelector('figure.chart-trend');
     }, null, { timeout: 15_000 });
-    const cells = await page.$eval('#records', (h) => Array.from(h.shadowRoot.querySelectorAll('table.data td')).map((td) => td.textContent));
+    const cells = await page.$eval('#records', (h) => {
+      h.shadowRoot.querySelector('button.show-table').click();
+      return Array.from(h.shadowRoot.querySelectorAll('table.data td')).map((td) => td.textContent);
+    });
     assert.ok(cells.some((c) => c.startsWith('0.36')), JSON.stringify(cells));
     assert.deepEqual(p.pageErrors, []);
   } finally {

@@ -7,7 +7,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, closeBrowser, chooseFile, waitForCaption, exportFrom, keepFramesRunning, rankingRows, hoverUntil,
+  openPage, closeBrowser, chooseFile, waitForCaption, exportFrom, keepFramesRunning, rankingRows, hoverUntil, readTable,
 } from './helpers.mjs';
 
 after(closeBrowser);
@@ -58,10 +58,9 @@ function svgTexts(svg) {
   return out;
 }
 
-/* The data table of the figure of `kind`, as rows of cell texts (th and td). */
-function tableRows(page, kind) {
-  return page.$$eval(`#charts figure.chart-${kind} .table-box table.data tbody tr`, (trs) =>
-    trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
+/* The data table of the figure of `kind`, as rows of cell texts (readTable: opened and read whole). */
+async function tableRows(page, kind) {
+  return (await readTable(page, kind)).rows;
 }
 
 const ZERO = /^[−-]?0(\.0+)?\s*(元|万元|%)?$/;

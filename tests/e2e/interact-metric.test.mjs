@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openPage, closeBrowser, inFigure, canvasHash, canvasSize, rankingRows, hoverAt, clickAt,
-  liveText, chartTexts, exportFrom, settledHash,
+  liveText, chartTexts, exportFrom, settledHash, readTable,
 } from './helpers.mjs';
 
 after(closeBrowser);
@@ -47,8 +47,7 @@ test('户均分红: 王屯村 first with 2,000 元; 夏庄村 stays pinned at �
 
     // The table: same order; villages without 户均分红 come last, unranked.
     const [, ranking] = await chartTexts(page);
-    const table = await page.$$eval(inFigure('ranking', 'table.data tbody tr'), (trs) =>
-      trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+    const table = (await readTable(page, 'ranking')).rows.map((r) => [r[0], r[1]]);
     assert.deepEqual(table, [
       ['1', '王屯村'], ['2', '夏庄村'], ['3', '皂角树村'], ['4', '溢坡村'],
       ['—', '大西村'], ['—', '王山村'], ['—', '分金沟村'],

@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, closeBrowser, inFigure, canvasSize, rankingRows, hoverAt, clickAt, topmostColorBox,
+  openPage, closeBrowser, inFigure, canvasSize, rankingRows, hoverAt, clickAt, topmostColorBox, readTable,
 } from './helpers.mjs';
 
 after(closeBrowser);
@@ -36,7 +36,7 @@ test('sort order: smallest first puts 分金沟村 on top; the button flips', as
     const tip = await hoverAt(page, 'ranking', width * 0.5, rows[0].y);
     assert.equal(tip.heading, '第 1 名 · 分金沟村', 'ranks count from the top in the chosen order');
     assert.ok(tip.text.includes('35,000 元'), tip.text);
-    const firstCell = await page.$eval(inFigure('ranking', 'table.data tbody tr'), (tr) => tr.cells[1].textContent);
+    const firstCell = (await readTable(page, 'ranking')).rows[0][1];
     assert.equal(firstCell, '分金沟村', 'the table follows the order');
 
     await page.click(order);

@@ -9,7 +9,7 @@
 import { el } from "./util.js";
 import { setText } from "./words.js";
 import { updateControls } from "./controls.js";
-import { fillTable } from "./table.js";
+import { tableView } from "./table.js";
 import { listenPointer, listenKeys, showTip } from "./interact.js";
 
 let chartCount = 0;
@@ -42,6 +42,7 @@ export function mountChart(api, container, dataset, kind, options) {
     title: options.title, colors: options.colors,
   });
   const lang = c.lang = view.lang;
+  c.dataTable = tableView(c.tableBox, () => view.table(), lang);
   c.words = (key, a, b) => api.text(lang, key, a || "", b || "");
   c.kindWord = c.words(kind === "ranking" ? "chartRanking" : "chartTrend");
   c.lastWidth = width(c);
@@ -55,7 +56,6 @@ export function mountChart(api, container, dataset, kind, options) {
   setHeight(c);
   describe(c);
   updateControls(c);
-  fillTable(c);
   return {
     figure: c.figure,
     view,
@@ -155,7 +155,7 @@ function handle(c, changed) {
   const had = changed.controls && focusedControl(c);
   if (changed.marks || changed.size) { setHeight(c); describe(c); }
   if (changed.controls) updateControls(c);
-  if (changed.table) fillTable(c);
+  if (changed.table) c.dataTable.stale();
   if (changed.tooltip) showTip(c, c.view.tooltip());
   if (changed.announcement) setText(c.live, c.view.announcement, c.lang);
   if (changed.transition) animate(c);
@@ -205,6 +205,7 @@ function watchSize(c) {
     const w = width(c);
     c.lastWidth = w;
     c.handle(c.view.resize(w, scale()));
+    c.dataTable.draw();
   };
   const observer = new ResizeObserver(c.guard(() => {
     if (width(c) !== c.lastWidth) resize();
@@ -237,6 +238,7 @@ function watchPrint(c) {
   const onPrint = c.guard((event) => {
     const type = event && event.type;
     const printing = type === "beforeprint" ? true : type === "afterprint" ? false : printQuery.matches;
+    c.dataTable.print(printing);
     if ((c.options.theme || "light") !== "dark" || printing === printed) return;
     printed = printing;
     c.apply({ type: "theme", theme: printing ? "light" : "dark" });

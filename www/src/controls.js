@@ -157,6 +157,7 @@ function chartButtons(c) {
     const hidden = tableBox.classList.toggle("sr-only");
     named(tableToggle, hidden ? "showTable" : "hideTable");
     showTableBox(tableBox, !hidden);
+    c.dataTable.show(!hidden);
     tableToggle.setAttribute("aria-expanded", String(!hidden));
   });
   named(tableToggle, tableBox.classList.contains("sr-only") ? "showTable" : "hideTable");

@@ -3,12 +3,13 @@
    when one is given, the data as tables and the data's words. */
 import { el, decodeText, plainValue, toBytes } from "./util.js";
 import { isZh, reasoned } from "./words.js";
-import { footOf } from "./table.js";
+import { footOf, tableView } from "./table.js";
 
 /** Shows the fallback in `box` (with its own alert when `ownAlert`) and
     returns the error that says why (reason "wasm-blocked" or "wasm-unsupported"). */
 export function renderFallback(reason, box, data, options, ownAlert) {
   let d = null;
+  let tables = [];
   try { d = plainValue(data) || JSON.parse(decodeText(toBytes(data))); } catch (err) { d = null; }
   const zh = isZh(box, options, d && d.locale);
   const err = reasoned(zh, reason);
@@ -25,38 +26,27 @@ export function renderFallback(reason, box, data, options, ownAlert) {
     wrap.appendChild(img);
   }
   if (d && typeof d === "object") {
-    for (const t of fallbackTables(d, zh, options.chart)) wrap.appendChild(el("div", "table-box")).appendChild(t);
+    tables = fallbackTables(d, zh, options.chart);
+    for (const t of tables) wrap.appendChild(t.box);
     const foot = options.footer !== "none" && footOf(d, zh);
     if (foot) wrap.appendChild(foot);
   }
   box.textContent = "";
   box.appendChild(wrap);
+  /* Built once in the page, where they can measure what is in view. */
+  for (const t of tables) t.show(true);
   return err;
 }
 
 /* Format v1 read in JavaScript, for the fallback table only: one table per
-   chart, as plain text cells. */
+   chart, as plain text cells, shown as a chart's table is (table.js). */
 function fallbackTables(d, zh, kind) {
   const tables = [];
   const num = (v) => typeof v === "number" ? v.toLocaleString(zh ? "zh-CN" : "en") : v === null || v === undefined ? "" : String(v);
   const table = (caption, columns, rows) => {
-    const t = el("table", "data");
-    t.appendChild(el("caption", null, caption));
-    const head = el("tr");
-    for (const column of columns) {
-      const th = el("th", null, column);
-      th.scope = "col";
-      head.appendChild(th);
-    }
-    t.appendChild(el("thead")).appendChild(head);
-    const body = el("tbody");
-    for (const row of rows) {
-      const tr = el("tr");
-      for (const cell of row) tr.appendChild(el("td", typeof cell === "number" ? "num" : null, num(cell)));
-      body.appendChild(tr);
-    }
-    t.appendChild(body);
-    tables.push(t);
+    const box = el("div", "table-box");
+    const data = { caption, columns, numeric: columns.map((_, i) => rows.some((r) => typeof r[i] === "number")), rows: rows.map((r) => r.map(num)) };
+    tables.push(tableView(box, () => data, zh ? "zh-CN" : "en"));
   };
   const trend = kind !== "ranking" && d.trend;
   if (trend) trendTable(trend, d, zh, table);
