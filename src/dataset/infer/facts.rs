@@ -164,6 +164,71 @@ fn entity_key(out: &mut String, name: &str, group: Option<&str>) {
 }
 
 impl Facts {
+    /// No facts yet: slots of `width` accumulators, `columns` columns counted.
+    fn new(width: usize, columns: usize) -> Self {
+        Facts {
+            entities: Vec::new(),
+            by_hash: FxMap::default(),
+            first_slots: Vec::new(),
+            slots: FxMap::default(),
+            slot_keys: Vec::new(),
+            accs: Vec::new(),
+            width,
+            skipped: Vec::new(),
+            read: 0,
+            missing: 0,
+            notes: Vec::new(),
+            read_by_column: vec![(0, 0); columns],
+            periods_seen: FxSet::default(),
+            days: false,
+            key: String::new(),
+            other_key: String::new(),
+        }
+    }
+
+    /// Room for `names` entities and a slot each.
+    fn reserve(&mut self, names: usize) {
+        self.entities.reserve(names);
+        self.by_hash.reserve(names);
+        self.first_slots.reserve(names);
+        self.slot_keys.reserve(names);
+        self.accs.reserve(names.saturating_mul(self.width));
+    }
+
+    /// A row's value `v` (`None`: missing) added to accumulator `m` of
+    /// `slot`, in `period` of the year (0: none).
+    fn add(&mut self, slot: usize, m: usize, row: usize, v: Option<f64>, period: u64) {
+        let index = slot.saturating_mul(self.width).saturating_add(m);
+        let new_period = v.is_some()
+            && (period == 0 && self.accs.get(index).is_some_and(|a| a.periods == 0)
+                || period != 0 && self.periods_seen.insert((index, period)));
+        let Some(acc) = self.acc_mut(slot, m) else {
+            return;
+        };
+        if acc.rows == 0 {
+            acc.row = row;
+        }
+        acc.rows = acc.rows.saturating_add(1);
+        if let Some(v) = v {
+            if acc.values == 0 {
+                acc.first = v;
+            } else if v != acc.first {
+                acc.same = false;
+            }
+            acc.sum += v;
+            acc.values = acc.values.saturating_add(1);
+            if new_period {
+                acc.periods = acc.periods.saturating_add(1);
+            }
+            if acc.values == 1 || period > acc.last_period {
+                acc.last_period = period;
+                acc.last_sum = v;
+            } else if period == acc.last_period {
+                acc.last_sum += v;
+            }
+        }
+    }
+
     fn entity(&mut self, name: &str, group: Option<Rc<str>>, row: usize) -> usize {
         // The keys in buffers kept between rows: nothing is allocated.
         let mut key = std::mem::take(&mut self.key);
@@ -290,10 +355,61 @@ fn value(
     Ok(Some(v))
 }
 
+/// Step 4: the rows read as facts, then the notes on what was done; an
+/// error when no value cell holds a value.
 pub(super) fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts> {
-    // The columns read as values: the trend's and the ranking's (long,
-    // records), the series (wide), the years (transposed).
-    let value_columns: Vec<usize> = match plan.shape {
+    let value_columns = value_columns(plan);
+    let width = match plan.shape {
+        Shape::Long | Shape::Records => value_columns.len().max(1),
+        Shape::Wide | Shape::Transposed => 1,
+    };
+    let mut facts = Facts::new(width, profiles.len());
+    // At least an entity and a slot per distinct name (exactly, in records):
+    // reserved once rather than grown.
+    if matches!(plan.shape, Shape::Long | Shape::Records) {
+        let names = plan
+            .name
+            .and_then(|(n, _)| profiles.get(n))
+            .map_or(0, |p| p.distinct)
+            .min(ctx.table.rows());
+        facts.reserve(names);
+    }
+    if plan.shape == Shape::Wide {
+        wide_entities(&mut facts, profiles, plan);
+    }
+    let mut rows = Rows::new(ctx, profiles, plan, &value_columns);
+    for row in 0..ctx.table.rows() {
+        rows.read_row(&mut facts, row);
+    }
+    // Notes: the slice, the sums, the day/month order, shares.
+    for (c, v, auto) in &plan.splits {
+        if let Some(v) = v {
+            facts.notes.push(Note::Slice {
+                column: header(ctx, *c),
+                value: v.clone(),
+                auto: *auto,
+                rows_left: rows.left_by_slice,
+            });
+        }
+    }
+    note_sums(&mut facts, ctx, profiles, plan);
+    note_day_month(&mut facts, ctx, profiles, plan);
+    note_columns(&mut facts, ctx, profiles, plan, &value_columns);
+    if facts.read == 0 {
+        return Err(Error::AllMissing {
+            columns: value_columns
+                .iter()
+                .map(|&c| quote(&header(ctx, c)))
+                .collect(),
+        });
+    }
+    Ok(facts)
+}
+
+/// The columns read as values: the trend's and the ranking's (long,
+/// records), the series (wide), the years (transposed).
+fn value_columns(plan: &Plan) -> Vec<usize> {
+    match plan.shape {
         Shape::Long | Shape::Records => {
             let mut v = plan.values.clone();
             for m in &plan.metrics {
@@ -305,225 +421,219 @@ pub(super) fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts
         }
         Shape::Wide => plan.values.clone(),
         Shape::Transposed => plan.years.iter().map(|(c, _)| *c).collect(),
-    };
-    let width = match plan.shape {
-        Shape::Long | Shape::Records => value_columns.len().max(1),
-        Shape::Wide | Shape::Transposed => 1,
-    };
-    let mut facts = Facts {
-        entities: Vec::new(),
-        by_hash: FxMap::default(),
-        first_slots: Vec::new(),
-        slots: FxMap::default(),
-        slot_keys: Vec::new(),
-        accs: Vec::new(),
-        width,
-        skipped: Vec::new(),
-        read: 0,
-        missing: 0,
-        notes: Vec::new(),
-        read_by_column: vec![(0, 0); profiles.len()],
-        periods_seen: FxSet::default(),
-        days: false,
-        key: String::new(),
-        other_key: String::new(),
-    };
-    // At least an entity and a slot per distinct name (exactly, in records):
-    // reserved once rather than grown.
-    if matches!(plan.shape, Shape::Long | Shape::Records) {
-        let names = plan
-            .name
-            .and_then(|(n, _)| profiles.get(n))
-            .map_or(0, |p| p.distinct)
-            .min(ctx.table.rows());
-        facts.entities.reserve(names);
-        facts.by_hash.reserve(names);
-        facts.first_slots.reserve(names);
-        facts.slot_keys.reserve(names);
-        facts.accs.reserve(names.saturating_mul(width));
     }
-    // Periods within a year are counted only where a time has months or
-    // days, or a period column splits the rows.
-    let sub_yearly = !plan.periods.is_empty()
-        || plan
-            .time
-            .and_then(|(t, _)| profiles.get(t))
-            .is_some_and(|p| !p.plain_years);
-    let percent = |c: usize| plan.units.get(c).and_then(|u| u.as_deref()) == Some("%");
-    let decimal = |c: usize| profiles.get(c).map_or(Decimal::Point, |p| p.decimal);
-    // Wide: one entity per value column, in order.
-    if plan.shape == Shape::Wide {
-        for &c in &plan.values {
-            let Some(p) = profiles.get(c) else { continue };
-            // The label, or the whole header where two labels meet.
-            let taken = facts
-                .entities
-                .iter()
-                .any(|e| e.group.is_none() && reader_key(&e.name) == reader_key(&p.label));
-            let name = if taken {
-                p.header.clone()
-            } else {
-                p.label.clone()
-            };
-            let e = facts.entity(&name, None, 0);
-            if let Some(entity) = facts.entities.get_mut(e) {
-                entity.unit = plan.units.get(c).cloned().flatten();
-            }
-        }
-    }
-    let split_keys: Vec<(usize, Option<String>)> = plan
-        .splits
-        .iter()
-        .map(|(c, v, _)| (*c, v.as_deref().map(|v| reader_key(v).into_owned())))
-        .collect();
-    let mut left_by_slice = 0usize;
-    // Groups by their cell as written (borrowed): most rows repeat one.
-    let mut group_cache: FxMap<&str, Option<Rc<str>>> = FxMap::default();
-    let mut group_names: FxMap<String, Rc<str>> = FxMap::default();
-    'rows: for row in 0..ctx.table.rows() {
-        // The slice.
-        for (c, want) in &split_keys {
-            if let Some(want) = want {
-                let have = key_of(ctx.cell(row, *c));
-                if have.as_deref() != Some(want.as_str()) {
-                    left_by_slice = left_by_slice.saturating_add(1);
-                    continue 'rows;
-                }
-            }
-        }
-        // The time.
-        let time = match plan.time {
-            None => None,
-            Some((t, _)) => {
-                let cell = ctx.cell(row, t);
-                let skip = |reason| SkippedCell {
-                    at: ctx.spot(Some(row), Some(t)),
-                    text: written(cell),
-                    reason,
-                };
-                match cells::cell_time(cell) {
-                    Some(time) if i64::from(time.year()) < *YEAR_RANGE.start() => {
-                        facts.skipped.push(skip(Reason::Before1900));
-                        continue;
-                    }
-                    Some(time) => Some(time),
-                    None if key_of(cell).is_none() => {
-                        facts.skipped.push(skip(Reason::NoTime));
-                        continue;
-                    }
-                    None => {
-                        facts.skipped.push(skip(Reason::NotATime));
-                        continue;
-                    }
-                }
-            }
+}
+
+/// Wide: one entity per value column, in order.
+fn wide_entities(facts: &mut Facts, profiles: &[Profile], plan: &Plan) {
+    for &c in &plan.values {
+        let Some(p) = profiles.get(c) else { continue };
+        // The label, or the whole header where two labels meet.
+        let taken = facts
+            .entities
+            .iter()
+            .any(|e| e.group.is_none() && reader_key(&e.name) == reader_key(&p.label));
+        let name = if taken {
+            p.header.clone()
+        } else {
+            p.label.clone()
         };
-        let time = time.map(|t| match t {
-            Time::DayMonth(y, a, b) if plan.day_first => Time::Date(y, b, a),
-            Time::DayMonth(y, a, b) => Time::Date(y, a, b),
-            t => t,
-        });
+        let e = facts.entity(&name, None, 0);
+        if let Some(entity) = facts.entities.get_mut(e) {
+            entity.unit = plan.units.get(c).cloned().flatten();
+        }
+    }
+}
+
+/// The reading of the rows: what each row is read by, and what is kept
+/// from one row to the next.
+struct Rows<'a> {
+    ctx: &'a Ctx<'a>,
+    profiles: &'a [Profile],
+    plan: &'a Plan,
+    value_columns: &'a [usize],
+    /// Each split column and the slice kept of it, as a reader sees it.
+    split_keys: Vec<(usize, Option<String>)>,
+    /// Whether periods within a year are counted: only where a time has
+    /// months or days, or a period column splits the rows.
+    sub_yearly: bool,
+    /// Rows of another slice, left out.
+    left_by_slice: usize,
+    /// Groups by their cell as written (borrowed): most rows repeat one.
+    group_cache: FxMap<&'a str, Option<Rc<str>>>,
+    group_names: FxMap<String, Rc<str>>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(
+        ctx: &'a Ctx<'a>,
+        profiles: &'a [Profile],
+        plan: &'a Plan,
+        value_columns: &'a [usize],
+    ) -> Self {
+        let split_keys: Vec<(usize, Option<String>)> = plan
+            .splits
+            .iter()
+            .map(|(c, v, _)| (*c, v.as_deref().map(|v| reader_key(v).into_owned())))
+            .collect();
+        // Periods within a year are counted only where a time has months or
+        // days, or a period column splits the rows.
+        let sub_yearly = !plan.periods.is_empty()
+            || plan
+                .time
+                .and_then(|(t, _)| profiles.get(t))
+                .is_some_and(|p| !p.plain_years);
+        Rows {
+            ctx,
+            profiles,
+            plan,
+            value_columns,
+            split_keys,
+            sub_yearly,
+            left_by_slice: 0,
+            group_cache: FxMap::default(),
+            group_names: FxMap::default(),
+        }
+    }
+
+    /// One row: left out when of another slice, skipped (and listed) without
+    /// a time or a name, else its values added to its entity's year.
+    fn read_row(&mut self, facts: &mut Facts, row: usize) {
+        if self.other_slice(row) {
+            self.left_by_slice = self.left_by_slice.saturating_add(1);
+            return;
+        }
+        let time = match self.time(row) {
+            Ok(time) => time,
+            Err(skipped) => return facts.skipped.push(skipped),
+        };
         let year = time.map_or(0, Time::year);
-        let period = if sub_yearly {
-            period_of(ctx, plan, time, row)
+        let period = if self.sub_yearly {
+            period_of(self.ctx, self.plan, time, row)
         } else {
             0
         };
         if let Some(Time::Date(_, _, d)) = time {
             facts.days |= d != 1;
         }
-        // The name.
-        let entity = match (plan.shape, plan.name) {
-            (Shape::Wide, _) => None,
-            (_, Some((n, _))) => {
-                let Some(name) = name_text(ctx.cell(row, n)) else {
-                    facts.skipped.push(SkippedCell {
-                        at: ctx.spot(Some(row), Some(n)),
-                        text: String::new(),
-                        reason: Reason::NoName,
-                    });
-                    continue;
-                };
-                let group = match plan.group {
-                    None => None,
-                    Some((g, _)) => match ctx.cell(row, g) {
-                        Cell::Text(raw) => match group_cache.get(raw.as_str()) {
-                            Some(group) => group.clone(),
-                            None => {
-                                let group = group_of(ctx.cell(row, g), &mut group_names);
-                                group_cache.insert(raw.as_str(), group.clone());
-                                group
-                            }
-                        },
-                        other => group_of(other, &mut group_names),
-                    },
-                };
-                let (name, unit) = if plan.shape == Shape::Transposed {
-                    let (label, unit) = profile::header_unit(&name);
-                    (
-                        if unit.is_some() {
-                            Cow::Owned(label)
-                        } else {
-                            name
-                        },
-                        unit,
-                    )
-                } else {
-                    (name, None)
-                };
-                let e = facts.entity(&name, group, row);
-                if let Some(entity) = facts.entities.get_mut(e) {
-                    if entity.first_row == row {
-                        entity.unit = unit;
-                        entity.code = plan.code.and_then(|c| name_of(ctx.cell(row, c)));
-                    }
-                }
-                Some(e)
-            }
-            (_, None) => None,
+        let entity = match self.entity(facts, row) {
+            Ok(entity) => entity,
+            Err(skipped) => return facts.skipped.push(skipped),
         };
-        // The values (one slot a row, except in wide and transposed tables).
+        self.values(facts, row, entity, year, period);
+    }
+
+    /// Whether a split column of the row holds another value than its slice.
+    fn other_slice(&self, row: usize) -> bool {
+        self.split_keys.iter().any(|(c, want)| {
+            want.as_ref().is_some_and(|want| {
+                let have = key_of(self.ctx.cell(row, *c));
+                have.as_deref() != Some(want.as_str())
+            })
+        })
+    }
+
+    /// The row's time (`None` in a table without one), its day and month in
+    /// the order the table writes them; a row before 1900, without a time
+    /// or with another text there is skipped.
+    fn time(&self, row: usize) -> std::result::Result<Option<Time>, SkippedCell> {
+        let Some((t, _)) = self.plan.time else {
+            return Ok(None);
+        };
+        let cell = self.ctx.cell(row, t);
+        let skip = |reason| SkippedCell {
+            at: self.ctx.spot(Some(row), Some(t)),
+            text: written(cell),
+            reason,
+        };
+        let time = match cells::cell_time(cell) {
+            Some(time) if i64::from(time.year()) < *YEAR_RANGE.start() => {
+                return Err(skip(Reason::Before1900))
+            }
+            Some(time) => time,
+            None if key_of(cell).is_none() => return Err(skip(Reason::NoTime)),
+            None => return Err(skip(Reason::NotATime)),
+        };
+        Ok(Some(match time {
+            Time::DayMonth(y, a, b) if self.plan.day_first => Time::Date(y, b, a),
+            Time::DayMonth(y, a, b) => Time::Date(y, a, b),
+            t => t,
+        }))
+    }
+
+    /// The row's entity: its name in its group (`None` in a wide table, or
+    /// without a name column); a row without a name is skipped.
+    fn entity(
+        &mut self,
+        facts: &mut Facts,
+        row: usize,
+    ) -> std::result::Result<Option<usize>, SkippedCell> {
+        let (ctx, plan) = (self.ctx, self.plan);
+        let n = match (plan.shape, plan.name) {
+            (Shape::Wide, _) | (_, None) => return Ok(None),
+            (_, Some((n, _))) => n,
+        };
+        let Some(name) = name_text(ctx.cell(row, n)) else {
+            return Err(SkippedCell {
+                at: ctx.spot(Some(row), Some(n)),
+                text: String::new(),
+                reason: Reason::NoName,
+            });
+        };
+        let group = plan.group.and_then(|(g, _)| self.group(row, g));
+        let (name, unit) = if plan.shape == Shape::Transposed {
+            let (label, unit) = profile::header_unit(&name);
+            (
+                if unit.is_some() {
+                    Cow::Owned(label)
+                } else {
+                    name
+                },
+                unit,
+            )
+        } else {
+            (name, None)
+        };
+        let e = facts.entity(&name, group, row);
+        if let Some(entity) = facts.entities.get_mut(e) {
+            if entity.first_row == row {
+                entity.unit = unit;
+                entity.code = plan.code.and_then(|c| name_of(ctx.cell(row, c)));
+            }
+        }
+        Ok(Some(e))
+    }
+
+    /// The group of the row (column `g`), looked up by its text as written.
+    fn group(&mut self, row: usize, g: usize) -> Option<Rc<str>> {
+        match self.ctx.cell(row, g) {
+            Cell::Text(raw) => match self.group_cache.get(raw.as_str()) {
+                Some(group) => group.clone(),
+                None => {
+                    let group = group_of(self.ctx.cell(row, g), &mut self.group_names);
+                    self.group_cache.insert(raw.as_str(), group.clone());
+                    group
+                }
+            },
+            other => group_of(other, &mut self.group_names),
+        }
+    }
+
+    /// The row's values added to their slots (one slot a row, except in
+    /// wide and transposed tables).
+    fn values(&self, facts: &mut Facts, row: usize, entity: Option<usize>, year: i32, period: u64) {
         let mut last_slot: Option<((usize, i32), usize)> = None;
-        for (k, &c) in value_columns.iter().enumerate() {
-            let (e, y, m) = match plan.shape {
+        for (k, &c) in self.value_columns.iter().enumerate() {
+            let (e, y, m) = match self.plan.shape {
                 Shape::Wide => (k, year, 0),
                 Shape::Transposed => (
                     entity.unwrap_or(0),
-                    plan.years.get(k).map_or(0, |(_, y)| *y),
+                    self.plan.years.get(k).map_or(0, |(_, y)| *y),
                     0,
                 ),
                 _ => (entity.unwrap_or(0), year, k),
             };
-            let cell = ctx.cell(row, c);
-            let pct = if plan.shape == Shape::Transposed {
-                facts.entities.get(e).and_then(|x| x.unit.as_deref()) == Some("%")
-            } else {
-                percent(c)
-            };
-            let parsed = profiles.get(c).and_then(|p| p.parsed.get(row)).copied();
-            let v = match value(cell, decimal(c), pct, parsed) {
-                Ok(v) => v,
-                Err(reason) => {
-                    facts.skipped.push(SkippedCell {
-                        at: ctx.spot(Some(row), Some(c)),
-                        text: written(cell),
-                        reason,
-                    });
-                    if let Some(r) = facts.read_by_column.get_mut(c) {
-                        r.1 = r.1.saturating_add(1);
-                    }
-                    None
-                }
-            };
-            match v {
-                Some(_) => {
-                    facts.read = facts.read.saturating_add(1);
-                    if let Some(r) = facts.read_by_column.get_mut(c) {
-                        r.0 = r.0.saturating_add(1);
-                    }
-                }
-                None => facts.missing = facts.missing.saturating_add(1),
-            }
+            let v = self.read_value(facts, row, c, e);
             let slot = match last_slot {
                 Some((key, slot)) if key == (e, y) => slot,
                 _ => {
@@ -532,48 +642,55 @@ pub(super) fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts
                     slot
                 }
             };
-            let index = slot.saturating_mul(facts.width).saturating_add(m);
-            let new_period = v.is_some()
-                && (period == 0 && facts.accs.get(index).is_some_and(|a| a.periods == 0)
-                    || period != 0 && facts.periods_seen.insert((index, period)));
-            let Some(acc) = facts.acc_mut(slot, m) else {
-                continue;
-            };
-            if acc.rows == 0 {
-                acc.row = row;
-            }
-            acc.rows = acc.rows.saturating_add(1);
-            if let Some(v) = v {
-                if acc.values == 0 {
-                    acc.first = v;
-                } else if v != acc.first {
-                    acc.same = false;
-                }
-                acc.sum += v;
-                acc.values = acc.values.saturating_add(1);
-                if new_period {
-                    acc.periods = acc.periods.saturating_add(1);
-                }
-                if acc.values == 1 || period > acc.last_period {
-                    acc.last_period = period;
-                    acc.last_sum = v;
-                } else if period == acc.last_period {
-                    acc.last_sum += v;
-                }
-            }
+            facts.add(slot, m, row, v, period);
         }
     }
-    // Notes: the slice, the sums, the day/month order, shares.
-    for (c, v, auto) in &plan.splits {
-        if let Some(v) = v {
-            facts.notes.push(Note::Slice {
-                column: header(ctx, *c),
-                value: v.clone(),
-                auto: *auto,
-                rows_left: left_by_slice,
-            });
+
+    /// Cell (`row`, `c`) of entity `e` read: a number, missing, or skipped
+    /// and listed; counted as read, missing or bad.
+    fn read_value(&self, facts: &mut Facts, row: usize, c: usize, e: usize) -> Option<f64> {
+        let cell = self.ctx.cell(row, c);
+        let pct = if self.plan.shape == Shape::Transposed {
+            facts.entities.get(e).and_then(|x| x.unit.as_deref()) == Some("%")
+        } else {
+            self.plan.units.get(c).and_then(|u| u.as_deref()) == Some("%")
+        };
+        let decimal = self.profiles.get(c).map_or(Decimal::Point, |p| p.decimal);
+        let parsed = self
+            .profiles
+            .get(c)
+            .and_then(|p| p.parsed.get(row))
+            .copied();
+        let v = match value(cell, decimal, pct, parsed) {
+            Ok(v) => v,
+            Err(reason) => {
+                facts.skipped.push(SkippedCell {
+                    at: self.ctx.spot(Some(row), Some(c)),
+                    text: written(cell),
+                    reason,
+                });
+                if let Some(r) = facts.read_by_column.get_mut(c) {
+                    r.1 = r.1.saturating_add(1);
+                }
+                None
+            }
+        };
+        match v {
+            Some(_) => {
+                facts.read = facts.read.saturating_add(1);
+                if let Some(r) = facts.read_by_column.get_mut(c) {
+                    r.0 = r.0.saturating_add(1);
+                }
+            }
+            None => facts.missing = facts.missing.saturating_add(1),
         }
+        v
     }
+}
+
+/// Notes on rows summed: several rows for a name and year, periods within
+/// a year, and (in a table without time) values repeated on a name's rows.
+fn note_sums(facts: &mut Facts, ctx: &Ctx, profiles: &[Profile], plan: &Plan) {
     let mut groups = 0usize;
     let mut most = 0u32;
     let mut most_periods = 0u32;
@@ -634,31 +751,45 @@ pub(super) fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts
             over,
         });
     }
-    if let Some((t, _)) = plan.time {
-        if let Some(p) = profiles.get(t) {
-            match (&p.day_first_at, &p.month_first_at) {
-                (Some((r, text)), None) => facts.notes.push(Note::DayFirst {
-                    at: ctx.spot(Some(*r), Some(t)),
-                    text: text.clone(),
-                }),
-                (None, Some((r, text))) => facts.notes.push(Note::MonthFirst {
-                    at: ctx.spot(Some(*r), Some(t)),
-                    text: text.clone(),
-                }),
-                (Some((d, _)), Some((m, _))) => facts.notes.push(Note::DayMonthConflict {
-                    day: ctx.spot(Some(*d), Some(t)),
-                    month: ctx.spot(Some(*m), Some(t)),
-                }),
-                (None, None) => {}
-            }
-            let ambiguous = (0..ctx.table.rows())
-                .any(|r| matches!(cells::cell_time(ctx.cell(r, t)), Some(Time::DayMonth(..))));
-            if ambiguous && p.day_first_at.is_none() && p.month_first_at.is_none() {
-                facts.notes.push(Note::DayMonthUnsettled);
-            }
-        }
+}
+
+/// Notes on the time column's day/month order: settled by a cell either
+/// way, in conflict, or unsettled.
+fn note_day_month(facts: &mut Facts, ctx: &Ctx, profiles: &[Profile], plan: &Plan) {
+    let Some((t, _)) = plan.time else { return };
+    let Some(p) = profiles.get(t) else { return };
+    match (&p.day_first_at, &p.month_first_at) {
+        (Some((r, text)), None) => facts.notes.push(Note::DayFirst {
+            at: ctx.spot(Some(*r), Some(t)),
+            text: text.clone(),
+        }),
+        (None, Some((r, text))) => facts.notes.push(Note::MonthFirst {
+            at: ctx.spot(Some(*r), Some(t)),
+            text: text.clone(),
+        }),
+        (Some((d, _)), Some((m, _))) => facts.notes.push(Note::DayMonthConflict {
+            day: ctx.spot(Some(*d), Some(t)),
+            month: ctx.spot(Some(*m), Some(t)),
+        }),
+        (None, None) => {}
     }
-    for &c in &value_columns {
+    let ambiguous = (0..ctx.table.rows())
+        .any(|r| matches!(cells::cell_time(ctx.cell(r, t)), Some(Time::DayMonth(..))));
+    if ambiguous && p.day_first_at.is_none() && p.month_first_at.is_none() {
+        facts.notes.push(Note::DayMonthUnsettled);
+    }
+}
+
+/// Notes on each value column: a decimal comma, a unit read from the
+/// values, values of 0–1 (shares, or a `%` column of them).
+fn note_columns(
+    facts: &mut Facts,
+    ctx: &Ctx,
+    profiles: &[Profile],
+    plan: &Plan,
+    value_columns: &[usize],
+) {
+    for &c in value_columns {
         let Some(p) = profiles.get(c) else { continue };
         let unit = plan.units.get(c).cloned().flatten();
         let h = header(ctx, c);
@@ -681,13 +812,4 @@ pub(super) fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts
             }
         }
     }
-    if facts.read == 0 {
-        return Err(Error::AllMissing {
-            columns: value_columns
-                .iter()
-                .map(|&c| quote(&header(ctx, c)))
-                .collect(),
-        });
-    }
-    Ok(facts)
 }
