@@ -130,6 +130,8 @@ fn slots_by_entity(facts: &Facts) -> Vec<Vec<(usize, f64)>> {
     by
 }
 
+/// Step 5, the trend: a line a name (a value column in a wide table), each
+/// year's value settled; two lines of one name told apart by their groups.
 pub(super) fn build_trend(
     ctx: &Ctx,
     profiles: &[Profile],
@@ -152,22 +154,7 @@ pub(super) fn build_trend(
             Shape::Long => unit.as_deref() == Some("%"),
             _ => entity.unit.as_deref() == Some("%"),
         };
-        let mut points = Vec::with_capacity(slots.len());
-        for &(slot, _) in slots {
-            let Some(&(_, year)) = facts.slot_keys.get(slot) else {
-                continue;
-            };
-            let Some(acc) = facts.acc(slot, 0) else {
-                continue;
-            };
-            if acc.rows == 0 {
-                continue;
-            }
-            points.push(Point {
-                year,
-                value: settled(ctx, plan, facts, acc, e, year, percent, value_column)?,
-            });
-        }
+        let points = points(ctx, plan, facts, e, slots, percent, value_column)?;
         if points.is_empty() {
             continue;
         }
@@ -212,6 +199,36 @@ pub(super) fn build_trend(
         series,
         annotations: Vec::new(),
     })
+}
+
+/// The points of entity `e`, one a slot of its (sorted by year): each
+/// year's value settled.
+fn points(
+    ctx: &Ctx,
+    plan: &Plan,
+    facts: &Facts,
+    e: usize,
+    slots: &[(usize, f64)],
+    percent: bool,
+    value_column: Option<usize>,
+) -> Result<Vec<Point>> {
+    let mut points = Vec::with_capacity(slots.len());
+    for &(slot, _) in slots {
+        let Some(&(_, year)) = facts.slot_keys.get(slot) else {
+            continue;
+        };
+        let Some(acc) = facts.acc(slot, 0) else {
+            continue;
+        };
+        if acc.rows == 0 {
+            continue;
+        }
+        points.push(Point {
+            year,
+            value: settled(ctx, plan, facts, acc, e, year, percent, value_column)?,
+        });
+    }
+    Ok(points)
 }
 
 /// The one value all give, if they agree.
@@ -385,6 +402,9 @@ fn is_aggregate(entity: &Entity, coded: bool) -> bool {
 /// value index, year, column.
 type MetricSource = (String, String, Option<String>, usize, i32, Option<usize>);
 
+/// Step 5, the ranking: a metric a value column (at its latest year with a
+/// value, or the mapping's), a village a name, aggregates left out (and
+/// returned, by name, for the mapping).
 pub(super) fn build_ranking(
     ctx: &Ctx,
     profiles: &[Profile],
@@ -392,158 +412,14 @@ pub(super) fn build_ranking(
     facts: &mut Facts,
     zh: bool,
 ) -> Result<(Ranking, RankingFacts, Vec<String>)> {
-    // The metrics: (label, key, unit, value index, year).
-    let mut metrics: Vec<MetricSource> = Vec::new();
-    let mut shown_year = None;
-    match plan.shape {
-        Shape::Transposed => {
-            // One metric: the latest year's column, or the mapping's year.
-            let unit = common(facts.entities.iter().map(|e| e.unit.clone()));
-            let pick = plan
-                .ranking_year
-                .and_then(|want| plan.years.iter().find(|(_, y)| *y == want))
-                .or_else(|| plan.years.iter().max_by_key(|(_, y)| *y));
-            if let Some(&(c, y)) = pick {
-                let label = profiles
-                    .get(c)
-                    .map_or_else(|| header(ctx, c), |p| p.label.clone());
-                metrics.push((label, header(ctx, c), unit, 0, y, Some(c)));
-                shown_year = Some(Some(y));
-            }
-        }
-        _ => {
-            let index_of = |c: usize| {
-                let mut v = plan.values.clone();
-                for m in &plan.metrics {
-                    if !v.contains(m) {
-                        v.push(*m);
-                    }
-                }
-                v.iter().position(|&x| x == c).unwrap_or(0)
-            };
-            for &c in &plan.metrics {
-                let m = index_of(c);
-                let year = match (plan.shape, plan.ranking_year) {
-                    (Shape::Records, _) => 0,
-                    (_, Some(y)) => y,
-                    _ => facts
-                        .slot_keys
-                        .iter()
-                        .enumerate()
-                        .filter(|(s, _)| facts.acc(*s, m).is_some_and(|a| a.values > 0))
-                        .map(|(_, &(_, y))| y)
-                        .max()
-                        .unwrap_or(0),
-                };
-                if plan.shape != Shape::Records {
-                    shown_year = match shown_year {
-                        None => Some(Some(year)),
-                        Some(Some(y)) if y == year => Some(Some(y)),
-                        _ => Some(None),
-                    };
-                }
-                let p = profiles.get(c);
-                let label = p.map(|p| p.label.clone()).unwrap_or_default();
-                metrics.push((
-                    label,
-                    header(ctx, c),
-                    plan.units.get(c).cloned().flatten(),
-                    m,
-                    year,
-                    Some(c),
-                ));
-            }
-        }
-    }
-    // Labels a reader can tell apart: the whole header where two labels meet.
-    let mut labels: FxMap<String, usize> = FxMap::default();
-    let mut out_metrics = Vec::with_capacity(metrics.len());
-    for (i, (label, key, unit, _, _, c)) in metrics.iter().enumerate() {
-        let mut label = label.clone();
-        if labels.contains_key(reader_key(&label).as_ref()) {
-            label = key.clone();
-        }
-        if let Some(&first) = labels.get(reader_key(&label).as_ref()) {
-            return Err(Error::SameColumn {
-                at: Box::new(ctx.spot(None, *c)),
-                name: label,
-                first: Box::new(ctx.spot(None, metrics.get(first).and_then(|m| m.5))),
-            });
-        }
-        labels.insert(reader_key(&label).into_owned(), i);
-        out_metrics.push(Metric {
-            key: key.clone(),
-            label,
-            unit: unit.clone(),
-        });
-    }
-    let coded = plan.code.is_some()
-        && facts
-            .entities
-            .iter()
-            .filter(|e| e.code.is_some())
-            .count()
-            .saturating_mul(2)
-            > facts.entities.len();
-    // Aggregates by name as a reader sees it: what the mapping lists, or
-    // what is detected (a name detected once is left out wherever it is).
-    let aggregate_keys: FxSet<String> = match &plan.aggregates {
-        Some(a) => a.iter().map(|n| reader_key(n).into_owned()).collect(),
-        None => facts
-            .entities
-            .iter()
-            .filter(|e| is_aggregate(e, coded))
-            .map(|e| reader_key(&e.name).into_owned())
-            .collect(),
+    let (metrics, shown_year) = match plan.shape {
+        Shape::Transposed => year_metric(ctx, profiles, plan, facts),
+        _ => column_metrics(ctx, profiles, plan, facts),
     };
-    let mut left_out = Vec::new();
-    let mut left_seen: FxSet<String> = FxSet::default();
-    let mut villages = Vec::with_capacity(facts.entities.len());
-    let mut owners = Vec::with_capacity(facts.entities.len());
-    for (e, entity) in facts.entities.iter().enumerate() {
-        if !aggregate_keys.is_empty() {
-            let key = reader_key(&entity.name);
-            if aggregate_keys.contains(key.as_ref()) {
-                if left_seen.insert(key.into_owned()) {
-                    left_out.push(entity.name.clone());
-                }
-                continue;
-            }
-        }
-        let mut values = Vec::with_capacity(metrics.len());
-        // Metrics of one year share a slot: looked up once.
-        let mut last_slot: Option<(i32, Option<usize>)> = None;
-        for (_, _, unit, m, year, c) in &metrics {
-            let slot = match last_slot {
-                Some((y, slot)) if y == *year => slot,
-                _ => {
-                    let slot = facts.find_slot(e, *year);
-                    last_slot = Some((*year, slot));
-                    slot
-                }
-            };
-            let v = match slot.and_then(|s| facts.acc(s, *m)) {
-                Some(acc) => settled(
-                    ctx,
-                    plan,
-                    facts,
-                    acc,
-                    e,
-                    *year,
-                    unit.as_deref() == Some("%"),
-                    *c,
-                )?,
-                None => None,
-            };
-            values.push(v);
-        }
-        villages.push(Village {
-            name: String::new(),
-            group: entity.group.clone(),
-            values,
-        });
-        owners.push(e);
-    }
+    let out_metrics = distinct_labels(ctx, &metrics)?;
+    let aggregate_keys = aggregate_keys(plan, facts);
+    let (mut villages, owners, left_out) =
+        ranked_villages(ctx, plan, facts, &metrics, &aggregate_keys)?;
     // The names, moved: nothing reads an entity's name after the ranking.
     for (village, &e) in villages.iter_mut().zip(&owners) {
         if let Some(entity) = facts.entities.get_mut(e) {
@@ -590,4 +466,204 @@ pub(super) fn build_ranking(
         year,
     };
     Ok((ranking, facts_out, left_out))
+}
+
+/// A transposed table's one metric: the latest year's column, or the
+/// mapping's year; and the year shown.
+fn year_metric(
+    ctx: &Ctx,
+    profiles: &[Profile],
+    plan: &Plan,
+    facts: &Facts,
+) -> (Vec<MetricSource>, Option<Option<i32>>) {
+    let mut metrics: Vec<MetricSource> = Vec::new();
+    let mut shown_year = None;
+    let unit = common(facts.entities.iter().map(|e| e.unit.clone()));
+    let pick = plan
+        .ranking_year
+        .and_then(|want| plan.years.iter().find(|(_, y)| *y == want))
+        .or_else(|| plan.years.iter().max_by_key(|(_, y)| *y));
+    if let Some(&(c, y)) = pick {
+        let label = profiles
+            .get(c)
+            .map_or_else(|| header(ctx, c), |p| p.label.clone());
+        metrics.push((label, header(ctx, c), unit, 0, y, Some(c)));
+        shown_year = Some(Some(y));
+    }
+    (metrics, shown_year)
+}
+
+/// A metric a metric column, each at its latest year with a value (or the
+/// mapping's; none in records); and the year shown when all share one.
+fn column_metrics(
+    ctx: &Ctx,
+    profiles: &[Profile],
+    plan: &Plan,
+    facts: &Facts,
+) -> (Vec<MetricSource>, Option<Option<i32>>) {
+    let mut metrics: Vec<MetricSource> = Vec::new();
+    let mut shown_year = None;
+    let index_of = |c: usize| {
+        let mut v = plan.values.clone();
+        for m in &plan.metrics {
+            if !v.contains(m) {
+                v.push(*m);
+            }
+        }
+        v.iter().position(|&x| x == c).unwrap_or(0)
+    };
+    for &c in &plan.metrics {
+        let m = index_of(c);
+        let year = match (plan.shape, plan.ranking_year) {
+            (Shape::Records, _) => 0,
+            (_, Some(y)) => y,
+            _ => facts
+                .slot_keys
+                .iter()
+                .enumerate()
+                .filter(|(s, _)| facts.acc(*s, m).is_some_and(|a| a.values > 0))
+                .map(|(_, &(_, y))| y)
+                .max()
+                .unwrap_or(0),
+        };
+        if plan.shape != Shape::Records {
+            shown_year = match shown_year {
+                None => Some(Some(year)),
+                Some(Some(y)) if y == year => Some(Some(y)),
+                _ => Some(None),
+            };
+        }
+        let p = profiles.get(c);
+        let label = p.map(|p| p.label.clone()).unwrap_or_default();
+        metrics.push((
+            label,
+            header(ctx, c),
+            plan.units.get(c).cloned().flatten(),
+            m,
+            year,
+            Some(c),
+        ));
+    }
+    (metrics, shown_year)
+}
+
+/// The ranking's metrics, with labels a reader can tell apart: the whole
+/// header where two labels meet; two headers alike are an error.
+fn distinct_labels(ctx: &Ctx, metrics: &[MetricSource]) -> Result<Vec<Metric>> {
+    let mut labels: FxMap<String, usize> = FxMap::default();
+    let mut out_metrics = Vec::with_capacity(metrics.len());
+    for (i, (label, key, unit, _, _, c)) in metrics.iter().enumerate() {
+        let mut label = label.clone();
+        if labels.contains_key(reader_key(&label).as_ref()) {
+            label = key.clone();
+        }
+        if let Some(&first) = labels.get(reader_key(&label).as_ref()) {
+            return Err(Error::SameColumn {
+                at: Box::new(ctx.spot(None, *c)),
+                name: label,
+                first: Box::new(ctx.spot(None, metrics.get(first).and_then(|m| m.5))),
+            });
+        }
+        labels.insert(reader_key(&label).into_owned(), i);
+        out_metrics.push(Metric {
+            key: key.clone(),
+            label,
+            unit: unit.clone(),
+        });
+    }
+    Ok(out_metrics)
+}
+
+/// Aggregates by name as a reader sees it: what the mapping lists, or what
+/// is detected (a name detected once is left out wherever it is).
+fn aggregate_keys(plan: &Plan, facts: &Facts) -> FxSet<String> {
+    let coded = plan.code.is_some()
+        && facts
+            .entities
+            .iter()
+            .filter(|e| e.code.is_some())
+            .count()
+            .saturating_mul(2)
+            > facts.entities.len();
+    match &plan.aggregates {
+        Some(a) => a.iter().map(|n| reader_key(n).into_owned()).collect(),
+        None => facts
+            .entities
+            .iter()
+            .filter(|e| is_aggregate(e, coded))
+            .map(|e| reader_key(&e.name).into_owned())
+            .collect(),
+    }
+}
+
+/// A village for each entity that is not an aggregate, with its values
+/// (names still unset), the entity each came from, and the aggregates'
+/// names left out (each once).
+fn ranked_villages(
+    ctx: &Ctx,
+    plan: &Plan,
+    facts: &Facts,
+    metrics: &[MetricSource],
+    aggregate_keys: &FxSet<String>,
+) -> Result<(Vec<Village>, Vec<usize>, Vec<String>)> {
+    let mut left_out = Vec::new();
+    let mut left_seen: FxSet<String> = FxSet::default();
+    let mut villages = Vec::with_capacity(facts.entities.len());
+    let mut owners = Vec::with_capacity(facts.entities.len());
+    for (e, entity) in facts.entities.iter().enumerate() {
+        if !aggregate_keys.is_empty() {
+            let key = reader_key(&entity.name);
+            if aggregate_keys.contains(key.as_ref()) {
+                if left_seen.insert(key.into_owned()) {
+                    left_out.push(entity.name.clone());
+                }
+                continue;
+            }
+        }
+        villages.push(Village {
+            name: String::new(),
+            group: entity.group.clone(),
+            values: metric_values(ctx, plan, facts, metrics, e)?,
+        });
+        owners.push(e);
+    }
+    Ok((villages, owners, left_out))
+}
+
+/// Entity `e`'s value of each metric, at the metric's year.
+fn metric_values(
+    ctx: &Ctx,
+    plan: &Plan,
+    facts: &Facts,
+    metrics: &[MetricSource],
+    e: usize,
+) -> Result<Vec<Option<f64>>> {
+    let mut values = Vec::with_capacity(metrics.len());
+    // Metrics of one year share a slot: looked up once.
+    let mut last_slot: Option<(i32, Option<usize>)> = None;
+    for (_, _, unit, m, year, c) in metrics {
+        let slot = match last_slot {
+            Some((y, slot)) if y == *year => slot,
+            _ => {
+                let slot = facts.find_slot(e, *year);
+                last_slot = Some((*year, slot));
+                slot
+            }
+        };
+        let v = match slot.and_then(|s| facts.acc(s, *m)) {
+            Some(acc) => settled(
+                ctx,
+                plan,
+                facts,
+                acc,
+                e,
+                *year,
+                unit.as_deref() == Some("%"),
+                *c,
+            )?,
+            None => None,
+        };
+        values.push(v);
+    }
+    Ok(values)
 }
