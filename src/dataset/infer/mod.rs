@@ -374,21 +374,6 @@ fn explicit(
     if plan.ranking {
         charts.push(Chart::Ranking);
     }
-    let units = profiles
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            plan.values.contains(i)
-                || plan.metrics.contains(i)
-                || plan.years.iter().any(|(c, _)| c == i)
-        })
-        .map(|(i, _)| {
-            (
-                h(i),
-                plan.units.get(i).cloned().flatten().unwrap_or_default(),
-            )
-        })
-        .collect();
     let slice: BTreeMap<String, String> = plan
         .splits
         .iter()
@@ -403,7 +388,7 @@ fn explicit(
         group: opt(plan.group),
         value: Some(plan.values.iter().map(|&i| h(i)).collect()),
         metrics: Some(plan.metrics.iter().map(|&i| h(i)).collect()),
-        units,
+        units: explicit_units(profiles, plan),
         day_first: Some(plan.day_first),
         decimal_comma: Some(
             profiles
@@ -434,4 +419,23 @@ fn explicit(
         locale: Some(texts.locale.clone()),
         encoding: given.encoding.clone(),
     }
+}
+
+/// The unit of each value, metric and year column, by header (`""`: none).
+fn explicit_units(profiles: &[Profile], plan: &Plan) -> BTreeMap<String, String> {
+    profiles
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            plan.values.contains(i)
+                || plan.metrics.contains(i)
+                || plan.years.iter().any(|(c, _)| c == i)
+        })
+        .map(|(i, p)| {
+            (
+                p.header.clone(),
+                plan.units.get(i).cloned().flatten().unwrap_or_default(),
+            )
+        })
+        .collect()
 }
