@@ -452,15 +452,52 @@ impl<'t> Walk<'t> {
         }
     }
 
+    /// `ranking`: its metrics, the metric shown first, its villages, and
+    /// what it ranks when not villages.
+    ///
+    /// Its steps, each called once, are inlined (`#[inline(always)]`): kept
+    /// apart, or left to the compiler, they cost the wasm 0.3–0.6 KB gzipped
+    /// in results and errors moved between frames.
     fn ranking(&self, value: &Json, zh: bool) -> Result<Ranking> {
         let map = &self.object(value, &"ranking")?;
+        // Metric keys as a reader sees them → the metric's index.
+        let mut keys = Names::default();
+        let metrics = self.metrics(map, &mut keys)?;
+        let default_metric = match self.opt_text(map, &"ranking", "default_metric", false)? {
+            None => 0,
+            Some(key) => keys.get(&key).ok_or_else(|| Error::UnknownMetric {
+                path: "ranking.default_metric".into(),
+                key,
+                known: metric_keys(&metrics),
+            })?,
+        };
+        let villages = self.villages(map, &metrics, &keys, zh)?;
+        // What is ranked, when not villages: `item` and `items` (the plural;
+        // by default English's regular plural of `item`).
+        let items = self.opt_text(map, &"ranking", "items", false)?;
+        let item = self.opt_text(map, &"ranking", "item", false)?.map(|one| {
+            let many = items.unwrap_or_else(|| plural(&one));
+            (one, many)
+        });
+        Ok(Ranking {
+            title: self.opt_text(map, &"ranking", "title", false)?,
+            item,
+            metrics,
+            default_metric,
+            villages,
+        })
+    }
+
+    /// `ranking.metrics`, with their keys as a reader sees them → each
+    /// metric's index; keys and labels a reader cannot tell apart refused.
+    #[inline(always)]
+    fn metrics(&self, map: &Map, keys: &mut Names) -> Result<Vec<Metric>> {
         let metrics_value = map.get("metrics").ok_or_else(|| Error::Missing {
             path: "ranking.metrics".into(),
             hint: crate::error::said("declare the metrics, e.g. [{\"key\": \"income\", \"label\": \"村集体经济收入\", \"unit\": \"元\"}]"),
         })?;
         let mut metrics: Vec<Metric> = Vec::new();
-        // Metric keys and labels as a reader sees them → the metric's index.
-        let mut keys = Names::default();
+        // Metric labels as a reader sees them → the metric's index.
         let mut labels = Names::default();
         // Where each metric's label was written: "label", or "key" without one.
         let mut label_keys: Vec<&'static str> = Vec::new();
@@ -475,19 +512,7 @@ impl<'t> Walk<'t> {
                 crate::error::said("give each metric a \"key\""),
             )?;
             if let Some(first) = keys.seen(&key, i) {
-                let written = written_pair(items, (i, "key"), (first, "key"));
-                let path = join(&path, "key");
-                let first = index("ranking.metrics", first);
-                return Err(match written {
-                    Some((name, other)) => Error::LookAlike {
-                        path,
-                        what: "metric key",
-                        name,
-                        other,
-                        first,
-                    },
-                    None => Error::DuplicateMetric { path, key },
-                });
+                return Err(same_metric_key(items, i, first, &path, key));
             }
             let (label, label_key) = match self.opt_text(obj, &path, "label", false)? {
                 Some(label) => (label, "label"),
@@ -510,21 +535,19 @@ impl<'t> Walk<'t> {
                 key,
             });
         }
-        let known = || metrics.iter().map(|m| m.key.clone()).collect::<Vec<_>>();
-        let default_metric = match self.opt_text(map, &"ranking", "default_metric", false)? {
-            None => 0,
-            Some(key) => match keys.get(&key) {
-                Some(i) => i,
-                None => {
-                    return Err(Error::UnknownMetric {
-                        path: "ranking.default_metric".into(),
-                        key,
-                        known: known(),
-                    })
-                }
-            },
-        };
+        Ok(metrics)
+    }
 
+    /// `ranking.villages`: each with its name, group and values; two
+    /// villages a reader cannot tell apart within a group refused.
+    #[inline(always)]
+    fn villages(
+        &self,
+        map: &Map,
+        metrics: &[Metric],
+        keys: &Names,
+        zh: bool,
+    ) -> Result<Vec<Village>> {
         let villages_value = map.get("villages").ok_or_else(|| Error::Missing {
             path: "ranking.villages".into(),
             hint: crate::error::said(
@@ -533,16 +556,13 @@ impl<'t> Walk<'t> {
         })?;
         let items = self.array(&villages_value, &"ranking.villages", "village")?;
         let mut villages: Vec<Village> = Vec::with_capacity(items.len());
-        // A group as a reader sees it → the first village in it, whose
-        // spelling every village of the group then carries: one group, one
-        // legend entry.
-        let mut groups = Names::default();
+        let mut groups = Groups {
+            by_key: Names::default(),
+            resolved: FxMap::default(),
+            no_group: no_group_label(zh),
+        };
         // Village names as a reader sees them, within their group.
         let mut seen = Seen::default();
-        let no_group = no_group_label(zh);
-        // Each group as written (cleaned) → as resolved: a lookup of the
-        // written text, borrowed from the file, for all but a group's first village.
-        let mut resolved_groups: FxMap<Cow<'_, str>, Option<Rc<str>>> = FxMap::default();
         // Which key of a village's values gave each metric its value.
         let mut given: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(metrics.len());
         for (i, item) in items.iter().enumerate() {
@@ -554,110 +574,24 @@ impl<'t> Walk<'t> {
                 "name",
                 crate::error::said("give each village a \"name\""),
             )?;
-            let group = match self.opt_text_ref(obj, &here, "group", false)? {
-                None => None,
-                Some(written) => match resolved_groups.get(&written) {
-                    Some(resolved) => resolved.clone(),
-                    None => {
-                        let group = written.to_string();
-                        let key = reader_key(&group);
-                        if key.eq_ignore_ascii_case(no_group) {
-                            return Err(Error::NoGroupName {
-                                path: join(&here.path(), "group"),
-                                name: group,
-                            });
+            let group =
+                match self.opt_text_ref(obj, &here, "group", false)? {
+                    None => None,
+                    Some(written) => groups.resolve(written, i, &villages).map_err(|name| {
+                        Error::NoGroupName {
+                            path: join(&here.path(), "group"),
+                            name,
                         }
-                        let resolved = match groups
-                            .first(key.into_owned(), i)
-                            .and_then(|first| villages.get(first))
-                        {
-                            Some(first) => first.group.clone(),
-                            None => Some(Rc::from(group.as_str())),
-                        };
-                        resolved_groups.insert(written, resolved.clone());
-                        resolved
-                    }
-                },
-            };
-            let values_at = At::Key(&here, "values");
-            let values_map =
-                match obj.get("values") {
-                    None => return Err(Error::Missing {
-                        path: values_at.path(),
-                        hint: crate::error::said(
-                            "give the village's values by metric key, e.g. {\"income\": 200000}",
-                        ),
-                    }),
-                    Some(v) => self.object(&v, &values_at)?,
-                };
-            let mut values = vec![None; metrics.len()];
-            given.clear();
-            given.resize(metrics.len(), None);
-            for (key, v) in values_map.iter() {
-                let key = key.text();
-                let value_at = At::Key(&values_at, &key);
-                // Most keys are written as declared; the others are compared
-                // as a reader sees them.
-                let m = match metrics.iter().position(|m| m.key == key) {
-                    Some(m) => m,
-                    None => keys.get(&key).ok_or_else(|| Error::UnknownMetric {
-                        path: value_at.path(),
-                        key: key.to_string(),
-                        known: known(),
                     })?,
                 };
-                if let Some(Some(other)) = given.get(m) {
-                    // Named in the keys' sorted order, the order messages
-                    // always had: the later key is the one to rename.
-                    let (name, other) = if *other <= key {
-                        (key.as_ref(), other.as_ref())
-                    } else {
-                        (other.as_ref(), key.as_ref())
-                    };
-                    let values_path = values_at.path();
-                    return Err(Error::LookAlike {
-                        path: join(&values_path, name),
-                        what: "metric key",
-                        name: name.to_string(),
-                        other: other.to_string(),
-                        first: join(&values_path, other),
-                    });
-                }
-                let value = self.number_or_null(&v, &value_at)?;
-                let percent = metrics.get(m).and_then(|x| x.unit.as_deref()) == Some("%");
-                if let (Some(x), true) = (value, percent) {
-                    self.check_percent(x, &v, &value_at)?;
-                }
-                if let (Some(slot), Some(from)) = (values.get_mut(m), given.get_mut(m)) {
-                    *slot = value;
-                    *from = Some(key.clone());
-                }
-            }
-            // U+0000 cannot occur in a reader key: it separates the two.
+            let values = self.village_values(obj, &here, metrics, keys, &mut given)?;
             let earlier = seen.first(&name, group.as_deref(), i, |first| {
                 villages
                     .get(first)
                     .map(|v| (v.name.as_str(), v.group.as_deref()))
             });
             if let Some(first) = earlier {
-                let written = written_pair(items, (i, "name"), (first, "name"));
-                let first = index("ranking.villages", first);
-                let path = join(&here.path(), "name");
-                return Err(match written {
-                    Some((name, other)) => Error::LookAlike {
-                        path,
-                        what: "village",
-                        name,
-                        other,
-                        first,
-                    },
-                    None => Error::DuplicateVillage {
-                        path,
-                        group: group.as_deref().map(str::to_string),
-                        name,
-                        first,
-                    },
-                });
+                return Err(same_village(items, i, first, &here, name, group));
             }
             villages.push(Village {
                 name,
@@ -665,20 +599,181 @@ impl<'t> Walk<'t> {
                 values,
             });
         }
-        // What is ranked, when not villages: `item` and `items` (the plural;
-        // by default English's regular plural of `item`).
-        let items = self.opt_text(map, &"ranking", "items", false)?;
-        let item = self.opt_text(map, &"ranking", "item", false)?.map(|one| {
-            let many = items.unwrap_or_else(|| plural(&one));
-            (one, many)
-        });
-        Ok(Ranking {
-            title: self.opt_text(map, &"ranking", "title", false)?,
-            item,
-            metrics,
-            default_metric,
-            villages,
-        })
+        Ok(villages)
+    }
+
+    /// A village's `values`, one per metric (`None`: not given); keys that
+    /// name no metric, or two keys for one metric, refused. `given` is a
+    /// buffer kept between villages.
+    #[inline(always)]
+    fn village_values<'a>(
+        &self,
+        obj: &Map<'a>,
+        here: &dyn Place,
+        metrics: &[Metric],
+        keys: &Names,
+        given: &mut Vec<Option<Cow<'a, str>>>,
+    ) -> Result<Vec<Option<f64>>> {
+        let values_at = At::Key(here, "values");
+        let values_map = match obj.get("values") {
+            None => {
+                return Err(Error::Missing {
+                    path: values_at.path(),
+                    hint: crate::error::said(
+                        "give the village's values by metric key, e.g. {\"income\": 200000}",
+                    ),
+                })
+            }
+            Some(v) => self.object(&v, &values_at)?,
+        };
+        let mut values = vec![None; metrics.len()];
+        given.clear();
+        given.resize(metrics.len(), None);
+        for (key, v) in values_map.iter() {
+            let key = key.text();
+            let value_at = At::Key(&values_at, &key);
+            // Most keys are written as declared; the others are compared
+            // as a reader sees them.
+            let m = match metrics.iter().position(|m| m.key == key) {
+                Some(m) => m,
+                None => keys.get(&key).ok_or_else(|| Error::UnknownMetric {
+                    path: value_at.path(),
+                    key: key.to_string(),
+                    known: metric_keys(metrics),
+                })?,
+            };
+            if let Some(Some(other)) = given.get(m) {
+                return Err(same_value_key(&values_at, &key, other));
+            }
+            let value = self.number_or_null(&v, &value_at)?;
+            let percent = metrics.get(m).and_then(|x| x.unit.as_deref()) == Some("%");
+            if let (Some(x), true) = (value, percent) {
+                self.check_percent(x, &v, &value_at)?;
+            }
+            if let (Some(slot), Some(from)) = (values.get_mut(m), given.get_mut(m)) {
+                *slot = value;
+                *from = Some(key.clone());
+            }
+        }
+        Ok(values)
+    }
+}
+
+/// A ranking's groups as its villages meet them: one group, one legend
+/// entry, spelled as the group's first village wrote it.
+struct Groups<'a> {
+    /// A group as a reader sees it → the first village in it.
+    by_key: Names,
+    /// Each group as written (cleaned) → as resolved: a lookup of the
+    /// written text, borrowed from the file, for all but a group's first village.
+    resolved: FxMap<Cow<'a, str>, Option<Rc<str>>>,
+    /// The chart's own "no group", which no group may be called.
+    no_group: &'static str,
+}
+
+impl<'a> Groups<'a> {
+    /// Village `i`'s group, written `written`: spelled as the first village
+    /// of the group wrote it. A group written as the chart's own "no group"
+    /// is refused (the error is its name).
+    #[inline(always)]
+    fn resolve(
+        &mut self,
+        written: Cow<'a, str>,
+        i: usize,
+        villages: &[Village],
+    ) -> std::result::Result<Option<Rc<str>>, String> {
+        if let Some(resolved) = self.resolved.get(&written) {
+            return Ok(resolved.clone());
+        }
+        let group = written.to_string();
+        let key = reader_key(&group);
+        if key.eq_ignore_ascii_case(self.no_group) {
+            return Err(group);
+        }
+        let resolved = match self
+            .by_key
+            .first(key.into_owned(), i)
+            .and_then(|first| villages.get(first))
+        {
+            Some(first) => first.group.clone(),
+            None => Some(Rc::from(group.as_str())),
+        };
+        self.resolved.insert(written, resolved.clone());
+        Ok(resolved)
+    }
+}
+
+/// The keys of the metrics, as an unknown key's message lists them.
+fn metric_keys(metrics: &[Metric]) -> Vec<String> {
+    metrics.iter().map(|m| m.key.clone()).collect()
+}
+
+/// Metric `i`'s key is one a reader cannot tell from metric `first`'s.
+#[inline(always)]
+fn same_metric_key(items: List<'_>, i: usize, first: usize, path: &str, key: String) -> Error {
+    let written = written_pair(items, (i, "key"), (first, "key"));
+    let path = join(path, "key");
+    let first = index("ranking.metrics", first);
+    match written {
+        Some((name, other)) => Error::LookAlike {
+            path,
+            what: "metric key",
+            name,
+            other,
+            first,
+        },
+        None => Error::DuplicateMetric { path, key },
+    }
+}
+
+/// Two keys of one village's values, `key` and `other`, name one metric.
+#[inline(always)]
+fn same_value_key(values_at: &dyn Place, key: &str, other: &str) -> Error {
+    // Named in the keys' sorted order, the order messages always had: the
+    // later key is the one to rename.
+    let (name, other) = if other <= key {
+        (key, other)
+    } else {
+        (other, key)
+    };
+    let values_path = values_at.path();
+    Error::LookAlike {
+        path: join(&values_path, name),
+        what: "metric key",
+        name: name.to_string(),
+        other: other.to_string(),
+        first: join(&values_path, other),
+    }
+}
+
+/// Village `i` (at `here`) is one a reader cannot tell from village `first`
+/// in its group.
+#[inline(always)]
+fn same_village(
+    items: List<'_>,
+    i: usize,
+    first: usize,
+    here: &dyn Place,
+    name: String,
+    group: Option<Rc<str>>,
+) -> Error {
+    let written = written_pair(items, (i, "name"), (first, "name"));
+    let first = index("ranking.villages", first);
+    let path = join(&here.path(), "name");
+    match written {
+        Some((name, other)) => Error::LookAlike {
+            path,
+            what: "village",
+            name,
+            other,
+            first,
+        },
+        None => Error::DuplicateVillage {
+            path,
+            group: group.as_deref().map(str::to_string),
+            name,
+            first,
+        },
     }
 }
 

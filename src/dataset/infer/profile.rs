@@ -166,122 +166,138 @@ fn is_unit(inner: &str) -> bool {
         || lower.starts_with("billion")
 }
 
+/// What a header hints, tried in order: the headers that are the word, and
+/// the words a header may contain.
+const HINTS: [(Hint, &[&str], &[&str]); 4] = [
+    (
+        Hint::Time,
+        &[
+            "year",
+            "years",
+            "yr",
+            "date",
+            "time",
+            "period",
+            "年",
+            "年份",
+            "年度",
+            "时间",
+            "日期",
+            "时期",
+            "统计年度",
+            "month",
+            "月份",
+        ],
+        &["year", "年份", "日期", "date"],
+    ),
+    (
+        Hint::Code,
+        &[
+            "id",
+            "code",
+            "iso",
+            "iso3",
+            "iso2",
+            "iso_code",
+            "no",
+            "no.",
+            "#",
+            "rank",
+            "index",
+            "代码",
+            "编码",
+            "编号",
+            "序号",
+            "区划代码",
+            "行政区划代码",
+            "排名",
+            "名次",
+            "fips",
+            "geoid",
+            "uid",
+        ],
+        &["代码", "编码", "_id", " id", "code"],
+    ),
+    (
+        Hint::Group,
+        &[
+            "group",
+            "cluster",
+            "分组",
+            "组",
+            "镇",
+            "乡",
+            "街道",
+            "乡镇",
+            "镇街",
+            "镇/街道",
+            "乡镇/街道",
+            "town",
+            "township",
+            "continent",
+            "region",
+            "大洲",
+            "区域",
+            "片区",
+            "province",
+            "省",
+            "省份",
+            "category",
+            "类别",
+            "分类",
+            "sector",
+            "部门",
+        ],
+        &[],
+    ),
+    (
+        Hint::Name,
+        &[
+            "name",
+            "名称",
+            "名字",
+            "country",
+            "entity",
+            "state",
+            "county",
+            "city",
+            "地区",
+            "村",
+            "村名",
+            "村庄",
+            "县",
+            "区县",
+            "县区",
+            "城市",
+            "village",
+            "location",
+            "area",
+            "place",
+            "单位",
+            "指标",
+            "indicator",
+            "series",
+            "item",
+            "项目",
+            "country name",
+            "国家",
+            "country_name",
+            "district",
+            "地名",
+        ],
+        &["名称", "name"],
+    ),
+];
+
+/// What a header's label hints its column is ([`HINTS`]).
 fn hint(label: &str) -> Hint {
     let lower = label.trim().to_ascii_lowercase();
-    let is = |words: &[&str]| words.iter().any(|w| lower == *w);
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if is(&[
-        "year",
-        "years",
-        "yr",
-        "date",
-        "time",
-        "period",
-        "年",
-        "年份",
-        "年度",
-        "时间",
-        "日期",
-        "时期",
-        "统计年度",
-        "month",
-        "月份",
-    ]) || has(&["year", "年份", "日期", "date"])
-    {
-        Hint::Time
-    } else if is(&[
-        "id",
-        "code",
-        "iso",
-        "iso3",
-        "iso2",
-        "iso_code",
-        "no",
-        "no.",
-        "#",
-        "rank",
-        "index",
-        "代码",
-        "编码",
-        "编号",
-        "序号",
-        "区划代码",
-        "行政区划代码",
-        "排名",
-        "名次",
-        "fips",
-        "geoid",
-        "uid",
-    ]) || has(&["代码", "编码", "_id", " id", "code"])
-    {
-        Hint::Code
-    } else if is(&[
-        "group",
-        "cluster",
-        "分组",
-        "组",
-        "镇",
-        "乡",
-        "街道",
-        "乡镇",
-        "镇街",
-        "镇/街道",
-        "乡镇/街道",
-        "town",
-        "township",
-        "continent",
-        "region",
-        "大洲",
-        "区域",
-        "片区",
-        "province",
-        "省",
-        "省份",
-        "category",
-        "类别",
-        "分类",
-        "sector",
-        "部门",
-    ]) {
-        Hint::Group
-    } else if is(&[
-        "name",
-        "名称",
-        "名字",
-        "country",
-        "entity",
-        "state",
-        "county",
-        "city",
-        "地区",
-        "村",
-        "村名",
-        "村庄",
-        "县",
-        "区县",
-        "县区",
-        "城市",
-        "village",
-        "location",
-        "area",
-        "place",
-        "单位",
-        "指标",
-        "indicator",
-        "series",
-        "item",
-        "项目",
-        "country name",
-        "国家",
-        "country_name",
-        "district",
-        "地名",
-    ]) || has(&["名称", "name"])
-    {
-        Hint::Name
-    } else {
-        Hint::None
-    }
+    HINTS
+        .iter()
+        .find(|(_, is, has)| {
+            is.iter().any(|w| lower == *w) || has.iter().any(|w| lower.contains(w))
+        })
+        .map_or(Hint::None, |(hint, ..)| *hint)
 }
 
 /// Profiles one column. `decimal`: the mapping's decimal mark, or `None` to
@@ -310,29 +326,79 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
         few_integers: None,
         parsed: Vec::new(),
     };
-    let mut parsed_point: Vec<f64> = Vec::with_capacity(column.len());
-    let mut parsed_comma: Vec<f64> = Vec::with_capacity(column.len());
-    let mut few = Few(Some(Vec::new()));
-    let (mut point, mut comma, mut point_only, mut comma_only) = (0usize, 0usize, 0usize, 0usize);
-    let (mut point_pct, mut comma_pct) = (0usize, 0usize);
-    let (mut point_unit, mut comma_unit) = (true, true);
-    let mut typed = 0usize;
-    let mut zero_padded = 0usize;
-    let mut text_chars = 0usize;
-    let mut upper_codes = 0usize;
-    let mut distinct: FxSet<HashedText<'_>> = FxSet::default();
+    let mut pass = Pass::new(column.len());
     for (row, cell) in column.iter().enumerate() {
-        parsed_point.push(f64::NAN);
-        parsed_comma.push(f64::NAN);
+        pass.cell(&mut p, row, cell);
+    }
+    pass.settle(&mut p, decimal);
+    p
+}
+
+/// What the pass over a column counts beside the [`Profile`]'s own fields:
+/// each text cell read under both decimal marks until the cells choose one.
+struct Pass<'c> {
+    /// Each cell's number under a decimal point and a decimal comma (NaN: none).
+    parsed_point: Vec<f64>,
+    parsed_comma: Vec<f64>,
+    few: Few,
+    /// Text cells read as numbers under each mark, and under one mark only.
+    point: usize,
+    comma: usize,
+    point_only: usize,
+    comma_only: usize,
+    /// Of those, the numbers written with `%`.
+    point_pct: usize,
+    comma_pct: usize,
+    /// Whether every number so read lies within 0–1.
+    point_unit: bool,
+    comma_unit: bool,
+    /// Cells the reader typed as numbers.
+    typed: usize,
+    /// Numbers written with leading zeros (codes).
+    zero_padded: usize,
+    /// Characters of the text cells that are no number, and how many of
+    /// those cells look like codes.
+    text_chars: usize,
+    upper_codes: usize,
+    distinct: FxSet<HashedText<'c>>,
+}
+
+impl<'c> Pass<'c> {
+    /// A pass over a column of `rows` cells, before its first cell.
+    fn new(rows: usize) -> Self {
+        Pass {
+            parsed_point: Vec::with_capacity(rows),
+            parsed_comma: Vec::with_capacity(rows),
+            few: Few(Some(Vec::new())),
+            point: 0,
+            comma: 0,
+            point_only: 0,
+            comma_only: 0,
+            point_pct: 0,
+            comma_pct: 0,
+            point_unit: true,
+            comma_unit: true,
+            typed: 0,
+            zero_padded: 0,
+            text_chars: 0,
+            upper_codes: 0,
+            distinct: FxSet::default(),
+        }
+    }
+
+    /// Counts one cell, at `row`.
+    fn cell(&mut self, p: &mut Profile, row: usize, cell: &'c Cell) {
+        self.parsed_point.push(f64::NAN);
+        self.parsed_comma.push(f64::NAN);
         match cell {
             Cell::Empty => p.missing = p.missing.saturating_add(1),
             Cell::Number(n) => {
                 p.filled = p.filled.saturating_add(1);
-                typed = typed.saturating_add(1);
+                self.typed = self.typed.saturating_add(1);
                 if !(0.0..=1.0).contains(n) {
                     p.unit_interval = false;
                 }
-                few.add(*n);
+                self.few.add(*n);
                 if cells::cell_time(cell).is_some() {
                     p.times = p.times.saturating_add(1);
                 } else {
@@ -350,158 +416,192 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
                     p.times = p.times.saturating_add(1);
                 }
             }
-            Cell::Text(raw) => {
-                // Digits alone (most cells of a number or year column): what
-                // the readings below find, without them. A whole number, the
-                // same under either decimal mark; a year when four digits in
-                // range; a code when zero-padded.
-                if let Some(value) = cells::whole(raw) {
-                    p.filled = p.filled.saturating_add(1);
-                    let year = (raw.len() == 4)
-                        .then_some(value as i32)
-                        .filter(|y| cells::TIME_YEARS.contains(y));
-                    match year {
-                        Some(_) => p.times = p.times.saturating_add(1),
-                        None => p.plain_years = false,
-                    }
-                    if cells::is_zero_padded(raw) {
-                        zero_padded = zero_padded.saturating_add(1);
-                    }
-                    if let Some(slot) = parsed_point.last_mut() {
-                        *slot = value;
-                    }
-                    if let Some(slot) = parsed_comma.last_mut() {
-                        *slot = value;
-                    }
-                    few.add(value);
-                    point = point.saturating_add(1);
-                    comma = comma.saturating_add(1);
-                    point_unit &= (0.0..=1.0).contains(&value);
-                    comma_unit &= (0.0..=1.0).contains(&value);
-                    continue;
+            Cell::Text(raw) => self.text(p, row, raw),
+        }
+    }
+
+    /// Counts a text cell: digits alone, a missing mark, a word, or
+    /// something that may be a number or a time.
+    fn text(&mut self, p: &mut Profile, row: usize, raw: &'c str) {
+        if let Some(value) = cells::whole(raw) {
+            self.digits(p, raw, value);
+            return;
+        }
+        let folded = cells::fold(raw);
+        if cells::is_missing(&folded) {
+            p.missing = p.missing.saturating_add(1);
+            return;
+        }
+        p.filled = p.filled.saturating_add(1);
+        // Numbers and times start with a digit, a sign, a point or a
+        // currency: names ("村12", "Brazil") are not tried as either.
+        let may_be_number = folded.starts_with(|c: char| {
+            c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | '$' | '¥' | '€' | '£')
+        });
+        if may_be_number {
+            self.number_or_time(p, row, raw, &folded);
+        } else {
+            self.word(p, raw, &folded);
+        }
+    }
+
+    /// Digits alone (most cells of a number or year column): what the
+    /// readings of [`Pass::number_or_time`] find, without them. A whole
+    /// number, the same under either decimal mark; a year when four digits
+    /// in range; a code when zero-padded.
+    fn digits(&mut self, p: &mut Profile, raw: &str, value: f64) {
+        p.filled = p.filled.saturating_add(1);
+        let year = (raw.len() == 4)
+            .then_some(value as i32)
+            .filter(|y| cells::TIME_YEARS.contains(y));
+        match year {
+            Some(_) => p.times = p.times.saturating_add(1),
+            None => p.plain_years = false,
+        }
+        if cells::is_zero_padded(raw) {
+            self.zero_padded = self.zero_padded.saturating_add(1);
+        }
+        if let Some(slot) = self.parsed_point.last_mut() {
+            *slot = value;
+        }
+        if let Some(slot) = self.parsed_comma.last_mut() {
+            *slot = value;
+        }
+        self.few.add(value);
+        self.point = self.point.saturating_add(1);
+        self.comma = self.comma.saturating_add(1);
+        self.point_unit &= (0.0..=1.0).contains(&value);
+        self.comma_unit &= (0.0..=1.0).contains(&value);
+    }
+
+    /// A text that cannot be a number: a date with a month's name ("Jan 1
+    /// 2000"), or a word counted towards codes, free text and distinct names.
+    fn word(&mut self, p: &mut Profile, raw: &'c str, folded: &str) {
+        p.plain_years = false;
+        if folded.ends_with(|c: char| c.is_ascii_digit()) && cells::named_month(folded).is_some() {
+            p.times = p.times.saturating_add(1);
+            return;
+        }
+        self.text_chars = self.text_chars.saturating_add(chars_in(raw));
+        if looks_like_code(folded) {
+            self.upper_codes = self.upper_codes.saturating_add(1);
+        }
+        if self.distinct.len() < 1_000_000 {
+            self.distinct.insert(HashedText::new(reader_key(raw)));
+        }
+    }
+
+    /// A text that may be a number or a time: read as a time, then as a
+    /// number under each decimal mark.
+    fn number_or_time(&mut self, p: &mut Profile, row: usize, raw: &'c str, folded: &str) {
+        time_text(p, row, raw, folded);
+        if cells::is_zero_padded(folded) {
+            self.zero_padded = self.zero_padded.saturating_add(1);
+        }
+        let as_point = cells::number(folded, Decimal::Point);
+        // Without a mark or a space both readings are the same.
+        let as_comma = if folded
+            .bytes()
+            .any(|b| matches!(b, b',' | b'.' | b' ' | b'\''))
+        {
+            cells::number(folded, Decimal::Comma)
+        } else {
+            as_point
+        };
+        if let Some(slot) = self.parsed_point.last_mut() {
+            *slot = as_point.map_or(f64::NAN, |n| n.value);
+        }
+        if let Some(slot) = self.parsed_comma.last_mut() {
+            *slot = as_comma.map_or(f64::NAN, |n| n.value);
+        }
+        if let Some(n) = as_point {
+            self.few.add(n.value);
+            self.point = self.point.saturating_add(1);
+            self.point_pct = self.point_pct.saturating_add(usize::from(n.percent));
+            self.point_unit &= (0.0..=1.0).contains(&n.value);
+        }
+        if let Some(n) = as_comma {
+            self.comma = self.comma.saturating_add(1);
+            self.comma_pct = self.comma_pct.saturating_add(usize::from(n.percent));
+            self.comma_unit &= (0.0..=1.0).contains(&n.value);
+        }
+        match (as_point.is_some(), as_comma.is_some()) {
+            (true, false) => self.point_only = self.point_only.saturating_add(1),
+            (false, true) => self.comma_only = self.comma_only.saturating_add(1),
+            _ => {}
+        }
+        if as_point.is_none() && as_comma.is_none() {
+            self.text_chars = self.text_chars.saturating_add(chars_in(raw));
+            if looks_like_code(folded) {
+                self.upper_codes = self.upper_codes.saturating_add(1);
+            }
+        }
+        if as_point.is_none() && self.distinct.len() < 1_000_000 {
+            self.distinct.insert(HashedText::new(reader_key(raw)));
+        }
+    }
+
+    /// After the last cell: the decimal mark (the mapping's, or the one
+    /// more cells read under alone), the counts under it, and the kind.
+    fn settle(self, p: &mut Profile, decimal: Option<Decimal>) {
+        p.distinct = self.distinct.len();
+        p.few_integers = self.few.0.map(|v| v.len()).filter(|&n| n > 0);
+        p.decimal = decimal.unwrap_or(if self.comma_only > self.point_only {
+            Decimal::Comma
+        } else {
+            Decimal::Point
+        });
+        p.parsed = match p.decimal {
+            Decimal::Point => self.parsed_point,
+            Decimal::Comma => self.parsed_comma,
+        };
+        let (read, pct, unit) = match p.decimal {
+            Decimal::Point => (self.point, self.point_pct, self.point_unit),
+            Decimal::Comma => (self.comma, self.comma_pct, self.comma_unit),
+        };
+        p.numbers = self.typed.saturating_add(read);
+        p.percent_cells = pct;
+        p.unit_interval &= unit && p.numbers > 0;
+        p.plain_years &= p.filled > 0;
+        p.kind = kind_of(p, self.zero_padded, self.text_chars, self.upper_codes);
+    }
+}
+
+/// A text cell read as a time, at `row`: counted, and the first cells that
+/// settle a day/month order kept.
+fn time_text(p: &mut Profile, row: usize, raw: &str, folded: &str) {
+    match cells::time(folded) {
+        Some(t) => {
+            p.times = p.times.saturating_add(1);
+            if !matches!(t, Time::Year(_)) || folded.len() != 4 {
+                p.plain_years = false;
+            }
+            if let Time::DayMonth(_, a, b) = t {
+                if a > 12 && p.day_first_at.is_none() {
+                    p.day_first_at = Some((row, raw.to_string()));
                 }
-                let folded = cells::fold(raw);
-                if cells::is_missing(&folded) {
-                    p.missing = p.missing.saturating_add(1);
-                    continue;
-                }
-                p.filled = p.filled.saturating_add(1);
-                // Numbers and times start with a digit, a sign, a point or a
-                // currency: names ("村12", "Brazil") are not tried as either.
-                let may_be_number = folded.starts_with(|c: char| {
-                    c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | '$' | '¥' | '€' | '£')
-                });
-                if !may_be_number {
-                    p.plain_years = false;
-                    // "Jan 1 2000": a date with a month's name.
-                    if folded.ends_with(|c: char| c.is_ascii_digit())
-                        && cells::named_month(&folded).is_some()
-                    {
-                        p.times = p.times.saturating_add(1);
-                        continue;
-                    }
-                    text_chars = text_chars.saturating_add(chars_in(raw));
-                    if looks_like_code(&folded) {
-                        upper_codes = upper_codes.saturating_add(1);
-                    }
-                    if distinct.len() < 1_000_000 {
-                        distinct.insert(HashedText::new(reader_key(raw)));
-                    }
-                    continue;
-                }
-                match cells::time(&folded) {
-                    Some(t) => {
-                        p.times = p.times.saturating_add(1);
-                        if !matches!(t, Time::Year(_)) || folded.len() != 4 {
-                            p.plain_years = false;
-                        }
-                        if let Time::DayMonth(_, a, b) = t {
-                            if a > 12 && p.day_first_at.is_none() {
-                                p.day_first_at = Some((row, raw.clone()));
-                            }
-                            if b > 12 && p.month_first_at.is_none() {
-                                p.month_first_at = Some((row, raw.clone()));
-                            }
-                        }
-                    }
-                    None => p.plain_years = false,
-                }
-                if cells::is_zero_padded(&folded) {
-                    zero_padded = zero_padded.saturating_add(1);
-                }
-                let as_point = cells::number(&folded, Decimal::Point);
-                // Without a mark or a space both readings are the same.
-                let as_comma = if folded
-                    .bytes()
-                    .any(|b| matches!(b, b',' | b'.' | b' ' | b'\''))
-                {
-                    cells::number(&folded, Decimal::Comma)
-                } else {
-                    as_point
-                };
-                if let Some(slot) = parsed_point.last_mut() {
-                    *slot = as_point.map_or(f64::NAN, |n| n.value);
-                }
-                if let Some(slot) = parsed_comma.last_mut() {
-                    *slot = as_comma.map_or(f64::NAN, |n| n.value);
-                }
-                if let Some(n) = as_point {
-                    few.add(n.value);
-                    point = point.saturating_add(1);
-                    point_pct = point_pct.saturating_add(usize::from(n.percent));
-                    point_unit &= (0.0..=1.0).contains(&n.value);
-                }
-                if let Some(n) = as_comma {
-                    comma = comma.saturating_add(1);
-                    comma_pct = comma_pct.saturating_add(usize::from(n.percent));
-                    comma_unit &= (0.0..=1.0).contains(&n.value);
-                }
-                match (as_point.is_some(), as_comma.is_some()) {
-                    (true, false) => point_only = point_only.saturating_add(1),
-                    (false, true) => comma_only = comma_only.saturating_add(1),
-                    _ => {}
-                }
-                if as_point.is_none() && as_comma.is_none() {
-                    text_chars = text_chars.saturating_add(chars_in(raw));
-                    if looks_like_code(&folded) {
-                        upper_codes = upper_codes.saturating_add(1);
-                    }
-                }
-                if as_point.is_none() && distinct.len() < 1_000_000 {
-                    distinct.insert(HashedText::new(reader_key(raw)));
+                if b > 12 && p.month_first_at.is_none() {
+                    p.month_first_at = Some((row, raw.to_string()));
                 }
             }
         }
+        None => p.plain_years = false,
     }
-    p.distinct = distinct.len();
-    p.few_integers = few.0.map(|v| v.len()).filter(|&n| n > 0);
-    p.decimal = decimal.unwrap_or(if comma_only > point_only {
-        Decimal::Comma
-    } else {
-        Decimal::Point
-    });
-    p.parsed = match p.decimal {
-        Decimal::Point => parsed_point,
-        Decimal::Comma => parsed_comma,
-    };
-    let (read, pct, unit) = match p.decimal {
-        Decimal::Point => (point, point_pct, point_unit),
-        Decimal::Comma => (comma, comma_pct, comma_unit),
-    };
-    p.numbers = typed.saturating_add(read);
-    p.percent_cells = pct;
-    p.unit_interval &= unit && p.numbers > 0;
-    p.plain_years &= p.filled > 0;
+}
+
+/// What a column's values are, from its counts: empty, times, codes,
+/// numbers, free text or labels.
+fn kind_of(p: &Profile, zero_padded: usize, text_chars: usize, upper_codes: usize) -> Kind {
     let not_number = p.filled.saturating_sub(p.numbers);
     let words = p.filled.saturating_sub(p.numbers);
-    p.kind = if p.filled == 0 {
+    if p.filled == 0 {
         Kind::Empty
     } else if p.times > 0
         && p.times.saturating_mul(20) >= p.filled.saturating_mul(19)
         && (p.hint == Hint::Time || !p.plain_years)
     {
         Kind::Time
-    } else if hint == Hint::Code || zero_padded > 0 {
+    } else if p.hint == Hint::Code || zero_padded > 0 {
         Kind::Code
     } else if p.numbers > 0 && not_number.saturating_mul(5) <= p.filled {
         Kind::Number
@@ -515,8 +615,7 @@ pub fn profile(header: &str, column: &[Cell], decimal: Option<Decimal>) -> Profi
         Kind::Code
     } else {
         Kind::Label
-    };
-    p
+    }
 }
 
 /// `OWID_WRL`, `USA`, `CN-41`: upper-case letters and digits, with at least a

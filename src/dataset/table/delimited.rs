@@ -226,6 +226,40 @@ fn mode_width(widths: &[usize]) -> Option<(usize, usize)> {
         })
 }
 
+/// Where a record's content lies in `input[start..end]`: from its first
+/// byte that is not a line end (csv-core skips empty lines) to just after
+/// its last.
+fn content(input: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let first_byte = input
+        .get(start..end)
+        .and_then(|r| r.iter().position(|&b| b != b'\n' && b != b'\r'))
+        .map_or(end, |i| start.saturating_add(i));
+    let content_end = input
+        .get(first_byte..end)
+        .and_then(|r| r.iter().rposition(|&b| b != b'\n' && b != b'\r'))
+        .map_or(first_byte, |i| {
+            first_byte.saturating_add(i).saturating_add(1)
+        });
+    (first_byte, content_end)
+}
+
+/// How many of a record's fields (ending at `ends` in `out`, the first
+/// starting at `start`) hold more than spaces, and its width without the
+/// empty fields at its end.
+fn filled_fields(out: &[u8], start: usize, ends: &[usize]) -> (usize, usize) {
+    let (mut filled, mut used) = (0usize, 0usize);
+    let mut field_start = start;
+    for (n, &end) in ends.iter().enumerate() {
+        let field = out.get(field_start..end).unwrap_or_default();
+        if field.iter().any(|b| !b.is_ascii_whitespace()) {
+            filled = filled.saturating_add(1);
+            used = n.saturating_add(1);
+        }
+        field_start = end;
+    }
+    (filled, used)
+}
+
 /// One record of the text.
 struct Record {
     /// The 1-based line of its first line.
@@ -299,38 +333,17 @@ impl Split {
                 | csv_core::ReadRecordResult::OutputEndsFull => {}
                 csv_core::ReadRecordResult::Record => {
                     let start = record_start.take().unwrap_or(pos);
-                    // Its first byte that is not a line end (csv-core skips empty lines).
-                    let first_byte = input
-                        .get(start..pos)
-                        .and_then(|r| r.iter().position(|&b| b != b'\n' && b != b'\r'))
-                        .map_or(pos, |i| start.saturating_add(i));
+                    let (first_byte, content_end) = content(input, start, pos);
                     line = line.saturating_add(terminators(input, counted_to, first_byte));
-                    let content_end = input
-                        .get(first_byte..pos)
-                        .and_then(|r| r.iter().rposition(|&b| b != b'\n' && b != b'\r'))
-                        .map_or(first_byte, |i| {
-                            first_byte.saturating_add(i).saturating_add(1)
-                        });
                     if last_line > 0 {
-                        let mut blank = last_line.saturating_add(1);
-                        while blank < line {
-                            split.blank_lines.push(blank);
-                            blank = blank.saturating_add(1);
-                        }
+                        // The lines csv-core skipped since the last record.
+                        let skipped = last_line.saturating_add(1)..line;
+                        split.blank_lines.extend(skipped);
                     }
                     let first = split.ends.len();
                     let record_ends = ends.get(..end_pos).unwrap_or_default();
                     split.ends.extend_from_slice(record_ends);
-                    let (mut filled, mut used) = (0usize, 0usize);
-                    let mut field_start = record_out;
-                    for (n, &end) in record_ends.iter().enumerate() {
-                        let field = out.get(field_start..end).unwrap_or_default();
-                        if field.iter().any(|b| !b.is_ascii_whitespace()) {
-                            filled = filled.saturating_add(1);
-                            used = n.saturating_add(1);
-                        }
-                        field_start = end;
-                    }
+                    let (filled, used) = filled_fields(&out, record_out, record_ends);
                     if filled == 0 {
                         split.blank_lines.push(line);
                     }
@@ -521,23 +534,15 @@ fn labelled(split: &Split, record: &Record) -> bool {
     label_start && (is_note(first) || source_of(first).is_some())
 }
 
+/// The records as a table: the body's width, the header (3), the notes
+/// under the body (4), the body's rows (5), the columns kept (6).
 fn build(
     split: &Split,
     records: &[&Record],
     delimiter: u8,
     pasted: bool,
 ) -> Result<(Table, DelimitedReport)> {
-    // The body's width, from records with two values that are not notes
-    // (a note split at its commas would vote for its own width).
-    let votes: Vec<&&Record> = records
-        .iter()
-        .filter(|r| r.filled >= 2 && !labelled(split, r))
-        .collect();
-    let counts: Vec<usize> = votes.iter().map(|r| r.fields).collect();
-    let body_width = mode_width(&counts).map_or(1, |(w, _)| w);
-    // Rows that end with a delimiter ("1,2,") are wider than their header.
-    let used: Vec<usize> = votes.iter().map(|r| r.used).collect();
-    let used_width = mode_width(&used).map_or(1, |(w, _)| w).min(body_width);
+    let (body_width, used_width) = body_widths(split, records);
     // 3. The header: the first record as wide as the body with two non-empty fields.
     let header_at = if body_width >= 2 {
         records
@@ -557,16 +562,7 @@ fn build(
         .get(header_at.saturating_add(1)..)
         .unwrap_or_default();
     // 4. Notes: trailing records that read as notes or are narrow and nearly empty.
-    let mut body_end = after.len();
-    if body_width >= 2 {
-        while let Some(record) = body_end.checked_sub(1).and_then(|i| after.get(i)) {
-            let narrow = record.fields < body_width && record.filled <= 1;
-            if !(labelled(split, record) || narrow) {
-                break;
-            }
-            body_end = body_end.saturating_sub(1);
-        }
-    }
+    let body_end = body_end(split, after, body_width);
     let body = after.get(..body_end).unwrap_or_default();
     let trailing = after.get(body_end..).unwrap_or_default();
     if body.is_empty() {
@@ -578,8 +574,79 @@ fn build(
             },
         });
     }
+    let rows = read_body(split, header, body, header.fields.max(body_width));
+    let (columns, column_numbers, dropped_columns) = named_columns(rows.columns);
+    let (notes, source) = notes_and_source(split, trailing, delimiter);
+    let report = DelimitedReport {
+        delimiter,
+        header_line: header.line,
+        title_lines: titles.len(),
+        note_lines: trailing.len(),
+        blank_lines: rows.blank_lines,
+        long_rows: rows.long_rows,
+        dropped_columns,
+    };
+    let table = Table {
+        origin: Origin::Delimited { delimiter, pasted },
+        columns,
+        row_numbers: rows.row_numbers,
+        column_numbers,
+        title_lines: titles.iter().map(|r| split.joined(r, delimiter)).collect(),
+        notes,
+        source,
+        skipped: rows.skipped,
+    };
+    Ok((table, report))
+}
 
-    let width = header.fields.max(body_width);
+/// The body's width (its records' most common number of fields) and the
+/// width its records use (without empty fields at their ends), from the
+/// records with two values that are not notes (a note split at its commas
+/// would vote for its own width).
+fn body_widths(split: &Split, records: &[&Record]) -> (usize, usize) {
+    let votes: Vec<&&Record> = records
+        .iter()
+        .filter(|r| r.filled >= 2 && !labelled(split, r))
+        .collect();
+    let counts: Vec<usize> = votes.iter().map(|r| r.fields).collect();
+    let body_width = mode_width(&counts).map_or(1, |(w, _)| w);
+    // Rows that end with a delimiter ("1,2,") are wider than their header.
+    let used: Vec<usize> = votes.iter().map(|r| r.used).collect();
+    let used_width = mode_width(&used).map_or(1, |(w, _)| w).min(body_width);
+    (body_width, used_width)
+}
+
+/// Where the body ends among the records `after` the header: before the
+/// trailing records that read as notes or are narrow and nearly empty.
+fn body_end(split: &Split, after: &[&Record], body_width: usize) -> usize {
+    let mut body_end = after.len();
+    if body_width >= 2 {
+        while let Some(record) = body_end.checked_sub(1).and_then(|i| after.get(i)) {
+            let narrow = record.fields < body_width && record.filled <= 1;
+            if !(labelled(split, record) || narrow) {
+                break;
+            }
+            body_end = body_end.saturating_sub(1);
+        }
+    }
+    body_end
+}
+
+/// The body read into columns, and the rows skipped on the way.
+struct Body {
+    /// `width` columns, named by the header (unnamed past its end).
+    columns: Vec<Column>,
+    /// Each row's 1-based line.
+    row_numbers: Vec<usize>,
+    /// Blank lines and long rows, in row order.
+    skipped: Vec<Skipped>,
+    blank_lines: usize,
+    long_rows: usize,
+}
+
+/// The body's records as `width` columns under the header's names (5):
+/// a record with more non-empty fields than that is listed, not read.
+fn read_body(split: &Split, header: &Record, body: &[&Record], width: usize) -> Body {
     let mut columns: Vec<Column> = split
         .fields(header)
         .map(|f| Column {
@@ -627,9 +694,18 @@ fn build(
             column.cells.push(cell(fields.next().unwrap_or_default()));
         }
     }
-    let skipped = merge_by_row(skipped, long);
+    Body {
+        columns,
+        row_numbers,
+        skipped: merge_by_row(skipped, long),
+        blank_lines,
+        long_rows,
+    }
+}
 
-    // 6. Empty columns dropped; nameless columns with data named by letter.
+/// Empty columns dropped, nameless columns with data named by letter (6):
+/// the columns kept, their 1-based numbers, and the numbers dropped.
+fn named_columns(columns: Vec<Column>) -> (Vec<Column>, Vec<usize>, Vec<usize>) {
     let mut kept = Vec::with_capacity(columns.len());
     let mut column_numbers = Vec::with_capacity(columns.len());
     let mut dropped_columns = Vec::new();
@@ -645,7 +721,16 @@ fn build(
         kept.push(column);
         column_numbers.push(number);
     }
+    (kept, column_numbers, dropped_columns)
+}
 
+/// The lines under the body: the first that names a source is the source,
+/// the others are notes.
+fn notes_and_source(
+    split: &Split,
+    trailing: &[&Record],
+    delimiter: u8,
+) -> (Vec<String>, Option<String>) {
     let mut notes = Vec::new();
     let mut source = None;
     for record in trailing {
@@ -655,26 +740,7 @@ fn build(
             _ => notes.push(line),
         }
     }
-    let report = DelimitedReport {
-        delimiter,
-        header_line: header.line,
-        title_lines: titles.len(),
-        note_lines: trailing.len(),
-        blank_lines,
-        long_rows,
-        dropped_columns,
-    };
-    let table = Table {
-        origin: Origin::Delimited { delimiter, pasted },
-        columns: kept,
-        row_numbers,
-        column_numbers,
-        title_lines: titles.iter().map(|r| split.joined(r, delimiter)).collect(),
-        notes,
-        source,
-        skipped,
-    };
-    Ok((table, report))
+    (notes, source)
 }
 
 /// Two lists of skipped rows, each in row order, as one in row order.

@@ -262,6 +262,12 @@ fn object_shape(tape: &Tape, map: &Map) -> Result<JsonTables> {
     if all(|v| matches!(v, Json::Object(_))) {
         return tables(keyed_table(tape, map), JsonShape::KeyedMaps);
     }
+    nested_array(tape, map)
+}
+
+/// An object of none of the known shapes: the table of the array of records
+/// (or else of rows) found inside it, up to [`SEARCH_DEPTH`] levels down.
+fn nested_array(tape: &Tape, map: &Map) -> Result<JsonTables> {
     let mut found = Vec::new();
     find_arrays(map, "", SEARCH_DEPTH, &mut found);
     // The array under a records-like key wins, then the longest, then the first.
@@ -925,6 +931,51 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
             hint: "a JSON-stat dataset describes its dimensions",
         });
     };
+    let (ids, sizes) = json_stat_ids(map, &dims, path)?;
+    let dimensions = ids
+        .iter()
+        .zip(&sizes)
+        .map(|(id, &size)| json_stat_dimension(&dims, id, size, path))
+        .collect::<Result<Vec<_>>>()?;
+    let total = json_stat_total(&sizes, path)?;
+    let value_path = join(path, "value");
+    let values = json_stat_values(tape, map, total, &value_path)?;
+    let status_column = map
+        .get("status")
+        .map(|status| json_stat_statuses(tape, status, values.iter().map(|(at, _)| *at)));
+    let (mut columns, value_column, row_numbers) = json_stat_rows(&dimensions, values);
+    columns.push(Column {
+        name: json_stat_value_name(map, &dims),
+        cells: value_column,
+    });
+    if let Some(cells) = status_column {
+        columns.push(Column {
+            name: "status".into(),
+            cells,
+        });
+    }
+    let time = json_stat_time(map, dims, &ids, &dimensions);
+    let notes = match map.get("note") {
+        Some(Json::Array(notes)) => notes.iter().filter_map(|n| text_of(Some(n))).collect(),
+        Some(Json::String(s)) => vec![s.text().into_owned()],
+        _ => Vec::new(),
+    };
+    let table = Table {
+        origin: json_origin(&value_path),
+        column_numbers: (1..=columns.len()).collect(),
+        columns,
+        row_numbers,
+        title_lines: text_of(map.get("label")).into_iter().collect(),
+        notes,
+        source: text_of(map.get("source")),
+        skipped: Vec::new(),
+    };
+    Ok((table, time))
+}
+
+/// A JSON-stat dataset's dimension ids and sizes (at the top in 2.0, inside
+/// `dimension` in 1.0), one size an id.
+fn json_stat_ids(map: &Map, dims: &Map, path: &str) -> Result<(Vec<String>, Vec<usize>)> {
     let ids_value = map.get("id").or_else(|| dims.get("id"));
     let sizes_value = map.get("size").or_else(|| dims.get("size"));
     let ids: Vec<String> = match ids_value {
@@ -961,12 +1012,12 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
             found: sizes.len(),
         });
     }
-    let dimensions = ids
-        .iter()
-        .zip(&sizes)
-        .map(|(id, &size)| json_stat_dimension(&dims, id, size, path))
-        .collect::<Result<Vec<_>>>()?;
-    let total = sizes
+    Ok((ids, sizes))
+}
+
+/// How many cells the dimensions' sizes make, refused beyond [`MAX_JSON_STAT_CELLS`].
+fn json_stat_total(sizes: &[usize], path: &str) -> Result<usize> {
+    sizes
         .iter()
         .try_fold(1usize, |acc, &s| acc.checked_mul(s))
         .filter(|&t| t <= MAX_JSON_STAT_CELLS)
@@ -974,22 +1025,31 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
             path: join(path, "size"),
             expected: MAX_JSON_STAT_CELLS,
             found: usize::MAX,
-        })?;
-    let value_path = join(path, "value");
-    // (flat index, value) in order.
-    let values: Vec<(usize, Cell)> = match map.get("value") {
+        })
+}
+
+/// A JSON-stat dataset's values as (flat index, cell) in index order: an
+/// array of one value a cell, or an object of some cells by index.
+fn json_stat_values(
+    tape: &Tape,
+    map: &Map,
+    total: usize,
+    value_path: &str,
+) -> Result<Vec<(usize, Cell)>> {
+    match map.get("value") {
         Some(Json::Array(list)) => {
             if list.len() != total {
                 return Err(Error::JsonStatSize {
-                    path: value_path,
+                    path: value_path.to_string(),
                     expected: total,
                     found: list.len(),
                 });
             }
-            list.iter()
+            Ok(list
+                .iter()
                 .enumerate()
                 .map(|(i, v)| (i, cell(tape, &v)))
-                .collect()
+                .collect())
         }
         Some(Json::Object(sparse)) => {
             let mut values = Vec::new();
@@ -997,29 +1057,30 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
                 let at = key.text().parse::<usize>().ok().filter(|&i| i < total);
                 let Some(at) = at else {
                     return Err(Error::Type {
-                        path: join(&value_path, &key.text()),
+                        path: join(value_path, &key.text()),
                         expected: "a cell index below the product of the sizes",
                         found: crate::error::quote(&key.text()),
                     });
                 };
                 values.push((at, cell(tape, &v)));
             }
-            in_order(values)
+            Ok(in_order(values))
         }
-        other => {
-            return Err(Error::Type {
-                path: value_path,
-                expected: "an array or an object of values",
-                found: other.map_or("nothing".into(), |v| describe(tape, &v)),
-            })
-        }
-    };
-    let status = map.get("status");
-    // Statuses by cell, in order, walked beside the values (one pass, not a
-    // lookup per cell): an array has one per cell, an object some, a string all.
+        other => Err(Error::Type {
+            path: value_path.to_string(),
+            expected: "an array or an object of values",
+            found: other.map_or("nothing".into(), |v| describe(tape, &v)),
+        }),
+    }
+}
+
+/// The status of each cell at the flat indices `cells` (in order): an
+/// array has one per cell, an object some, a string all.
+fn json_stat_statuses(tape: &Tape, status: Json, cells: impl Iterator<Item = usize>) -> Vec<Cell> {
+    // Statuses walked beside the values (one pass, not a lookup per cell).
     let statuses: Vec<(usize, Cell)> = match status {
-        Some(Json::Array(list)) => list.iter().map(|v| cell(tape, &v)).enumerate().collect(),
-        Some(Json::Object(m)) => in_order(
+        Json::Array(list) => list.iter().map(|v| cell(tape, &v)).enumerate().collect(),
+        Json::Object(m) => in_order(
             m.iter()
                 .filter_map(|(k, v)| Some((k.text().parse::<usize>().ok()?, cell(tape, &v))))
                 .collect(),
@@ -1027,11 +1088,11 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
         _ => Vec::new(),
     };
     let every = match status {
-        Some(Json::String(s)) => Some(cell(tape, &Json::String(s))),
+        Json::String(s) => Some(cell(tape, &Json::String(s))),
         _ => None,
     };
     let mut statuses = statuses.into_iter().peekable();
-    let mut status_of = |at: usize| -> Cell {
+    let status_of = |at: usize| -> Cell {
         if let Some(all) = &every {
             return all.clone();
         }
@@ -1040,6 +1101,15 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
             .next_if(|(i, _)| *i == at)
             .map_or(Cell::Empty, |(_, c)| c)
     };
+    cells.map(status_of).collect()
+}
+
+/// The values as the rows of a long table: a column of each dimension's
+/// category labels, the column of values, and each row's flat index.
+fn json_stat_rows(
+    dimensions: &[Dimension],
+    values: Vec<(usize, Cell)>,
+) -> (Vec<Column>, Vec<Cell>, Vec<usize>) {
     let mut columns: Vec<Column> = dimensions
         .iter()
         .map(|d| Column {
@@ -1048,7 +1118,6 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
         })
         .collect();
     let mut value_column = Vec::with_capacity(values.len());
-    let mut status_column = Vec::new();
     let mut row_numbers = Vec::with_capacity(values.len());
     for (at, value) in values {
         // Row-major: the last dimension varies fastest.
@@ -1060,39 +1129,10 @@ fn json_stat(tape: &Tape, map: &Map, path: &str) -> Result<(Table, Option<String
             let label = dimension.labels.get(category).cloned().unwrap_or_default();
             column.cells.push(Cell::Text(label));
         }
-        if status.is_some() {
-            status_column.push(status_of(at));
-        }
         value_column.push(value);
         row_numbers.push(at);
     }
-    columns.push(Column {
-        name: json_stat_value_name(map, &dims),
-        cells: value_column,
-    });
-    if status.is_some() {
-        columns.push(Column {
-            name: "status".into(),
-            cells: status_column,
-        });
-    }
-    let time = json_stat_time(map, dims, &ids, &dimensions);
-    let notes = match map.get("note") {
-        Some(Json::Array(notes)) => notes.iter().filter_map(|n| text_of(Some(n))).collect(),
-        Some(Json::String(s)) => vec![s.text().into_owned()],
-        _ => Vec::new(),
-    };
-    let table = Table {
-        origin: json_origin(&value_path),
-        column_numbers: (1..=columns.len()).collect(),
-        columns,
-        row_numbers,
-        title_lines: text_of(map.get("label")).into_iter().collect(),
-        notes,
-        source: text_of(map.get("source")),
-        skipped: Vec::new(),
-    };
-    Ok((table, time))
+    (columns, value_column, row_numbers)
 }
 
 /// The name of a JSON-stat dataset's value column: what the dataset calls

@@ -1,0 +1,669 @@
+//! Step 5 of [`super::infer`], the facts as charts: the trend (a line a
+//! name) and the ranking (a metric a value column, at its latest year),
+//! aggregates (World, 全国) left out of the ranking.
+
+use super::super::{Metric, Point, Ranking, Series, Trend, Village};
+use super::cells::{self, reader_key};
+use super::columns::{header, plain, Ctx};
+use super::facts::{Acc, Entity, Facts, MAX_VALUE};
+use super::mapping::Shape;
+use super::plan::Plan;
+use super::profile::Profile;
+use super::summary::RankingFacts;
+use crate::error::{quote, Error, Result};
+use crate::hash::{FxMap, FxSet};
+
+/// Names of aggregates left out of a ranking by default.
+const AGGREGATE_NAMES: &[&str] = &[
+    "world",
+    "全国",
+    "合计",
+    "总计",
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "全镇",
+    "小计",
+    "总体",
+    "全球",
+    "世界",
+    "high income",
+    "low income",
+    "middle income",
+    "upper middle income",
+    "lower middle income",
+    "low & middle income",
+    "low and middle income",
+    "european union",
+    "euro area",
+    "oecd members",
+    "sub-saharan africa",
+    "east asia & pacific",
+    "europe & central asia",
+    "latin america & caribbean",
+    "middle east & north africa",
+    "south asia",
+    "north america",
+    "arab world",
+    "ida total",
+    "ibrd only",
+    "ida only",
+    "ida blend",
+    "ida & ibrd total",
+    "least developed countries: un classification",
+    "fragile and conflict affected situations",
+    "heavily indebted poor countries (hipc)",
+    "small states",
+    "other small states",
+    "pacific island small states",
+    "caribbean small states",
+    "africa eastern and southern",
+    "africa western and central",
+    "central europe and the baltics",
+    "early-demographic dividend",
+    "late-demographic dividend",
+    "pre-demographic dividend",
+    "post-demographic dividend",
+];
+
+/// World Bank aggregate codes.
+const AGGREGATE_CODES: &[&str] = &[
+    "WLD", "HIC", "LIC", "MIC", "LMC", "UMC", "LMY", "EUU", "EMU", "OED", "SSF", "SSA", "EAS",
+    "EAP", "ECS", "ECA", "LCN", "LAC", "MEA", "MNA", "SAS", "NAC", "ARB", "IDA", "IBD", "IDX",
+    "IDB", "IBT", "LDC", "FCS", "HPC", "SST", "OSS", "PSS", "CSS", "AFE", "AFW", "CEB", "EAR",
+    "LTE", "PRE", "PST", "TEA", "TEC", "TLA", "TMN", "TSA", "TSS", "INX",
+];
+
+/// One year's value of a slot, or an error for sums a chart cannot hold.
+#[allow(clippy::too_many_arguments)]
+fn settled(
+    ctx: &Ctx,
+    plan: &Plan,
+    facts: &Facts,
+    acc: &Acc,
+    entity: usize,
+    year: i32,
+    percent: bool,
+    column: Option<usize>,
+) -> Result<Option<f64>> {
+    if acc.values == 0 {
+        return Ok(None);
+    }
+    let name = || {
+        facts
+            .entities
+            .get(entity)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    };
+    let v = acc.value(plan.per_year, plan.shape == Shape::Records);
+    if percent && acc.values > 1 && !(0.0..=100.0).contains(&v) {
+        return Err(Error::SummedPercent {
+            at: Box::new(ctx.spot(Some(acc.row), column.or(plan.name.map(|(n, _)| n)))),
+            name: name(),
+            year,
+            rows: acc.values as usize,
+            total: plain(v),
+        });
+    }
+    if v.abs() >= MAX_VALUE {
+        return Err(Error::TooBig {
+            path: ctx.spot(Some(acc.row), column).to_string(),
+            value: plain(v),
+        });
+    }
+    Ok(Some(v))
+}
+
+/// Per entity, its slots sorted by year.
+fn slots_by_entity(facts: &Facts) -> Vec<Vec<(usize, f64)>> {
+    let mut by: Vec<Vec<(usize, f64)>> = vec![Vec::new(); facts.entities.len()];
+    for (slot, &(e, y)) in facts.slot_keys.iter().enumerate() {
+        if let Some(list) = by.get_mut(e) {
+            list.push((slot, f64::from(y)));
+        }
+    }
+    for list in &mut by {
+        super::super::sort_keyed(list, false);
+    }
+    by
+}
+
+/// Step 5, the trend: a line a name (a value column in a wide table), each
+/// year's value settled; two lines of one name told apart by their groups.
+pub(super) fn build_trend(
+    ctx: &Ctx,
+    profiles: &[Profile],
+    plan: &Plan,
+    facts: &Facts,
+) -> Result<Trend> {
+    let value_column = match plan.shape {
+        Shape::Long => plan.values.first().copied(),
+        _ => None,
+    };
+    let unit: Option<String> = match plan.shape {
+        Shape::Long => value_column.and_then(|c| plan.units.get(c).cloned().flatten()),
+        _ => common(facts.entities.iter().map(|e| e.unit.clone())),
+    };
+    let by = slots_by_entity(facts);
+    let mut series: Vec<Series> = Vec::with_capacity(facts.entities.len());
+    let mut names: FxMap<String, usize> = FxMap::default();
+    for (e, (entity, slots)) in facts.entities.iter().zip(&by).enumerate() {
+        let percent = match plan.shape {
+            Shape::Long => unit.as_deref() == Some("%"),
+            _ => entity.unit.as_deref() == Some("%"),
+        };
+        let points = points(ctx, plan, facts, e, slots, percent, value_column)?;
+        if points.is_empty() {
+            continue;
+        }
+        // Two villages of one name in two groups: the group tells the lines apart.
+        let mut name = entity.name.clone();
+        if names.contains_key(reader_key(&name).as_ref()) {
+            if let Some(g) = &entity.group {
+                name = format!("{name} ({g})");
+            }
+        }
+        let key = reader_key(&name).into_owned();
+        if names.contains_key(&key) {
+            continue;
+        }
+        names.insert(key, e);
+        series.push(Series { name, points });
+    }
+    if series
+        .iter()
+        .all(|s| s.points.iter().all(|p| p.value.is_none()))
+    {
+        return Err(Error::AllMissing {
+            columns: value_column
+                .map(|c| vec![quote(&header(ctx, c))])
+                .unwrap_or_default(),
+        });
+    }
+    let title = match plan.shape {
+        Shape::Long => value_column
+            .and_then(|c| profiles.get(c))
+            .map(|p| p.label.clone()),
+        _ => None,
+    };
+    // One line: its name (an indicator's label) is the trend's title.
+    let title = title.or_else(|| match series.as_slice() {
+        [one] => Some(one.name.clone()),
+        _ => None,
+    });
+    Ok(Trend {
+        title,
+        unit,
+        series,
+        annotations: Vec::new(),
+    })
+}
+
+/// The points of entity `e`, one a slot of its (sorted by year): each
+/// year's value settled.
+fn points(
+    ctx: &Ctx,
+    plan: &Plan,
+    facts: &Facts,
+    e: usize,
+    slots: &[(usize, f64)],
+    percent: bool,
+    value_column: Option<usize>,
+) -> Result<Vec<Point>> {
+    let mut points = Vec::with_capacity(slots.len());
+    for &(slot, _) in slots {
+        let Some(&(_, year)) = facts.slot_keys.get(slot) else {
+            continue;
+        };
+        let Some(acc) = facts.acc(slot, 0) else {
+            continue;
+        };
+        if acc.rows == 0 {
+            continue;
+        }
+        points.push(Point {
+            year,
+            value: settled(ctx, plan, facts, acc, e, year, percent, value_column)?,
+        });
+    }
+    Ok(points)
+}
+
+/// The one value all give, if they agree.
+fn common(mut all: impl Iterator<Item = Option<String>>) -> Option<String> {
+    let first = all.next()??;
+    all.all(|u| u.as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// What a ranking's names are, by the name column's header: (English one,
+/// English many, Chinese), for the headers that name what is ranked.
+const ITEMS: &[(&[&str], &str, &str, &str)] = &[
+    (
+        &[
+            "country",
+            "countries",
+            "country name",
+            "country_name",
+            "entity",
+            "nation",
+            "国家",
+            "国家/地区",
+        ],
+        "country",
+        "countries",
+        "国家",
+    ),
+    (
+        &["state", "states", "state name", "州"],
+        "state",
+        "states",
+        "州",
+    ),
+    (
+        &["county", "counties", "县", "区县", "县区", "县（区）"],
+        "county",
+        "counties",
+        "县",
+    ),
+    (&["city", "cities", "城市", "市"], "city", "cities", "城市"),
+    (
+        &["province", "provinces", "省", "省份"],
+        "province",
+        "provinces",
+        "省",
+    ),
+    (
+        &["region", "regions", "地区", "区域"],
+        "region",
+        "regions",
+        "地区",
+    ),
+    (
+        &["district", "districts", "区"],
+        "district",
+        "districts",
+        "区",
+    ),
+    (
+        &[
+            "town",
+            "towns",
+            "township",
+            "镇",
+            "乡镇",
+            "乡",
+            "街道",
+            "镇/街道",
+        ],
+        "town",
+        "towns",
+        "乡镇",
+    ),
+    (
+        &["company", "companies", "firm", "公司", "企业"],
+        "company",
+        "companies",
+        "企业",
+    ),
+    (&["school", "schools", "学校"], "school", "schools", "学校"),
+    (
+        &["airport", "airports", "机场"],
+        "airport",
+        "airports",
+        "机场",
+    ),
+    (
+        &["person", "people", "人", "姓名"],
+        "person",
+        "people",
+        "人",
+    ),
+    (
+        &["job", "jobs", "occupation", "职业"],
+        "job",
+        "jobs",
+        "职业",
+    ),
+    (&["species", "物种"], "species", "species", "物种"),
+    (&["team", "teams", "球队"], "team", "teams", "球队"),
+    (&["player", "players", "球员"], "player", "players", "球员"),
+    (
+        &["product", "products", "产品"],
+        "product",
+        "products",
+        "产品",
+    ),
+    (
+        &["industry", "industries", "行业"],
+        "industry",
+        "industries",
+        "行业",
+    ),
+    (
+        &["movie", "movies", "film", "电影"],
+        "movie",
+        "movies",
+        "电影",
+    ),
+    (&["car", "cars", "model", "车型"], "model", "models", "车型"),
+];
+
+/// What a ranking ranks, from the name column's header: countries, states,
+/// 县; villages (`None`) only for a header that says villages; a neutral
+/// word ("items", 对象) for a header that names nothing ranked.
+fn item_of(label: &str, zh: bool) -> Option<(String, String)> {
+    let lower = label.trim().to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "village" | "villages" | "village name" | "村" | "村名" | "村庄" | "行政村" | "村委会"
+    ) {
+        return None;
+    }
+    if let Some((_, one, many, chinese)) = ITEMS.iter().find(|(k, ..)| k.contains(&lower.as_str()))
+    {
+        return Some(if zh {
+            ((*chinese).into(), (*chinese).into())
+        } else {
+            ((*one).into(), (*many).into())
+        });
+    }
+    // A short Chinese noun names what is ranked (社区, 单位).
+    let n = label.chars().count();
+    if zh && (1..=3).contains(&n) && label.chars().all(cells::is_cjk) && !label.ends_with("名称")
+    {
+        return Some((label.to_string(), label.to_string()));
+    }
+    Some(if zh {
+        ("对象".into(), "对象".into())
+    } else {
+        ("item".into(), "items".into())
+    })
+}
+
+fn is_aggregate(entity: &Entity, coded: bool) -> bool {
+    let name = reader_key(&entity.name);
+    // Length first: most names are no aggregate's.
+    if AGGREGATE_NAMES
+        .iter()
+        .any(|a| a.len() == name.len() && a.eq_ignore_ascii_case(&name))
+    {
+        return true;
+    }
+    match &entity.code {
+        Some(code) => code.starts_with("OWID_") || AGGREGATE_CODES.contains(&code.as_str()),
+        None => coded,
+    }
+}
+
+/// A ranking metric and where its values come from: label, key, unit,
+/// value index, year, column.
+type MetricSource = (String, String, Option<String>, usize, i32, Option<usize>);
+
+/// Step 5, the ranking: a metric a value column (at its latest year with a
+/// value, or the mapping's), a village a name, aggregates left out (and
+/// returned, by name, for the mapping).
+pub(super) fn build_ranking(
+    ctx: &Ctx,
+    profiles: &[Profile],
+    plan: &Plan,
+    facts: &mut Facts,
+    zh: bool,
+) -> Result<(Ranking, RankingFacts, Vec<String>)> {
+    let (metrics, shown_year) = match plan.shape {
+        Shape::Transposed => year_metric(ctx, profiles, plan, facts),
+        _ => column_metrics(ctx, profiles, plan, facts),
+    };
+    let out_metrics = distinct_labels(ctx, &metrics)?;
+    let aggregate_keys = aggregate_keys(plan, facts);
+    let (mut villages, owners, left_out) =
+        ranked_villages(ctx, plan, facts, &metrics, &aggregate_keys)?;
+    // The names, moved: nothing reads an entity's name after the ranking.
+    for (village, &e) in villages.iter_mut().zip(&owners) {
+        if let Some(entity) = facts.entities.get_mut(e) {
+            village.name = std::mem::take(&mut entity.name);
+        }
+    }
+    if villages.is_empty() {
+        return Err(Error::ChartNeeds {
+            chart: "ranking",
+            needs: "names that are not aggregates (the mapping's \"aggregates\" says which are)",
+        });
+    }
+    let default_metric = 0;
+    let name_label = plan
+        .name
+        .and_then(|(n, _)| profiles.get(n))
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
+    let item = item_of(&name_label, zh);
+    let item_zh = item_of(&name_label, true).map(|(_, many)| many);
+    let year = shown_year.flatten();
+    let words = if zh {
+        crate::text::Lang::Zh
+    } else {
+        crate::text::Lang::En
+    }
+    .words();
+    let ranking = Ranking {
+        title: year.map(|y| words.year(y)),
+        item: item.clone(),
+        metrics: out_metrics,
+        default_metric,
+        villages,
+    };
+    let facts_out = RankingFacts {
+        items: ranking.villages.len(),
+        item,
+        item_zh,
+        metrics: ranking.metrics.len(),
+        group: plan
+            .group
+            .and_then(|(g, _)| profiles.get(g))
+            .map(|p| p.label.clone()),
+        year,
+    };
+    Ok((ranking, facts_out, left_out))
+}
+
+/// A transposed table's one metric: the latest year's column, or the
+/// mapping's year; and the year shown.
+fn year_metric(
+    ctx: &Ctx,
+    profiles: &[Profile],
+    plan: &Plan,
+    facts: &Facts,
+) -> (Vec<MetricSource>, Option<Option<i32>>) {
+    let mut metrics: Vec<MetricSource> = Vec::new();
+    let mut shown_year = None;
+    let unit = common(facts.entities.iter().map(|e| e.unit.clone()));
+    let pick = plan
+        .ranking_year
+        .and_then(|want| plan.years.iter().find(|(_, y)| *y == want))
+        .or_else(|| plan.years.iter().max_by_key(|(_, y)| *y));
+    if let Some(&(c, y)) = pick {
+        let label = profiles
+            .get(c)
+            .map_or_else(|| header(ctx, c), |p| p.label.clone());
+        metrics.push((label, header(ctx, c), unit, 0, y, Some(c)));
+        shown_year = Some(Some(y));
+    }
+    (metrics, shown_year)
+}
+
+/// A metric a metric column, each at its latest year with a value (or the
+/// mapping's; none in records); and the year shown when all share one.
+fn column_metrics(
+    ctx: &Ctx,
+    profiles: &[Profile],
+    plan: &Plan,
+    facts: &Facts,
+) -> (Vec<MetricSource>, Option<Option<i32>>) {
+    let mut metrics: Vec<MetricSource> = Vec::new();
+    let mut shown_year = None;
+    let index_of = |c: usize| {
+        let mut v = plan.values.clone();
+        for m in &plan.metrics {
+            if !v.contains(m) {
+                v.push(*m);
+            }
+        }
+        v.iter().position(|&x| x == c).unwrap_or(0)
+    };
+    for &c in &plan.metrics {
+        let m = index_of(c);
+        let year = match (plan.shape, plan.ranking_year) {
+            (Shape::Records, _) => 0,
+            (_, Some(y)) => y,
+            _ => facts
+                .slot_keys
+                .iter()
+                .enumerate()
+                .filter(|(s, _)| facts.acc(*s, m).is_some_and(|a| a.values > 0))
+                .map(|(_, &(_, y))| y)
+                .max()
+                .unwrap_or(0),
+        };
+        if plan.shape != Shape::Records {
+            shown_year = match shown_year {
+                None => Some(Some(year)),
+                Some(Some(y)) if y == year => Some(Some(y)),
+                _ => Some(None),
+            };
+        }
+        let p = profiles.get(c);
+        let label = p.map(|p| p.label.clone()).unwrap_or_default();
+        metrics.push((
+            label,
+            header(ctx, c),
+            plan.units.get(c).cloned().flatten(),
+            m,
+            year,
+            Some(c),
+        ));
+    }
+    (metrics, shown_year)
+}
+
+/// The ranking's metrics, with labels a reader can tell apart: the whole
+/// header where two labels meet; two headers alike are an error.
+fn distinct_labels(ctx: &Ctx, metrics: &[MetricSource]) -> Result<Vec<Metric>> {
+    let mut labels: FxMap<String, usize> = FxMap::default();
+    let mut out_metrics = Vec::with_capacity(metrics.len());
+    for (i, (label, key, unit, _, _, c)) in metrics.iter().enumerate() {
+        let mut label = label.clone();
+        if labels.contains_key(reader_key(&label).as_ref()) {
+            label = key.clone();
+        }
+        if let Some(&first) = labels.get(reader_key(&label).as_ref()) {
+            return Err(Error::SameColumn {
+                at: Box::new(ctx.spot(None, *c)),
+                name: label,
+                first: Box::new(ctx.spot(None, metrics.get(first).and_then(|m| m.5))),
+            });
+        }
+        labels.insert(reader_key(&label).into_owned(), i);
+        out_metrics.push(Metric {
+            key: key.clone(),
+            label,
+            unit: unit.clone(),
+        });
+    }
+    Ok(out_metrics)
+}
+
+/// Aggregates by name as a reader sees it: what the mapping lists, or what
+/// is detected (a name detected once is left out wherever it is).
+fn aggregate_keys(plan: &Plan, facts: &Facts) -> FxSet<String> {
+    let coded = plan.code.is_some()
+        && facts
+            .entities
+            .iter()
+            .filter(|e| e.code.is_some())
+            .count()
+            .saturating_mul(2)
+            > facts.entities.len();
+    match &plan.aggregates {
+        Some(a) => a.iter().map(|n| reader_key(n).into_owned()).collect(),
+        None => facts
+            .entities
+            .iter()
+            .filter(|e| is_aggregate(e, coded))
+            .map(|e| reader_key(&e.name).into_owned())
+            .collect(),
+    }
+}
+
+/// A village for each entity that is not an aggregate, with its values
+/// (names still unset), the entity each came from, and the aggregates'
+/// names left out (each once).
+fn ranked_villages(
+    ctx: &Ctx,
+    plan: &Plan,
+    facts: &Facts,
+    metrics: &[MetricSource],
+    aggregate_keys: &FxSet<String>,
+) -> Result<(Vec<Village>, Vec<usize>, Vec<String>)> {
+    let mut left_out = Vec::new();
+    let mut left_seen: FxSet<String> = FxSet::default();
+    let mut villages = Vec::with_capacity(facts.entities.len());
+    let mut owners = Vec::with_capacity(facts.entities.len());
+    for (e, entity) in facts.entities.iter().enumerate() {
+        if !aggregate_keys.is_empty() {
+            let key = reader_key(&entity.name);
+            if aggregate_keys.contains(key.as_ref()) {
+                if left_seen.insert(key.into_owned()) {
+                    left_out.push(entity.name.clone());
+                }
+                continue;
+            }
+        }
+        villages.push(Village {
+            name: String::new(),
+            group: entity.group.clone(),
+            values: metric_values(ctx, plan, facts, metrics, e)?,
+        });
+        owners.push(e);
+    }
+    Ok((villages, owners, left_out))
+}
+
+/// Entity `e`'s value of each metric, at the metric's year.
+fn metric_values(
+    ctx: &Ctx,
+    plan: &Plan,
+    facts: &Facts,
+    metrics: &[MetricSource],
+    e: usize,
+) -> Result<Vec<Option<f64>>> {
+    let mut values = Vec::with_capacity(metrics.len());
+    // Metrics of one year share a slot: looked up once.
+    let mut last_slot: Option<(i32, Option<usize>)> = None;
+    for (_, _, unit, m, year, c) in metrics {
+        let slot = match last_slot {
+            Some((y, slot)) if y == *year => slot,
+            _ => {
+                let slot = facts.find_slot(e, *year);
+                last_slot = Some((*year, slot));
+                slot
+            }
+        };
+        let v = match slot.and_then(|s| facts.acc(s, *m)) {
+            Some(acc) => settled(
+                ctx,
+                plan,
+                facts,
+                acc,
+                e,
+                *year,
+                unit.as_deref() == Some("%"),
+                *c,
+            )?,
+            None => None,
+        };
+        values.push(v);
+    }
+    Ok(values)
+}
