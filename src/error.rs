@@ -1177,17 +1177,6 @@ impl Error {
     fn brief(&self, lang: crate::text::Lang) -> String {
         let zh = lang == crate::text::Lang::Zh;
         match self {
-            // Said before a byte is read, where no importer is asked.
-            Error::TooLarge { bytes } => {
-                let mb =
-                    crate::format::group_thousands((*bytes as f64 / 104_857.6).ceil() / 10.0, 1);
-                let max = MAX_FILE_BYTES / 1_048_576;
-                if zh {
-                    format!("文件大小为 {mb} MB，Heluo 最多读取 {max} MB 的文件。请拆分数据，或删去不需要绘制的列。")
-                } else {
-                    format!("The file is {mb} MB; Heluo reads files up to {max} MB. Split the data or remove columns you do not chart.")
-                }
-            }
             Error::Draw(detail) if zh => format!("图表无法绘制：{detail}"),
             Error::Draw(detail) => format!("The chart could not be drawn: {detail}"),
             _ => {

@@ -728,7 +728,10 @@
     var ticket = ++latestLoad;
     if (file.size > Heluo.maxFileBytes()) {
       /* Refused before reading a byte. */
-      fail(new Error(Heluo.tooLargeMessage(file.size, pageLang)), file.name, true);
+      /* The words are the importer's (heluo.js carries no file error's words). */
+      loadTableImporter().then(function (tables) {
+        if (ticket === latestLoad) fail(new Error(tables.tooLargeMessage(file.size, importLang())), file.name, true);
+      }, function (err) { if (ticket === latestLoad) fail(err, file.name); });
       return;
     }
     var inSteps = file.size >= PROGRESS_FROM && typeof file.stream === "function";

@@ -28,7 +28,7 @@ export class ChartView {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -73,7 +73,7 @@ export class ChartView {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -109,7 +109,7 @@ export class ChartView {
      * @returns {any}
      */
     key(key) {
-        const ptr0 = passStringToWasm0(key, wasm.jb, wasm.kb);
+        const ptr0 = passStringToWasm0(key, wasm.ib, wasm.jb);
         const len0 = WASM_VECTOR_LEN;
         const ret = wasm.Fa(this.__wbg_ptr, ptr0, len0);
         if (ret[2]) {
@@ -130,7 +130,7 @@ export class ChartView {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -145,7 +145,7 @@ export class ChartView {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -161,7 +161,7 @@ export class ChartView {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -177,7 +177,7 @@ export class ChartView {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -206,7 +206,7 @@ export class ChartView {
     get pins() {
         const ret = wasm.La(this.__wbg_ptr);
         var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
-        wasm.lb(ret[0], ret[1] * 4, 4);
+        wasm.kb(ret[0], ret[1] * 4, 4);
         return v1;
     }
     /**
@@ -235,7 +235,7 @@ export class ChartView {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -257,7 +257,7 @@ export class ChartView {
             deferred2_1 = len1;
             return getStringFromWasm0(ptr1, len1);
         } finally {
-            wasm.lb(deferred2_0, deferred2_1, 1);
+            wasm.kb(deferred2_0, deferred2_1, 1);
         }
     }
     /**
@@ -283,7 +283,7 @@ export class ChartView {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -318,7 +318,7 @@ export class ChartView {
         let v1;
         if (ret[0] !== 0) {
             v1 = getArrayI32FromWasm0(ret[0], ret[1]).slice();
-            wasm.lb(ret[0], ret[1] * 4, 4);
+            wasm.kb(ret[0], ret[1] * 4, 4);
         }
         return v1;
     }
@@ -352,7 +352,7 @@ export class DatasetHandle {
     get charts() {
         const ret = wasm.Va(this.__wbg_ptr);
         var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
-        wasm.lb(ret[0], ret[1] * 4, 4);
+        wasm.kb(ret[0], ret[1] * 4, 4);
         return v1;
     }
     /**
@@ -368,7 +368,7 @@ export class DatasetHandle {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -383,7 +383,7 @@ export class DatasetHandle {
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
         } finally {
-            wasm.lb(deferred1_0, deferred1_1, 1);
+            wasm.kb(deferred1_0, deferred1_1, 1);
         }
     }
     /**
@@ -394,7 +394,7 @@ export class DatasetHandle {
         let v1;
         if (ret[0] !== 0) {
             v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.lb(ret[0], ret[1] * 1, 1);
+            wasm.kb(ret[0], ret[1] * 1, 1);
         }
         return v1;
     }
@@ -405,7 +405,7 @@ export class DatasetHandle {
     snapshot() {
         const ret = wasm.Za(this.__wbg_ptr);
         var v1 = getArrayU8FromWasm0(ret[0], ret[1]).slice();
-        wasm.lb(ret[0], ret[1] * 1, 1);
+        wasm.kb(ret[0], ret[1] * 1, 1);
         return v1;
     }
     /**
@@ -416,7 +416,7 @@ export class DatasetHandle {
         let v1;
         if (ret[0] !== 0) {
             v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.lb(ret[0], ret[1] * 1, 1);
+            wasm.kb(ret[0], ret[1] * 1, 1);
         }
         return v1;
     }
@@ -428,7 +428,7 @@ export class DatasetHandle {
         let v1;
         if (ret[0] !== 0) {
             v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.lb(ret[0], ret[1] * 1, 1);
+            wasm.kb(ret[0], ret[1] * 1, 1);
         }
         return v1;
     }
@@ -440,7 +440,7 @@ export class DatasetHandle {
         let v1;
         if (ret[0] !== 0) {
             v1 = getStringFromWasm0(ret[0], ret[1]);
-            wasm.lb(ret[0], ret[1] * 1, 1);
+            wasm.kb(ret[0], ret[1] * 1, 1);
         }
         return v1;
     }
@@ -462,7 +462,7 @@ export function __panicForTesting() {
  * @returns {DatasetHandle}
  */
 export function datasetFromSnapshot(bytes) {
-    const ptr0 = passArray8ToWasm0(bytes, wasm.jb);
+    const ptr0 = passArray8ToWasm0(bytes, wasm.ib);
     const len0 = WASM_VECTOR_LEN;
     const ret = wasm.Ua(ptr0, len0);
     if (ret[2]) {
@@ -488,16 +488,16 @@ export function fillText(template, a, b) {
     try {
         let ptr0, len0, ptr1, len1, ptr2, len2;
         try {
-            ptr0 = passStringToWasm0(template, wasm.jb, wasm.kb);
+            ptr0 = passStringToWasm0(template, wasm.ib, wasm.jb);
             len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(a, wasm.jb, wasm.kb);
+            ptr1 = passStringToWasm0(a, wasm.ib, wasm.jb);
             len1 = WASM_VECTOR_LEN;
-            ptr2 = passStringToWasm0(b, wasm.jb, wasm.kb);
+            ptr2 = passStringToWasm0(b, wasm.ib, wasm.jb);
             len2 = WASM_VECTOR_LEN;
         } catch (e) {
-            if (ptr2) { wasm.lb(ptr2, len2 * 1, 1); }
-            if (ptr1) { wasm.lb(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.lb(ptr0, len0 * 1, 1); }
+            if (ptr2) { wasm.kb(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.kb(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.kb(ptr0, len0 * 1, 1); }
             throw e;
         }
         const ret = wasm.bb(ptr0, len0, ptr1, len1, ptr2, len2);
@@ -505,7 +505,7 @@ export function fillText(template, a, b) {
         deferred4_1 = ret[1];
         return getStringFromWasm0(ret[0], ret[1]);
     } finally {
-        wasm.lb(deferred4_0, deferred4_1, 1);
+        wasm.kb(deferred4_0, deferred4_1, 1);
     }
 }
 
@@ -533,13 +533,13 @@ export function maxFileBytes() {
 export function parseDataset(bytes, lang) {
     let ptr0, len0, ptr1, len1;
     try {
-        ptr0 = passArray8ToWasm0(bytes, wasm.jb);
+        ptr0 = passArray8ToWasm0(bytes, wasm.ib);
         len0 = WASM_VECTOR_LEN;
-        ptr1 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.jb, wasm.kb);
+        ptr1 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.ib, wasm.jb);
         len1 = WASM_VECTOR_LEN;
     } catch (e) {
-        if (ptr1) { wasm.lb(ptr1, len1 * 1, 1); }
-        if (ptr0) { wasm.lb(ptr0, len0 * 1, 1); }
+        if (ptr1) { wasm.kb(ptr1, len1 * 1, 1); }
+        if (ptr0) { wasm.kb(ptr0, len0 * 1, 1); }
         throw e;
     }
     const ret = wasm.db(ptr0, len0, ptr1, len1);
@@ -573,19 +573,19 @@ export function text(lang, key, a, b) {
     try {
         let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
         try {
-            ptr0 = passStringToWasm0(lang, wasm.jb, wasm.kb);
+            ptr0 = passStringToWasm0(lang, wasm.ib, wasm.jb);
             len0 = WASM_VECTOR_LEN;
-            ptr1 = passStringToWasm0(key, wasm.jb, wasm.kb);
+            ptr1 = passStringToWasm0(key, wasm.ib, wasm.jb);
             len1 = WASM_VECTOR_LEN;
-            ptr2 = passStringToWasm0(a, wasm.jb, wasm.kb);
+            ptr2 = passStringToWasm0(a, wasm.ib, wasm.jb);
             len2 = WASM_VECTOR_LEN;
-            ptr3 = passStringToWasm0(b, wasm.jb, wasm.kb);
+            ptr3 = passStringToWasm0(b, wasm.ib, wasm.jb);
             len3 = WASM_VECTOR_LEN;
         } catch (e) {
-            if (ptr3) { wasm.lb(ptr3, len3 * 1, 1); }
-            if (ptr2) { wasm.lb(ptr2, len2 * 1, 1); }
-            if (ptr1) { wasm.lb(ptr1, len1 * 1, 1); }
-            if (ptr0) { wasm.lb(ptr0, len0 * 1, 1); }
+            if (ptr3) { wasm.kb(ptr3, len3 * 1, 1); }
+            if (ptr2) { wasm.kb(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.kb(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.kb(ptr0, len0 * 1, 1); }
             throw e;
         }
         const ret = wasm.fb(ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
@@ -593,29 +593,7 @@ export function text(lang, key, a, b) {
         deferred5_1 = ret[1];
         return getStringFromWasm0(ret[0], ret[1]);
     } finally {
-        wasm.lb(deferred5_0, deferred5_1, 1);
-    }
-}
-
-/**
- * The message for a file of `bytes` bytes that is over the limit.
- * @param {number} bytes
- * @param {string | null} [lang]
- * @returns {string}
- */
-export function tooLargeMessage(bytes, lang) {
-    let deferred3_0;
-    let deferred3_1;
-    try {
-        const val2 = +bytes;
-        var ptr0 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.jb, wasm.kb);
-        var len0 = WASM_VECTOR_LEN;
-        const ret = wasm.gb(val2, ptr0, len0);
-        deferred3_0 = ret[0];
-        deferred3_1 = ret[1];
-        return getStringFromWasm0(ret[0], ret[1]);
-    } finally {
-        wasm.lb(deferred3_0, deferred3_1, 1);
+        wasm.kb(deferred5_0, deferred5_1, 1);
     }
 }
 function __wbg_get_imports() {
@@ -636,7 +614,7 @@ function __wbg_get_imports() {
         },
         pa: function(arg0, arg1) {
             const ret = debugString(arg1);
-            const ptr1 = passStringToWasm0(ret, wasm.jb, wasm.kb);
+            const ptr1 = passStringToWasm0(ret, wasm.ib, wasm.jb);
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
@@ -675,7 +653,7 @@ function __wbg_get_imports() {
         ka: function(arg0, arg1) {
             const obj = arg1;
             const ret = typeof(obj) === 'string' ? obj : undefined;
-            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.jb, wasm.kb);
+            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.ib, wasm.jb);
             var len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
@@ -702,7 +680,7 @@ function __wbg_get_imports() {
         },
         n: function() { return handleError(function (arg0, arg1, arg2, arg3) {
             const ret = arg1.decode(getArrayU8FromWasm0(arg2, arg3));
-            const ptr1 = passStringToWasm0(ret, wasm.jb, wasm.kb);
+            const ptr1 = passStringToWasm0(ret, wasm.ib, wasm.jb);
             const len1 = WASM_VECTOR_LEN;
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
@@ -934,7 +912,7 @@ function __wbg_get_imports() {
             return ret;
         },
         qa: function() {
-            const table = wasm.ob;
+            const table = wasm.nb;
             table.set(0, undefined);
             table.set(1024, undefined);
             table.set(1025, null);
@@ -956,8 +934,8 @@ const DatasetHandleFinalization = (typeof FinalizationRegistry === 'undefined')
     : new FinalizationRegistry(ptr => wasm.xa(ptr, 1));
 
 function addToExternrefTable0(obj) {
-    const idx = wasm.nb();
-    wasm.ob.set(idx, obj);
+    const idx = wasm.mb();
+    wasm.nb.set(idx, obj);
     return idx;
 }
 
@@ -1035,9 +1013,9 @@ function getArrayJsValueFromWasm0(ptr, len) {
     const mem = getDataViewMemory0();
     const result = [];
     for (let i = ptr; i < ptr + 4 * len; i += 4) {
-        result.push(wasm.ob.get(mem.getUint32(i, true)));
+        result.push(wasm.nb.get(mem.getUint32(i, true)));
     }
-    wasm.qb(ptr, len);
+    wasm.pb(ptr, len);
     return result;
 }
 
@@ -1080,7 +1058,7 @@ function handleError(f, args) {
         return f.apply(this, args);
     } catch (e) {
         const idx = addToExternrefTable0(e);
-        wasm.mb(idx);
+        wasm.lb(idx);
     }
 }
 
@@ -1133,8 +1111,8 @@ function passStringToWasm0(arg, malloc, realloc) {
 }
 
 function takeFromExternrefTable0(idx) {
-    const value = wasm.ob.get(idx);
-    wasm.pb(idx);
+    const value = wasm.nb.get(idx);
+    wasm.ob(idx);
     return value;
 }
 
@@ -1175,7 +1153,7 @@ function __wbg_finalize_init(instance, module) {
     cachedDataViewMemory0 = null;
     cachedInt32ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
-    wasm.rb();
+    wasm.qb();
     return wasm;
 }
 

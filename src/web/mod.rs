@@ -77,15 +77,6 @@ pub fn max_file_bytes() -> f64 {
     MAX_FILE_BYTES as f64
 }
 
-/// The message for a file of `bytes` bytes that is over the limit.
-#[wasm_bindgen(js_name = tooLargeMessage)]
-pub fn too_large_message(bytes: f64, lang: Option<String>) -> String {
-    Error::TooLarge {
-        bytes: bytes.max(0.0) as u64,
-    }
-    .message(Lang::from_tag(lang.as_deref().unwrap_or("en")))
-}
-
 /// A parsed, validated dataset.
 #[wasm_bindgen]
 pub struct DatasetHandle {

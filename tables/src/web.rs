@@ -40,6 +40,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Format v1's whole message for `bytes` in `lang`, or `undefined` when they
 /// are a good dataset. The main module (pkg/heluo.js) says only where a file
 /// fails, to keep its size: the page asks here for what and how to fix it.
+/// The message for a file of `bytes` bytes, over the limit: the page says it
+/// before reading a byte (`Heluo.maxFileBytes`), in `lang`.
+#[wasm_bindgen(js_name = tooLargeMessage)]
+pub fn too_large_message(bytes: f64, lang: &str) -> String {
+    Error::TooLarge {
+        bytes: bytes.max(0.0) as u64,
+    }
+    .message(Lang::from_tag(lang))
+}
+
 /// Bytes that are not UTF-8 are read as GB18030 when the browser's decoder
 /// takes them, as the main module reads them.
 #[wasm_bindgen(js_name = formatV1Message)]

@@ -6,11 +6,12 @@
 
      HeluoTables.formatV1Message(bytes, lang)  format v1's whole message for a file
                             the main module refused (it says only where)
+     HeluoTables.tooLargeMessage(size, lang)  the message for a file over the limit
      HeluoTables.Import     the importer (tables/src/web.rs): fromText, fromSheet,
                             fromValue; summary, mapping, remap, snapshot, formatV1. */
 import { packed, props, size } from "heluo:wasm";
-import { initSync, Import, formatV1Message } from "heluo:glue-module";
+import { initSync, Import, formatV1Message, tooLargeMessage } from "heluo:glue-module";
 import { unpack } from "./lzma.js";
 
 initSync({ module: new WebAssembly.Module(unpack(packed, props, size)) });
-globalThis.HeluoTables = { Import, formatV1Message };
+globalThis.HeluoTables = { Import, formatV1Message, tooLargeMessage };
