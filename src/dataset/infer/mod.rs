@@ -8,6 +8,12 @@
 //!          ─5 build─▶ trend, ranking ─6 texts─▶ Dataset + Summary + explicit Mapping
 //! ```
 //!
+//! Each step has its room: 2 `profile.rs`, 3 `plan.rs`, 4 `facts.rs`, 5
+//! `charts.rs`; `columns.rs` holds what they share (where a cell is, a cell
+//! as a name or a key, columns by header), and this file the pipeline
+//! ([`infer`]), the texts, the summary and the explicit mapping. The rooms
+//! import one way: columns ← plan ← facts ← charts ← here.
+//!
 //! Decisions where the issue is silent:
 //! - Years: a time column holds 1800–2100; the model charts 1900–2100, so
 //!   rows before 1900 are skipped and listed ([`Reason::Before1900`]).
