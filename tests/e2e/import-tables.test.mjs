@@ -181,6 +181,9 @@ test('correcting the mapping redraws; an impossible one is explained and the cha
   const { page } = p;
   try {
     await chooseBytes(page, 'luolong-villages.csv', await readFile(join(TABLES, 'luolong-villages.csv')), 'text/csv');
+    /* The sample shown before ranks the same villages: wait for the file's
+       own name first, or the steps below race the import. */
+    await page.waitForFunction(() => document.querySelector('#dataset-label').textContent.includes('luolong-villages.csv'), null, { timeout: 15_000 });
     await waitForCharts(page, '村');
     const first = await tableRows(page, 'ranking');
     assert.equal(first[0][1], '王屯村');
@@ -202,13 +205,14 @@ test('correcting the mapping redraws; an impossible one is explained and the cha
     await page.getByLabel('“户均分红(元)”的单位').press('Enter');
     await page.getByLabel('“户均分红(元)”的单位').evaluate((e) => e.dispatchEvent(new Event('change')));
     await waitForTable(page, 'ranking', (t) => t.text.includes('块'));
+    assert.equal(await page.isHidden('#import-error'), true, `a unit is a fine correction: ${await page.textContent('#import-error')}`);
     // Naming a column that cannot be the name: the panel says why; the chart stays.
     const shown = await tableRows(page, 'ranking');
     await page.selectOption('#import-name', '');
     await page.waitForSelector('#import-error:not([hidden])', { timeout: 10_000 });
     assert.match(await page.textContent('#import-error'), /无法这样调整：.*名称/);
     assert.deepEqual(await tableRows(page, 'ranking'), shown, 'the charts stay');
-    assert.equal(await page.isHidden('#alert'), true, 'the error is the panel\'s, not the page\'s');
+    assert.equal(await page.isHidden('#alert'), true, `the error is the panel's, not the page's: ${await page.textContent('#alert')}`);
     // Back to a name column: the error goes.
     await page.selectOption('#import-name', '村');
     await page.waitForSelector('#import-error', { state: 'hidden', timeout: 10_000 });
