@@ -716,6 +716,64 @@ fn a_split_with_a_total_is_sliced_to_it() {
     assert_eq!(series(&i.dataset, "A")[0], (2013, Some(44.0)));
 }
 
+/// Counties have villages of the same name (王庄村 in two towns): the town
+/// the names are nested in is the group, and each village is its own bar.
+#[test]
+fn a_village_name_in_two_towns_is_two_villages() {
+    let t = csv("村,镇,收入(元)\n王庄村,龙门镇,120000\n河洛村,龙门镇,90000\n王庄村,李楼镇,80000\n夏庄村,李楼镇,168000\n大西村,安乐镇,96000\n张庄村,安乐镇,50000");
+    let i = ok(&t);
+    let d = &i.dataset;
+    assert_eq!(role(&i, "镇"), (Role::Group, Why::Header));
+    let mut v = villages(d);
+    v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    assert_eq!(v.len(), 6, "{v:?}");
+    let wangzhuang: Vec<_> = v.iter().filter(|x| x.0 == "王庄村").collect();
+    assert_eq!(
+        wangzhuang,
+        [
+            &("王庄村".into(), Some("李楼镇".into()), vec![Some(80000.0)]),
+            &("王庄村".into(), Some("龙门镇".into()), vec![Some(120000.0)]),
+        ]
+    );
+    assert!(!i
+        .summary
+        .notes
+        .iter()
+        .any(|n| matches!(n, Note::Summed { .. })));
+    assert_eq!(i.summary.line(Lang::Zh), "排名：6 个村，1 个指标，按镇分组");
+}
+
+/// Names reused across many parents (generated village names, three towns
+/// each on average out of forty) are still nested, with no header hint.
+#[test]
+fn names_reused_across_many_parents_are_nested_not_summed() {
+    let mut text = String::from("name,parent,value\n");
+    for i in 0..400 {
+        text.push_str(&format!("v{},p{},{}\n", i % 130, i % 40, i + 1));
+    }
+    let i = ok(&csv(&text));
+    assert_eq!(role(&i, "parent").0, Role::Group);
+    assert_eq!(villages(&i.dataset).len(), 400);
+}
+
+/// A column every name appears under each value of (urban and rural, with
+/// no header that says so) splits the rows, which are summed, as before.
+#[test]
+fn a_column_that_crosses_every_name_is_a_split_not_a_group() {
+    let mut text = String::from("county,year,area,people\n");
+    for c in ["A", "B", "C", "D"] {
+        for y in [2013, 2014] {
+            text.push_str(&format!("{c},{y},urban,10\n{c},{y},rural,5\n"));
+        }
+    }
+    let i = ok(&csv(&text));
+    assert_eq!(role(&i, "area").0, Role::Split);
+    assert_eq!(
+        series(&i.dataset, "A"),
+        [(2013, Some(15.0)), (2014, Some(15.0))]
+    );
+}
+
 #[test]
 fn percentages_that_sum_beyond_100_are_an_error_naming_the_rows() {
     let e = err(

@@ -287,7 +287,7 @@ impl Planner<'_> {
         let per_name = self.per_name(name_index, time.map(|(t, _)| t), first.as_deref());
         let group = match mapped(table, &mapping.group, "group")? {
             Some(g) => g.map(|g| (g, Why::Mapping)),
-            None => self.group_column(&per_name, name_distinct, &int_groups),
+            None => self.group_column(&per_name, name_distinct, &int_groups, first.as_deref()),
         };
         Ok(Roles {
             transposed,
@@ -502,32 +502,52 @@ impl Planner<'_> {
 
     /// The group column found: a label column with one value per name and
     /// fewer values than names (a header that says groups first), else a
-    /// column of whole numbers that groups names.
+    /// label column the names are nested in (the same village name in two
+    /// towns is two villages), else a column of whole numbers that groups
+    /// names.
     fn group_column(
         &self,
         per_name: &[(usize, bool)],
         name_distinct: usize,
         int_groups: &[usize],
+        first: Option<&[usize]>,
     ) -> Option<(usize, Why)> {
+        let why = |p: &Profile| {
+            if p.hint == Hint::Group {
+                Why::Header
+            } else {
+                Why::OneGroupPerName
+            }
+        };
         let mut candidates: Vec<(usize, Why)> = per_name
             .iter()
             .filter(|(i, one)| *one && self.is_label(*i))
             .filter_map(|(i, _)| {
                 let p = self.profiles.get(*i)?;
-                (p.distinct >= 2 && p.distinct < name_distinct).then_some((
-                    *i,
-                    if p.hint == Hint::Group {
-                        Why::Header
-                    } else {
-                        Why::OneGroupPerName
-                    },
-                ))
+                (p.distinct >= 2 && p.distinct < name_distinct).then_some((*i, why(p)))
             })
             .collect();
         candidates.sort_by_key(|(i, why)| (*why != Why::Header, *i));
+        let nested = || {
+            let first = first?;
+            let mut parents: Vec<(usize, Why)> = per_name
+                .iter()
+                .filter(|(i, one)| !*one && self.is_label(*i))
+                .filter_map(|(i, _)| {
+                    let p = self.profiles.get(*i)?;
+                    (p.distinct >= 2
+                        && !is_split_header(&p.label)
+                        && nested_in(self.ctx, first, *i, p.distinct, name_distinct))
+                    .then_some((*i, why(p)))
+                })
+                .collect();
+            parents.sort_by_key(|(i, why)| (*why != Why::Header, *i));
+            parents.first().copied()
+        };
         candidates
             .first()
             .copied()
+            .or_else(nested)
             .or_else(|| int_groups.first().map(|&i| (i, Why::OneGroupPerName)))
     }
 
@@ -739,6 +759,31 @@ fn one_per_name(ctx: &Ctx, first_rows: &[usize], other: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether the names are nested in column `other` (a town, a province)
+/// rather than split by it (sex, age, urban and rural): most names appear
+/// under only one of its values, or names appear on average under fewer than
+/// half of its values. A split crosses the names (each name under most of
+/// its values, its rows summed); a parent holds them (a name under another
+/// parent is another thing).
+fn nested_in(ctx: &Ctx, first_rows: &[usize], other: usize, distinct: usize, names: usize) -> bool {
+    if names == 0 {
+        return false;
+    }
+    let mut pairs: FxSet<(usize, u64)> = FxSet::default();
+    for (row, &first) in first_rows.iter().enumerate() {
+        if first == usize::MAX {
+            continue;
+        }
+        if let Some(v) = key_of(ctx.cell(row, other)) {
+            pairs.insert((first, crate::hash::text_hash(&v)));
+        }
+    }
+    let pairs = pairs.len();
+    let once = pairs.saturating_sub(names).saturating_mul(2) < names;
+    let few = pairs.saturating_mul(2) < names.saturating_mul(distinct);
+    once || few
 }
 
 /// A total among a split column's values (`Both`, `合计`), as written.
