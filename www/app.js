@@ -264,8 +264,11 @@
      embed code, the standalone file and a change of language are the import
      as format v1 (with its recipe). */
   function showImport(imp, name, label) {
-    var saved = new TextEncoder().encode(JSON.stringify(imp.formatV1()));
     var dataset = Heluo.datasetFromSnapshot(imp.snapshot());
+    /* Written when first asked for (the embed code, the standalone file, a
+       change of language): at 100,000 villages the format v1 text takes
+       longer than reading the CSV did, and most loads never need it. */
+    var saved = function () { return new TextEncoder().encode(JSON.stringify(imp.formatV1())); };
     try {
       show(dataset, saved, label, name, imp);
     } catch (err) {
@@ -844,6 +847,17 @@
     var sample = label !== null && name ? HELUO_SAMPLES.map(function (x) { return x.file; }).indexOf(name) : -1;
     current = { bytes: bytes, label: label, name: name, dataset: dataset, charts: built, imp: imp || null, aggregates: aggregates,
       sample: sample >= 0 ? sample : undefined };
+    /* `bytes` may be a function that writes them (an import): called once, when asked. */
+    if (typeof bytes === "function") {
+      Object.defineProperty(current, "bytes", {
+        configurable: true,
+        get: function () {
+          var written = bytes();
+          Object.defineProperty(this, "bytes", { value: written });
+          return written;
+        },
+      });
+    }
     setPageLang(lang);
     showHeader();
     updateImportBox();
@@ -980,8 +994,10 @@
   function embedAttrs(chart) {
     return { chart: chart.kind, metric: chart.view.metricKey, theme: "auto", lang: chart.lang };
   }
+  /* Only while the panel is open (it fills when opened): the element code
+     carries the whole dataset, which is worth writing only to be copied. */
   function fillEmbed() {
-    if (!current) return;
+    if (!current || !$("embed-panel").open) return;
     var elements = current.charts.map(function (c) { return Heluo.elementMarkup(current.bytes, embedAttrs(c)); });
     $("embed-element").value = "<script src=\"heluo.js\"></script>\n" + elements.join("\n");
     var file = current.name || "data.json";
@@ -1016,6 +1032,13 @@
     }, function (err) { fail(err); });
   });
 
+  /* The reader is about to choose a file (the chooser opens, a file is
+     dragged over the page): the table importer starts loading now, while
+     they pick, so a CSV does not wait for it once chosen. A JSON file never
+     needs it, but the reader cannot be asked which they will pick. */
+  function warmImporter() { loadTableImporter().catch(function () {}); }
+  $("file-input").addEventListener("click", warmImporter);
+
   $("file-input").addEventListener("change", function (event) {
     loadFile(event.target.files[0]);
     event.target.value = "";
@@ -1029,7 +1052,7 @@
   document.addEventListener("dragenter", function (event) {
     if (!hasFiles(event)) return;
     event.preventDefault();
-    dragDepth++;
+    if (dragDepth++ === 0) warmImporter();
     document.body.classList.add("dragging");
   });
   document.addEventListener("dragover", function (event) {

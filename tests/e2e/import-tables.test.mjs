@@ -378,3 +378,27 @@ test('a recipe replays an import: Heluo.render and <heluo-chart recipe>, and the
     await p.close();
   }
 });
+
+test('a file dragged over the page starts loading the importer; dragged text does not', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    const drag = (withFile) => page.evaluate((withFile) => {
+      const dt = new DataTransfer();
+      if (withFile) dt.items.add(new File(['a,b\n1,2\n'], 'x.csv', { type: 'text/csv' }));
+      else dt.setData('text/plain', 'a,b');
+      document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      document.body.dispatchEvent(new DragEvent('dragleave', { bubbles: true, dataTransfer: dt }));
+    }, withFile);
+    await drag(false);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await page.evaluate(() => typeof HeluoTables), 'undefined', 'dragged text loads nothing');
+    await drag(true);
+    await page.waitForFunction(() => typeof HeluoTables === 'object', null, { timeout: 10_000 });
+    assert.equal(await page.evaluate(() => document.body.classList.contains('dragging')), false, 'the drag left: no highlight');
+    assert.equal(await page.isHidden('#alert'), true);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
