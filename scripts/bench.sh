@@ -5,10 +5,12 @@
 #   scripts/bench.sh compare    Heluo next to Chart.js 4 and ECharts 5 in one headless
 #                               Chromium run; prints the table and writes BENCHMARKS.md
 #                               (settings: BENCH_RUNS, BENCH_MAX_VILLAGES, … see BENCHMARKS.md)
+#   scripts/bench.sh import     tables loaded through the page: CSV vs JSON, a 50 MB CSV,
+#                               a 300,000-row workbook (tests/bench/import.mjs; BENCH_IMPORT_RUNS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-all}"
-case "$mode" in all | basic | compare) ;; *) echo "usage: scripts/bench.sh [basic|compare]" >&2; exit 2 ;; esac
+case "$mode" in all | basic | compare | import) ;; *) echo "usage: scripts/bench.sh [basic|compare|import]" >&2; exit 2 ;; esac
 gz() { gzip -9 -n -c "$1" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%7.1f KB", b / 1024 }'; }
 
@@ -18,6 +20,11 @@ if [ ! -x "${HELUO_CHROMIUM:-/usr/bin/chromium}" ]; then
 fi
 if [ ! -d node_modules/echarts ] || [ ! -d node_modules/chart.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$mode" = import ]; then
+  echo "== tables through the page (headless Chromium)"
+  exec node tests/bench/import.mjs
 fi
 
 if [ "$mode" != compare ]; then

@@ -21,11 +21,13 @@ export CARGO_TARGET_DIR="$root/target/pkg-$name"
 # wasm-bindgen's output (the ES module glue and the optimised wasm), kept for `js`.
 kept="$CARGO_TARGET_DIR/bindgen"
 if [ "$mode" = full ]; then
-  cargo build --quiet --lib --release --target wasm32-unknown-unknown --manifest-path "$name/Cargo.toml"
+  # Built for speed (the `module` profile and wasm.sh's speed flags): see scripts/wasm.sh.
+  cargo build --quiet --lib --profile module --target wasm32-unknown-unknown --manifest-path "$name/Cargo.toml"
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
   . scripts/wasm.sh
-  optimize_wasm "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/heluo_$name.wasm" "$tmp/opt.wasm"
+  WASM_OPT_FLAGS=("${WASM_OPT_SPEED_FLAGS[@]}")
+  optimize_wasm "$CARGO_TARGET_DIR/wasm32-unknown-unknown/module/heluo_$name.wasm" "$tmp/opt.wasm"
   rm -rf "$kept"
   bindgen web "$tmp/opt.wasm" "$kept" "heluo_$name"
 elif [ ! -f "$kept/heluo_${name}_bg.wasm" ]; then

@@ -46,13 +46,13 @@ const villagesCsv = ensure('villages-100000.csv', () => {
   return lines.join('\n') + '\n';
 });
 
-/* A long table as data portals publish one: 3,300 entities (a few of them
+/* A long table as data portals publish one: 4,900 entities (a few of them
    aggregates, with an OWID_ code) × 200 years, four indicators. */
 const portalCsv = ensure('portal-50mb.csv', () => {
   const lines = ['Entity,Code,Year,GDP per capita (int.-$),Population,Life expectancy (years),Poverty rate (%)'];
   let seed = 7;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  for (let e = 0; e < 3300; e++) {
+  for (let e = 0; e < 4900; e++) {
     const entity = e % 100 === 99 ? `Region ${e}` : `Country ${String(e).padStart(4, '0')}`;
     const code = e % 100 === 99 ? `OWID_R${e}` : `C${String(e).padStart(4, '0')}`;
     let gdp = 500 + rand() * 2000;
