@@ -47,6 +47,8 @@ declare namespace Heluo {
     update(data: string | Uint8Array | ArrayBuffer | object, options?: RenderOptions): ChartHandle;
     /** New options (same data). */
     setOptions(options: RenderOptions): ChartHandle;
+    /** A reader action on the chart shown ({type: "pin", village: "王屯村"}): what changed; null while no chart is shown. Throws an Error naming a wrong field. */
+    apply(action: Action): Changed | null;
     /** The current view as a standalone SVG document. */
     toSVG(): string;
     /** The current view as a PNG at `scale` (default 2). */
@@ -219,7 +221,10 @@ declare namespace Heluo {
 }
 
 interface HTMLElementTagNameMap {
-  "heluo-chart": HTMLElement;
+  "heluo-chart": HTMLElement & {
+    /** A reader action on the chart shown ({type: "pin", village: "王屯村"}): what changed; null while no chart is shown. Throws an Error naming a wrong field. */
+    apply(action: Heluo.Action): Heluo.Changed | null;
+  };
 }
 
 interface HTMLElementEventMap {

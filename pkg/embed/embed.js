@@ -11,6 +11,37 @@
     var value = query.get(name);
     if (value !== null) chart.setAttribute(name, value);
   });
+  /* The view a link shares, as the page writes it (#v1&metric=…&pin=…&zoom=…,
+     and a corrected mapping): what the query does not say already. Pins and
+     the zoom are applied once the chart is drawn; a stale one is ignored. */
+  var view = /^#v1(&|$)/.test(location.hash) ? new URLSearchParams(location.hash.slice(3)) : null;
+  if (view) {
+    ["metric", "time", "name", "group", "encoding"].forEach(function (name) {
+      if (query.get(name) === null && view.get(name) !== null) chart.setAttribute(name, view.get(name));
+    });
+    /* Several value columns: a list, which only a recipe can say. */
+    var values = view.getAll("value");
+    if (query.get("value") === null && values.length === 1) chart.setAttribute("value", values[0]);
+    else if (query.get("value") === null && values.length > 1) {
+      var recipe = {};
+      try { recipe = JSON.parse(chart.getAttribute("recipe") || "{}") || {}; } catch (err) { recipe = {}; }
+      recipe.value = values;
+      delete recipe.metrics;
+      chart.setAttribute("recipe", JSON.stringify(recipe));
+    }
+    var kinds = (view.get("chart") || "").split(",");
+    if (query.get("chart") === null && kinds.length === 1 && /^(trend|ranking)$/.test(kinds[0])) chart.setAttribute("chart", kinds[0]);
+  }
+  function restoreView() {
+    if (!view) return;
+    var actions = view.getAll("pin").map(function (pin) { return { type: "pin", village: pin }; });
+    var zoom = /^(\d{1,4})-(\d{1,4})$/.exec(view.get("zoom") || "");
+    if (zoom) actions.push({ type: "zoomYears", from: Number(zoom[1]), to: Number(zoom[2]) });
+    view = null;
+    actions.forEach(function (action) {
+      try { chart.apply(action); } catch (err) { /* stale, or not this chart's: ignored */ }
+    });
+  }
   /* data=<url> says the same as src=; only a file on this site. */
   var data = query.get("data");
   if (data !== null && query.get("src") === null) {
@@ -52,7 +83,7 @@
     document.title = caption.textContent;
     document.getElementById("embed-heading").textContent = caption.textContent;
   }
-  function shown() { laidOut = true; named(); post(); }
+  function shown() { restoreView(); laidOut = true; named(); post(); }
   chart.addEventListener("heluo:ready", shown);
   chart.addEventListener("heluo:error", shown);
   document.querySelector("main").appendChild(chart);

@@ -7,7 +7,7 @@
 // text is never markup.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, closeBrowser, fileUrl, inFigure } from './helpers.mjs';
+import { openPage, closeBrowser, fileUrl, inFigure, startServer } from './helpers.mjs';
 
 after(closeBrowser);
 
@@ -174,3 +174,53 @@ test('?data= with a fragment: the corrected mapping and the view come back', asy
     await p.close();
   }
 });
+
+test('an iframe embed opened with a fragment shows that view; the element\'s apply() acts on its chart', async () => {
+  const server = await startServer();
+  const p = await openPage('http', { server });
+  const { page } = p;
+  try {
+    const base = server.url('www/embed.html?src=data/luolong.json&chart=ranking');
+    const canvasLabel = () => page.$eval('heluo-chart canvas.base', (c) => c.getAttribute('aria-label'));
+    await page.goto(base);
+    await page.waitForSelector('heluo-chart canvas.base');
+    const plain = await canvasLabel();
+    await openAtEmbed(page, `${base}#v1&chart=ranking&metric=dividend&pin=${encodeURIComponent('夏庄村')}&pin=${encodeURIComponent('不存在村')}`);
+    await page.waitForFunction(() => /夏庄村/.test(document.querySelector('heluo-chart').shadowRoot.querySelector('canvas.base').getAttribute('aria-label') || ''));
+    const metric = await page.$eval('heluo-chart select', (s) => s.options[s.selectedIndex].textContent);
+    assert.match(metric, /分红/, 'the fragment\'s metric');
+    assert.notEqual(await canvasLabel(), plain);
+    // The query wins over the fragment.
+    await openAtEmbed(page, `${server.url('www/embed.html?src=data/luolong.json&chart=ranking&metric=income')}#v1&metric=dividend`);
+    assert.match(await page.$eval('heluo-chart select', (s) => s.options[s.selectedIndex].textContent), /收入/);
+    // apply(): what changed, or a clear error naming the field.
+    const r = await page.evaluate(() => {
+      const el = document.querySelector('heluo-chart');
+      const changed = el.apply({ type: 'pin', village: '王屯村' });
+      let error = null;
+      try { el.apply({ type: 'metric', key: 'incme' }); } catch (e) { error = e.message; }
+      return { marks: changed && changed.marks, error };
+    });
+    assert.equal(r.marks, true, 'a pin changes the marks');
+    assert.match(r.error, /incme/);
+    // A trend embed: the zoom.
+    const trend = server.url('www/embed.html?src=data/luolong.json&chart=trend');
+    await openAtEmbed(page, trend);
+    const whole = await canvasLabel();
+    await openAtEmbed(page, `${trend}#v1&zoom=2014-2017`);
+    await page.waitForFunction((whole) => document.querySelector('heluo-chart').shadowRoot.querySelector('canvas.base').getAttribute('aria-label') !== whole, whole);
+    assert.equal(await page.evaluate(() => window.__owned), undefined);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+    await server.close();
+  }
+});
+
+/* Opens the embed at `url` fresh and waits for its chart. */
+async function openAtEmbed(page, url) {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForSelector('heluo-chart canvas.base');
+  await page.waitForFunction(() => document.title && document.title !== 'Heluo chart');
+}

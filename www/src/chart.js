@@ -20,7 +20,8 @@ let chartCount = 0;
  *   metric, top, title, controls: "full"|"none", onError(err), onChange() }
  *   (onChange: the view changed, by the reader or by apply: a metric, a pin, a zoom…).
  * Returns a handle: { figure, view, kind, lang, start(), resize(), apply(action), destroy() }
- * (`action` as ChartView.apply takes it: `{type: "metric", key: "income"}`).
+ * (`action` as ChartView.apply takes it: `{type: "metric", key: "income"}`; apply
+ * returns what changed).
  */
 export function mountChart(api, container, dataset, kind, options) {
   options = options || {};
@@ -30,7 +31,7 @@ export function mountChart(api, container, dataset, kind, options) {
   c.container = container;
   c.onError = options.onError || ((err) => console.error(err));
   c.reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
-  c.apply = (action) => handle(c, c.view.apply(action));
+  c.apply = (action) => { const changed = c.view.apply(action); handle(c, changed); return changed; };
   c.handle = (changed) => handle(c, changed);
   c.guard = (fn) => (event) => {
     try { return fn(event); } catch (err) { c.onError(err); }

@@ -98,6 +98,10 @@ class HeluoChart extends (typeof HTMLElement === "undefined" ? Object : HTMLElem
     this._apply();
   }
 
+  /* A reader action on the chart shown ({type: "pin", village: "王屯村"}, …):
+     what changed; null while no chart is shown. */
+  apply(action) { return this._render ? this._render.apply(action) : null; }
+
   /* The attributes changed: the chart redrawn with them. */
   _apply() {
     if (!this._render) return;

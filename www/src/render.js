@@ -46,6 +46,8 @@ export function renderChart(api, target, data, options) {
       options = merged;
       return handle;
     },
+    /* A reader action on the chart shown: what changed; null while none is. */
+    apply: (action) => state.chart ? state.chart.apply(action) : null,
     toSVG: () => state.chart.view.svg(),
     toPNG(scale) {
       const canvas = el("canvas");
@@ -95,6 +97,7 @@ function fallbackHandle(blocked, where, data, options) {
       return handle;
     },
     setOptions: () => handle,
+    apply: () => null,
     destroy() { if (where.host) where.host.remove(); else where.box.textContent = ""; },
   };
   return handle.update(data);
