@@ -31,7 +31,10 @@
 //! villages, highlighted or hidden lines, the metric, the order: `TrendView`,
 //! `RankingView`, and the `#v1&…` link that shares it); a **recipe** is how a
 //! table was imported (`dataset::infer::Mapping`), kept so the next file
-//! replays it.
+//! replays it; the import's **summary** is what was understood
+//! (`Summary`), in words by `Summary::words`. One name keeps an older sense:
+//! the JavaScript class `ChartView` (the DOM layer's `chart.view`) is the
+//! engine of one chart on its canvases; it is public API, so it stays.
 
 // A panic in wasm aborts the instance and kills every chart on the page, so the
 // core never panics on purpose: no unwrap/expect, no unchecked indexing.

@@ -59,10 +59,10 @@ fuzz_target!(|bytes: &[u8]| {
             .unwrap_or_else(|e| panic!("the explicit mapping does not replay: {e}"));
         assert_eq!(again.dataset, imported.dataset, "replay");
         for lang in [Lang::Zh, Lang::En] {
-            let view = imported.summary.view(lang);
-            assert!(!view.line.is_empty() || imported.summary.trend.is_none());
-            assert!(view.skipped.len() <= heluo::dataset::infer::SKIPPED_SHOWN);
-            assert_eq!(view.columns.len(), imported.summary.columns.len());
+            let words = imported.summary.words(lang);
+            assert!(!words.line.is_empty() || imported.summary.trend.is_none());
+            assert!(words.skipped.len() <= heluo::dataset::infer::SKIPPED_SHOWN);
+            assert_eq!(words.columns.len(), imported.summary.columns.len());
         }
     }
 });

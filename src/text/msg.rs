@@ -261,7 +261,7 @@ pub enum Msg {
     ImportMetrics,
     ImportSkippedOne,
     ImportSkipped,
-    // The correction panel's words (`dataset::infer::Summary::view`).
+    // The correction panel's words (`dataset::infer::Summary::words`).
     ImportPerYearMean,
     ImportPerYearSum,
     ImportPerYearLast,

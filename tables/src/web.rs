@@ -1,6 +1,6 @@
 //! The importer's wasm-bindgen API: `HeluoTables.Import` (see pkg/heluo.d.ts).
 //! Values cross as plain JavaScript objects through serde-wasm-bindgen: the
-//! mapping (the recipe) in and out, the summary's view out, and an
+//! mapping (the recipe) in and out, the summary's words out, and an
 //! embedder's array of records or object of columns in.
 
 use heluo::dataset::import::{load_tables, load_text, Loaded, TableImport};
@@ -173,7 +173,7 @@ impl Import {
     /// roles, the notes and the cells skipped (see the importer's d.ts).
     pub fn summary(&self, lang: &str) -> Result<JsValue, JsError> {
         match &self.inner {
-            Some(t) => to_js(&t.imported.summary.view(Lang::from_tag(lang))),
+            Some(t) => to_js(&t.imported.summary.words(Lang::from_tag(lang))),
             None => Ok(JsValue::NULL),
         }
     }

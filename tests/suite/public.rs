@@ -168,6 +168,6 @@ fn the_bureau_export_sample() {
     assert_eq!(trend(d), (1, 2012, 2019));
     assert_eq!(d.trend.as_ref().unwrap().unit.as_deref(), Some("%"));
     assert_eq!(d.source.as_deref(), Some("国家统计局"));
-    let notes = t.imported.summary.view(heluo::text::Lang::Zh).notes;
+    let notes = t.imported.summary.words(heluo::text::Lang::Zh).notes;
     assert!(!notes.iter().any(|n| n.contains("0–1")), "{notes:?}");
 }

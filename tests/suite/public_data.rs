@@ -1,11 +1,11 @@
 //! Public data as it is published (excerpts of the vega-datasets collection,
 //! a widely used set of example data for chart libraries, and the project's
 //! own bureau export): the charts a reader expects, and the words the
-//! correction panel shows ([`Summary::view`]) in both languages.
+//! correction panel shows ([`Summary::words`]) in both languages.
 
 use heluo::dataset::import::{load, Loaded};
 use heluo::dataset::infer::{
-    Imported, Left, Mapping, Note, PerYear, Period, Role, SummaryView, SKIPPED_SHOWN,
+    Imported, Left, Mapping, Note, PerYear, Period, Role, SummaryWords, SKIPPED_SHOWN,
 };
 use heluo::text::Lang;
 use heluo::Dataset;
@@ -116,7 +116,7 @@ fn population_sums_people_per_year_over_age_and_sex() {
         most: 4,
         over: vec!["age".into(), "sex".into()]
     }));
-    let zh = i.summary.view(Lang::Zh);
+    let zh = i.summary.words(Lang::Zh);
     assert!(
         zh.notes
             .contains(&"2 处同一条线同一年有多行（最多 4 行，按 age、sex 拆分），已相加。".into()),
@@ -153,12 +153,12 @@ fn monthly_levels_become_the_yearly_mean_and_say_so() {
     );
     assert!(i
         .summary
-        .view(Lang::Zh)
+        .words(Lang::Zh)
         .notes
         .contains(&"按年平均：每年 3 个月。".into()));
     assert!(i
         .summary
-        .view(Lang::En)
+        .words(Lang::En)
         .notes
         .contains(&"Yearly mean of 3 months.".into()));
     // The mapping chooses the sum, or the last month, instead.
@@ -198,7 +198,7 @@ fn daily_weather_gives_yearly_means_and_the_weather_is_no_name() {
     }));
     assert!(i
         .summary
-        .view(Lang::Zh)
+        .words(Lang::Zh)
         .notes
         .contains(&"按年平均：每年 3 天。".into()));
 }
@@ -248,11 +248,11 @@ fn a_month_column_is_a_period_averaged_not_summed() {
         line(&i.dataset, "Government")[0].1,
         (430.0 + 409.0) / 2.0
     ));
-    let view = i.summary.view(Lang::En);
-    let month = view.columns.iter().find(|c| c.header == "month").unwrap();
+    let words = i.summary.words(Lang::En);
+    let month = words.columns.iter().find(|c| c.header == "month").unwrap();
     assert_eq!(month.role, "split");
     assert_eq!(month.why, "Periods within a year: made one value a year.");
-    assert!(view.notes.contains(&"Yearly mean of 2 months.".into()));
+    assert!(words.notes.contains(&"Yearly mean of 2 months.".into()));
     // 年, 月 in Chinese too.
     let i = of("地区,年份,月份,降水\n甲,2019,1,10\n甲,2019,2,20\n乙,2019,1,4\n乙,2019,2,6");
     assert!(close(line(&i.dataset, "甲")[0].1, 15.0));
@@ -301,7 +301,7 @@ fn repeated_names_without_time_are_said_and_repeated_totals_taken_once() {
             same: 2
         }
     )));
-    let zh = i.summary.view(Lang::Zh);
+    let zh = i.summary.words(Lang::Zh);
     assert!(zh
         .notes
         .iter()
@@ -361,8 +361,8 @@ fn the_view_words_every_column_note_and_skipped_cell_in_both_languages() {
         text.push_str(&format!("4103110{k:02},村{k},镇{},{cell}\n", k % 3));
     }
     let i = of(&text);
-    let zh: SummaryView = i.summary.view(Lang::Zh);
-    let en = i.summary.view(Lang::En);
+    let zh: SummaryWords = i.summary.words(Lang::Zh);
+    let en = i.summary.words(Lang::En);
     assert_eq!(zh.skipped_count, 50);
     assert_eq!(zh.skipped.len(), 50);
     assert_eq!(zh.skipped[0].at, "第 2 行，“收入(元)” 列（D 列）");
@@ -418,9 +418,9 @@ fn the_view_words_every_column_note_and_skipped_cell_in_both_languages() {
     }
     text.push_str("last,1\n");
     let m: Mapping = serde_json::from_value(json!({"value": "v"})).unwrap();
-    let view = imported(&text, &m).summary.view(Lang::En);
+    let words = imported(&text, &m).summary.words(Lang::En);
     assert_eq!(
-        (view.skipped.len(), view.skipped_count),
+        (words.skipped.len(), words.skipped_count),
         (SKIPPED_SHOWN, 300)
     );
 }
@@ -429,8 +429,8 @@ fn the_view_words_every_column_note_and_skipped_cell_in_both_languages() {
 fn every_note_is_worded_in_both_languages_with_its_punctuation() {
     let t = "county,year,sex,rate (%)\nA,2013,Both,10\nA,2013,Male,11\nB,2013,Both,5\nB,2013,Male,6\nWorld,2013,Both,7\nWorld,2013,Male,7";
     let i = of(t);
-    let zh = i.summary.view(Lang::Zh);
-    let en = i.summary.view(Lang::En);
+    let zh = i.summary.words(Lang::Zh);
+    let en = i.summary.words(Lang::En);
     assert_eq!(zh.notes.len(), i.summary.notes.len());
     assert!(
         zh.notes

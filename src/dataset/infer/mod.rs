@@ -53,8 +53,8 @@ pub use mapping::{Chart, Mapping, PerYear, Shape};
 use plan::{plan, Plan};
 use profile::Profile;
 pub use summary::{
-    ColumnSummary, ColumnView, Left, Note, Period, RankingFacts, Reason, Role, SkippedCell,
-    SkippedView, Summary, SummaryView, TrendFacts, Why, SKIPPED_SHOWN,
+    ColumnSummary, ColumnWords, Left, Note, Period, RankingFacts, Reason, Role, SkippedCell,
+    SkippedWords, Summary, SummaryWords, TrendFacts, Why, SKIPPED_SHOWN,
 };
 
 /// What an import made: the dataset, what was understood, and the recipe

@@ -248,7 +248,7 @@ impl Summary {
     }
 
     /// What the correction panel shows, worded in `lang`.
-    pub fn view(&self, lang: Lang) -> SummaryView {
+    pub fn words(&self, lang: Lang) -> SummaryWords {
         let w = lang.words();
         let zh = lang == Lang::Zh;
         let fix = |t: String| if zh { crate::text::spaced(&t) } else { t };
@@ -285,7 +285,7 @@ impl Summary {
                     (_, Why::HeaderIsYear) => Msg::WhyHeaderIsYear,
                     (_, Why::FirstColumnOfYears) => Msg::WhyFirstColumnOfYears,
                 };
-                ColumnView {
+                ColumnWords {
                     header: c.header.clone(),
                     letter: c.at.letter.clone(),
                     role,
@@ -307,7 +307,7 @@ impl Summary {
             .skipped
             .iter()
             .take(SKIPPED_SHOWN)
-            .map(|s| SkippedView {
+            .map(|s| SkippedWords {
                 at: place(&s.at),
                 text: s.text.clone(),
                 reason: w
@@ -329,7 +329,7 @@ impl Summary {
             Shape::Transposed => ("transposed", Msg::ShapeTransposed),
             Shape::Records => ("records", Msg::ShapeRecords),
         };
-        SummaryView {
+        SummaryWords {
             line: self.line(lang),
             shape: shape.0,
             shape_text: w.get(shape.1).to_string(),
@@ -422,25 +422,25 @@ impl Summary {
     }
 }
 
-/// At most this many skipped cells are listed in a [`SummaryView`].
+/// At most this many skipped cells are listed in a [`SummaryWords`].
 pub const SKIPPED_SHOWN: usize = 200;
 
 /// What the page's correction panel shows: every word decided here, in the
 /// reader's language. Serialized in camelCase.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SummaryView {
+pub struct SummaryWords {
     /// [`Summary::line`].
     pub line: String,
     /// `"long"`, `"wide"`, `"transposed"` or `"records"`.
     pub shape: &'static str,
     /// The shape in words.
     pub shape_text: String,
-    pub columns: Vec<ColumnView>,
+    pub columns: Vec<ColumnWords>,
     /// Every note, worded.
     pub notes: Vec<String>,
     /// The first [`SKIPPED_SHOWN`] skipped cells.
-    pub skipped: Vec<SkippedView>,
+    pub skipped: Vec<SkippedWords>,
     /// How many were skipped in all.
     pub skipped_count: usize,
     pub tables: usize,
@@ -450,7 +450,7 @@ pub struct SummaryView {
 /// One column in the correction panel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ColumnView {
+pub struct ColumnWords {
     pub header: String,
     /// The column's letters (`C`), when the file has letters.
     pub letter: Option<String>,
@@ -468,7 +468,7 @@ pub struct ColumnView {
 /// One skipped cell, worded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SkippedView {
+pub struct SkippedWords {
     /// Its place: `第 14 行，“收入(元)” 列（C 列）` / `row 14, column C ("收入(元)")`.
     pub at: String,
     /// The cell as written.
