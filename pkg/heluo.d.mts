@@ -13,4 +13,4 @@ export declare function define(): CustomElementConstructor | undefined;
 /** Parses a dataset; throws an Error with the JSON path of the problem. */
 export declare function parseDataset(bytes: Uint8Array, lang?: string): Heluo.DatasetHandle;
 /** The engine on two canvases (see README "The engine API"). */
-export declare function ChartView(dataset: Heluo.DatasetHandle, options: Heluo.ViewOptions): Heluo.ChartView;
+export declare function ChartEngine(dataset: Heluo.DatasetHandle, options: Heluo.EngineOptions): Heluo.ChartEngine;

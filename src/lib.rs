@@ -32,9 +32,9 @@
 //! `RankingView`, and the `#v1&…` link that shares it); a **recipe** is how a
 //! table was imported (`dataset::infer::Mapping`), kept so the next file
 //! replays it; the import's **summary** is what was understood
-//! (`Summary`), in words by `Summary::words`. One name keeps an older sense:
-//! the JavaScript class `ChartView` (the DOM layer's `chart.view`) is the
-//! engine of one chart on its canvases; it is public API, so it stays.
+//! (`Summary`), in words by `Summary::words`; the JavaScript class
+//! `ChartEngine` (the DOM layer's `chart.engine`) is the engine of one chart
+//! on its canvases (it was `ChartView` before the view got its one sense).
 
 // A panic in wasm aborts the instance and kills every chart on the page, so the
 // core never panics on purpose: no unwrap/expect, no unchecked indexing.

@@ -2,7 +2,7 @@
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
-use heluo::web::{parse_dataset, ChartView};
+use heluo::web::{parse_dataset, ChartEngine};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -53,7 +53,7 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     out.into()
 }
 
-/// `new ChartView`'s options: the chart, its two canvases, width and scale,
+/// `new ChartEngine`'s options: the chart, its two canvases, width and scale,
 /// and `more` (string options: theme, lang, …).
 fn options(
     chart: &str,
@@ -135,7 +135,7 @@ fn bad_input_is_said_in_the_readers_language() {
 fn trend_draws_at_device_pixel_ratio() {
     let dataset = parse_dataset(LUOLONG.as_bytes(), None).unwrap();
     let (base, overlay) = (canvas(), canvas());
-    let view = ChartView::new(
+    let engine = ChartEngine::new(
         &dataset,
         options(
             "trend",
@@ -148,7 +148,7 @@ fn trend_draws_at_device_pixel_ratio() {
     )
     .unwrap();
     assert_eq!(base.width(), 1200);
-    assert_eq!(base.height(), (view.height() * 2.0).round() as u32);
+    assert_eq!(base.height(), (engine.height() * 2.0).round() as u32);
     assert!(
         ink(&base) > 0.02,
         "trend canvas is nearly blank: {}",
@@ -169,7 +169,7 @@ fn trend_draws_at_device_pixel_ratio() {
 fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
     let dataset = parse_dataset(LUOLONG.as_bytes(), None).unwrap();
     let (base, overlay) = (canvas(), canvas());
-    let mut view = ChartView::new(
+    let mut engine = ChartEngine::new(
         &dataset,
         options(
             "ranking",
@@ -187,8 +187,8 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
     let tooltip = (0..200)
         .find_map(|y| {
             let pointer = format!(r#"{{"type": "pointer", "x": 300, "y": {y}}}"#);
-            let changed = view.apply(action(&pointer)).unwrap();
-            let tip = view.tooltip().unwrap();
+            let changed = engine.apply(action(&pointer)).unwrap();
+            let tip = engine.tooltip().unwrap();
             (!tip.is_null()).then(|| {
                 let flags: Vec<&str> = ["marks", "overlay", "size", "controls", "table", "tooltip"]
                     .into_iter()
@@ -217,10 +217,10 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
         before,
         "the base canvas is not redrawn on hover"
     );
-    view.apply(action(r#"{"type": "leave"}"#)).unwrap();
+    engine.apply(action(r#"{"type": "leave"}"#)).unwrap();
     assert_eq!(ink(&overlay), 0.0, "leaving clears the overlay");
     assert_eq!(
-        message(view.apply(action(r#"{"type": "zoomIn"}"#)).unwrap_err()),
+        message(engine.apply(action(r#"{"type": "zoomIn"}"#)).unwrap_err()),
         "\"zoomIn\" does not apply to a ranking chart"
     );
 }
@@ -229,28 +229,29 @@ fn hover_draws_on_the_overlay_only_and_returns_the_tooltip() {
 fn actions_name_what_they_act_on_and_wrong_ones_say_which_field() {
     let dataset = parse_dataset(LUOLONG.as_bytes(), None).unwrap();
     let (base, overlay) = (canvas(), canvas());
-    let mut view = ChartView::new(
+    let mut engine = ChartEngine::new(
         &dataset,
         options("ranking", &base, &overlay, 600.0, 1.0, &[("top", "5")]),
     )
     .unwrap();
-    let pinned = view
+    let pinned = engine
         .apply(action(r#"{"type": "pin", "village": "王屯村"}"#))
         .unwrap();
     assert!(flag(&pinned, "marks") && flag(&pinned, "announcement"));
     assert!(
-        view.announcement().contains("王屯村"),
+        engine.announcement().contains("王屯村"),
         "{}",
-        view.announcement()
+        engine.announcement()
     );
-    let metrics = js_sys::JSON::stringify(&view.controls().unwrap()).unwrap();
+    let metrics = js_sys::JSON::stringify(&engine.controls().unwrap()).unwrap();
     assert!(
         String::from(metrics).contains(r#"{"type":"metric","key":"dividend"}"#),
         "the metric menu's options carry the actions they send"
     );
-    view.apply(action(r#"{"type": "metric", "key": "dividend"}"#))
+    engine
+        .apply(action(r#"{"type": "metric", "key": "dividend"}"#))
         .unwrap();
-    assert_eq!(view.metric_key(), "dividend");
+    assert_eq!(engine.metric_key(), "dividend");
     for (bad, said) in [
         (
             r#"{"type": "metric", "key": "incme"}"#,
@@ -271,10 +272,10 @@ fn actions_name_what_they_act_on_and_wrong_ones_say_which_field() {
         (r#"{"type": "metric"}"#, "action: missing field `key`"),
         (r#"{"x": 1}"#, "action: missing field `type`"),
     ] {
-        let got = message(view.apply(action(bad)).unwrap_err());
+        let got = message(engine.apply(action(bad)).unwrap_err());
         assert!(got.starts_with(said), "{bad}: {got}");
     }
-    let bad_option = ChartView::new(
+    let bad_option = ChartEngine::new(
         &dataset,
         options(
             "ranking",
@@ -292,7 +293,7 @@ fn actions_name_what_they_act_on_and_wrong_ones_say_which_field() {
         bad_option.starts_with("options.metirc: unknown option; known: chart, canvas,"),
         "{bad_option}"
     );
-    let bad_top = ChartView::new(
+    let bad_top = ChartEngine::new(
         &dataset,
         options("ranking", &canvas(), &canvas(), 600.0, 1.0, &[("top", "0")]),
     )
@@ -308,7 +309,7 @@ fn actions_name_what_they_act_on_and_wrong_ones_say_which_field() {
 #[wasm_bindgen_test]
 fn svg_export_holds_the_chart_text() {
     let dataset = parse_dataset(LUOLONG.as_bytes(), None).unwrap();
-    let view = ChartView::new(
+    let engine = ChartEngine::new(
         &dataset,
         options(
             "ranking",
@@ -320,7 +321,7 @@ fn svg_export_holds_the_chart_text() {
         ),
     )
     .unwrap();
-    let svg = view.svg().unwrap();
+    let svg = engine.svg().unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("王屯村") && svg.contains("200,000 元"));
     assert!(svg.contains("Source: "), "the chart's own words in English");

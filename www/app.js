@@ -900,10 +900,10 @@
     put("chart", shown.charts.map(function (c) { return c.kind; }).join(","));
     shown.charts.forEach(function (c) {
       if (c.kind === "ranking") {
-        if (c.view.metricKey) put("metric", c.view.metricKey);
-        c.view.pins.forEach(function (pin) { put("pin", pin); });
-      } else if (c.kind === "trend" && c.view.zoom) {
-        put("zoom", c.view.zoom[0] + "-" + c.view.zoom[1]);
+        if (c.engine.metricKey) put("metric", c.engine.metricKey);
+        c.engine.pins.forEach(function (pin) { put("pin", pin); });
+      } else if (c.kind === "trend" && c.engine.zoom) {
+        put("zoom", c.engine.zoom[0] + "-" + c.engine.zoom[1]);
       }
     });
     if (shown.imp && shown.imp.corrected) {
@@ -961,7 +961,7 @@
         var tries = [];
         if (c.kind === "ranking") {
           if (p.get("metric")) tries.push({ type: "metric", key: p.get("metric") });
-          p.getAll("pin").forEach(function (pin) { if (c.view.pins.indexOf(pin) < 0) tries.push({ type: "pin", village: pin }); });
+          p.getAll("pin").forEach(function (pin) { if (c.engine.pins.indexOf(pin) < 0) tries.push({ type: "pin", village: pin }); });
         }
         var zoom = c.kind === "trend" && /^(\d{1,4})-(\d{1,4})$/.exec(p.get("zoom") || "");
         if (zoom) tries.push({ type: "zoomYears", from: Number(zoom[1]), to: Number(zoom[2]) });
@@ -992,7 +992,7 @@
   /* Embed code for the current dataset and view: the element form (data
      inline) and the iframe form (the data file next to embed.html). */
   function embedAttrs(chart) {
-    return { chart: chart.kind, metric: chart.view.metricKey, theme: "auto", lang: chart.lang };
+    return { chart: chart.kind, metric: chart.engine.metricKey, theme: "auto", lang: chart.lang };
   }
   /* Only while the panel is open (it fills when opened): the element code
      carries the whole dataset, which is worth writing only to be copied. */
@@ -1013,7 +1013,7 @@
       var query = "src=" + encodeURIComponent(file) + "&chart=" + a.chart + (a.metric ? "&metric=" + encodeURIComponent(a.metric) : "") +
         (current.imp ? "&recipe=" + encodeURIComponent(JSON.stringify(current.imp.mapping())) : "") +
         "&theme=auto&lang=" + a.lang + "&id=heluo-" + (i + 1);
-      return "<iframe id=\"heluo-" + (i + 1) + "\" title=\"" + c.view.title.replace(/[&<>"]/g, function (ch) { return "&#" + ch.charCodeAt(0) + ";"; }) +
+      return "<iframe id=\"heluo-" + (i + 1) + "\" title=\"" + c.engine.title.replace(/[&<>"]/g, function (ch) { return "&#" + ch.charCodeAt(0) + ";"; }) +
         "\" src=\"heluo-embed/embed.html?" + query.replace(/&/g, "&amp;") + "\" width=\"100%\" height=\"480\" frameborder=\"0\"></iframe>";
     }).join("\n") + "\n<script src=\"heluo-embed/embed-host.js\"></script>";
   }

@@ -1,14 +1,14 @@
 /**
  * One chart on a base canvas (the chart) and an overlay canvas (hover marks),
  * so that moving the pointer never redraws the chart. Every reader action
- * goes through [`apply`](ChartView::apply), which draws what changed and
+ * goes through [`apply`](ChartEngine::apply), which draws what changed and
  * returns what [`Changed`].
  */
-export class ChartView {
+export class ChartEngine {
     __destroy_into_raw() {
         const ptr = this.__wbg_ptr;
         this.__wbg_ptr = 0;
-        ChartViewFinalization.unregister(this);
+        ChartEngineFinalization.unregister(this);
         return ptr;
     }
     free() {
@@ -182,7 +182,7 @@ export class ChartView {
     }
     /**
      * One chart of `dataset` on two canvases, from one options object
-     * (see `ViewOptions`): `{chart: "ranking", canvas, overlay, width: 640,
+     * (see `EngineOptions`): `{chart: "ranking", canvas, overlay, width: 640,
      * scale: devicePixelRatio, theme: "dark", lang: "en", metric: "income",
      * top: 10, title, colors}`. Throws an `Error` naming a wrong option.
      * @param {DatasetHandle} dataset
@@ -195,7 +195,7 @@ export class ChartView {
             throw takeFromExternrefTable0(ret[1]);
         }
         this.__wbg_ptr = ret[0];
-        ChartViewFinalization.register(this, this.__wbg_ptr, this);
+        ChartEngineFinalization.register(this, this.__wbg_ptr, this);
         return this;
     }
     /**
@@ -323,7 +323,7 @@ export class ChartView {
         return v1;
     }
 }
-if (Symbol.dispose) ChartView.prototype[Symbol.dispose] = ChartView.prototype.free;
+if (Symbol.dispose) ChartEngine.prototype[Symbol.dispose] = ChartEngine.prototype.free;
 
 /**
  * A parsed, validated dataset.
@@ -926,7 +926,7 @@ function __wbg_get_imports() {
     };
 }
 
-const ChartViewFinalization = (typeof FinalizationRegistry === 'undefined')
+const ChartEngineFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.wa(ptr, 1));
 const DatasetHandleFinalization = (typeof FinalizationRegistry === 'undefined')

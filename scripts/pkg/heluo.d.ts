@@ -73,8 +73,8 @@ declare namespace Heluo {
     free(): void;
   }
 
-  /** What `new ChartView` takes (src/web/mod.rs, ViewOptions). */
-  interface ViewOptions {
+  /** What `new ChartEngine` takes (src/web/mod.rs, EngineOptions). */
+  interface EngineOptions {
     chart: "trend" | "ranking";
     canvas: HTMLCanvasElement;
     overlay: HTMLCanvasElement;
@@ -156,8 +156,8 @@ declare namespace Heluo {
   // ---- end of the generated declarations
 
   /** One chart's engine on a base and an overlay canvas (see README "The engine API"). */
-  class ChartView {
-    constructor(dataset: DatasetHandle, options: ViewOptions);
+  class ChartEngine {
+    constructor(dataset: DatasetHandle, options: EngineOptions);
     /** A reader action; draws and returns what changed. Throws an Error naming a wrong field. */
     apply(action: Action): Changed;
     /** A key press: what changed, or undefined for a key the chart does not use. */

@@ -25,12 +25,12 @@ export function define() {
   return api().define();
 }
 
-/** A parsed dataset, for the lower-level ChartView (see heluo.d.ts). */
+/** A parsed dataset, for the lower-level ChartEngine (see heluo.d.ts). */
 export function parseDataset(bytes, lang) {
   return api().parseDataset(bytes, lang);
 }
 
-/** The engine's class: new ChartView(dataset, options). */
-export function ChartView(dataset, options) {
-  return new (api().ChartView)(dataset, options);
+/** The engine's class: new ChartEngine(dataset, options). */
+export function ChartEngine(dataset, options) {
+  return new (api().ChartEngine)(dataset, options);
 }

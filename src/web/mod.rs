@@ -240,10 +240,10 @@ fn page_arg(arg: &str) -> String {
 
 /// One chart on a base canvas (the chart) and an overlay canvas (hover marks),
 /// so that moving the pointer never redraws the chart. Every reader action
-/// goes through [`apply`](ChartView::apply), which draws what changed and
+/// goes through [`apply`](ChartEngine::apply), which draws what changed and
 /// returns what [`Changed`].
 #[wasm_bindgen]
-pub struct ChartView {
+pub struct ChartEngine {
     engine: Engine,
     base: HtmlCanvasElement,
     overlay: HtmlCanvasElement,
@@ -258,11 +258,11 @@ fn sane_scale(scale: f64) -> f64 {
     }
 }
 
-/// What `new ChartView(dataset, options)` takes, as a plain JS object:
+/// What `new ChartEngine(dataset, options)` takes, as a plain JS object:
 /// `{chart, canvas, overlay, width, scale, theme, lang, metric, top, title, colors}`.
 /// Only `chart`, `canvas` and `overlay` are required.
 #[derive(Deserialize)]
-struct ViewOptions {
+struct EngineOptions {
     /// "trend" or "ranking".
     chart: String,
     /// The chart's canvas.
@@ -292,7 +292,7 @@ struct ViewOptions {
     colors: Option<String>,
 }
 
-/// The fields of [`ViewOptions`], as JavaScript names them.
+/// The fields of [`EngineOptions`], as JavaScript names them.
 const VIEW_OPTIONS: [&str; 11] = [
     "chart", "canvas", "overlay", "width", "scale", "theme", "lang", "metric", "top", "title",
     "colors",
@@ -329,13 +329,13 @@ fn given(text: Option<String>) -> Option<String> {
 }
 
 #[wasm_bindgen]
-impl ChartView {
+impl ChartEngine {
     /// One chart of `dataset` on two canvases, from one options object
-    /// (see `ViewOptions`): `{chart: "ranking", canvas, overlay, width: 640,
+    /// (see `EngineOptions`): `{chart: "ranking", canvas, overlay, width: 640,
     /// scale: devicePixelRatio, theme: "dark", lang: "en", metric: "income",
     /// top: 10, title, colors}`. Throws an `Error` naming a wrong option.
     #[wasm_bindgen(constructor)]
-    pub fn new(dataset: &DatasetHandle, options: JsValue) -> Result<ChartView, JsError> {
+    pub fn new(dataset: &DatasetHandle, options: JsValue) -> Result<ChartEngine, JsError> {
         // serde-wasm-bindgen reads a struct's fields by name and never sees
         // the others: a misspelt option is caught here, not ignored.
         let keys = if options.is_object() {
@@ -358,7 +358,7 @@ impl ChartView {
                 .concat(),
             ));
         }
-        let o: ViewOptions = from_js("options", options)?;
+        let o: EngineOptions = from_js("options", options)?;
         let kind = ChartKind::from_name(&o.chart).ok_or_else(|| {
             refused(Refusal::BadOption {
                 name: "chart",
@@ -383,7 +383,7 @@ impl ChartView {
         options.title = given(o.title);
         options.colors = given(o.colors);
         let engine = Engine::new(dataset.inner.clone(), &options).map_err(refused)?;
-        let view = ChartView {
+        let view = ChartEngine {
             engine,
             base: o.canvas,
             overlay: o.overlay,

@@ -948,7 +948,7 @@ export async function heapAfterGc(cdp) {
 
 /**
  * How many objects in the page's heap have the prototype that `expression`
- * evaluates to (e.g. 'Heluo.ChartView.prototype'), through the DevTools
+ * evaluates to (e.g. 'Heluo.ChartEngine.prototype'), through the DevTools
  * protocol (Runtime.queryObjects, which collects garbage first). For telling
  * leaked wasm-bindgen wrappers from freed ones.
  */

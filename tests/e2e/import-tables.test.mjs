@@ -348,7 +348,7 @@ test('a recipe replays an import: Heluo.render and <heluo-chart recipe>, and the
         document.body.appendChild(box);
         const h = Heluo.render(box, csv, Object.assign({ chart: 'ranking' }, options));
         await h.ready;
-        return { metric: h.chart.view.metricKey, columns: h.chart.view.table().columns };
+        return { metric: h.chart.engine.metricKey, columns: h.chart.engine.table().columns };
       };
       return { inferred, plain: await columns({}), asText: await columns({ recipe: JSON.stringify(recipe) }), asObject: await columns({ recipe }) };
     }, csv);

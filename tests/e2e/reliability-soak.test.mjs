@@ -182,7 +182,7 @@ function hover(page, count, seed) {
 
 async function wrappers(cdp) {
   return {
-    ChartView: await liveObjects(cdp, 'Heluo.ChartView.prototype'),
+    ChartEngine: await liveObjects(cdp, 'Heluo.ChartEngine.prototype'),
     DatasetHandle: await liveObjects(cdp, 'Heluo.DatasetHandle.prototype'),
   };
 }
@@ -249,8 +249,8 @@ test(`soak: ${FILES} files and ${HOVERS} hovers without growth`, async () => {
     console.log(`wasm instances created: ${await page.evaluate(() => window.__heluoWasmInstances.length)}`);
 
     assert.ok(tooltips > HOVERS * 0.3, `most hovers land on data: ${tooltips} of ${HOVERS}`);
-    assert.deepEqual(base.live, { ChartView: 2, DatasetHandle: 1 }, 'file A: two views, one dataset');
-    assert.deepEqual(final.live, { ChartView: 2, DatasetHandle: 1 }, 'no view or dataset of the 199 files before is kept');
+    assert.deepEqual(base.live, { ChartEngine: 2, DatasetHandle: 1 }, 'file A: two views, one dataset');
+    assert.deepEqual(final.live, { ChartEngine: 2, DatasetHandle: 1 }, 'no view or dataset of the 199 files before is kept');
     assert.ok(final.heap.used <= heapLimit, `JS heap ${mb(final.heap.used)} > ${mb(heapLimit)}`);
     assert.ok(final.wasm <= wasmLimit, `wasm memory ${mb(final.wasm)} > ${mb(wasmLimit)}`);
     // One engine instance, never restarted; the table importer (its own

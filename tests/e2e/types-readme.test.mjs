@@ -58,11 +58,11 @@ test("the README's TypeScript example type-checks, and wrong actions do not", ()
   const example = readmeExample();
   assert.equal(typeCheck(example), null);
   for (const wrong of [
-    'declare const v: Heluo.ChartView; v.apply({ type: "metric", kye: "income" });',
-    'declare const v: Heluo.ChartView; v.apply({ type: "pin" });',
-    'declare const v: Heluo.ChartView; v.apply({ type: "explode" });',
-    'declare const v: Heluo.ChartView; const c: number = v.apply({ type: "leave" });',
-    'declare const d: Heluo.DatasetHandle; new Heluo.ChartView(d, { chart: "pie", canvas: document.createElement("canvas"), overlay: document.createElement("canvas") });',
+    'declare const v: Heluo.ChartEngine; v.apply({ type: "metric", kye: "income" });',
+    'declare const v: Heluo.ChartEngine; v.apply({ type: "pin" });',
+    'declare const v: Heluo.ChartEngine; v.apply({ type: "explode" });',
+    'declare const v: Heluo.ChartEngine; const c: number = v.apply({ type: "leave" });',
+    'declare const d: Heluo.DatasetHandle; new Heluo.ChartEngine(d, { chart: "pie", canvas: document.createElement("canvas"), overlay: document.createElement("canvas") });',
   ]) {
     assert.notEqual(typeCheck(wrong), null, `tsc accepts: ${wrong}`);
   }

@@ -1,9 +1,9 @@
 /* One chart as readers use it — figure, canvases, tooltip, controls,
    keyboard, touch, live region, data table, export — around one engine
-   (`ChartView`). It turns DOM events into engine actions (plain objects
+   (`ChartEngine`). It turns DOM events into engine actions (plain objects
    tagged by `type`: `{type: "pointer", x, y}`) and puts what the engine hands
    back (what changed, controls, tooltip, words) into the page as text, never
-   as markup. It keeps no chart state of its own: each chart's parts and view
+   as markup. It keeps no chart state of its own: each chart's parts and engine
    live in one object (`c`) that the steps below share, so any number of
    charts live on one page. `mountChart(api, …)` is Heluo.mount. */
 import { el } from "./util.js";
@@ -19,8 +19,8 @@ let chartCount = 0;
  * options: { width, scale, theme: "light"|"dark", lang: ""|"zh-CN"|"en",
  *   metric, top, title, controls: "full"|"none", onError(err), onChange() }
  *   (onChange: the view changed, by the reader or by apply: a metric, a pin, a zoom…).
- * Returns a handle: { figure, view, kind, lang, start(), resize(), apply(action), destroy() }
- * (`action` as ChartView.apply takes it: `{type: "metric", key: "income"}`; apply
+ * Returns a handle: { figure, engine, kind, lang, start(), resize(), apply(action), destroy() }
+ * (`action` as ChartEngine.apply takes it: `{type: "metric", key: "income"}`; apply
  * returns what changed).
  */
 export function mountChart(api, container, dataset, kind, options) {
@@ -31,19 +31,19 @@ export function mountChart(api, container, dataset, kind, options) {
   c.container = container;
   c.onError = options.onError || ((err) => console.error(err));
   c.reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
-  c.apply = (action) => { const changed = c.view.apply(action); handle(c, changed); return changed; };
+  c.apply = (action) => { const changed = c.engine.apply(action); handle(c, changed); return changed; };
   c.handle = (changed) => handle(c, changed);
   c.guard = (fn) => (event) => {
     try { return fn(event); } catch (err) { c.onError(err); }
   };
   /* 2. The engine, drawing on the two canvases. */
-  const view = c.view = new api.ChartView(dataset, {
+  const engine = c.engine = new api.ChartEngine(dataset, {
     chart: kind, canvas: c.base, overlay: c.overlay, width: width(c), scale: scale(), theme: options.theme,
     lang: options.lang, metric: options.metric, top: options.top === null ? undefined : options.top,
     title: options.title, colors: options.colors,
   });
-  const lang = c.lang = view.lang;
-  c.dataTable = tableView(c.tableBox, () => view.table(), lang);
+  const lang = c.lang = engine.lang;
+  c.dataTable = tableView(c.tableBox, () => engine.table(), lang);
   c.words = (key, a, b) => api.text(lang, key, a || "", b || "");
   c.kindWord = c.words(kind === "ranking" ? "chartRanking" : "chartTrend");
   c.lastWidth = width(c);
@@ -59,7 +59,7 @@ export function mountChart(api, container, dataset, kind, options) {
   updateControls(c);
   return {
     figure: c.figure,
-    view,
+    engine,
     kind,
     lang,
     /* Starts following the container's size; call once the figure is in the page. */
@@ -71,7 +71,7 @@ export function mountChart(api, container, dataset, kind, options) {
       stopPointer();
       stopPrint();
       c.figure.remove();
-      try { view.free(); } catch (err) { /* an instance that trapped frees nothing */ }
+      try { engine.free(); } catch (err) { /* an instance that trapped frees nothing */ }
     },
   };
 }
@@ -134,20 +134,20 @@ function width(c) {
 function scale() { return window.devicePixelRatio || 1; }
 
 function setHeight(c) {
-  const h = c.view.height + "px";
+  const h = c.engine.height + "px";
   c.base.style.height = h;
   c.overlay.style.height = h;
 }
 
 /* The figure's name and the canvas' description follow the view. */
 function describe(c) {
-  const view = c.view;
-  const d = view.description;
-  setText(c.caption, view.title, c.lang);
+  const engine = c.engine;
+  const d = engine.description;
+  setText(c.caption, engine.title, c.lang);
   setText(c.summary, d, c.lang);
   c.base.setAttribute("aria-label", d);
-  c.base.setAttribute("aria-roledescription", view.role);
-  setText(c.keysHelp, view.keys, c.lang);
+  c.base.setAttribute("aria-roledescription", engine.role);
+  setText(c.keysHelp, engine.keys, c.lang);
 }
 
 /* What the engine says changed, put into the page. */
@@ -157,8 +157,8 @@ function handle(c, changed) {
   if (changed.marks || changed.size) { setHeight(c); describe(c); }
   if (changed.controls) updateControls(c);
   if (changed.table) c.dataTable.stale();
-  if (changed.tooltip) showTip(c, c.view.tooltip());
-  if (changed.announcement) setText(c.live, c.view.announcement, c.lang);
+  if (changed.tooltip) showTip(c, c.engine.tooltip());
+  if (changed.announcement) setText(c.live, c.engine.announcement, c.lang);
   if (changed.transition) animate(c);
   if (had) keepFocus(c, had);
   if (c.options.onChange && (changed.marks || changed.controls)) c.options.onChange();
@@ -189,12 +189,12 @@ function keepFocus(c, had) {
 /* Plays a pending re-sort over 450 ms, or ends it at once for readers who
    prefer reduced motion. */
 function animate(c) {
-  const view = c.view;
-  if (c.reducedMotion.matches) { view.transition(1); return; }
+  const engine = c.engine;
+  if (c.reducedMotion.matches) { engine.transition(1); return; }
   const start = performance.now();
   const frame = (now) => {
     let more;
-    try { more = view.transition(Math.min(1, (now - start) / 450)); } catch (err) { c.onError(err); return; }
+    try { more = engine.transition(Math.min(1, (now - start) / 450)); } catch (err) { c.onError(err); return; }
     if (more) requestAnimationFrame(frame);
   };
   frame(start);
@@ -205,7 +205,7 @@ function watchSize(c) {
   const resize = () => {
     const w = width(c);
     c.lastWidth = w;
-    c.handle(c.view.resize(w, scale()));
+    c.handle(c.engine.resize(w, scale()));
     c.dataTable.draw();
   };
   const observer = new ResizeObserver(c.guard(() => {

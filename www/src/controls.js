@@ -32,7 +32,7 @@ function symbol(shape, color) {
 }
 
 export function updateControls(c) {
-  const list = c.view.controls();
+  const list = c.engine.controls();
   const shape = list.map((ctl) => ctl.type + ":" + (ctl.id || "") + ":" + (ctl.items ? ctl.items.length : "") + ":" +
     (ctl.options ? ctl.options.map((o) => o.label).join("\u0001") : "")).join("|") + "|" + c.lang;
   if (shape !== c.controlShape) { c.controlShape = shape; buildControls(c, list); }
@@ -69,7 +69,7 @@ function buildControls(c, list) {
 function legend(c, ctl) {
   const group = el("div", "legend");
   /* A group named by anything but the chart's title (said once, by the figure). */
-  if (ctl.label !== c.view.title) {
+  if (ctl.label !== c.engine.title) {
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", ctl.label);
   }
@@ -133,7 +133,7 @@ function search(c, ctl) {
   form.addEventListener("submit", c.guard((event) => {
     event.preventDefault();
     c.apply({ type: "pinSearch", text: input.value });
-    const top = c.view.focusTop;
+    const top = c.engine.focusTop;
     if (top !== undefined && top !== null) {
       const y = c.base.getBoundingClientRect().top + scrollY + top - innerHeight / 3;
       scrollTo({ top: Math.max(0, y), behavior: c.reducedMotion.matches ? "auto" : "smooth" });
@@ -147,7 +147,7 @@ function search(c, ctl) {
 /* The chart's own buttons, named for their chart: "下载 PNG（趋势图）" tells
    the two charts' apart. */
 function chartButtons(c) {
-  const { view, kind, tableBox } = c;
+  const { engine, kind, tableBox } = c;
   const named = (b, key) => {
     setText(b, c.words(key), c.lang);
     b.setAttribute("aria-label", c.words("withUnit", c.words(key), c.kindWord));
@@ -164,9 +164,9 @@ function chartButtons(c) {
   tableToggle.setAttribute("aria-expanded", String(!tableBox.classList.contains("sr-only")));
   tableToggle.setAttribute("aria-controls", tableBox.id);
   c.bar.append(
-    named(button(c, "export-png", "", () => download(pngOf(view), fileName(kind, "png"))), "downloadPng"),
+    named(button(c, "export-png", "", () => download(pngOf(engine), fileName(kind, "png"))), "downloadPng"),
     named(button(c, "export-svg", "", () => {
-      download(new Blob([view.svg()], { type: "image/svg+xml" }), fileName(kind, "svg"));
+      download(new Blob([engine.svg()], { type: "image/svg+xml" }), fileName(kind, "svg"));
     }), "downloadSvg"),
     tableToggle);
 }
@@ -191,9 +191,9 @@ function showTableBox(box, shown) {
 
 /* The chart as a PNG at twice its size. toDataURL, not toBlob: toBlob waits
    for the browser to be idle, which can take seconds on a busy page. */
-function pngOf(view) {
+function pngOf(engine) {
   const canvas = el("canvas");
-  view.drawTo(canvas, 2);
+  engine.drawTo(canvas, 2);
   const data = atob(canvas.toDataURL("image/png").split(",")[1]);
   const bytes = new Uint8Array(data.length);
   for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i);

@@ -58,18 +58,18 @@ export function listenPointer(c) {
 
 /* The canvas' keys, as the engine reads them; leaving it ends a key's selection. */
 export function listenKeys(c) {
-  const { base, view, guard } = c;
+  const { base, engine, guard } = c;
   base.addEventListener("keydown", guard((event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const changed = view.key(event.key);
+    const changed = engine.key(event.key);
     if (changed === undefined) return;
     event.preventDefault();
     c.handle(changed);
   }));
-  base.addEventListener("blur", guard(() => c.handle(view.key("Escape"))));
+  base.addEventListener("blur", guard(() => c.handle(engine.key("Escape"))));
 }
 
-/* The tooltip `t` (ChartView.tooltip()), or none. */
+/* The tooltip `t` (ChartEngine.tooltip()), or none. */
 export function showTip(c, t) {
   const tip = c.tip;
   if (!t) {

@@ -48,10 +48,10 @@ export function renderChart(api, target, data, options) {
     },
     /* A reader action on the chart shown: what changed; null while none is. */
     apply: (action) => state.chart ? state.chart.apply(action) : null,
-    toSVG: () => state.chart.view.svg(),
+    toSVG: () => state.chart.engine.svg(),
     toPNG(scale) {
       const canvas = el("canvas");
-      state.chart.view.drawTo(canvas, scale || 2);
+      state.chart.engine.drawTo(canvas, scale || 2);
       return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
     },
     destroy() {
@@ -172,7 +172,7 @@ function draw(state, dataset, bytes, opts) {
     throw err;
   }
   /* The data's words under the chart, unless footer="none" says not. */
-  const foot = opts.footer !== "none" && footOf(dataset, /^zh/i.test(chart.lang), chart.view.title);
+  const foot = opts.footer !== "none" && footOf(dataset, /^zh/i.test(chart.lang), chart.engine.title);
   if (foot) chart.figure.appendChild(foot);
   if (where.host) where.host.setAttribute("data-theme", theme);
   /* Swap only once the new chart exists: a failure keeps the old one. */

@@ -27,7 +27,7 @@ const TABLE_COLUMN = 96;
 const TABLE_MARGIN = 4; /* rows and columns rendered beyond each edge of the box */
 
 /* The table of one chart, in `box`; `read()` gives its data as
-   ChartView.table does ({caption, columns, numeric, rows}, text cells).
+   ChartEngine.table does ({caption, columns, numeric, rows}, text cells).
    Returns { show(open), stale(), print(printing), draw() }. */
 export function tableView(box, read, lang) {
   var data; /* undefined: not built yet, or stale */
