@@ -106,9 +106,22 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     let n = ((end - start) as i64).clamp(1, 1000);
     // Round away float noise such as 0.30000000000000004 at the step's decimals.
     let unit = 10f64.powi(crate::format::decimals_for_step(step) as i32);
-    (0..=n)
+    let mut ticks: Vec<f64> = (0..=n)
         .map(|i| ((start + i as f64) * step * unit).round() / unit)
-        .collect()
+        .collect();
+    // Where the step is below the values' precision (a step of 0.2 at 1e14)
+    // that rounding can move an end inside the data: the ends always hold it.
+    if let Some(first) = ticks.first_mut() {
+        if *first > lo {
+            *first = lo;
+        }
+    }
+    if let Some(last) = ticks.last_mut() {
+        if *last < hi {
+            *last = hi;
+        }
+    }
+    ticks
 }
 
 /// Year ticks: whole years with a step of 1, 2, 5, 10… chosen so labels

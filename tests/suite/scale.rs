@@ -260,3 +260,21 @@ fn nice_step_matches_the_log10_reference() {
         })
         .unwrap();
 }
+
+/// A span of 1 at 2.6e14 gives a step (0.2) below the values' precision:
+/// rounding the ticks to the step's decimals must not move an end inside the
+/// data (found by the layout property test: a point drawn under the plot).
+#[test]
+fn ticks_hold_their_data_where_the_step_is_below_the_values_precision() {
+    let lo = -261_562_418_439_667.03;
+    let ticks = nice_ticks(lo, lo + 1.0, 4);
+    assert!(ticks.first().is_some_and(|&t| t <= lo), "{ticks:?}");
+    assert!(ticks.last().is_some_and(|&t| t >= lo + 1.0), "{ticks:?}");
+    for (lo, hi) in [(0.0, 1.0), (-3.0, 17.5), (1e-7, 3e-7), (2013.0, 2019.0)] {
+        let ticks = nice_ticks(lo, hi, 5);
+        assert!(
+            ticks[0] <= lo && *ticks.last().unwrap() >= hi,
+            "{lo}..{hi}: {ticks:?}"
+        );
+    }
+}
