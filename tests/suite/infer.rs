@@ -237,6 +237,23 @@ fn times_as_people_write_them() {
     assert_eq!(t("26/06/2013"), Some(Time::DayMonth(2013, 26, 6)));
     assert_eq!(t("2013-13"), None);
     assert_eq!(t("洛龙区"), None);
+    // Quarters, as Eurostat, the OECD, FRED and the NBS write them.
+    for q2 in [
+        "2013Q2",
+        "2013-Q2",
+        "2013 Q2",
+        "2013q2",
+        "Q2 2013",
+        "Q2-2013",
+        "2013年第二季度",
+        "2013年2季度",
+        "2013年二季",
+    ] {
+        assert_eq!(t(q2), Some(Time::Quarter(2013, 2)), "{q2}");
+    }
+    assert_eq!(t("2013Q5"), None);
+    assert_eq!(t("Q0 2013"), None);
+    assert_eq!(t("Queens"), None);
     // Excel's 1900 system: 41275 is 2013-01-01, 43830 is 2019-12-31.
     assert_eq!(cells::excel_date(41_275.0), Some(Time::Date(2013, 1, 1)));
     assert_eq!(cells::excel_date(43_830.5), Some(Time::Date(2019, 12, 31)));
@@ -628,6 +645,24 @@ fn months_are_read_as_years_and_several_a_year_give_their_mean() {
         let i = ok_with(&t, &m);
         assert_eq!(series(&i.dataset, "v")[0], (2013, Some(want)), "{how}");
     }
+}
+
+#[test]
+fn quarters_are_read_as_years_and_give_their_mean() {
+    let t = csv("TIME,GEO,Value\n2019Q1,Germany,3.25\n2019Q2,Germany,3\n2019Q3,Germany,3.5\n2019Q4,Germany,3.25\n2020Q1,Germany,3.5\n2019Q1,France,8\n2019Q2,France,9\n2019Q3,France,8\n2019Q4,France,9\n2020Q1,France,7.5");
+    let i = ok(&t);
+    let germany = series(&i.dataset, "Germany");
+    assert_eq!(germany.len(), 2);
+    assert_eq!(germany[0].0, 2019);
+    assert_eq!(germany[0].1, Some(3.25), "{germany:?}");
+    assert!(i.summary.notes.contains(&Note::PerYear {
+        how: PerYear::Mean,
+        most: 4,
+        period: Period::Quarter
+    }));
+    let m: Mapping = serde_json::from_value(json!({ "perYear": "sum" })).unwrap();
+    let summed = ok_with(&t, &m);
+    assert!((series(&summed.dataset, "France")[0].1.unwrap() - 34.0).abs() < 1e-9);
 }
 
 #[test]

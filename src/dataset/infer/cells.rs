@@ -330,12 +330,18 @@ pub enum Time {
     /// `"a/b/2013"`, where `a` and `b` are a day and a month in an order the
     /// column decides.
     DayMonth(i32, u8, u8),
+    /// `"2013Q2"`, `"2013-Q2"`, `"Q2 2013"`, `"2013年第二季度"`: quarter 1–4.
+    Quarter(i32, u8),
 }
 
 impl Time {
     pub fn year(self) -> i32 {
         match self {
-            Time::Year(y) | Time::Month(y, _) | Time::Date(y, _, _) | Time::DayMonth(y, _, _) => y,
+            Time::Year(y)
+            | Time::Month(y, _)
+            | Time::Date(y, _, _)
+            | Time::DayMonth(y, _, _)
+            | Time::Quarter(y, _) => y,
         }
     }
 }
@@ -369,7 +375,7 @@ pub fn time(text: &str) -> Option<Time> {
     let trimmed = super::super::text::trim_white(text);
     let t = trimmed;
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
-        return named_month(t);
+        return quarter(t).or_else(|| named_month(t));
     }
     // Digits alone (most cells of a number or year column): a year or nothing.
     if t.bytes().all(|b| b.is_ascii_digit()) {
@@ -382,6 +388,9 @@ pub fn time(text: &str) -> Option<Time> {
     };
     if let Some(y) = year_of(t) {
         return Some(Time::Year(y));
+    }
+    if let Some(q) = quarter(t) {
+        return Some(q);
     }
     if let Some(rest) = t.strip_suffix("年度").or_else(|| t.strip_suffix('年')) {
         return year_of(rest.trim()).map(Time::Year);
@@ -408,6 +417,35 @@ pub fn time(text: &str) -> Option<Time> {
         }
         _ => None,
     }
+}
+
+/// A quarter as statistics offices write one: `2013Q2`, `2013-Q2`,
+/// `2013 Q2`, `2013/q2`, `Q2 2013`, `Q2-2013`, `2013年第二季度`, `2013年2季度`,
+/// `2013年二季`.
+fn quarter(t: &str) -> Option<Time> {
+    let number = |q: &str| match q.trim() {
+        "1" | "一" => Some(1),
+        "2" | "二" => Some(2),
+        "3" | "三" => Some(3),
+        "4" | "四" => Some(4),
+        _ => None,
+    };
+    let seps: &[char] = &['-', '/', ' ', '_', '.'];
+    if let Some(rest) = t.strip_prefix(['Q', 'q']) {
+        let (q, y) = rest.split_once(seps)?;
+        return Some(Time::Quarter(year_of(y.trim())?, number(q)?));
+    }
+    let y = year_of(t.get(..4)?)?;
+    let rest = t.get(4..)?.trim_start_matches(seps);
+    if let Some(q) = rest.strip_prefix(['Q', 'q']) {
+        return Some(Time::Quarter(y, number(q)?));
+    }
+    let rest = rest.strip_prefix('年')?.trim();
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    let q = rest
+        .strip_suffix("季度")
+        .or_else(|| rest.strip_suffix('季'))?;
+    Some(Time::Quarter(y, number(q)?))
 }
 
 /// A month by its English name or abbreviation (`Jan`, `January`, `Sept`).

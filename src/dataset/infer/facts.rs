@@ -102,6 +102,7 @@ impl Acc {
 fn period_of(ctx: &Ctx, plan: &Plan, time: Option<Time>, row: usize) -> u64 {
     let within = match time {
         Some(Time::Month(_, m)) => u64::from(m).saturating_mul(32),
+        Some(Time::Quarter(_, q)) => u64::from(q).saturating_mul(3 * 32),
         Some(Time::Date(_, m, d)) => u64::from(m).saturating_mul(32).saturating_add(u64::from(d)),
         _ => 0,
     };
@@ -148,6 +149,8 @@ pub(super) struct Facts {
     pub(super) periods_seen: FxSet<(usize, u64)>,
     /// Whether some date is not a month's first day (the periods are days).
     pub(super) days: bool,
+    /// Whether the times are quarters (the periods are quarters).
+    pub(super) quarters: bool,
     /// [`Facts::entity`]'s keys, built in place.
     pub(super) key: String,
     pub(super) other_key: String,
@@ -181,6 +184,7 @@ impl Facts {
             read_by_column: vec![(0, 0); columns],
             periods_seen: FxSet::default(),
             days: false,
+            quarters: false,
             key: String::new(),
             other_key: String::new(),
         }
@@ -513,6 +517,7 @@ impl<'a> Rows<'a> {
         } else {
             0
         };
+        facts.quarters |= matches!(time, Some(Time::Quarter(..)));
         if let Some(Time::Date(_, _, d)) = time {
             facts.days |= d != 1;
         }
@@ -715,7 +720,8 @@ fn note_sums(facts: &mut Facts, ctx: &Ctx, profiles: &[Profile], plan: &Plan) {
                     "quarter" | "qtr" | "季度" | "季"
                 )
             })
-        }) {
+        }) || facts.quarters
+        {
             Period::Quarter
         } else if facts.days {
             Period::Day

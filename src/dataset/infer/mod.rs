@@ -204,6 +204,12 @@ impl Texts {
             let c = text::clean(s, multiline);
             Some(text::trim(&c).to_string()).filter(|s| !s.is_empty())
         };
+        // A line above the table that names its source in a field of its own
+        // (the World Bank's `"Data Source","World Development Indicators"`).
+        let source_line = t
+            .title_lines
+            .iter()
+            .find_map(|line| source_field(line).and_then(|s| clean(s, false)));
         let title = mapping
             .title
             .as_deref()
@@ -211,20 +217,30 @@ impl Texts {
             .or_else(|| {
                 t.title_lines.iter().find_map(|line| {
                     let line = line.trim();
-                    let (label, rest) = line
+                    if source_field(line).is_some() {
+                        return None;
+                    }
+                    let label = line
                         .split_once(['：', ':'])
-                        .map_or(("", line), |(a, b)| (a.trim(), b.trim()));
-                    match label {
-                        "数据库" | "时间" | "单位" | "地区" | "database" | "time" => None,
-                        _ => clean(rest, false),
+                        .or_else(|| line.split_once(", "))
+                        .map_or("", |(a, _)| a.trim());
+                    match label.to_lowercase().as_str() {
+                        "数据库" | "时间" | "单位" | "地区" | "database" | "time"
+                        | "last updated date" | "last updated" | "更新时间" => None,
+                        _ => clean(
+                            line.split_once(['：', ':']).map_or(line, |(_, b)| b.trim()),
+                            false,
+                        ),
                     }
                 })
-            });
+            })
+            .or_else(|| indicator(ctx, profiles).and_then(|s| clean(&s, false)));
         let source = mapping
             .source
             .as_deref()
             .or(t.source.as_deref())
-            .and_then(|s| clean(s, false));
+            .and_then(|s| clean(s, false))
+            .or(source_line);
         let note = mapping
             .note
             .as_deref()
@@ -444,4 +460,47 @@ fn explicit_units(profiles: &[Profile], plan: &Plan) -> BTreeMap<String, String>
             )
         })
         .collect()
+}
+
+/// The source a line above a table names in a field of its own, as
+/// `label, source` once its fields are joined (`Data Source, World
+/// Development Indicators`); `数据来源：…` and `Source: …` are the reader's.
+fn source_field(line: &str) -> Option<&str> {
+    let (label, rest) = line.trim().split_once(", ")?;
+    matches!(
+        label.trim().to_lowercase().as_str(),
+        "data source" | "source" | "sources" | "数据来源" | "资料来源" | "来源"
+    )
+    .then_some(rest.trim())
+}
+
+/// What every row measures, where a column says it once for all (the World
+/// Bank's "Indicator Name", a bureau's "指标"): the title when the table has
+/// none of its own.
+fn indicator(ctx: &Ctx, profiles: &[Profile]) -> Option<String> {
+    profiles.iter().enumerate().find_map(|(i, p)| {
+        let header = p.label.trim().to_lowercase();
+        let named = matches!(
+            header.as_str(),
+            "indicator name"
+                | "indicator"
+                | "series name"
+                | "series"
+                | "measure"
+                | "指标"
+                | "指标名称"
+        );
+        if !named || p.distinct != 1 || p.kind != profile::Kind::Label {
+            return None;
+        }
+        ctx.table
+            .columns
+            .get(i)?
+            .cells
+            .iter()
+            .find_map(|c| match c {
+                crate::dataset::table::Cell::Text(t) if !t.trim().is_empty() => Some(t.clone()),
+                _ => None,
+            })
+    })
 }
