@@ -350,7 +350,7 @@ fn a_bureau_export_titles_its_trend_with_the_indicator() {
 }
 
 #[test]
-fn the_view_words_every_column_note_and_skipped_cell_in_both_languages() {
+fn the_words_say_every_column_note_and_skipped_cell_in_both_languages() {
     let mut text = String::from("代码,村,镇,收入(元)\n");
     for k in 0..250 {
         let cell = if k % 5 == 0 {
@@ -450,4 +450,39 @@ fn every_note_is_worded_in_both_languages_with_its_punctuation() {
     for n in &en.notes {
         assert!(n.ends_with('.'), "{n}");
     }
+}
+
+/// The World Bank's CSV download as published (API_SP.POP.TOTL_DS2_en_csv):
+/// a source line and an update line above the header, one indicator a file
+/// in a column of its own, years as columns with a trailing comma, and
+/// aggregates (World, Africa Eastern and Southern) among the countries.
+#[test]
+fn a_world_bank_download_names_its_indicator_and_source_and_ranks_countries_only() {
+    let text = "\"Data Source\",\"World Development Indicators\",\n\n\"Last Updated Date\",\"2024-06-28\",\n\n\
+\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2018\",\"2019\",\"2020\",\n\
+\"Aruba\",\"ABW\",\"Population, total\",\"SP.POP.TOTL\",\"105962\",\"106442\",\"106585\",\n\
+\"Africa Eastern and Southern\",\"AFE\",\"Population, total\",\"SP.POP.TOTL\",\"639073436\",\"656161420\",\"673533975\",\n\
+\"China\",\"CHN\",\"Population, total\",\"SP.POP.TOTL\",\"1402760000\",\"1407745000\",\"1411100000\",\n\
+\"World\",\"WLD\",\"Population, total\",\"SP.POP.TOTL\",\"7683789828\",\"7764951032\",\"7840952880\",\n\
+\"Zimbabwe\",\"ZWE\",\"Population, total\",\"SP.POP.TOTL\",\"15052184\",\"15354608\",\"15669666\",\n";
+    let i = of(text);
+    let d = &i.dataset;
+    assert_eq!(d.title.as_deref(), Some("Population, total"));
+    assert_eq!(d.source.as_deref(), Some("World Development Indicators"));
+    assert_eq!(d.trend.as_ref().map(|t| t.series.len()), Some(5));
+    assert_eq!(
+        line(d, "China").last(),
+        Some(&(2020, Some(1_411_100_000.0)))
+    );
+    let ranked: Vec<&str> = d
+        .ranking
+        .as_ref()
+        .map(|r| r.villages.iter().map(|v| v.name.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        ranked.len(),
+        3,
+        "the aggregates are left out of the ranking: {ranked:?}"
+    );
+    assert!(!ranked.contains(&"World"));
 }
