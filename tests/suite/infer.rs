@@ -203,6 +203,15 @@ fn numbers_as_people_write_them() {
     assert_eq!(n("1.234,5", Decimal::Comma), Some((1234.5, false)));
     assert_eq!(n("1 234,5", Decimal::Comma), Some((1234.5, false)));
     assert_eq!(n("1e3", Decimal::Point), Some((1000.0, false)));
+    // Latin magnitudes, as Gapminder's downloads and newsrooms write them.
+    assert_eq!(n("1.41B", Decimal::Point), Some((1_410_000_000.0, false)));
+    assert_eq!(n("331k", Decimal::Point), Some((331_000.0, false)));
+    assert_eq!(n("11.2K", Decimal::Point), Some((11_200.0, false)));
+    assert_eq!(n("10 M", Decimal::Point), Some((10_000_000.0, false)));
+    assert_eq!(n("$1.2bn", Decimal::Point), Some((1_200_000_000.0, false)));
+    assert_eq!(n("3.5mn", Decimal::Point), Some((3_500_000.0, false)));
+    assert_eq!(n("2T", Decimal::Point), Some((2e12, false)));
+    assert_eq!(n("1,5M", Decimal::Comma), Some((1_500_000.0, false)));
     // Not numbers, whatever the mark.
     assert_eq!(n("1.234,5", Decimal::Point), None);
     assert_eq!(
@@ -213,6 +222,9 @@ fn numbers_as_people_write_them() {
     assert_eq!(n("12,34,567", Decimal::Point), None);
     assert_eq!(n("约二十万", Decimal::Point), None);
     assert_eq!(n("3.1.2", Decimal::Point), None);
+    for code in ["B", "IBM", "k", "12 kB", "Mn", "5GB"] {
+        assert_eq!(n(code, Decimal::Point), None, "{code}");
+    }
     for missing in ["", "—", "-", "NA", "N/A", "..", "…", "null", "－－"] {
         assert!(
             cells::is_missing(&cells::fold(missing)),
@@ -251,6 +263,12 @@ fn times_as_people_write_them() {
     ] {
         assert_eq!(t(q2), Some(Time::Quarter(2013, 2)), "{q2}");
     }
+    assert_eq!(
+        t("2013 [YR2013]"),
+        Some(Time::Year(2013)),
+        "the DataBank's headers"
+    );
+    assert_eq!(t("2013 [YR2014]"), None);
     assert_eq!(t("2013Q5"), None);
     assert_eq!(t("Q0 2013"), None);
     assert_eq!(t("Queens"), None);

@@ -5,7 +5,7 @@
 
 use heluo::dataset::import::{load, Loaded};
 use heluo::dataset::infer::{
-    Imported, Left, Mapping, Note, PerYear, Period, Role, SummaryWords, SKIPPED_SHOWN,
+    Imported, Left, Mapping, Note, PerYear, Period, Role, Shape, SummaryWords, SKIPPED_SHOWN,
 };
 use heluo::text::Lang;
 use heluo::Dataset;
@@ -485,4 +485,31 @@ fn a_world_bank_download_names_its_indicator_and_source_and_ranks_countries_only
         "the aggregates are left out of the ranking: {ranked:?}"
     );
     assert!(!ranked.contains(&"World"));
+}
+
+/// The World Bank DataBank's CSV export as downloaded: `2019 [YR2019]` year
+/// headers, then blank rows as wide as the table, and the database and the
+/// update date under it (`label: text,,,,,,`).
+#[test]
+fn a_databank_export_reads_its_years_and_its_lines_under_the_table() {
+    let text = "\u{feff}Country Name,Country Code,Series Name,Series Code,2017 [YR2017],2018 [YR2018],2019 [YR2019]\n\
+China,CHN,\"Population, total\",SP.POP.TOTL,1396215000,1402760000,1407745000\n\
+India,IND,\"Population, total\",SP.POP.TOTL,1354195680,1369003306,1383112050\n\
+Brazil,BRA,\"Population, total\",SP.POP.TOTL,207833831,209469333,211049527\n\
+,,,,,,\n,,,,,,\n\
+Data from database: World Development Indicators,,,,,,\n\
+Last Updated: 06/28/2024,,,,,,\n";
+    let i = of(text);
+    let d = &i.dataset;
+    assert_eq!(i.summary.shape, Shape::Transposed);
+    assert_eq!(d.title.as_deref(), Some("Population, total"));
+    assert_eq!(d.source.as_deref(), Some("World Development Indicators"));
+    assert_eq!(d.note.as_deref(), Some("Last Updated: 06/28/2024"));
+    let names: Vec<&str> = d
+        .trend
+        .as_ref()
+        .map(|t| t.series.iter().map(|s| s.name.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(names, ["China", "India", "Brazil"]);
+    assert_eq!(line(d, "India")[2], (2019, Some(1_383_112_050.0)));
 }

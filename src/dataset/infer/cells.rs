@@ -134,6 +134,30 @@ fn magnitude(text: &str) -> (f64, &str) {
     (1.0, text)
 }
 
+/// The multiplier a Latin magnitude suffix stands for, as Gapminder's
+/// downloads and newsrooms write large numbers (`1.41B`, `331k`, `10M`,
+/// `2T`, `$1.2bn`, `3.5mn`), and the text before it: only right after a
+/// digit, so a code such as `B` or `IBM` is no number.
+fn latin_magnitude(text: &str) -> (f64, &str) {
+    let (factor, suffix) = match text.as_bytes() {
+        [.., b'b', b'n'] => (1e9, 2),
+        [.., b'm', b'n'] => (1e6, 2),
+        [.., b't', b'n'] => (1e12, 2),
+        [.., b'k' | b'K'] => (1e3, 1),
+        [.., b'M'] => (1e6, 1),
+        [.., b'B'] => (1e9, 1),
+        [.., b'T'] => (1e12, 1),
+        _ => return (1.0, text),
+    };
+    match text
+        .get(..text.len().saturating_sub(suffix))
+        .map(str::trim_end)
+    {
+        Some(rest) if rest.as_bytes().last().is_some_and(u8::is_ascii_digit) => (factor, rest),
+        _ => (1.0, text),
+    }
+}
+
 /// `text` (folded) as a number under `decimal`, or `None` when it is not
 /// one written that way. Thousands are grouped by threes with one kind of
 /// separator (`,` or a space or `'` with a decimal point; `.` or a space or
@@ -166,10 +190,11 @@ pub fn number(text: &str, decimal: Decimal) -> Option<Number> {
         percent = true;
         t = t.get(..t.len().saturating_sub(1)).unwrap_or("").trim_end();
     }
-    let (factor, body) = if percent || t.as_bytes().last().is_none_or(|&b| b < 0x80) {
-        (1.0, t)
-    } else {
-        magnitude(t)
+    let (factor, body) = match t.as_bytes().last() {
+        _ if percent => (1.0, t),
+        Some(&b) if b >= 0x80 => magnitude(t),
+        Some(b'k' | b'K' | b'M' | b'B' | b'T' | b'n') => latin_magnitude(t),
+        _ => (1.0, t),
     };
     let value = plain(body, decimal)? * factor;
     if !value.is_finite() {
@@ -391,6 +416,13 @@ pub fn time(text: &str) -> Option<Time> {
     }
     if let Some(q) = quarter(t) {
         return Some(q);
+    }
+    // The World Bank DataBank's year headers: `2019 [YR2019]`.
+    if let Some((y, code)) = t.split_once(" [YR") {
+        return (code.strip_suffix(']') == Some(y))
+            .then(|| year_of(y))
+            .flatten()
+            .map(Time::Year);
     }
     if let Some(rest) = t.strip_suffix("年度").or_else(|| t.strip_suffix('年')) {
         return year_of(rest.trim()).map(Time::Year);

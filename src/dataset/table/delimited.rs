@@ -484,7 +484,7 @@ fn single_column_check(split: &Split, records: &[&Record]) -> Result<()> {
 const NOTE_LABELS: [&str; 8] = [
     "注", "说明", "备注", "附注", "Note", "Notes", "NOTE", "NOTES",
 ];
-const SOURCE_LABELS: [&str; 9] = [
+const SOURCE_LABELS: [&str; 10] = [
     "数据来源",
     "资料来源",
     "来源",
@@ -493,6 +493,8 @@ const SOURCE_LABELS: [&str; 9] = [
     "SOURCE",
     "Data source",
     "Data sources",
+    // The World Bank DataBank's line under an export.
+    "Data from database",
     "source",
 ];
 
@@ -623,7 +625,15 @@ fn body_end(split: &Split, after: &[&Record], body_width: usize) -> usize {
     if body_width >= 2 {
         while let Some(record) = body_end.checked_sub(1).and_then(|i| after.get(i)) {
             let narrow = record.fields < body_width && record.filled <= 1;
-            if !(labelled(split, record) || narrow) {
+            // As wide as the body but one field said, `label: text`, or
+            // none (the DataBank's `Last Updated: 06/28/2024,,,,,,`).
+            let said = record.filled == 0
+                || (record.filled == 1
+                    && split
+                        .fields(record)
+                        .next()
+                        .is_some_and(|f| f.contains([':', '：'])));
+            if !(labelled(split, record) || narrow || said) {
                 break;
             }
             body_end = body_end.saturating_sub(1);
