@@ -513,3 +513,55 @@ Last Updated: 06/28/2024,,,,,,\n";
     assert_eq!(names, ["China", "India", "Brazil"]);
     assert_eq!(line(d, "India")[2], (2019, Some(1_383_112_050.0)));
 }
+
+/// A DataBank export of two series (population and GDP, a row each per
+/// country): the series are never added up; the first is kept and said,
+/// and the mapping's slice picks the other.
+#[test]
+fn an_export_of_several_indicators_keeps_one_never_their_sum() {
+    let text = "Country Name,Country Code,Series Name,Series Code,2018 [YR2018],2019 [YR2019]\n\
+China,CHN,\"Population, total\",SP.POP.TOTL,1402760000,1407745000\n\
+China,CHN,GDP (current US$),NY.GDP.MKTP.CD,13894907857880,14279968501850\n\
+India,IND,\"Population, total\",SP.POP.TOTL,1369003306,1383112050\n\
+India,IND,GDP (current US$),NY.GDP.MKTP.CD,2702929641648,2835606256558\n";
+    let i = of(text);
+    let d = &i.dataset;
+    assert_eq!(
+        line(d, "China"),
+        [(2018, Some(1_402_760_000.0)), (2019, Some(1_407_745_000.0))]
+    );
+    assert_eq!(
+        d.trend.as_ref().and_then(|t| t.title.as_deref()),
+        Some("Population, total")
+    );
+    assert!(i.summary.notes.iter().any(|n| matches!(n,
+        Note::Slice { column, value, auto: true, .. } if column == "Series Name" && value == "Population, total")),
+        "{:?}", i.summary.notes);
+    let m: Mapping =
+        serde_json::from_value(json!({"slice": {"Series Name": "GDP (current US$)"}})).unwrap();
+    let gdp = imported(text, &m);
+    assert_eq!(
+        line(&gdp.dataset, "India")[1],
+        (2019, Some(2_835_606_256_558.0))
+    );
+    assert_eq!(
+        gdp.dataset.trend.as_ref().and_then(|t| t.unit.as_deref()),
+        Some("current US$")
+    );
+
+    // Long, with the indicator in a column: the regions are the names.
+    let long = "region,indicator,year,value\nBeijing,GDP (亿元),2019,35445.1\nBeijing,GDP (亿元),2020,35943.3\n\
+Tianjin,GDP (亿元),2019,14055.5\nTianjin,GDP (亿元),2020,14008\nBeijing,Population (万人),2019,2190\n\
+Beijing,Population (万人),2020,2189\nTianjin,Population (万人),2019,1385\nTianjin,Population (万人),2020,1387\n";
+    let i = of(long);
+    assert_eq!(role(&i, "region"), Role::Name);
+    assert_eq!(
+        line(&i.dataset, "Tianjin"),
+        [(2019, Some(14055.5)), (2020, Some(14008.0))]
+    );
+    let r = i.dataset.ranking.as_ref().expect("a ranking");
+    assert_eq!(
+        (r.metrics[0].label.as_str(), r.metrics[0].unit.as_deref()),
+        ("GDP", Some("亿元"))
+    );
+}

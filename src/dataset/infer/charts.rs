@@ -182,12 +182,17 @@ pub(super) fn build_trend(
                 .unwrap_or_default(),
         });
     }
+    // The indicator kept of several (a DataBank export's first series): its
+    // name is what the lines measure.
+    let indicator = indicator_slice(profiles, plan);
     let title = match plan.shape {
+        _ if indicator.is_some() => indicator.as_ref().map(|(label, _)| label.clone()),
         Shape::Long => value_column
             .and_then(|c| profiles.get(c))
             .map(|p| p.label.clone()),
         _ => None,
     };
+    let unit = unit.or_else(|| indicator.and_then(|(_, unit)| unit));
     // One line: its name (an indicator's label) is the trend's title.
     let title = title.or_else(|| match series.as_slice() {
         [one] => Some(one.name.clone()),
@@ -198,6 +203,21 @@ pub(super) fn build_trend(
         unit,
         series,
         annotations: Vec::new(),
+    })
+}
+
+/// The slice kept of an indicator column, as a label and a unit
+/// (`GDP (current US$)` → `GDP`, `current US$`).
+pub(super) fn indicator_slice(
+    profiles: &[Profile],
+    plan: &Plan,
+) -> Option<(String, Option<String>)> {
+    plan.splits.iter().find_map(|(c, slice, _)| {
+        let p = profiles.get(*c)?;
+        if !super::plan::is_indicator_header(&p.label) {
+            return None;
+        }
+        slice.as_deref().map(super::profile::header_unit)
     })
 }
 
@@ -535,14 +555,16 @@ fn column_metrics(
         }
         let p = profiles.get(c);
         let label = p.map(|p| p.label.clone()).unwrap_or_default();
-        metrics.push((
-            label,
-            header(ctx, c),
-            plan.units.get(c).cloned().flatten(),
-            m,
-            year,
-            Some(c),
-        ));
+        let unit = plan.units.get(c).cloned().flatten();
+        // One value column of an indicator kept of several: the indicator
+        // is what it measures (`value` says nothing).
+        let (label, unit) = match indicator_slice(profiles, plan) {
+            Some((indicator, its_unit)) if plan.metrics.len() == 1 => {
+                (indicator, unit.or(its_unit))
+            }
+            _ => (label, unit),
+        };
+        metrics.push((label, header(ctx, c), unit, m, year, Some(c)));
     }
     (metrics, shown_year)
 }

@@ -68,6 +68,28 @@ pub(super) struct Plan {
 pub(super) type Split = (usize, Option<String>, bool);
 
 /// Headers of columns that split a series' rows (`age`, `sex`, `月份`).
+/// Whether a header names what each row measures (`指标`, `Series Name`,
+/// `indicator`): a column of such names beside the entities' own is never
+/// summed over (population and GDP do not add up) but sliced to one.
+pub(super) fn is_indicator_header(label: &str) -> bool {
+    matches!(
+        label.trim().to_lowercase().as_str(),
+        "指标"
+            | "指标名称"
+            | "统计指标"
+            | "项目"
+            | "indicator"
+            | "indicator name"
+            | "series"
+            | "series name"
+            | "measure"
+            | "variable"
+            | "item"
+            | "element"
+            | "subject"
+    )
+}
+
 fn is_split_header(label: &str) -> bool {
     let l = label.trim().to_lowercase();
     matches!(
@@ -383,7 +405,10 @@ impl Planner<'_> {
         transposed: bool,
     ) -> Option<(usize, Why)> {
         let profiles = self.profiles;
+        // An indicator column names what is measured, not what: the name
+        // only when no other label column is there (a bureau export).
         let rank = |p: &Profile| match p.hint {
+            _ if is_indicator_header(&p.label) => 3,
             Hint::Name => 0,
             Hint::None => 1,
             _ => 2,
@@ -606,7 +631,14 @@ impl Planner<'_> {
                         let (slice, auto) = match (slices, slice) {
                             (_, Some(v)) => (Some(v), false),
                             (Some(_), None) => (None, false),
-                            (None, None) => (find_total(self.ctx, i), true),
+                            (None, None) => (
+                                find_total(self.ctx, i).or_else(|| {
+                                    is_indicator_header(&p.label)
+                                        .then(|| first_value(self.ctx, i))
+                                        .flatten()
+                                }),
+                                true,
+                            ),
                         };
                         splits.push((i, slice, auto));
                         continue;
@@ -784,6 +816,14 @@ fn nested_in(ctx: &Ctx, first_rows: &[usize], other: usize, distinct: usize, nam
     let once = pairs.saturating_sub(names).saturating_mul(2) < names;
     let few = pairs.saturating_mul(2) < names.saturating_mul(distinct);
     once || few
+}
+
+/// The first value of a column, as written (the indicator an export lists first).
+fn first_value(ctx: &Ctx, column: usize) -> Option<String> {
+    let c = ctx.table.columns.get(column)?;
+    c.cells
+        .iter()
+        .find_map(|cell| key_of(cell).map(Cow::into_owned))
 }
 
 /// A total among a split column's values (`Both`, `合计`), as written.
