@@ -565,3 +565,107 @@ Beijing,Population (万人),2020,2189\nTianjin,Population (万人),2019,1385\nTi
         ("GDP", Some("亿元"))
     );
 }
+
+/// FAOSTAT's bulk download: two indicator columns (Element, Item) with their
+/// codes, the year twice, a column of units and flags. The first element
+/// is kept (never area plus production), with the unit its rows say.
+#[test]
+fn a_faostat_download_keeps_one_element_with_its_unit() {
+    let rows = [
+        (
+            "156",
+            "China",
+            "5312",
+            "Area harvested",
+            "2019",
+            "ha",
+            "23727300",
+        ),
+        (
+            "156",
+            "China",
+            "5510",
+            "Production",
+            "2019",
+            "t",
+            "133596300",
+        ),
+        (
+            "156",
+            "China",
+            "5312",
+            "Area harvested",
+            "2020",
+            "ha",
+            "23380110",
+        ),
+        (
+            "156",
+            "China",
+            "5510",
+            "Production",
+            "2020",
+            "t",
+            "134254710",
+        ),
+        (
+            "356",
+            "India",
+            "5312",
+            "Area harvested",
+            "2019",
+            "ha",
+            "29318790",
+        ),
+        (
+            "356",
+            "India",
+            "5510",
+            "Production",
+            "2019",
+            "t",
+            "103596230",
+        ),
+        (
+            "356",
+            "India",
+            "5312",
+            "Area harvested",
+            "2020",
+            "ha",
+            "31357000",
+        ),
+        (
+            "356",
+            "India",
+            "5510",
+            "Production",
+            "2020",
+            "t",
+            "107590000",
+        ),
+    ];
+    let mut text = String::from("\"Domain Code\",\"Domain\",\"Area Code (M49)\",\"Area\",\"Element Code\",\"Element\",\"Item Code (CPC)\",\"Item\",\"Year Code\",\"Year\",\"Unit\",\"Value\",\"Flag\",\"Flag Description\"\n");
+    for (code, area, ecode, element, year, unit, value) in rows {
+        text.push_str(&format!("\"QCL\",\"Crops and livestock products\",\"{code}\",\"{area}\",\"{ecode}\",\"{element}\",\"0111\",\"Wheat\",\"{year}\",\"{year}\",\"{unit}\",\"{value}\",\"A\",\"Official figure\"\n"));
+    }
+    let i = of(&text);
+    let d = &i.dataset;
+    assert_eq!(
+        line(d, "China"),
+        [(2019, Some(23_727_300.0)), (2020, Some(23_380_110.0))]
+    );
+    let trend = d.trend.as_ref().expect("a trend");
+    assert_eq!(
+        (trend.title.as_deref(), trend.unit.as_deref()),
+        (Some("Area harvested"), Some("ha"))
+    );
+    let production: Mapping =
+        serde_json::from_value(json!({"slice": {"Element": "Production"}})).unwrap();
+    let p = imported(&text, &production);
+    assert_eq!(
+        p.dataset.trend.as_ref().and_then(|t| t.unit.as_deref()),
+        Some("t")
+    );
+    assert_eq!(line(&p.dataset, "India")[1], (2020, Some(107_590_000.0)));
+}

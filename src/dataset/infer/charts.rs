@@ -4,7 +4,7 @@
 
 use super::super::{Metric, Point, Ranking, Series, Trend, Village};
 use super::cells::{self, reader_key};
-use super::columns::{header, plain, Ctx};
+use super::columns::{header, key_of, plain, Ctx};
 use super::facts::{Acc, Entity, Facts, MAX_VALUE};
 use super::mapping::Shape;
 use super::plan::Plan;
@@ -192,7 +192,9 @@ pub(super) fn build_trend(
             .map(|p| p.label.clone()),
         _ => None,
     };
-    let unit = unit.or_else(|| indicator.and_then(|(_, unit)| unit));
+    let unit = unit
+        .or_else(|| indicator.and_then(|(_, unit)| unit))
+        .or_else(|| unit_column(ctx, profiles, plan));
     // One line: its name (an indicator's label) is the trend's title.
     let title = title.or_else(|| match series.as_slice() {
         [one] => Some(one.name.clone()),
@@ -219,6 +221,50 @@ pub(super) fn indicator_slice(
         }
         slice.as_deref().map(super::profile::header_unit)
     })
+}
+
+/// The unit a column of units says for the rows kept (FAO's, OECD's and
+/// Eurostat's long tables carry one: `Unit`, `Unit of measure`, `单位`), when
+/// they all say the same; a slice (one indicator of several) keeps its rows.
+fn unit_column(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Option<String> {
+    let c = profiles.iter().position(|p| {
+        matches!(
+            p.label.trim().to_lowercase().as_str(),
+            "unit"
+                | "units"
+                | "unit of measure"
+                | "unit_measure"
+                | "unit measure"
+                | "单位"
+                | "计量单位"
+        )
+    })?;
+    if plan.values.len() != 1 {
+        return None;
+    }
+    let slices: Vec<(usize, String)> = plan
+        .splits
+        .iter()
+        .filter_map(|(s, v, _)| v.as_deref().map(|v| (*s, reader_key(v).into_owned())))
+        .collect();
+    let mut unit: Option<String> = None;
+    for row in 0..ctx.table.rows() {
+        let kept = slices
+            .iter()
+            .all(|(s, want)| key_of(ctx.cell(row, *s)).as_deref() == Some(want.as_str()));
+        if !kept {
+            continue;
+        }
+        let Some(u) = key_of(ctx.cell(row, c)) else {
+            continue;
+        };
+        match &unit {
+            None => unit = Some(u.into_owned()),
+            Some(seen) if *seen == u => {}
+            Some(_) => return None,
+        }
+    }
+    unit
 }
 
 /// The points of entity `e`, one a slot of its (sorted by year): each
@@ -563,6 +609,10 @@ fn column_metrics(
                 (indicator, unit.or(its_unit))
             }
             _ => (label, unit),
+        };
+        let unit = match unit {
+            None if plan.metrics.len() == 1 => unit_column(ctx, profiles, plan),
+            unit => unit,
         };
         metrics.push((label, header(ctx, c), unit, m, year, Some(c)));
     }
