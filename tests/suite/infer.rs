@@ -827,6 +827,25 @@ fn a_column_that_crosses_every_name_is_a_split_not_a_group() {
     );
 }
 
+/// Two columns headed `v` and a third headed `v (C)`, which is how the
+/// mapping names the second `v` (in column C): each name still finds its
+/// one column, so the mapping replays (found by fuzzing `infer`).
+#[test]
+fn a_header_like_another_columns_mapping_name_still_replays() {
+    let t = csv("name,v,v,v (C)\nA,1,x,100\nB,2,y,200\nC,3,z,300");
+    let i = ok(&t);
+    let r = i.dataset.ranking.as_ref().expect("a ranking");
+    let a = r.villages.iter().find(|v| v.name == "A").expect("A");
+    assert!(
+        a.values.contains(&Some(100.0)),
+        "column D is read: {:?}",
+        r.metrics
+    );
+    let t = csv("name,v,v,v (C)\nA,1,5,100\nB,2,6,200\nC,3,7,300");
+    let i = ok(&t);
+    assert_eq!(i.dataset.ranking.as_ref().map(|r| r.metrics.len()), Some(3));
+}
+
 #[test]
 fn percentages_that_sum_beyond_100_are_an_error_naming_the_rows() {
     let e = err(

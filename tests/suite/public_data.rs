@@ -669,3 +669,47 @@ fn a_faostat_download_keeps_one_element_with_its_unit() {
     );
     assert_eq!(line(&p.dataset, "India")[1], (2020, Some(107_590_000.0)));
 }
+
+/// The OECD Data Explorer's SDMX CSV ("with labels"): codes and their
+/// words side by side, `TIME_PERIOD` and `OBS_VALUE`, empty label columns
+/// for the time and the value.
+#[test]
+fn an_oecd_sdmx_csv_gives_a_line_per_country_with_its_measure_and_unit() {
+    let mut text = String::from("STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,REF_AREA,Reference area,MEASURE,Measure,UNIT_MEASURE,Unit of measure,TIME_PERIOD,Time period,OBS_VALUE,Observation value\n");
+    for (code, name, a, b) in [
+        ("DEU", "Germany", "3.1", "3.7"),
+        ("FRA", "France", "8.4", "8.0"),
+        ("JPN", "Japan", "2.4", "2.8"),
+    ] {
+        for (year, v) in [("2019", a), ("2020", b)] {
+            text.push_str(&format!("DATAFLOW,OECD.SDD.TPS:DSD_LFS@DF_IALFS_UNE_M(1.0),Unemployment rate,I,{code},{name},UNE_LF,Unemployment rate,PT_LF,Percentage of labour force,{year},,{v},\n"));
+        }
+    }
+    let i = of(&text);
+    let d = &i.dataset;
+    assert_eq!(role(&i, "Reference area"), Role::Name);
+    assert_eq!(line(d, "France"), [(2019, Some(8.4)), (2020, Some(8.0))]);
+    let trend = d.trend.as_ref().expect("a trend");
+    assert_eq!(trend.title.as_deref(), Some("Unemployment rate"));
+    assert_eq!(trend.unit.as_deref(), Some("Percentage of labour force"));
+}
+
+/// Eurostat's bulk TSV download: the row dimensions' codes joined by commas
+/// in the first column (`freq,unit,sex,geo\TIME_PERIOD`), the years across
+/// with tabs, flags after the values (`18.5 b`) and `:` for no value.
+#[test]
+fn a_eurostat_tsv_gives_a_line_per_country_with_flags_dropped_and_colons_missing() {
+    let text = "freq,unit,sex,geo\\TIME_PERIOD\t2019 \t2020 \t2021 \n\
+A,PC,T,DE\t17.3 \t18.5 b\t16.0 \n\
+A,PC,T,FR\t13.6 \t: \t14.4 \n\
+A,PC,T,NL\t13.2 \t13.4 \t14.4 p\n";
+    let i = of(text);
+    let d = &i.dataset;
+    assert_eq!(
+        line(d, "DE"),
+        [(2019, Some(17.3)), (2020, Some(18.5)), (2021, Some(16.0))]
+    );
+    assert_eq!(line(d, "FR")[1], (2020, None));
+    assert_eq!(line(d, "NL")[2], (2021, Some(14.4)));
+    assert!(i.summary.skipped.is_empty(), "{:?}", i.summary.skipped);
+}

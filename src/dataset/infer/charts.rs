@@ -187,9 +187,15 @@ pub(super) fn build_trend(
     let indicator = indicator_slice(profiles, plan);
     let title = match plan.shape {
         _ if indicator.is_some() => indicator.as_ref().map(|(label, _)| label.clone()),
-        Shape::Long => value_column
-            .and_then(|c| profiles.get(c))
-            .map(|p| p.label.clone()),
+        Shape::Long => value_column.and_then(|c| profiles.get(c)).map(|p| {
+            // `OBS_VALUE`, `value`, `数值` say nothing: what a measure column says once for all, if one does.
+            match p.label.trim().to_lowercase().as_str() {
+                "value" | "values" | "obs_value" | "observation value" | "数值" | "值" => {
+                    super::columns::measure_of(ctx, profiles).unwrap_or_else(|| p.label.clone())
+                }
+                _ => p.label.clone(),
+            }
+        }),
         _ => None,
     };
     let unit = unit
@@ -227,17 +233,24 @@ pub(super) fn indicator_slice(
 /// Eurostat's long tables carry one: `Unit`, `Unit of measure`, `单位`), when
 /// they all say the same; a slice (one indicator of several) keeps its rows.
 fn unit_column(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Option<String> {
-    let c = profiles.iter().position(|p| {
-        matches!(
-            p.label.trim().to_lowercase().as_str(),
-            "unit"
-                | "units"
-                | "unit of measure"
-                | "unit_measure"
-                | "unit measure"
-                | "单位"
-                | "计量单位"
-        )
+    let name = plan.name.map(|(n, _)| n);
+    // SDMX has the unit's code (UNIT_MEASURE) and its words (Unit of
+    // measure): the words first.
+    let mut candidates: Vec<(usize, &Profile)> = profiles.iter().enumerate().collect();
+    candidates.sort_by_key(|(i, p)| (p.kind != super::profile::Kind::Label, *i));
+    let c = candidates.into_iter().find_map(|(i, p)| {
+        (Some(i) != name
+            && matches!(
+                p.label.trim().to_lowercase().as_str(),
+                "unit"
+                    | "units"
+                    | "unit of measure"
+                    | "unit_measure"
+                    | "unit measure"
+                    | "单位"
+                    | "计量单位"
+            ))
+        .then_some(i)
     })?;
     if plan.values.len() != 1 {
         return None;

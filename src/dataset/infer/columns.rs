@@ -134,10 +134,22 @@ pub(super) fn header_of(table: &Table, i: usize) -> String {
         .iter()
         .take(i)
         .any(|c| reader_key(&c.name) == key);
-    if repeated {
-        format!("{name} ({place})")
+    if !repeated {
+        return name.to_string();
+    }
+    let named = format!("{name} ({place})");
+    // Another column may be headed so already (`2020 (J)` beside a second
+    // `2020` in J): then the number too, so each name finds one column.
+    let taken = reader_key(&named);
+    if table
+        .columns
+        .iter()
+        .enumerate()
+        .any(|(j, c)| j != i && reader_key(&c.name) == taken)
+    {
+        format!("{name} ({place}, {})", i.saturating_add(1))
     } else {
-        name.to_string()
+        named
     }
 }
 
@@ -204,4 +216,35 @@ pub(super) fn key_of(cell: &Cell) -> Option<Cow<'_, str>> {
 
 pub(super) fn header(ctx: &Ctx, c: usize) -> String {
     header_of(ctx.table, c)
+}
+
+/// What every row measures, where a column says it once for all (the World
+/// Bank's "Indicator Name", a bureau's "指标"): the title when the table has
+/// none of its own.
+pub(super) fn measure_of(ctx: &Ctx, profiles: &[profile::Profile]) -> Option<String> {
+    profiles.iter().enumerate().find_map(|(i, p)| {
+        let header = p.label.trim().to_lowercase();
+        let named = matches!(
+            header.as_str(),
+            "indicator name"
+                | "indicator"
+                | "series name"
+                | "series"
+                | "measure"
+                | "指标"
+                | "指标名称"
+        );
+        if !named || p.distinct != 1 || p.kind != profile::Kind::Label {
+            return None;
+        }
+        ctx.table
+            .columns
+            .get(i)?
+            .cells
+            .iter()
+            .find_map(|c| match c {
+                Cell::Text(t) if !t.trim().is_empty() => Some(t.clone()),
+                _ => None,
+            })
+    })
 }

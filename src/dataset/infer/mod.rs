@@ -234,7 +234,7 @@ impl Texts {
                     }
                 })
             })
-            .or_else(|| indicator(ctx, profiles).and_then(|s| clean(&s, false)));
+            .or_else(|| columns::measure_of(ctx, profiles).and_then(|s| clean(&s, false)));
         let source = mapping
             .source
             .as_deref()
@@ -472,35 +472,4 @@ fn source_field(line: &str) -> Option<&str> {
         "data source" | "source" | "sources" | "数据来源" | "资料来源" | "来源"
     )
     .then_some(rest.trim())
-}
-
-/// What every row measures, where a column says it once for all (the World
-/// Bank's "Indicator Name", a bureau's "指标"): the title when the table has
-/// none of its own.
-fn indicator(ctx: &Ctx, profiles: &[Profile]) -> Option<String> {
-    profiles.iter().enumerate().find_map(|(i, p)| {
-        let header = p.label.trim().to_lowercase();
-        let named = matches!(
-            header.as_str(),
-            "indicator name"
-                | "indicator"
-                | "series name"
-                | "series"
-                | "measure"
-                | "指标"
-                | "指标名称"
-        );
-        if !named || p.distinct != 1 || p.kind != profile::Kind::Label {
-            return None;
-        }
-        ctx.table
-            .columns
-            .get(i)?
-            .cells
-            .iter()
-            .find_map(|c| match c {
-                crate::dataset::table::Cell::Text(t) if !t.trim().is_empty() => Some(t.clone()),
-                _ => None,
-            })
-    })
 }

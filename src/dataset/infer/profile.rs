@@ -187,6 +187,9 @@ const HINTS: [(Hint, &[&str], &[&str]); 4] = [
             "统计年度",
             "month",
             "月份",
+            // SDMX (OECD, Eurostat, the IMF): `TIME_PERIOD`, `Time period`.
+            "time_period",
+            "time period",
         ],
         &["year", "年份", "日期", "date"],
     ),
@@ -284,6 +287,10 @@ const HINTS: [(Hint, &[&str], &[&str]); 4] = [
             "country_name",
             "district",
             "地名",
+            // SDMX's reference area (the code in REF_AREA, its name here) and Eurostat's geo.
+            "reference area",
+            "geo",
+            "geopolitical entity (reporting)",
         ],
         &["名称", "name"],
     ),

@@ -77,13 +77,97 @@ pub fn read_delimited(text: &str, pasted: bool) -> Result<(Table, DelimitedRepor
         return Err(Error::BinaryText { line });
     }
     let input = text.as_bytes();
-    let delimiter = sniff(input, pasted);
+    let eurostat = is_eurostat_tsv(text);
+    let delimiter = if eurostat {
+        Some(b'\t')
+    } else {
+        sniff(input, pasted)
+    };
     let split = Split::read(input, delimiter.unwrap_or(NO_DELIMITER))?;
     let records: Vec<&Record> = split.records.iter().filter(|r| !r.blank).collect();
     if delimiter.is_none() {
         single_column_check(&split, &records)?;
     }
-    build(&split, &records, delimiter.unwrap_or(NO_DELIMITER), pasted)
+    let (mut table, report) = build(&split, &records, delimiter.unwrap_or(NO_DELIMITER), pasted)?;
+    if eurostat {
+        unpack_eurostat(&mut table);
+    }
+    Ok((table, report))
+}
+
+/// Eurostat's bulk TSV: tabs between the years, and a first column of the
+/// other dimensions' codes joined by commas under a header such as
+/// `freq,unit,sex,geo\TIME_PERIOD` (the row dimensions, then `\` and the
+/// column dimension).
+fn is_eurostat_tsv(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or_default();
+    first
+        .split('\t')
+        .next()
+        .is_some_and(|head| head.contains('\\') && head.contains(',') && first.contains('\t'))
+}
+
+/// Eurostat's first column split into one a dimension (`A,PC,T,DE` under
+/// `freq,unit,sex,geo\TIME_PERIOD` → freq, unit, sex, geo), and its values
+/// as numbers: `18.5 b` is 18.5 flagged "break in series" (the flags are
+/// letters after a space), `:` is no value.
+fn unpack_eurostat(table: &mut Table) {
+    let Some(first) = table.columns.first() else {
+        return;
+    };
+    let names: Vec<String> = first
+        .name
+        .split(',')
+        .map(|n| n.split('\\').next().unwrap_or(n).trim().to_string())
+        .collect();
+    let mut parts: Vec<Column> = names
+        .iter()
+        .map(|name| Column {
+            name: name.clone(),
+            cells: Vec::with_capacity(first.cells.len()),
+        })
+        .collect();
+    for cell in &first.cells {
+        let text = match cell {
+            Cell::Text(t) => t.as_str(),
+            _ => "",
+        };
+        let mut codes = text.split(',');
+        for part in &mut parts {
+            part.cells.push(match codes.next().map(str::trim) {
+                Some(code) if !code.is_empty() => Cell::Text(code.to_string()),
+                _ => Cell::Empty,
+            });
+        }
+    }
+    let width = parts.len();
+    table.columns.splice(0..1, parts);
+    // The parts share the file's first column (messages name it).
+    if let Some(&number) = table.column_numbers.first() {
+        table
+            .column_numbers
+            .splice(0..1, std::iter::repeat_n(number, width));
+    }
+    for column in table.columns.iter_mut().skip(width) {
+        column.name = column.name.trim().to_string();
+        for cell in &mut column.cells {
+            let Cell::Text(t) = cell else { continue };
+            let trimmed = t.trim();
+            let value = trimmed
+                .rsplit_once(' ')
+                .filter(|(_, flags)| {
+                    !flags.is_empty()
+                        && flags.len() <= 3
+                        && flags.bytes().all(|b| b.is_ascii_lowercase())
+                })
+                .map_or(trimmed, |(v, _)| v.trim());
+            *cell = if value == ":" || value.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(value.to_string())
+            };
+        }
+    }
 }
 
 /// The 1-based line of the first sign of binary data: any NUL byte, or C0
