@@ -112,14 +112,10 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     // Where the step is below the values' precision (a step of 0.2 at 1e14)
     // that rounding can move an end inside the data: the ends always hold it.
     if let Some(first) = ticks.first_mut() {
-        if *first > lo {
-            *first = lo;
-        }
+        *first = first.min(lo);
     }
     if let Some(last) = ticks.last_mut() {
-        if *last < hi {
-            *last = hi;
-        }
+        *last = last.max(hi);
     }
     ticks
 }
