@@ -233,6 +233,9 @@ pub(super) fn indicator_slice(
 /// Eurostat's long tables carry one: `Unit`, `Unit of measure`, `单位`), when
 /// they all say the same; a slice (one indicator of several) keeps its rows.
 fn unit_column(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Option<String> {
+    if plan.values.len() != 1 {
+        return None;
+    }
     let name = plan.name.map(|(n, _)| n);
     // SDMX has the unit's code (UNIT_MEASURE) and its words (Unit of
     // measure): the words first.
@@ -252,9 +255,6 @@ fn unit_column(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Option<String> {
             ))
         .then_some(i)
     })?;
-    if plan.values.len() != 1 {
-        return None;
-    }
     let slices: Vec<(usize, String)> = plan
         .splits
         .iter()

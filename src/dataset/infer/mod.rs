@@ -467,9 +467,5 @@ fn explicit_units(profiles: &[Profile], plan: &Plan) -> BTreeMap<String, String>
 /// Development Indicators`); `数据来源：…` and `Source: …` are the reader's.
 fn source_field(line: &str) -> Option<&str> {
     let (label, rest) = line.trim().split_once(", ")?;
-    matches!(
-        label.trim().to_lowercase().as_str(),
-        "data source" | "source" | "sources" | "数据来源" | "资料来源" | "来源"
-    )
-    .then_some(rest.trim())
+    super::table::delimited::is_source_label(label).then_some(rest.trim())
 }

@@ -67,7 +67,6 @@ pub(super) struct Plan {
 /// whether that slice is a total found rather than the mapping's.
 pub(super) type Split = (usize, Option<String>, bool);
 
-/// Headers of columns that split a series' rows (`age`, `sex`, `月份`).
 /// Whether a header names what each row measures (`指标`, `Series Name`,
 /// `indicator`): a column of such names beside the entities' own is never
 /// summed over (population and GDP do not add up) but sliced to one.
@@ -90,6 +89,7 @@ pub(super) fn is_indicator_header(label: &str) -> bool {
     )
 }
 
+/// Headers of columns that split a series' rows (`age`, `sex`, `月份`).
 fn is_split_header(label: &str) -> bool {
     let l = label.trim().to_lowercase();
     matches!(

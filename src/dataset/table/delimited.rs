@@ -115,15 +115,11 @@ fn unpack_eurostat(table: &mut Table) {
     let Some(first) = table.columns.first() else {
         return;
     };
-    let names: Vec<String> = first
+    let mut parts: Vec<Column> = first
         .name
         .split(',')
-        .map(|n| n.split('\\').next().unwrap_or(n).trim().to_string())
-        .collect();
-    let mut parts: Vec<Column> = names
-        .iter()
-        .map(|name| Column {
-            name: name.clone(),
+        .map(|n| Column {
+            name: n.split('\\').next().unwrap_or(n).trim().to_string(),
             cells: Vec::with_capacity(first.cells.len()),
         })
         .collect();
@@ -584,6 +580,13 @@ const SOURCE_LABELS: [&str; 10] = [
     "Data from database",
     "source",
 ];
+
+/// Whether `label` is one of [`SOURCE_LABELS`], in any case (a field of its
+/// own before the source: the World Bank's `"Data Source","WDI"`).
+pub fn is_source_label(label: &str) -> bool {
+    let label = label.trim();
+    SOURCE_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+}
 
 /// The source a line names (`数据来源：国家统计局` → `国家统计局`).
 pub fn source_of(line: &str) -> Option<String> {
