@@ -69,7 +69,7 @@ pub enum Error {
     NothingToChart,
     /// A list that must hold at least one item is empty.
     Empty { path: String, what: &'static str },
-    /// A year outside 1900–2100 or with a fraction.
+    /// A year outside 1800–2100 or with a fraction.
     Year { path: String, found: String },
     /// The same year twice in one series.
     DuplicateYear {
@@ -189,9 +189,6 @@ pub enum Error {
         rows: usize,
         total: String,
     },
-    // zh: 时间列 {column} 的年份都在 1900 年以前；图表能显示 1900–2100 年。
-    /// Every year of the time column is before 1900.
-    YearsBefore1900 { column: String },
     // zh: {at}：两个指标标签 {name} 相同（第一个在 {first}）；请在映射中改掉其中一个列的名字或忽略它。
     /// Two value columns whose labels a reader could not tell apart.
     SameColumn {
@@ -321,7 +318,7 @@ impl fmt::Display for Error {
             Error::Empty { path, what } => write!(f, "{path}: empty; add at least one {what}"),
             Error::Year { path, found } => write!(
                 f,
-                "{path}: expected a whole year between 1900 and 2100, found {found}"
+                "{path}: expected a whole year between 1800 and 2100, found {found}"
             ),
             Error::DuplicateYear { path, year, first } => write!(
                 f,
@@ -632,7 +629,7 @@ impl Error {
                 format!("{path}：为空；请至少添加一个{}", zh_fragment(what))
             }
             Error::Year { path, found } => format!(
-                "{path}：应为 1900 至 2100 之间的整数年份，实为{}",
+                "{path}：应为 1800 至 2100 之间的整数年份，实为{}",
                 zh_found(found)
             ),
             Error::DuplicateYear { path, year, first } => format!(
@@ -996,11 +993,6 @@ impl Error {
                 "{at}: the {rows} rows of {} in {year} add up to {total}%, outside 0–100: percentages do not add up, so pick one slice in the mapping (such as sex = Both).",
                 quote(name)
             ),
-            Error::YearsBefore1900 { column } => write!(
-                f,
-                "Every year in the time column {} is before 1900; the charts show 1900 to 2100.",
-                quote(column)
-            ),
             Error::SameColumn { at, name, first } => write!(
                 f,
                 "{at}: two value columns are labelled {} (the first at {first}); rename or ignore one of them in the mapping.",
@@ -1086,10 +1078,6 @@ impl Error {
                 "{}：{} {year} 年的 {rows} 行相加得 {total}%，超出 0–100：百分比不能相加，请在映射中选一个切片（例如 性别 = 合计）。",
                 at.zh(),
                 quote(name)
-            ),
-            Error::YearsBefore1900 { column } => format!(
-                "时间列 {} 的年份都在 1900 年以前；图表能显示 1900–2100 年。",
-                quote(column)
             ),
             Error::SameColumn { at, name, first } => format!(
                 "{}：两个数值列的标签都是 {}（第一个在 {}）；请在映射中改掉其中一列的名字或忽略它。",

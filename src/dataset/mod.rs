@@ -169,4 +169,4 @@ pub struct Village {
 }
 
 /// The lowest and highest year a dataset may hold.
-pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2100;
+pub const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1800..=2100;

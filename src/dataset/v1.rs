@@ -116,11 +116,11 @@ pub struct PointObject {
     pub rate: Option<Value>,
 }
 
-/// A whole year, 1900–2100.
+/// A whole year, 1800–2100.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Year(
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1900, max = 2100)))] pub i32,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1800, max = 2100)))] pub i32,
 );
 
 /// A number; null is a gap in the line (or no value), not a zero.

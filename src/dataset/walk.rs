@@ -369,8 +369,8 @@ impl<'t> Walk<'t> {
     ) -> Result<Series> {
         let items = self.array(value, path, "point")?;
         let mut points = Vec::with_capacity(items.len());
-        // Years are 1900–2100: where each was first seen, by year.
-        let mut seen = vec![usize::MAX; 201];
+        // Where each year of YEAR_RANGE was first seen.
+        let mut seen = vec![usize::MAX; YEAR_RANGE.clone().count()];
         for (i, item) in items.iter().enumerate() {
             let here = At::Index(path, i);
             let (year_step, year_value, value_step, value) = match item {

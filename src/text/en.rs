@@ -296,7 +296,6 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNotATime => "not a year or date",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-        Msg::ReasonBefore1900 => "before 1900, which the charts do not show",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "Long: a name, a time and value columns",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]

@@ -315,7 +315,6 @@ pub enum Msg {
     ReasonNoName,
     ReasonNoTime,
     ReasonNotATime,
-    ReasonBefore1900,
     ShapeLong,
     ShapeWide,
     ShapeTransposed,

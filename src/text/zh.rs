@@ -288,7 +288,6 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNotATime => "不是年份或日期",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-        Msg::ReasonBefore1900 => "早于 1900 年，图表不显示",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "长表：名称、时间、数值各一列",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]

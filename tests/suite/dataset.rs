@@ -208,14 +208,14 @@ fn trend_years_merge_every_series() {
 
 #[test]
 fn year_range_bounds_are_accepted() {
-    assert_eq!(YEAR_RANGE, 1900..=2100);
-    let d = dataset_str(r#"{"trend": [[1900, 1], [2100, 2]]}"#);
+    assert_eq!(YEAR_RANGE, 1800..=2100);
+    let d = dataset_str(r#"{"trend": [[1800, 1], [2100, 2]]}"#);
     let years: Vec<i32> = d.trend.expect("trend").series[0]
         .points
         .iter()
         .map(|p| p.year)
         .collect();
-    assert_eq!(years, [1900, 2100]);
+    assert_eq!(years, [1800, 2100]);
 }
 
 #[test]
@@ -701,14 +701,14 @@ fn empty_lists() {
 #[test]
 fn years_outside_the_range_or_fractional() {
     let cases = [
-        (r#"{"trend": [[1899, 1]]}"#, "trend[0][0]: expected a whole year between 1900 and 2100, found the number 1899"),
-        (r#"{"trend": [[2101, 1]]}"#, "trend[0][0]: expected a whole year between 1900 and 2100, found the number 2101"),
-        (r#"{"trend": [[13, 1]]}"#, "trend[0][0]: expected a whole year between 1900 and 2100, found the number 13"),
-        (r#"{"trend": [[-2013, 1]]}"#, "trend[0][0]: expected a whole year between 1900 and 2100, found the number -2013"),
-        (r#"{"trend": [[2013.5, 1]]}"#, "trend[0][0]: expected a whole year between 1900 and 2100, found the number 2013.5"),
-        (r#"{"trend": [[18446744073709551615, 1]]}"#, "trend[0][0]: expected a whole year between 1900 and 2100, found the number 18446744073709551615"),
-        (r#"{"trend": [{"year": 20130, "value": 1}]}"#, "trend[0].year: expected a whole year between 1900 and 2100, found the number 20130"),
-        (r#"{"trend": {"points": [[2013, 1]], "annotations": [{"year": 2015.5, "label": "x"}]}}"#, "trend.annotations[0].year: expected a whole year between 1900 and 2100, found the number 2015.5"),
+        (r#"{"trend": [[1799, 1]]}"#, "trend[0][0]: expected a whole year between 1800 and 2100, found the number 1799"),
+        (r#"{"trend": [[2101, 1]]}"#, "trend[0][0]: expected a whole year between 1800 and 2100, found the number 2101"),
+        (r#"{"trend": [[13, 1]]}"#, "trend[0][0]: expected a whole year between 1800 and 2100, found the number 13"),
+        (r#"{"trend": [[-2013, 1]]}"#, "trend[0][0]: expected a whole year between 1800 and 2100, found the number -2013"),
+        (r#"{"trend": [[2013.5, 1]]}"#, "trend[0][0]: expected a whole year between 1800 and 2100, found the number 2013.5"),
+        (r#"{"trend": [[18446744073709551615, 1]]}"#, "trend[0][0]: expected a whole year between 1800 and 2100, found the number 18446744073709551615"),
+        (r#"{"trend": [{"year": 20130, "value": 1}]}"#, "trend[0].year: expected a whole year between 1800 and 2100, found the number 20130"),
+        (r#"{"trend": {"points": [[2013, 1]], "annotations": [{"year": 2015.5, "label": "x"}]}}"#, "trend.annotations[0].year: expected a whole year between 1800 and 2100, found the number 2015.5"),
     ];
     for (json, expected) in cases {
         let e = error(json);
@@ -1337,11 +1337,11 @@ fn a_value_just_under_the_limit_is_accepted() {
 fn numbers_are_quoted_as_written() {
     assert_eq!(
         message(r#"{"trend": [[18446744073709551617, 3.12]]}"#),
-        "trend[0][0]: expected a whole year between 1900 and 2100, found the number 18446744073709551617"
+        "trend[0][0]: expected a whole year between 1800 and 2100, found the number 18446744073709551617"
     );
     assert_eq!(
         message(r#"{"trend": [[2.0135e3, 3.12]]}"#),
-        "trend[0][0]: expected a whole year between 1900 and 2100, found the number 2.0135e3"
+        "trend[0][0]: expected a whole year between 1800 and 2100, found the number 2.0135e3"
     );
     assert_eq!(
         message(r#"{"trend": {"unit": "%", "points": [[2013, 1.0E2], [2014, 100.50]]}}"#),
@@ -1354,13 +1354,13 @@ fn numbers_are_quoted_as_written() {
     );
     assert_eq!(
         message(r#"{"n\"1": "\"2", "trend": [[2013, 1], [-0.5e1, 2]]}"#),
-        "trend[1][0]: expected a whole year between 1900 and 2100, found the number -0.5e1"
+        "trend[1][0]: expected a whole year between 1800 and 2100, found the number -0.5e1"
     );
     let long = "1".repeat(300);
     assert_eq!(
         message(&format!(r#"{{"trend": [[{long}, 1]]}}"#)),
         format!(
-            "trend[0][0]: expected a whole year between 1900 and 2100, found the number {}…",
+            "trend[0][0]: expected a whole year between 1800 and 2100, found the number {}…",
             "1".repeat(40)
         )
     );

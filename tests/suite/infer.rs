@@ -684,20 +684,19 @@ fn quarters_are_read_as_years_and_give_their_mean() {
 }
 
 #[test]
-fn years_before_1900_are_skipped_and_listed() {
-    let i = ok(&csv("year,v\n1850,1\n1899,2\n1900,3\n1950,4"));
+fn years_from_1800_are_charted() {
+    // Gapminder's and Our World in Data's series start in 1800.
+    let i = ok(&csv("year,v\n1800,1\n1899,2\n1900,3\n1950,4"));
     assert_eq!(
         series(&i.dataset, "v"),
-        [(1900, Some(3.0)), (1950, Some(4.0))]
+        [
+            (1800, Some(1.0)),
+            (1899, Some(2.0)),
+            (1900, Some(3.0)),
+            (1950, Some(4.0))
+        ]
     );
-    let before: Vec<_> = i
-        .summary
-        .skipped
-        .iter()
-        .filter(|s| s.reason == Reason::Before1900)
-        .collect();
-    assert_eq!(before.len(), 2);
-    assert_eq!(before[0].at.row, Some(2));
+    assert!(i.summary.skipped.is_empty(), "{:?}", i.summary.skipped);
 }
 
 // ---------------------------------------------------------------- sums, slices, aggregates
@@ -1056,8 +1055,9 @@ fn tables_that_cannot_be_charted_say_why() {
         }
     );
     assert_eq!(err(&csv("a,b"), &Mapping::default()), Error::EmptyTable);
-    let e = err(&csv("year,v\n1850,1\n1860,2"), &Mapping::default());
-    assert!(matches!(e, Error::AllMissing { .. }), "{e}");
+    // Years before 1800 are not times: two columns of numbers.
+    let e = err(&csv("year,v\n1750,1\n1760,2"), &Mapping::default());
+    assert!(matches!(e, Error::NoNameOrTime { .. }), "{e}");
 }
 
 #[test]

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 198] = [
+const EVERY_MSG: [Msg; 197] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -467,7 +467,6 @@ const EVERY_MSG: [Msg; 198] = [
     Msg::ReasonNoName,
     Msg::ReasonNoTime,
     Msg::ReasonNotATime,
-    Msg::ReasonBefore1900,
     Msg::ShapeLong,
     Msg::ShapeWide,
     Msg::ShapeTransposed,
@@ -592,7 +591,6 @@ fn listed(msg: Msg) {
         Msg::ReasonNoName => {}
         Msg::ReasonNoTime => {}
         Msg::ReasonNotATime => {}
-        Msg::ReasonBefore1900 => {}
         Msg::ShapeLong => {}
         Msg::ShapeWide => {}
         Msg::ShapeTransposed => {}

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use super::super::table::Cell;
+use super::super::YEAR_RANGE;
 
 /// Which mark separates a number's fraction: `1,234.5` or `1.234,5`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -371,8 +372,9 @@ impl Time {
     }
 }
 
-/// The years a time column may hold.
-pub const TIME_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
+/// The years a time column may hold: those the model charts.
+pub const TIME_YEARS: std::ops::RangeInclusive<i32> =
+    (*YEAR_RANGE.start() as i32)..=(*YEAR_RANGE.end() as i32);
 
 fn year_of(digits: &str) -> Option<i32> {
     let [a, b, c, d] = *digits.as_bytes() else {

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
+use super::super::no_group_label;
 use super::super::table::Cell;
-use super::super::{no_group_label, YEAR_RANGE};
 use super::cells::{self, reader_key, Decimal, Time};
 use super::columns::{header, key_of, name_of, name_text, written, Ctx};
 use super::mapping::{PerYear, Shape};
@@ -539,8 +539,8 @@ impl<'a> Rows<'a> {
     }
 
     /// The row's time (`None` in a table without one), its day and month in
-    /// the order the table writes them; a row before 1900, without a time
-    /// or with another text there is skipped.
+    /// the order the table writes them; a row without a time or with
+    /// another text there is skipped.
     fn time(&self, row: usize) -> std::result::Result<Option<Time>, SkippedCell> {
         let Some((t, _)) = self.plan.time else {
             return Ok(None);
@@ -551,10 +551,8 @@ impl<'a> Rows<'a> {
             text: written(cell),
             reason,
         };
+        // Every time a cell reads as lies in the model's years (TIME_YEARS).
         let time = match cells::cell_time(cell) {
-            Some(time) if i64::from(time.year()) < *YEAR_RANGE.start() => {
-                return Err(skip(Reason::Before1900))
-            }
             Some(time) => time,
             None if key_of(cell).is_none() => return Err(skip(Reason::NoTime)),
             None => return Err(skip(Reason::NotATime)),

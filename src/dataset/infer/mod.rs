@@ -15,8 +15,9 @@
 //! import one way: columns ← plan ← facts ← charts ← here.
 //!
 //! Decisions where the issue is silent:
-//! - Years: a time column holds 1800–2100; the model charts 1900–2100, so
-//!   rows before 1900 are skipped and listed ([`Reason::Before1900`]).
+//! - Years: a time column holds 1800–2100, the years the model charts
+//!   (Gapminder and Our World in Data start in 1800); other years are not
+//!   times.
 //! - Long form (name, time, values) gives a trend (the first value column,
 //!   a line per name) and, with two names or more, a ranking of each value
 //!   column at the latest year that has a value for it (the mapping's `year`

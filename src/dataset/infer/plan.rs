@@ -6,7 +6,6 @@ use std::borrow::Cow;
 
 use super::super::table::Table;
 use super::super::text;
-use super::super::YEAR_RANGE;
 use super::cells;
 use super::columns::{find_column, key_of, mapped, mapped_list, Ctx};
 use super::mapping::{Chart, Mapping, PerYear, Shape};
@@ -336,7 +335,6 @@ impl Planner<'_> {
                 self.usable(*i) && matches!(p.kind, Kind::Number | Kind::Empty | Kind::Time)
             })
             .filter_map(|(i, p)| cells::time(&cells::fold(&p.header)).map(|t| (i, t.year())))
-            .filter(|(_, y)| i64::from(*y) >= *YEAR_RANGE.start())
             .collect()
     }
 

@@ -106,8 +106,6 @@ pub enum Reason {
     NoTime,
     /// The time cell is not a year or date.
     NotATime,
-    /// A year before 1900, which the charts do not show.
-    Before1900,
 }
 
 /// A cell (or a row, with `at.column` the column that decided) not read.
@@ -318,7 +316,6 @@ impl Summary {
                         Reason::NoName => Msg::ReasonNoName,
                         Reason::NoTime => Msg::ReasonNoTime,
                         Reason::NotATime => Msg::ReasonNotATime,
-                        Reason::Before1900 => Msg::ReasonBefore1900,
                     })
                     .to_string(),
             })
