@@ -47,8 +47,8 @@ node scripts/samples.mjs www/data "$samples_out"
 # style, the chart script and the host page's sizing script (embed-host.js);
 # the table importer joins them below.
 mkdir -p "$out/embed"
-sed -e 's#\.\./pkg/heluo\.js#heluo.js#' -e '/sheet-loader\.js/d' www/embed.html >"$out/embed/embed.html"
-cp www/embed.js www/embed.css www/embed-host.js "$out/heluo.js" "$out/embed/"
+sed -e 's#\.\./pkg/heluo\.js#heluo.js#' www/embed.html >"$out/embed/embed.html"
+cp www/embed.js www/embed.css www/embed-host.js www/sheet-loader.js "$out/heluo.js" "$out/embed/"
 # The package around the script: its manifest and TypeScript declarations.
 cp scripts/pkg/package.json scripts/pkg/heluo.d.ts scripts/pkg/heluo.mjs scripts/pkg/heluo.d.mts "$out/"
 
@@ -61,6 +61,8 @@ printf 'pkg: heluo.js %s bytes (%s gzipped); esm wasm %s bytes (%s gzipped)\n' \
 # its own crate (sheet/), built by scripts/build-module.sh, so this block
 # stays the same whichever way heluo.js above is bundled.
 scripts/build-module.sh sheet "$out" "$mode"
+# The iframe folder reads a workbook next to embed.html too (fetched only then).
+cp "$out/heluo-sheet.js" "$out/embed/"
 # --- end of the workbook reader
 
 # --- The table importer (pkg/heluo-tables.js): readers and inference, loaded

@@ -1002,7 +1002,7 @@
     $("embed-element").value = "<script src=\"heluo.js\"></script>\n" + elements.join("\n");
     var file = current.name || "data.json";
     /* Exactly the files to copy, and paths that work once they are copied. */
-    var files = "embed.html embed.js embed.css heluo.js heluo-tables.js embed-host.js";
+    var files = "embed.html embed.js embed.css heluo.js heluo-tables.js sheet-loader.js heluo-sheet.js embed-host.js";
     $("embed-iframe").value = (pageLang === "en"
       ? "<!-- Copy the folder pkg/embed/ (" + files + ") next to this page as heluo-embed/, and put " + file + " into it -->\n"
       : "<!-- 把 pkg/embed/ 文件夹（" + files + "）复制到本页旁边，命名为 heluo-embed/，再把 " + file + " 放进去 -->\n") + current.charts.map(function (c, i) {

@@ -370,7 +370,8 @@ impl<'t> Walk<'t> {
         let items = self.array(value, path, "point")?;
         let mut points = Vec::with_capacity(items.len());
         // Where each year of YEAR_RANGE was first seen.
-        let mut seen = vec![usize::MAX; YEAR_RANGE.clone().count()];
+        const YEAR_SLOTS: usize = (*YEAR_RANGE.end() - *YEAR_RANGE.start() + 1) as usize;
+        let mut seen = vec![usize::MAX; YEAR_SLOTS];
         for (i, item) in items.iter().enumerate() {
             let here = At::Index(path, i);
             let (year_step, year_value, value_step, value) = match item {

@@ -11,10 +11,11 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize, extname, sep } from 'node:path';
 import { openPage, closeBrowser, browser, ROOT } from './helpers.mjs';
+import { workbook } from './xlsx.mjs';
 
 after(closeBrowser);
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES = { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
 /** A static server for `dir` alone, on its own port; records 404s. */
 async function serve(dir) {
@@ -53,7 +54,7 @@ for (const lang of ['zh-CN', 'en']) {
     assert.ok(m, `the panel lists the files to copy: ${first}`);
     const files = m[1].trim().split(/\s+/);
     const data = m[2];
-    assert.deepEqual(files, ['embed.html', 'embed.js', 'embed.css', 'heluo.js', 'heluo-tables.js', 'embed-host.js']);
+    assert.deepEqual(files, ['embed.html', 'embed.js', 'embed.css', 'heluo.js', 'heluo-tables.js', 'sheet-loader.js', 'heluo-sheet.js', 'embed-host.js']);
     assert.equal(data, 'luolong.json');
     if (lang === 'en') assert.match(first, /^<!-- Copy the folder pkg\/embed\//);
     else assert.match(first, /^<!-- 把 pkg\/embed\/ 文件夹/);
@@ -89,6 +90,17 @@ for (const lang of ['zh-CN', 'en']) {
         });
         assert.ok(ink > 500, `the chart draws in ${frame.url()} (${ink})`);
       }
+      // A workbook put into the copied folder draws too: the workbook reader
+      // is in it, fetched only now.
+      const villages = [['村', '镇', '集体收入(万元)'], ...Array.from({ length: 30 }, (_, i) => [`村${i + 1}`, `镇${i % 3}`, 10 + i])];
+      await writeFile(join(dir, 'heluo-embed', 'villages.xlsx'), workbook(villages));
+      const sheetPage = await context.newPage();
+      sheetPage.on('pageerror', (e) => errors.push(String(e)));
+      await sheetPage.goto(`${server.url}heluo-embed/embed.html?src=villages.xlsx&chart=ranking&lang=${lang}`);
+      await sheetPage.waitForFunction(() => {
+        const el = document.querySelector('heluo-chart');
+        return el && el.shadowRoot && /村30/.test(el.shadowRoot.textContent);
+      }, null, { timeout: 15_000 });
       await context.close();
       assert.deepEqual(server.missing, [], 'nothing asked for that the panel did not list');
       assert.deepEqual(errors, []);
