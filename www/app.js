@@ -149,6 +149,10 @@
      trap may come from an instance an earlier call broke, so the file is tried
      once more on a fresh instance before it is blamed. */
   function load(bytes, name, label, how) {
+    /* A table (a CSV, a workbook, pasted cells) goes straight to the
+       importer: format v1 would fail on its first byte, and its message
+       (Heluo.explain reads the whole file again) is not the one shown. */
+    if (!mayBeJson(bytes, name)) return importTable(bytes, name, label, null, how || {});
     try {
       tryLoad(bytes, label, name);
       clearAlert();
@@ -162,6 +166,17 @@
         fail(again, name);
       }
     }
+  }
+
+  /* Whether `bytes` may be format v1: named .json, or JSON by its first
+     character (after a byte order mark and blanks), or UTF-16 (which the
+     main module decodes). */
+  function mayBeJson(bytes, name) {
+    if (/\.(json|geojson)$/i.test(name || "")) return true;
+    var i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+    while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+    return bytes[i] === 0x7b || bytes[i] === 0x5b;
   }
 
   /* A workbook (xlsx/ods: a zip; xls: an OLE compound file), by its first bytes. */

@@ -1,7 +1,6 @@
 //! Bytes → validated [`Dataset`]: decoding, then JSON, then the walk.
 //!
-//! The bytes are decoded (UTF-8 or UTF-16), line ends made countable, and the
-//! text read into a [`Json`] tree (so a syntax error names its line and column
+//! The bytes are decoded (UTF-8 or UTF-16) and the text read into a [`Json`] tree (so a syntax error names its line and column
 //! and a duplicate key its path); [`super::walk`] then turns the tree into a
 //! dataset with the JSON path of every problem.
 
@@ -14,7 +13,6 @@ use crate::error::{Error, Result, SyntaxHint, MAX_FILE_BYTES};
 /// Parses and validates the bytes of a dataset file.
 pub fn parse(bytes: &[u8]) -> Result<Dataset> {
     let text = decode(bytes)?;
-    let text = line_feeds(text);
     let text = text.as_ref();
     let tape = Tape::read(text).map_err(|e| match e {
         ReadError::Syntax { detail, at } => syntax_error(detail, at, text),
@@ -32,10 +30,10 @@ pub fn parse(bytes: &[u8]) -> Result<Dataset> {
     }
 }
 
-/// Old Mac and some Excel exports end lines with a lone CR, which the reader
-/// (like serde_json) does not count as a line break: those become LF, so that a syntax error
-/// names the right line. (CR is whitespace between JSON tokens, and a raw CR
-/// inside a string is an error either way.)
+/// Old Mac and some Excel exports end lines with a lone CR: those become LF,
+/// byte for byte, for a reader that splits lines (JSON Lines). (CR is
+/// whitespace between JSON tokens, and a raw CR inside a string is an error
+/// either way.)
 pub(crate) fn line_feeds(text: Cow<'_, str>) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let lone_cr = bytes
@@ -156,20 +154,28 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
 /// The reader names a byte offset, as serde_json did: its line, and its
 /// column counted in bytes from 0 at the line's start. Editors count
 /// characters from 1; this converts, so `洛龙区` counts as three columns.
+///
+/// A lone CR (old Mac and some Excel exports) ends a line as LF does; counted
+/// here, on the error's way only, rather than rewritten in every file read.
 pub(crate) fn syntax_error(detail: &'static str, at: usize, text: &str) -> Error {
-    let before = text.as_bytes().get(..at).unwrap_or_default();
-    let line_start = before
-        .iter()
-        .rposition(|&c| c == b'\n')
+    let bytes = text.as_bytes();
+    let before = bytes.get(..at).unwrap_or_default();
+    let ends_line = |i: usize, c: u8| {
+        c == b'\n' || (c == b'\r' && bytes.get(i.saturating_add(1)) != Some(&b'\n'))
+    };
+    let line_start = (0..before.len())
+        .rev()
+        .find(|&i| before.get(i).is_some_and(|&c| ends_line(i, c)))
         .map_or(0, |i| i.saturating_add(1));
     let line = before
         .iter()
-        .filter(|&&c| c == b'\n')
+        .enumerate()
+        .filter(|&(i, &c)| ends_line(i, c))
         .count()
         .saturating_add(1);
     let byte_column = at.saturating_sub(line_start);
     let line_text = text.get(line_start..).unwrap_or("");
-    let line_text = line_text.split('\n').next().unwrap_or("");
+    let line_text = line_text.split(['\n', '\r']).next().unwrap_or("");
     let column = line_text
         .char_indices()
         .take_while(|(i, _)| *i < byte_column)

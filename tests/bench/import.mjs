@@ -9,6 +9,7 @@
 // CSVs are timed warm (a file dragged over the page first, which starts
 // loading the table importer, as a reader's drag or the file chooser does)
 // and for 100,000 villages cold too (the importer loads when the file arrives).
+// BENCH_IMPORT_MODE=file or http times one mode's cases only.
 // For each: the time from the file chosen to both charts drawn (median of
 // BENCH_IMPORT_RUNS, default 3), the page thread's longest task while it
 // loaded (Long Tasks API) and the longest gap between animation frames (what
@@ -162,7 +163,10 @@ try {
     ['villages-300000.xlsx', 'http', sheet, true],
   ];
   console.log(`${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; median of ${RUNS} runs`);
+  // BENCH_IMPORT_MODE=file (or http) times only the cases of that mode.
+  const only = process.env.BENCH_IMPORT_MODE;
   for (const [label, mode, file, warm] of cases) {
+    if (only && mode !== only) continue;
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(mode, mode === 'http' ? server : null, file, warm));
     const r = {
@@ -174,6 +178,7 @@ try {
     console.log(`${''.padEnd(38)}${r.line} [${r.charts.join(', ')}]`);
   }
   for (const mode of ['file', 'http']) {
+    if (only && mode !== only) continue;
     const json = results[`villages-100000.json ${mode}`].ms;
     const cold = results[`villages-100000.csv ${mode}`].ms / json;
     const warm = results[`villages-100000.csv ${mode} warm`].ms / json;

@@ -95,12 +95,12 @@ const MAX_JSON_STAT_CELLS: usize = 20_000_000;
 /// JSON values one per line is read as JSON Lines.
 pub fn read_json(text: &str) -> Result<JsonTables> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let text = crate::dataset::parse::line_feeds(Cow::Borrowed(text));
-    let text = text.as_ref();
     match Tape::read(text) {
         Ok(tape) => shape(&tape),
         Err(ReadError::Syntax { detail, at }) if detail == "trailing characters" => {
-            read_json_lines(text).map_err(|e| e.unwrap_or_else(|| read_error(detail, at, text)))
+            // Lines as JSON Lines splits them: a lone CR ends one too.
+            let lines = crate::dataset::parse::line_feeds(Cow::Borrowed(text));
+            read_json_lines(&lines).map_err(|e| e.unwrap_or_else(|| read_error(detail, at, text)))
         }
         Err(e) => Err(convert(e, 0, text)),
     }
