@@ -350,8 +350,19 @@ test('a recipe replays an import: Heluo.render and <heluo-chart recipe>, and the
         await h.ready;
         return { metric: h.chart.engine.metricKey, columns: h.chart.engine.table().columns };
       };
-      return { inferred, plain: await columns({}), asText: await columns({ recipe: JSON.stringify(recipe) }), asObject: await columns({ recipe }) };
+      // setOptions draws the same table again with other options.
+      const box = document.body.appendChild(document.createElement('div'));
+      const h = Heluo.render(box, csv, { chart: 'ranking' });
+      await h.ready;
+      h.setOptions({ metric: 'dividend', lang: 'en' });
+      await h.ready;
+      const again = { metric: h.chart.engine.metricKey, lang: h.chart.engine.lang, rows: h.chart.engine.table().rows.map((r) => r.join('|')) };
+      return { inferred, again, plain: await columns({}), asText: await columns({ recipe: JSON.stringify(recipe) }), asObject: await columns({ recipe }) };
     }, csv);
+    assert.equal(result.again.metric, 'dividend', JSON.stringify(result.again));
+    assert.equal(result.again.lang, 'en');
+    assert.equal(result.again.rows.length, 3, JSON.stringify(result.again));
+    assert.match(result.again.rows[0], /甲村\|.*50/, 'the villages by dividend, 甲村 first');
     assert.ok(JSON.stringify(result.plain.columns).includes('income'), JSON.stringify(result));
     for (const replayed of [result.asText, result.asObject]) {
       assert.ok(!JSON.stringify(replayed.columns).includes('income'), `the recipe's metrics only: ${JSON.stringify(replayed)}`);

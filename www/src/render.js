@@ -1,7 +1,7 @@
 /* Heluo.render(target, data, options): one chart in `target`, from format v1
    (drawn at once) or a table (through the table importer, loaded on demand).
    <heluo-chart> draws through it too; nothing a reader sees is written twice. */
-import { el, decodeText, isTrap, isWorkbook, plainValue, toBytes } from "./util.js";
+import { el, decodeText, isTrap, isWorkbook, mayBeJson, plainValue, toBytes } from "./util.js";
 import { isZh, reasoned, importLang } from "./words.js";
 import { brandColors, checkOptions, mappingOf, resolvedTheme } from "./options.js";
 import { mountChart } from "./chart.js";
@@ -107,12 +107,17 @@ function fallbackHandle(blocked, where, data, options) {
 function mount(state, data, opts) {
   checkOptions(opts);
   const ticket = ++state.ticket;
+  /* An import drawn before, drawn again with other options. */
+  if (data instanceof Imported) {
+    draw(state, state.api.datasetFromSnapshot(data.snapshot), data, opts);
+    return Promise.resolve(state.handle);
+  }
   const mapping = mappingOf(opts);
   const value = plainValue(data);
   const job = { state, ticket, opts, mapping, value, lang: importLang(opts), v1Error: null,
     bytes: value && (Array.isArray(value) || mapping) ? null : toBytes(data) };
   const bytes = job.bytes;
-  if (bytes && !mapping && !isWorkbook(bytes)) {
+  if (bytes && !mapping && mayBeJson(bytes)) {
     try {
       draw(state, state.api.parseDataset(bytes, job.lang), bytes, opts);
       return Promise.resolve(state.handle);
@@ -145,12 +150,19 @@ function importTable(job, tables) {
   return drawImport(job, imp);
 }
 
-/* Draws what the importer read; its format v1 is kept to redraw with other options. */
+/* What the importer read, as the main module's snapshot of it: kept to draw
+   again with other options (setOptions), where format v1's text would take
+   longer to write than the table took to read. */
+class Imported {
+  constructor(snapshot) { this.snapshot = snapshot; }
+}
+
+/* Draws what the importer read. */
 function drawImport(job, imp) {
   try {
     if (imp.isFormatV1) throw job.v1Error || new Error("Heluo: not a table");
-    const saved = new TextEncoder().encode(JSON.stringify(imp.formatV1()));
-    draw(job.state, job.state.api.datasetFromSnapshot(imp.snapshot()), saved, job.opts);
+    const saved = new Imported(imp.snapshot());
+    draw(job.state, job.state.api.datasetFromSnapshot(saved.snapshot), saved, job.opts);
     return job.state.handle;
   } finally {
     imp.free();

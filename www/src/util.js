@@ -55,6 +55,14 @@ export function decodeBytes(bytes, forced) {
 export function decodeText(bytes, encoding) { return decodeBytes(bytes, encoding).text; }
 
 /** A workbook (xlsx/ods: a zip; xls: an OLE compound file), by its first bytes. */
+/** Whether `b` may be format v1: `{` or `[` first (after a byte order mark
+    and blanks), or UTF-16. Anything else (a CSV, a workbook) is a table. */
+export function mayBeJson(b) {
+  let i = b[0] === 0xef ? 3 : 0;
+  while (b[i] <= 32) i++;
+  return b[i] === 123 || b[i] === 91 || b[0] > 253;
+}
+
 export function isWorkbook(bytes) {
   return bytes.length >= 4 && ((bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) ||
     (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0));
