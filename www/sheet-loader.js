@@ -25,7 +25,7 @@ function loadSheetReader(heluoUrl) {
     } catch (e) {
       return Promise.reject(fail(workerUrl));
     }
-    return globalThis.HeluoSheet ? Promise.resolve(globalThis.HeluoSheet) : Promise.reject(fail(workerUrl));
+    return globalThis.HeluoSheetReady || Promise.reject(fail(workerUrl));
   }
   if (loadSheetReader.pending) return loadSheetReader.pending;
   var base = heluoUrl || sheetReaderBase();
@@ -33,8 +33,9 @@ function loadSheetReader(heluoUrl) {
   loadSheetReader.pending = new Promise(function (resolve, reject) {
     var script = document.createElement("script");
     script.src = url;
+    /* The script defines HeluoSheetReady: its WebAssembly compiles after it ran. */
     script.onload = function () {
-      if (globalThis.HeluoSheet) resolve(globalThis.HeluoSheet);
+      if (globalThis.HeluoSheetReady) resolve(globalThis.HeluoSheetReady);
       else {
         loadSheetReader.pending = null;
         reject(fail(url));

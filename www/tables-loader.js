@@ -29,15 +29,16 @@ function loadTableImporter(heluoUrl) {
     } catch (e) {
       return Promise.reject(fail(workerUrl));
     }
-    return globalThis.HeluoTables ? Promise.resolve(globalThis.HeluoTables) : Promise.reject(fail(workerUrl));
+    return globalThis.HeluoTablesReady || Promise.reject(fail(workerUrl));
   }
   if (loadTableImporter.pending) return loadTableImporter.pending;
   var url = new URL("heluo-tables.js", heluoUrl || tableImporterBase()).href;
   loadTableImporter.pending = new Promise(function (resolve, reject) {
     var script = document.createElement("script");
     script.src = url;
+    /* The script defines HeluoTablesReady: its WebAssembly compiles after it ran. */
     script.onload = function () {
-      if (globalThis.HeluoTables) resolve(globalThis.HeluoTables);
+      if (globalThis.HeluoTablesReady) resolve(globalThis.HeluoTablesReady);
       else {
         loadTableImporter.pending = null;
         reject(fail(url));

@@ -1,27 +1,33 @@
 /* The entry of pkg/heluo-sheet.js, the workbook reader (sheet/: .xlsx, .xls,
    .ods), a classic script with its WebAssembly inlined like heluo.js, so it
    works from file:// and under the page's strict policy. The page adds it
-   when a workbook arrives (www/sheet-loader.js). It defines:
+   when a workbook arrives (www/sheet-loader.js). It defines HeluoSheetReady,
+   a promise of HeluoSheet, which is defined once the WebAssembly is compiled:
 
      HeluoSheet.read(bytes)  a Uint8Array of a workbook -> a Uint8Array transfer
                              (sheet/src/transfer.rs): the workbook's sheets, or
                              why it could not be read. Throws only a TypeError
                              when `bytes` is not a Uint8Array.
      HeluoSheet.version      the transfer's format version (1) */
-import { packed, props, size } from "heluo:wasm";
+import { packed } from "heluo:wasm";
 import glue from "heluo:glue";
-import { unpack } from "./lzma.js";
+import { inflate } from "./inflate.js";
 
-const module = new WebAssembly.Module(unpack(packed, props, size));
+let module, reader;
 
 function instantiate() {
-  const reader = glue();
-  reader.initSync({ module });
-  return reader;
+  const fresh = glue();
+  fresh.initSync({ module });
+  return fresh;
 }
 
-let reader = instantiate();
-globalThis.HeluoSheet = {
+globalThis.HeluoSheetReady = inflate(packed).then((compiled) => {
+  module = compiled;
+  reader = instantiate();
+  return (globalThis.HeluoSheet = sheet);
+});
+
+const sheet = {
   version: 1,
   read(bytes) {
     if (!(bytes instanceof Uint8Array)) throw new TypeError("HeluoSheet.read: expected the workbook as a Uint8Array");

@@ -26,7 +26,7 @@ export function tableImporter() {
       reject(new Error("Heluo: the table importer could not be loaded from " + url));
     };
     script.src = url;
-    script.onload = () => globalThis.HeluoTables ? resolve(globalThis.HeluoTables) : fail();
+    script.onload = () => globalThis.HeluoTablesReady ? resolve(globalThis.HeluoTablesReady) : fail();
     script.onerror = () => {
       script.remove();
       fail();
@@ -115,9 +115,9 @@ function inWorker(message, settle) {
     posts back the dataset's snapshot (and an import's parts), or the error's
     message. */
 export function serveParses(api) {
-  self.onmessage = (e) => {
+  self.onmessage = async (e) => {
     try {
-      if (e.data.table) return serveImport(e.data);
+      if (e.data.table) return await serveImport(e.data);
       const dataset = api.parseDataset(e.data.bytes, e.data.lang);
       const snapshot = dataset.snapshot();
       dataset.free();
@@ -128,18 +128,21 @@ export function serveParses(api) {
   };
 }
 
-function serveImport(d) {
+/* The modules next to this script (a worker serves one file); their WebAssembly compiles after. */
+async function serveImport(d) {
   const workbook = isWorkbook(d.bytes);
   const near = (name) => new URL(name, self.location.href).href;
+  let tables, sheet;
   try {
-    if (!globalThis.HeluoTables) importScripts(near("heluo-tables.js"));
-    if (workbook && !globalThis.HeluoSheet) importScripts(near("heluo-sheet.js"));
+    importScripts(near("heluo-tables.js"));
+    if (workbook) importScripts(near("heluo-sheet.js"));
+    tables = await HeluoTablesReady;
+    sheet = workbook && await HeluoSheetReady;
   } catch (err) {
     return self.postMessage({ none: true });
   }
-  const tables = globalThis.HeluoTables;
   const decoded = workbook ? null : decodeBytes(d.bytes, d.encoding);
-  const imp = workbook ? tables.Import.fromSheet(globalThis.HeluoSheet.read(d.bytes), undefined, d.lang)
+  const imp = workbook ? tables.Import.fromSheet(sheet.read(d.bytes), undefined, d.lang)
     : tables.Import.fromText(decoded.text, false, { encoding: decoded.encoding }, d.lang);
   try {
     if (imp.isFormatV1) return self.postMessage({ v1: true });
