@@ -256,6 +256,8 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSliceAuto => "Only rows where \"{0}\" is \"{1}\" (the total) were read; {2} rows left out; the mapping can pick another.",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NoteSliceFirst => "Only rows where \"{0}\" is \"{1}\" (its first value: rows of different {0} do not add up) were read; {2} rows left out; the mapping can pick another.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteAggregates => "Left out of the ranking as aggregates: {0}.",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteRankingYear => "The ranking shows {0}.",

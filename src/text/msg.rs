@@ -295,6 +295,7 @@ pub enum Msg {
     NoteSummedOver,
     NoteSlice,
     NoteSliceAuto,
+    NoteSliceFirst,
     NoteAggregates,
     NoteRankingYear,
     NoteShares,

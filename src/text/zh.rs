@@ -248,6 +248,8 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteSliceAuto => "只读“{0}”为“{1}”（合计）的行，略去 {2} 行；可在映射中改选。",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NoteSliceFirst => "只读“{0}”为“{1}”（第一个值：不同{0}的行不能相加）的行，略去 {2} 行；可在映射中改选。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteAggregates => "排名略去了汇总项：{0}。",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NoteRankingYear => "排名显示 {0} 的值。",

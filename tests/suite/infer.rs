@@ -753,6 +753,7 @@ fn a_split_with_a_total_is_sliced_to_it() {
         column: "sex".into(),
         value: "Both".into(),
         auto: true,
+        total: true,
         rows_left: 8
     }));
     assert_eq!(

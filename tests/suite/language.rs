@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 197] = [
+const EVERY_MSG: [Msg; 198] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -447,6 +447,7 @@ const EVERY_MSG: [Msg; 197] = [
     Msg::NoteSummedOver,
     Msg::NoteSlice,
     Msg::NoteSliceAuto,
+    Msg::NoteSliceFirst,
     Msg::NoteAggregates,
     Msg::NoteRankingYear,
     Msg::NoteShares,
@@ -571,6 +572,7 @@ fn listed(msg: Msg) {
         Msg::NoteSummedOver => {}
         Msg::NoteSlice => {}
         Msg::NoteSliceAuto => {}
+        Msg::NoteSliceFirst => {}
         Msg::NoteAggregates => {}
         Msg::NoteRankingYear => {}
         Msg::NoteShares => {}

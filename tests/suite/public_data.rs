@@ -713,3 +713,260 @@ A,PC,T,NL\t13.2 \t13.4 \t14.4 p\n";
     assert_eq!(line(d, "NL")[2], (2021, Some(14.4)));
     assert!(i.summary.skipped.is_empty(), "{:?}", i.summary.skipped);
 }
+
+/// Eurostat's SDMX-CSV as its data browser writes it: every dimension as a
+/// code column. Rates and thousands of persons (`unit`), overlapping age
+/// bands (`age`) and the sexes with their total (`sex` T) are never added
+/// up: the total is kept, else each code column's first value, and said.
+#[test]
+fn a_sdmx_csv_keeps_one_unit_one_age_band_and_the_total_sex_never_their_sum() {
+    let mut text =
+        String::from("DATAFLOW,LAST UPDATE,freq,age,unit,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n");
+    for (geo, rate) in [("AT", 5.6), ("DE", 3.0), ("FR", 8.4)] {
+        for age in ["Y15-74", "Y25-74"] {
+            for (unit, scale) in [("PC_ACT", 1.0), ("THS_PER", 40.0)] {
+                for (sex, part) in [("F", 0.9), ("M", 1.1), ("T", 1.0)] {
+                    for (year, drift) in [("2022", 0.0), ("2023", -0.5)] {
+                        let v =
+                            (rate + drift) * scale * part * if age == "Y15-74" { 1.0 } else { 0.8 };
+                        text.push_str(&format!("ESTAT:UNE_RT_A(1.0),22/04/24 23:00:00,A,{age},{unit},{sex},{geo},{year},{v:.1},\n"));
+                    }
+                }
+            }
+        }
+    }
+    let i = of(&text);
+    let d = &i.dataset;
+    assert_eq!(line(d, "AT"), [(2022, Some(5.6)), (2023, Some(5.1))]);
+    assert_eq!(line(d, "FR"), [(2022, Some(8.4)), (2023, Some(7.9))]);
+    let slices: Vec<(&str, &str, bool)> = i
+        .summary
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            Note::Slice {
+                column,
+                value,
+                total,
+                ..
+            } => Some((column.as_str(), value.as_str(), *total)),
+            _ => None,
+        })
+        .collect();
+    assert!(slices.contains(&("sex", "T", true)), "{slices:?}");
+    assert!(slices.contains(&("unit", "PC_ACT", false)), "{slices:?}");
+    assert!(slices.contains(&("age", "Y15-74", false)), "{slices:?}");
+    assert!(
+        !i.summary
+            .notes
+            .iter()
+            .any(|n| matches!(n, Note::Summed { .. })),
+        "nothing summed: {:?}",
+        i.summary.notes
+    );
+    // The flags and the bookkeeping are left out, listed.
+    for header in ["DATAFLOW", "LAST UPDATE", "OBS_FLAG"] {
+        assert!(matches!(role(&i, header), Role::Left(_)), "{header}");
+    }
+    let words = i.summary.words(Lang::En);
+    assert!(
+        words
+            .notes
+            .iter()
+            .any(|n| n.contains("\"unit\" is \"PC_ACT\" (its first value")),
+        "{:?}",
+        words.notes
+    );
+}
+
+/// Statistics Canada's full-table CSV: `Total - gender` and `All ages` are
+/// the totals; the vector and coordinate columns name each series again
+/// (never a group), and DECIMALS, UOM_ID and the flags are bookkeeping.
+#[test]
+fn a_statistics_canada_table_keeps_its_totals_and_leaves_its_bookkeeping_out() {
+    let mut text = String::from("\u{feff}\"REF_DATE\",\"GEO\",\"DGUID\",\"Gender\",\"Age group\",\"UOM\",\"UOM_ID\",\"SCALAR_FACTOR\",\"SCALAR_ID\",\"VECTOR\",\"COORDINATE\",\"VALUE\",\"STATUS\",\"SYMBOL\",\"TERMINATED\",\"DECIMALS\"\n");
+    let mut vector = 466668;
+    for (g, geo, pop) in [
+        (1, "Canada", 36_000_000.0),
+        (2, "Ontario", 14_500_000.0),
+        (3, "Quebec", 8_500_000.0),
+    ] {
+        for (s, gender, share) in [
+            (1, "Total - gender", 1.0),
+            (2, "Men+", 0.49),
+            (3, "Women+", 0.51),
+        ] {
+            for (a, age, part) in [
+                (1, "All ages", 1.0),
+                (2, "0 to 14 years", 0.16),
+                (3, "15 to 64 years", 0.65),
+                (4, "65 years and over", 0.19),
+            ] {
+                vector += 1;
+                for (year, growth) in [("2019", 1.0), ("2020", 1.01)] {
+                    let v: f64 = (pop * share * part * growth).round();
+                    text.push_str(&format!("\"{year}\",\"{geo}\",\"2021A00001{g}\",\"{gender}\",\"{age}\",\"Persons\",\"249\",\"units\",\"0\",\"v{vector}\",\"{g}.{s}.{a}\",\"{v}\",\"\",\"\",\"\",\"0\"\n"));
+                }
+            }
+        }
+    }
+    let i = of(&text);
+    let d = &i.dataset;
+    assert_eq!(d.trend.as_ref().unwrap().series.len(), 3, "a line per GEO");
+    assert_eq!(
+        line(d, "Ontario"),
+        [(2019, Some(14_500_000.0)), (2020, Some(14_645_000.0))]
+    );
+    let r = d.ranking.as_ref().expect("a ranking");
+    assert_eq!(r.metrics.len(), 1, "VALUE alone: {:?}", r.metrics);
+    assert!(
+        r.villages.iter().all(|v| v.group.is_none()),
+        "no group from VECTOR"
+    );
+    for header in ["VECTOR", "COORDINATE", "DECIMALS", "UOM_ID", "STATUS"] {
+        assert!(
+            matches!(role(&i, header), Role::Left(_)),
+            "{header}: {:?}",
+            role(&i, header)
+        );
+    }
+}
+
+/// UNdata's population table: the country is in `Country or Area` (`Area`
+/// is total, urban or rural), a provisional and a final figure of one year
+/// are never added, and the footnotes column is no value.
+#[test]
+fn an_undata_table_names_countries_and_keeps_one_figure_a_year() {
+    let text = "\"Country or Area\",\"Year\",\"Area\",\"Sex\",\"Record Type\",\"Reliability\",\"Source Year\",\"Value\",\"Value Footnotes\"
+\"Albania\",\"2021\",\"Total\",\"Both Sexes\",\"Estimate - de jure\",\"Final figure, complete\",\"2022\",\"2838600\",
+\"Albania\",\"2021\",\"Urban\",\"Both Sexes\",\"Estimate - de jure\",\"Final figure, complete\",\"2022\",\"1760000\",
+\"Albania\",\"2021\",\"Total\",\"Male\",\"Estimate - de jure\",\"Final figure, complete\",\"2022\",\"1390914\",
+\"Albania\",\"2020\",\"Total\",\"Both Sexes\",\"Estimate - de jure\",\"Final figure, complete\",\"2021\",\"2827200\",
+\"Albania\",\"2020\",\"Total\",\"Both Sexes\",\"Estimate - de jure\",\"Provisional figure\",\"2020\",\"2855472\",1
+\"Armenia\",\"2021\",\"Total\",\"Both Sexes\",\"Estimate - de jure\",\"Final figure, complete\",\"2022\",\"2948160\",
+\"Armenia\",\"2021\",\"Rural\",\"Both Sexes\",\"Estimate - de jure\",\"Final figure, complete\",\"2022\",\"1060000\",
+\"Armenia\",\"2020\",\"Total\",\"Both Sexes\",\"Estimate - de jure\",\"Final figure, complete\",\"2021\",\"2936320\",
+\"Austria\",\"2021\",\"Total\",\"Both Sexes\",\"Estimate - de jure\",\"Final figure, complete\",\"2022\",\"8951520\",
+\"Austria\",\"2020\",\"Total\",\"Both Sexes\",\"Estimate - de jure\",\"Final figure, complete\",\"2021\",\"8916864\",
+
+\"footnoteSeqID\",\"Footnote\"
+1,\"Provisional: census results pending.\"
+";
+    let i = of(text);
+    let d = &i.dataset;
+    assert_eq!(role(&i, "Country or Area"), Role::Name);
+    assert_eq!(d.trend.as_ref().unwrap().series.len(), 3);
+    assert_eq!(
+        line(d, "Albania"),
+        [(2020, Some(2827200.0)), (2021, Some(2838600.0))]
+    );
+    assert_eq!(d.ranking.as_ref().unwrap().metrics.len(), 1, "Value alone");
+}
+
+/// A district's table of villages as a spreadsheet exports it: the town
+/// written once beside its villages (merged cells), a subtotal row per
+/// town, and `12.5万` in a column in 万元.
+#[test]
+fn a_district_table_fills_its_towns_down_skips_subtotals_and_reads_wan_in_wanyuan() {
+    let text = "乡镇（街道）,村（社区）,2023年村集体经济收入（万元）,脱贫户数（户）
+城关镇,东关村,12.5万,36
+,西关村,8.2,41
+,南街社区,25.6,12
+,城关镇小计,46.3,89
+河口镇,河口村,6.8,58
+,柳树湾村,5.15,73
+,河口镇小计,11.95,131
+合计,,58.25,220
+";
+    let i = of(text);
+    let r = i.dataset.ranking.as_ref().expect("a ranking");
+    let names: Vec<(&str, Option<&str>, Option<f64>)> = r
+        .villages
+        .iter()
+        .map(|v| (v.name.as_str(), v.group.as_deref(), v.values[0]))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("东关村", Some("城关镇"), Some(12.5)),
+            ("西关村", Some("城关镇"), Some(8.2)),
+            ("南街社区", Some("城关镇"), Some(25.6)),
+            ("河口村", Some("河口镇"), Some(6.8)),
+            ("柳树湾村", Some("河口镇"), Some(5.15)),
+        ]
+    );
+}
+
+/// Our World in Data marks its aggregates with `OWID_` codes; Kosovo, which
+/// has no ISO code, is `OWID_KOS` and a country.
+#[test]
+fn kosovo_is_a_country_not_an_aggregate() {
+    let text = "Entity,Code,Year,GDP per capita\nKosovo,OWID_KOS,2022,11000\nSerbia,SRB,2022,21000\nWorld,OWID_WRL,2022,20000\nAlbania,ALB,2022,16000\n";
+    let i = of(text);
+    let ranked: Vec<&str> = i
+        .dataset
+        .ranking
+        .as_ref()
+        .unwrap()
+        .villages
+        .iter()
+        .map(|v| v.name.as_str())
+        .collect();
+    assert!(ranked.contains(&"Kosovo"), "{ranked:?}");
+    assert!(!ranked.contains(&"World"), "{ranked:?}");
+}
+
+/// The NBS's monthly export (月度数据): months as columns, newest first.
+/// An index of each month is averaged over the year, never summed to 1,200.
+#[test]
+fn an_nbs_monthly_export_gives_yearly_means_of_its_month_columns() {
+    let mut header = String::from("指标");
+    let mut cpi = String::from("居民消费价格指数(上年同月=100)");
+    for year in [2023, 2022] {
+        for month in (1..=12).rev() {
+            header.push_str(&format!(",{year}年{month}月"));
+            let v = if year == 2023 {
+                100.0 + f64::from(month) / 10.0
+            } else {
+                101.0
+            };
+            cpi.push_str(&format!(",{v}"));
+        }
+    }
+    let text =
+        format!("数据库：月度数据\n时间：最近24个月\n{header}\n{cpi}\n数据来源：国家统计局\n");
+    let i = of(&text);
+    let l = line(&i.dataset, "居民消费价格指数(上年同月=100)");
+    assert_eq!(l.len(), 2, "{l:?}");
+    assert!(close(l[0].1, 101.0), "{l:?}");
+    assert!(close(l[1].1, 100.65), "the mean of 100.1 … 101.2: {l:?}");
+    assert!(
+        i.summary
+            .notes
+            .iter()
+            .any(|n| matches!(n, Note::PerYear { .. })),
+        "{:?}",
+        i.summary.notes
+    );
+}
+
+/// The unit a bureau export gives above its table (`指标：地区生产总值(亿元)`,
+/// `单位：万元`) is the chart's when the columns give none, and the title
+/// is the indicator without it.
+#[test]
+fn a_unit_above_the_table_is_the_charts() {
+    let text = "数据库：分省年度数据\n指标：地区生产总值(亿元)\n时间：最近3年\n地区,2023年,2022年,2021年\n北京市,43760.7,41610.9,41045.6\n天津市,16737.3,16311.3,15685.1\n河北省,43944.1,42370.4,40397.1\n数据来源：国家统计局\n";
+    let d = of(text).dataset;
+    assert_eq!(d.title.as_deref(), Some("地区生产总值"));
+    assert_eq!(d.trend.as_ref().unwrap().unit.as_deref(), Some("亿元"));
+    assert_eq!(
+        d.ranking.as_ref().unwrap().metrics[0].unit.as_deref(),
+        Some("亿元")
+    );
+    let text = "单位：万元\n村,收入\n甲村,12\n乙村,30\n丙村,7\n";
+    let d = of(text).dataset;
+    assert_eq!(
+        d.ranking.as_ref().unwrap().metrics[0].unit.as_deref(),
+        Some("万元")
+    );
+}

@@ -125,9 +125,27 @@ pub fn is_missing(text: &str) -> bool {
     .any(|w| t.eq_ignore_ascii_case(w))
 }
 
+const MAGNITUDES: [(&str, f64); 4] = [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3)];
+
+/// The multiplier a Chinese magnitude at the end of a cell stands for (`20万`).
+pub fn suffix_magnitude(text: &str) -> Option<f64> {
+    MAGNITUDES
+        .into_iter()
+        .find(|(m, _)| text.ends_with(m))
+        .map(|(_, f)| f)
+}
+
+/// The multiplier a unit starts with (`万元`, `亿元`, `千人`).
+pub fn unit_magnitude(unit: &str) -> Option<f64> {
+    MAGNITUDES
+        .into_iter()
+        .find(|(m, _)| unit.starts_with(m))
+        .map(|(_, f)| f)
+}
+
 /// The multiplier a Chinese magnitude suffix stands for, and the text before it.
 fn magnitude(text: &str) -> (f64, &str) {
-    for (suffix, factor) in [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3)] {
+    for (suffix, factor) in MAGNITUDES {
         if let Some(rest) = text.strip_suffix(suffix) {
             return (factor, rest.trim_end());
         }

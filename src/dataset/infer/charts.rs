@@ -471,8 +471,19 @@ fn is_aggregate(entity: &Entity, coded: bool) -> bool {
     {
         return true;
     }
+    // A town's subtotal row among its villages (`城关镇小计`, `Subtotal`).
+    if ["小计", "合计", "总计"].iter().any(|s| name.ends_with(s))
+        || name.to_lowercase().starts_with("subtotal")
+    {
+        return true;
+    }
     match &entity.code {
-        Some(code) => code.starts_with("OWID_") || AGGREGATE_CODES.contains(&code.as_str()),
+        // Our World in Data's codes for its aggregates (`OWID_WRL`); Kosovo,
+        // which has no ISO code, is OWID_KOS and a country.
+        Some(code) => {
+            (code.starts_with("OWID_") && code != "OWID_KOS")
+                || AGGREGATE_CODES.contains(&code.as_str())
+        }
         None => coded,
     }
 }

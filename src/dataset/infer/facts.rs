@@ -100,13 +100,7 @@ impl Acc {
 /// What one period (within a year) of a row is, as a key ordered in time:
 /// the month and day of its date, then its period columns' numbers.
 fn period_of(ctx: &Ctx, plan: &Plan, time: Option<Time>, row: usize) -> u64 {
-    let within = match time {
-        Some(Time::Month(_, m)) => u64::from(m).saturating_mul(32),
-        Some(Time::Quarter(_, q)) => u64::from(q).saturating_mul(3 * 32),
-        Some(Time::Date(_, m, d)) => u64::from(m).saturating_mul(32).saturating_add(u64::from(d)),
-        _ => 0,
-    };
-    let mut key = within.wrapping_shl(32);
+    let mut key = within_year(time).wrapping_shl(32);
     for &c in &plan.periods {
         let part = match ctx.cell(row, c) {
             Cell::Number(n) if n.fract() == 0.0 && (0.0..65_536.0).contains(n) => *n as u64,
@@ -120,6 +114,16 @@ fn period_of(ctx: &Ctx, plan: &Plan, time: Option<Time>, row: usize) -> u64 {
         key = key.wrapping_mul(65_536).wrapping_add(part);
     }
     key
+}
+
+/// Where a time falls within its year, in order (0 for a year).
+fn within_year(time: Option<Time>) -> u64 {
+    match time {
+        Some(Time::Month(_, m)) => u64::from(m).saturating_mul(32),
+        Some(Time::Quarter(_, q)) => u64::from(q).saturating_mul(3 * 32),
+        Some(Time::Date(_, m, d)) => u64::from(m).saturating_mul(32).saturating_add(u64::from(d)),
+        _ => 0,
+    }
 }
 
 /// What the rows say: names × years × value columns, summed.
@@ -327,6 +331,21 @@ impl Facts {
     }
 }
 
+/// `v`, read from `cell` with its own magnitude (`12.5万`), in `unit` when
+/// that has one too (`万元`, `亿元`): 12.5万 in 万元 is 12.5, 3亿 is 30,000.
+fn in_unit(v: f64, cell: &Cell, unit: Option<&str>) -> f64 {
+    let Cell::Text(t) = cell else { return v };
+    let t = t.trim_end();
+    // Only a cell that ends above ASCII can have a magnitude (most do not).
+    if t.as_bytes().last().is_none_or(|&b| b < 0x80) || cells::suffix_magnitude(t).is_none() {
+        return v;
+    }
+    match unit.and_then(cells::unit_magnitude) {
+        Some(of_unit) => v / of_unit,
+        None => v,
+    }
+}
+
 /// A value cell read: a number, missing, or skipped with a reason.
 fn value(
     cell: &Cell,
@@ -392,6 +411,7 @@ pub(super) fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts
                 column: header(ctx, *c),
                 value: v.clone(),
                 auto: *auto,
+                total: super::plan::is_total(v),
                 rows_left: rows.left_by_slice,
             });
         }
@@ -461,11 +481,19 @@ struct Rows<'a> {
     /// Whether periods within a year are counted: only where a time has
     /// months or days, or a period column splits the rows.
     sub_yearly: bool,
+    /// Transposed: each year column's period within its year (`2024年6月`
+    /// as columns, NBS's monthly export), 0 for a year: months and
+    /// quarters are combined by the per-year rule, not summed.
+    column_periods: Vec<u64>,
+    /// Transposed: the year columns are quarters (said so, not months).
+    quarter_columns: bool,
     /// Rows of another slice, left out.
     left_by_slice: usize,
     /// Groups by their cell as written (borrowed): most rows repeat one.
     group_cache: FxMap<&'a str, Option<Rc<str>>>,
     group_names: FxMap<String, Rc<str>>,
+    /// The group of the last row that wrote one.
+    last_group: Option<Rc<str>>,
 }
 
 impl<'a> Rows<'a> {
@@ -487,6 +515,22 @@ impl<'a> Rows<'a> {
                 .time
                 .and_then(|(t, _)| profiles.get(t))
                 .is_some_and(|p| !p.plain_years);
+        let column_times: Vec<Option<Time>> = plan
+            .years
+            .iter()
+            .map(|(c, _)| {
+                cells::time(&cells::fold(
+                    profiles.get(*c).map_or("", |p| p.header.as_str()),
+                ))
+            })
+            .collect();
+        let quarter_columns = column_times
+            .iter()
+            .any(|t| matches!(t, Some(Time::Quarter(..))));
+        let column_periods = column_times
+            .into_iter()
+            .map(|t| within_year(t).wrapping_shl(32))
+            .collect();
         Rows {
             ctx,
             profiles,
@@ -494,8 +538,11 @@ impl<'a> Rows<'a> {
             value_columns,
             split_keys,
             sub_yearly,
+            column_periods,
+            quarter_columns,
             left_by_slice: 0,
             group_cache: FxMap::default(),
+            last_group: None,
             group_names: FxMap::default(),
         }
     }
@@ -517,7 +564,7 @@ impl<'a> Rows<'a> {
         } else {
             0
         };
-        facts.quarters |= matches!(time, Some(Time::Quarter(..)));
+        facts.quarters |= self.quarter_columns || matches!(time, Some(Time::Quarter(..)));
         if let Some(Time::Date(_, _, d)) = time {
             facts.days |= d != 1;
         }
@@ -608,8 +655,12 @@ impl<'a> Rows<'a> {
     }
 
     /// The group of the row (column `g`), looked up by its text as written.
+    /// Row `row`'s group; a blank cell is the group above it, as a
+    /// spreadsheet's merged cells (a town written once beside its villages)
+    /// export.
     fn group(&mut self, row: usize, g: usize) -> Option<Rc<str>> {
-        match self.ctx.cell(row, g) {
+        let group = match self.ctx.cell(row, g) {
+            Cell::Empty => return self.last_group.clone(),
             Cell::Text(raw) => match self.group_cache.get(raw.as_str()) {
                 Some(group) => group.clone(),
                 None => {
@@ -619,7 +670,9 @@ impl<'a> Rows<'a> {
                 }
             },
             other => group_of(other, &mut self.group_names),
-        }
+        };
+        self.last_group.clone_from(&group);
+        group
     }
 
     /// The row's values added to their slots (one slot a row, except in
@@ -645,6 +698,10 @@ impl<'a> Rows<'a> {
                     slot
                 }
             };
+            let period = match self.plan.shape {
+                Shape::Transposed => self.column_periods.get(k).copied().unwrap_or(0),
+                _ => period,
+            };
             facts.add(slot, m, row, v, period);
         }
     }
@@ -653,11 +710,12 @@ impl<'a> Rows<'a> {
     /// and listed; counted as read, missing or bad.
     fn read_value(&self, facts: &mut Facts, row: usize, c: usize, e: usize) -> Option<f64> {
         let cell = self.ctx.cell(row, c);
-        let pct = if self.plan.shape == Shape::Transposed {
-            facts.entities.get(e).and_then(|x| x.unit.as_deref()) == Some("%")
+        let unit = if self.plan.shape == Shape::Transposed {
+            facts.entities.get(e).and_then(|x| x.unit.as_deref())
         } else {
-            self.plan.units.get(c).and_then(|u| u.as_deref()) == Some("%")
+            self.plan.units.get(c).and_then(|u| u.as_deref())
         };
+        let pct = unit == Some("%");
         let decimal = self.profiles.get(c).map_or(Decimal::Point, |p| p.decimal);
         let parsed = self
             .profiles
@@ -665,6 +723,8 @@ impl<'a> Rows<'a> {
             .and_then(|p| p.parsed.get(row))
             .copied();
         let v = match value(cell, decimal, pct, parsed) {
+            // `12.5万` in a column in 万元 is 12.5 of its unit, not 125,000.
+            Ok(Some(v)) => Some(in_unit(v, cell, unit)),
             Ok(v) => v,
             Err(reason) => {
                 facts.skipped.push(SkippedCell {

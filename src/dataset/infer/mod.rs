@@ -87,17 +87,29 @@ pub fn infer(tables: &[Table], mapping: &Mapping) -> Result<Imported> {
     // 5. The charts.
     let texts = Texts::new(&ctx, &profiles, &plan, &facts, mapping);
     let zh = texts.locale.to_ascii_lowercase().starts_with("zh");
-    let trend = if plan.trend {
+    let mut trend = if plan.trend {
         Some(build_trend(&ctx, &profiles, &plan, &facts)?)
     } else {
         None
     };
-    let (ranking, ranking_facts, aggregates) = if plan.ranking {
+    let (mut ranking, ranking_facts, aggregates) = if plan.ranking {
         let (r, f, a) = build_ranking(&ctx, &profiles, &plan, &mut facts, zh)?;
         (Some(r), Some(f), a)
     } else {
         (None, None, Vec::new())
     };
+    // A unit the lines above the table give (`指标：地区生产总值(亿元)`,
+    // `单位：万元`) where the columns give none.
+    if let Some(unit) = texts.unit.as_ref() {
+        if let Some(t) = trend.as_mut().filter(|t| t.unit.is_none()) {
+            t.unit = Some(unit.clone());
+        }
+        if let Some(r) = ranking.as_mut().filter(|r| r.metrics.len() == 1) {
+            for m in r.metrics.iter_mut().filter(|m| m.unit.is_none()) {
+                m.unit = Some(unit.clone());
+            }
+        }
+    }
     // 6. Texts, summary, and the recipe.
     if !aggregates.is_empty() && mapping.aggregates.is_none() {
         facts.notes.push(Note::Aggregates {
@@ -187,6 +199,9 @@ fn profile_columns(table: &Table, mapping: &Mapping) -> Result<Vec<Profile>> {
 /// The dataset's texts: title, source, note, locale.
 struct Texts {
     title: Option<String>,
+    /// The unit the lines above the table give: a `单位：万元` line, or the
+    /// title's own (`地区生产总值(亿元)`, then titled `地区生产总值`).
+    unit: Option<String>,
     source: Option<String>,
     note: Option<String>,
     locale: String,
@@ -211,31 +226,50 @@ impl Texts {
             .title_lines
             .iter()
             .find_map(|line| source_field(line).and_then(|s| clean(s, false)));
+        let unit_line = t.title_lines.iter().find_map(|line| {
+            let (label, value) = line.split_once(['：', ':'])?;
+            matches!(
+                label.trim().to_lowercase().as_str(),
+                "单位" | "计量单位" | "unit" | "units"
+            )
+            .then(|| clean(value.trim(), false))
+            .flatten()
+        });
+        // The title the lines give, and the unit in it (`地区生产总值(亿元)`),
+        // the unit kept whatever title the mapping gives (a recipe replays).
+        let line_title = t
+            .title_lines
+            .iter()
+            .find_map(|line| {
+                let line = line.trim();
+                if source_field(line).is_some() {
+                    return None;
+                }
+                let label = line
+                    .split_once(['：', ':'])
+                    .or_else(|| line.split_once(", "))
+                    .map_or("", |(a, _)| a.trim());
+                match label.to_lowercase().as_str() {
+                    "数据库" | "时间" | "单位" | "地区" | "database" | "time"
+                    | "last updated date" | "last updated" | "更新时间" => None,
+                    _ => clean(
+                        line.split_once(['：', ':']).map_or(line, |(_, b)| b.trim()),
+                        false,
+                    ),
+                }
+            })
+            .or_else(|| columns::measure_of(ctx, profiles).and_then(|s| clean(&s, false)))
+            .map(|title| match profile::header_unit(&title) {
+                (label, Some(u)) if !label.is_empty() => (label, Some(u)),
+                _ => (title, None),
+            });
+        let (line_title, title_unit) = line_title.map_or((None, None), |(t, u)| (Some(t), u));
         let title = mapping
             .title
             .as_deref()
             .and_then(|s| clean(s, false))
-            .or_else(|| {
-                t.title_lines.iter().find_map(|line| {
-                    let line = line.trim();
-                    if source_field(line).is_some() {
-                        return None;
-                    }
-                    let label = line
-                        .split_once(['：', ':'])
-                        .or_else(|| line.split_once(", "))
-                        .map_or("", |(a, _)| a.trim());
-                    match label.to_lowercase().as_str() {
-                        "数据库" | "时间" | "单位" | "地区" | "database" | "time"
-                        | "last updated date" | "last updated" | "更新时间" => None,
-                        _ => clean(
-                            line.split_once(['：', ':']).map_or(line, |(_, b)| b.trim()),
-                            false,
-                        ),
-                    }
-                })
-            })
-            .or_else(|| columns::measure_of(ctx, profiles).and_then(|s| clean(&s, false)));
+            .or(line_title);
+        let unit = unit_line.or(title_unit);
         let source = mapping
             .source
             .as_deref()
@@ -274,6 +308,7 @@ impl Texts {
         });
         Texts {
             title,
+            unit,
             source,
             note,
             locale,

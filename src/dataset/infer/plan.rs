@@ -88,6 +88,39 @@ pub(super) fn is_indicator_header(label: &str) -> bool {
     )
 }
 
+/// Whether a header names a column whose values are different measures of
+/// one thing (what is measured, in which unit, which statistic, adjusted or
+/// not): rows that differ there never add up (a rate and a count, an
+/// estimate and its standard error), so one value is kept, never their sum.
+pub(super) fn is_measure_header(label: &str) -> bool {
+    is_indicator_header(label)
+        || matches!(
+            label.trim().to_lowercase().as_str(),
+            "unit"
+                | "units"
+                | "uom"
+                | "unit of measure"
+                | "unit_measure"
+                | "unit measure"
+                | "单位"
+                | "计量单位"
+                | "scale"
+                | "scalar_factor"
+                | "statistics"
+                | "statistic"
+                | "data type"
+                | "subject descriptor"
+                | "na_item"
+                | "s_adj"
+                | "seasonal adjustment"
+                | "adjustment"
+                | "transformation"
+                // UNdata: a provisional and a final figure of one year.
+                | "reliability"
+                | "record type"
+        )
+}
+
 /// Headers of columns that split a series' rows (`age`, `sex`, `月份`).
 fn is_split_header(label: &str) -> bool {
     let l = label.trim().to_lowercase();
@@ -95,6 +128,7 @@ fn is_split_header(label: &str) -> bool {
         l.as_str(),
         "age" | "age group" | "age_group" | "sex" | "gender" | "年龄" | "年龄组" | "性别"
     ) || is_period_header(label)
+        || is_measure_header(label)
 }
 
 /// Headers of columns that are periods within a year.
@@ -615,6 +649,22 @@ impl Planner<'_> {
             }
             let why = match p.kind {
                 Kind::Empty => Left::Empty,
+                // Codes that split a name's rows (SDMX's `sex` F/M/T, `unit`
+                // PC_ACT/THS_PER, `age` Y15-74/Y25-74): their rows are not
+                // summed (age bands overlap, units differ): the total is
+                // kept where there is one, else the first value.
+                Kind::Code if self.code_split(i, p, roles) => {
+                    let (slice, auto) = match (slices, slice()) {
+                        (_, Some(v)) => (Some(v), false),
+                        (Some(_), None) => (None, false),
+                        (None, None) => (
+                            find_total(self.ctx, i).or_else(|| first_value(self.ctx, i)),
+                            true,
+                        ),
+                    };
+                    splits.push((i, slice, auto));
+                    continue;
+                }
                 Kind::Code => Left::Code,
                 Kind::FreeText => Left::FreeText,
                 Kind::Number | Kind::Time => Left::Unused,
@@ -631,7 +681,7 @@ impl Planner<'_> {
                             (Some(_), None) => (None, false),
                             (None, None) => (
                                 find_total(self.ctx, i).or_else(|| {
-                                    is_indicator_header(&p.label)
+                                    is_measure_header(&p.label)
                                         .then(|| first_value(self.ctx, i))
                                         .flatten()
                                 }),
@@ -646,6 +696,15 @@ impl Planner<'_> {
             left.push((i, why));
         }
         (splits, left)
+    }
+
+    /// Whether code column `i` splits the names' rows: a few codes, not an
+    /// id or a flag by its header, and more than one for some name.
+    fn code_split(&self, i: usize, p: &Profile, roles: &Roles) -> bool {
+        p.hint != Hint::Code
+            && (2..=60).contains(&p.distinct)
+            && p.distinct.saturating_mul(4) <= self.ctx.table.rows()
+            && roles.per_name.iter().any(|(c, one)| *c == i && !*one)
     }
 
     /// Which charts: the mapping's, or what the shape gives; each must have
@@ -811,6 +870,11 @@ fn nested_in(ctx: &Ctx, first_rows: &[usize], other: usize, distinct: usize, nam
         }
     }
     let pairs = pairs.len();
+    // A parent holds several names: a column with as many values as names
+    // (a series id, a vector number) names each series again, it holds none.
+    if distinct >= names {
+        return false;
+    }
     let once = pairs.saturating_sub(names).saturating_mul(2) < names;
     let few = pairs.saturating_mul(2) < names.saturating_mul(distinct);
     once || few
@@ -825,11 +889,26 @@ fn first_value(ctx: &Ctx, column: usize) -> Option<String> {
 }
 
 /// A total among a split column's values (`Both`, `合计`), as written.
+///
+/// Also `Total - gender`, `Total, all ages` (Statistics Canada), `All ages`,
+/// and SDMX's codes for a total (`T`, `_T`, `TOTAL`).
 fn find_total(ctx: &Ctx, column: usize) -> Option<String> {
     let c = ctx.table.columns.get(column)?;
     c.cells.iter().find_map(|cell| {
         let k = key_of(cell)?;
-        let lower = k.to_lowercase();
-        TOTALS.contains(&lower.as_str()).then(|| k.into_owned())
+        is_total(&k).then(|| k.into_owned())
     })
+}
+
+pub(super) fn is_total(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let after = |prefix: &str| {
+        lower
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with([' ', ',', '-', '–', '(']))
+    };
+    TOTALS.contains(&lower.as_str())
+        || matches!(text.trim(), "T" | "_T" | "TOTAL" | "_Z")
+        || after("total")
+        || after("all")
 }

@@ -138,12 +138,14 @@ pub enum Note {
         most: usize,
         over: Vec<String>,
     },
-    /// Only the rows where `column` is `value` were read (`auto`: chosen as
-    /// the total without being asked).
+    /// Only the rows where `column` is `value` were read (`auto`: chosen
+    /// without being asked; `total`: as the total, else as the first value
+    /// of a column whose rows do not add up).
     Slice {
         column: String,
         value: String,
         auto: bool,
+        total: bool,
         rows_left: usize,
     },
     /// Names left out of the ranking as aggregates (the world, regions, 全国).
@@ -500,10 +502,13 @@ fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String
             column,
             value,
             auto,
+            total,
             rows_left,
         } => w.fill(
-            if *auto {
+            if *auto && *total {
                 Msg::NoteSliceAuto
+            } else if *auto {
+                Msg::NoteSliceFirst
             } else {
                 Msg::NoteSlice
             },

@@ -714,7 +714,11 @@ fn body_end(split: &Split, after: &[&Record], body_width: usize) -> usize {
     let mut body_end = after.len();
     if body_width >= 2 {
         while let Some(record) = body_end.checked_sub(1).and_then(|i| after.get(i)) {
-            let narrow = record.fields < body_width && record.filled <= 1;
+            // Nearly empty, or a table of footnotes at most half as wide
+            // (UNdata's `"footnoteSeqID","Footnote"` block under its data).
+            let narrow = record.fields < body_width
+                && (record.filled <= 1
+                    || (body_width >= 4 && record.fields.saturating_mul(2) <= body_width));
             // As wide as the body but one field said, `label: text`, or
             // none (the DataBank's `Last Updated: 06/28/2024,,,,,,`).
             let said = record.filled == 0
