@@ -803,7 +803,7 @@ fn a_statistics_canada_table_keeps_its_totals_and_leaves_its_bookkeeping_out() {
                 (4, "65 years and over", 0.19),
             ] {
                 vector += 1;
-                for (year, growth) in [("2019", 1.0), ("2020", 1.01)] {
+                for (year, growth) in [("2019", 1.0_f64), ("2020", 1.01)] {
                     let v: f64 = (pop * share * part * growth).round();
                     text.push_str(&format!("\"{year}\",\"{geo}\",\"2021A00001{g}\",\"{gender}\",\"{age}\",\"Persons\",\"249\",\"units\",\"0\",\"v{vector}\",\"{g}.{s}.{a}\",\"{v}\",\"\",\"\",\"\",\"0\"\n"));
                 }
