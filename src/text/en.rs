@@ -298,7 +298,6 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNotATime => "not a year or date",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "Long: a name, a time and value columns",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeWide => "Wide: a time column and a column per series",
@@ -306,8 +305,6 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::ShapeTransposed => "Transposed: a name a row and a column per year",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeRecords => "Records: a name a row, no time",
-        #[cfg(all(target_arch = "wasm32", feature = "web"))]
-        _ => "",
     }
 }
 

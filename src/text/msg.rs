@@ -245,79 +245,149 @@ pub enum Msg {
     LineFocus,
     // What an import understood (`dataset::infer::Summary::line`).
     /// {0} lines, {1} years, {2} their span.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportTrend,
     /// {0} items, {1} metrics.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportRanking,
     /// {0} the group column.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportGrouped,
     /// Between the trend's and the ranking's part.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportSep,
     /// {0} a count.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportLine,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportLines,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportYear,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportYears,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportMetric,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportMetrics,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportSkippedOne,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportSkipped,
     // The correction panel's words (`dataset::infer::Summary::words`).
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportPerYearMean,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportPerYearSum,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ImportPerYearLast,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     RoleTime,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     RoleName,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     RoleGroup,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     RoleValue,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     RoleSplit,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     RoleYear,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     RoleLeft,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhyMapping,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhyHeader,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhyValues,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhyMostDistinct,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhyOneGroupPerName,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhyHeaderIsYear,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhyFirstColumnOfYears,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhySplit,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     WhyPeriod,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LeftCode,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LeftFreeText,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LeftEmpty,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LeftIgnored,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LeftPerName,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     LeftUnused,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteDayFirst,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteMonthFirst,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteDayMonthUnsettled,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteDayMonthConflict,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteSummed,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteSummedOver,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteSlice,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteSliceAuto,
-    NoteSliceFirst,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteAggregates,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteRankingYear,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteShares,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteSmallPercent,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteDecimalComma,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteUnitFromValues,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteMerged,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NotePerYearMean,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NotePerYearSum,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NotePerYearLast,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     PeriodMonths,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     PeriodQuarters,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     PeriodDays,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteNoTimeRepeats,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ReasonNotANumber,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ReasonTooBig,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ReasonOutsidePercent,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ReasonNoName,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ReasonNoTime,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ReasonNotATime,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ShapeLong,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ShapeWide,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ShapeTransposed,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ShapeRecords,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    NoteSliceFirst,
 }

@@ -290,7 +290,6 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonNotATime => "不是年份或日期",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
-        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "长表：名称、时间、数值各一列",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeWide => "宽表：一列时间，每条线一列",
@@ -298,7 +297,5 @@ pub fn template(msg: Msg) -> &'static str {
         Msg::ShapeTransposed => "转置宽表：每行一个名称，每年一列",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeRecords => "记录：每行一个名称，没有时间",
-        #[cfg(all(target_arch = "wasm32", feature = "web"))]
-        _ => "",
     }
 }

@@ -16,7 +16,8 @@ let pendingImporter = null;
     else a script added here. */
 export function tableImporter() {
   if (typeof loadTableImporter === "function") return loadTableImporter(scriptUrl || undefined);
-  if (globalThis.HeluoTables) return Promise.resolve(globalThis.HeluoTables);
+  /* Added already (by another loader too): ready when its WebAssembly is. */
+  if (globalThis.HeluoTablesReady) return HeluoTablesReady;
   if (pendingImporter) return pendingImporter;
   const url = new URL("heluo-tables.js", scriptUrl || (typeof document !== "undefined" ? document.baseURI : "")).href;
   pendingImporter = new Promise((resolve, reject) => {
@@ -131,11 +132,11 @@ export function serveParses(api) {
 /* The modules next to this script (a worker serves one file); their WebAssembly compiles after. */
 async function serveImport(d) {
   const workbook = isWorkbook(d.bytes);
-  const near = (name) => new URL(name, self.location.href).href;
   let tables, sheet;
   try {
-    importScripts(near("heluo-tables.js"));
-    if (workbook) importScripts(near("heluo-sheet.js"));
+    /* Relative to the worker's own script, heluo.js. */
+    importScripts("heluo-tables.js");
+    if (workbook) importScripts("heluo-sheet.js");
     tables = await HeluoTablesReady;
     sheet = workbook && await HeluoSheetReady;
   } catch (err) {

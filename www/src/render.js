@@ -107,9 +107,9 @@ function fallbackHandle(blocked, where, data, options) {
 function mount(state, data, opts) {
   checkOptions(opts);
   const ticket = ++state.ticket;
-  /* An import drawn before, drawn again with other options. */
-  if (data instanceof Imported) {
-    draw(state, state.api.datasetFromSnapshot(data.snapshot), data, opts);
+  /* An import drawn before (its snapshot, marked), drawn again with other options. */
+  if (data && data.heluoImport) {
+    draw(state, state.api.datasetFromSnapshot(data), data, opts);
     return Promise.resolve(state.handle);
   }
   const mapping = mappingOf(opts);
@@ -150,19 +150,15 @@ function importTable(job, tables) {
   return drawImport(job, imp);
 }
 
-/* What the importer read, as the main module's snapshot of it: kept to draw
-   again with other options (setOptions), where format v1's text would take
-   longer to write than the table took to read. */
-class Imported {
-  constructor(snapshot) { this.snapshot = snapshot; }
-}
-
-/* Draws what the importer read. */
+/* Draws what the importer read. Its snapshot in the main module's terms is
+   kept to draw again with other options (setOptions): format v1's text would
+   take longer to write than the table took to read. */
 function drawImport(job, imp) {
   try {
     if (imp.isFormatV1) throw job.v1Error || new Error("Heluo: not a table");
-    const saved = new Imported(imp.snapshot());
-    draw(job.state, job.state.api.datasetFromSnapshot(saved.snapshot), saved, job.opts);
+    const saved = imp.snapshot();
+    saved.heluoImport = true;
+    draw(job.state, job.state.api.datasetFromSnapshot(saved), saved, job.opts);
     return job.state.handle;
   } finally {
     imp.free();

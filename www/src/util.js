@@ -55,12 +55,13 @@ export function decodeBytes(bytes, forced) {
 export function decodeText(bytes, encoding) { return decodeBytes(bytes, encoding).text; }
 
 /** A workbook (xlsx/ods: a zip; xls: an OLE compound file), by its first bytes. */
-/** Whether `b` may be format v1: `{` or `[` first (after a byte order mark
-    and blanks), or UTF-16. Anything else (a CSV, a workbook) is a table. */
+/** Whether `b` may be format v1: `{` or `[` first after blanks and a byte
+    order mark (UTF-8's EF BB BF, UTF-16's FF FE or FE FF, all above 186).
+    Anything else (a CSV, a workbook) is a table. */
 export function mayBeJson(b) {
-  let i = b[0] === 0xef ? 3 : 0;
-  while (b[i] <= 32) i++;
-  return b[i] === 123 || b[i] === 91 || b[0] > 253;
+  let i = 0;
+  while (b[i] <= 32 || (i < 3 && b[i] > 186)) i++;
+  return b[i] === 123 || b[i] === 91;
 }
 
 export function isWorkbook(bytes) {

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::cells::Decimal;
 use super::mapping::{PerYear, Shape};
 use crate::error::Spot;
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 use crate::text::{Item, Lang, Msg};
 
 /// What a column was taken as.
@@ -248,6 +249,7 @@ impl Summary {
     }
 
     /// What the correction panel shows, worded in `lang`.
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     pub fn words(&self, lang: Lang) -> SummaryWords {
         let w = lang.words();
         let zh = lang == Lang::Zh;
@@ -342,6 +344,7 @@ impl Summary {
     }
 
     /// One line: "趋势：3 条线 × 7 年（2013–2019），贫困发生率（%）；排名：85 个村，3 个指标，按镇分组".
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     pub fn line(&self, lang: Lang) -> String {
         let w = lang.words();
         let count = |n: usize, one: Msg, many: Msg| {
@@ -476,6 +479,7 @@ pub struct SkippedWords {
 }
 
 /// A note in words.
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String {
     let w = lang.words();
     let list = |names: &[String]| {
