@@ -970,3 +970,39 @@ fn a_unit_above_the_table_is_the_charts() {
         Some("万元")
     );
 }
+
+/// Statistics Norway's JSON-stat: the time dimension labelled `år`, the
+/// metric dimension (`statistikkvariabel`) of two measures that never add
+/// up, and the whole country (`Heile landet`) among the regions.
+#[test]
+fn a_statistics_norway_json_stat_gives_a_line_per_region_of_one_measure() {
+    let text = r#"{"version": "2.0", "class": "dataset", "label": "07459: Befolkning, etter region, statistikkvariabel og år", "source": "Statistisk sentralbyrå",
+"id": ["Region", "ContentsCode", "Tid"], "size": [3, 2, 2],
+"role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]},
+"dimension": {
+ "Region": {"label": "region", "category": {"index": {"0": 0, "03": 1, "11": 2}, "label": {"0": "Heile landet", "03": "Oslo", "11": "Rogaland"}}},
+ "ContentsCode": {"label": "statistikkvariabel", "category": {"index": {"Folkemengde": 0, "Endring": 1}, "label": {"Folkemengde": "Folkemengde", "Endring": "Folketilvekst"}}},
+ "Tid": {"label": "år", "category": {"index": {"2023": 0, "2024": 1}}}},
+"value": [5551200, 5589000, 38885, 1972, 719600, 724500, 11500, 3254, 493440, 496799, 17383, 24668]}"#;
+    let i = of(text);
+    let d = &i.dataset;
+    assert_eq!(role(&i, "år"), Role::Time);
+    assert_eq!(role(&i, "region"), Role::Name);
+    assert_eq!(
+        line(d, "Oslo"),
+        [(2023, Some(719600.0)), (2024, Some(724500.0))]
+    );
+    let ranked: Vec<&str> = d
+        .ranking
+        .as_ref()
+        .unwrap()
+        .villages
+        .iter()
+        .map(|v| v.name.as_str())
+        .collect();
+    assert_eq!(
+        ranked,
+        ["Oslo", "Rogaland"],
+        "the whole country is an aggregate"
+    );
+}

@@ -65,6 +65,20 @@ const AGGREGATE_NAMES: &[&str] = &[
     "late-demographic dividend",
     "pre-demographic dividend",
     "post-demographic dividend",
+    // A country's total among its regions, as statistics offices name it.
+    "total",
+    "all",
+    "whole country",
+    "heile landet",
+    "hele landet",
+    "hela riket",
+    "riket",
+    "koko maa",
+    "insgesamt",
+    "ensemble",
+    "eu27_2020",
+    "ea20",
+    "eu28",
 ];
 
 /// World Bank aggregate codes.

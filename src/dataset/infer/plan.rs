@@ -85,6 +85,11 @@ pub(super) fn is_indicator_header(label: &str) -> bool {
             | "item"
             | "element"
             | "subject"
+            // JSON-stat's metric dimension as the Nordic offices label it.
+            | "statistikkvariabel"
+            | "tabellinnehåll"
+            | "contentscode"
+            | "statistical variable"
     )
 }
 

@@ -190,6 +190,22 @@ const HINTS: [(Hint, &[&str], &[&str]); 4] = [
             // SDMX (OECD, Eurostat, the IMF): `TIME_PERIOD`, `Time period`.
             "time_period",
             "time period",
+            // European statistics offices in their languages (JSON-stat's
+            // time dimension as Statistics Norway labels it: `år`, `Tid`).
+            "tid",
+            "år",
+            "jahr",
+            "zeit",
+            "année",
+            "annee",
+            "año",
+            "anno",
+            "ano",
+            "jaar",
+            "periode",
+            "période",
+            "periodo",
+            "vuosi",
         ],
         &["year", "年份", "日期", "date"],
     ),
