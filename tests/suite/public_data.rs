@@ -1006,3 +1006,14 @@ fn a_statistics_norway_json_stat_gives_a_line_per_region_of_one_measure() {
         "the whole country is an aggregate"
     );
 }
+
+/// The UK's accessible spreadsheets mark headers with their notes
+/// (`2022 [note 1]`): still a year.
+#[test]
+fn a_year_header_with_its_note_is_a_year() {
+    let i = of("Region,2021,2022 [note 1]\nNorth East,1,2\nNorth West,3,4\nLondon,5,6\n");
+    assert_eq!(
+        line(&i.dataset, "London"),
+        [(2021, Some(5.0)), (2022, Some(6.0))]
+    );
+}

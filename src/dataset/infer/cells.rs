@@ -444,6 +444,13 @@ pub fn time(text: &str) -> Option<Time> {
             .flatten()
             .map(Time::Year);
     }
+    // The UK's accessible spreadsheets mark a header with its note:
+    // `2022 [note 1]`, `2021 [x]`.
+    if let Some((y, note)) = t.split_once(" [") {
+        if note.ends_with(']') && !note.contains('[') {
+            return time(y);
+        }
+    }
     if let Some(rest) = t.strip_suffix("年度").or_else(|| t.strip_suffix('年')) {
         return year_of(rest.trim()).map(Time::Year);
     }

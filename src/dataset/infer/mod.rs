@@ -70,9 +70,27 @@ pub struct Imported {
 }
 
 /// Makes a dataset from `tables` as `mapping` says, inferring what it leaves open.
+///
+/// Without a table in the mapping, the first that can be charted: a
+/// workbook's contents sheet or notes before its data (the UK's ONS
+/// workbooks) is passed over; where none can, the first one's error.
 pub fn infer(tables: &[Table], mapping: &Mapping) -> Result<Imported> {
+    let first = pick_table(tables, mapping)?;
+    let result = infer_table(tables, first, mapping);
+    if mapping.table.is_some() || result.is_ok() {
+        return result;
+    }
+    tables
+        .iter()
+        .enumerate()
+        .skip(first.saturating_add(1))
+        .filter(|(_, t)| t.rows() > 0 && !t.columns.is_empty())
+        .find_map(|(i, _)| infer_table(tables, i, mapping).ok())
+        .map_or(result, Ok)
+}
+
+fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Imported> {
     // 1. The table.
-    let index = pick_table(tables, mapping)?;
     let table = tables.get(index).ok_or(Error::EmptyTable)?;
     if table.rows() == 0 || table.columns.is_empty() {
         return Err(Error::EmptyTable);
