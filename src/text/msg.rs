@@ -390,4 +390,6 @@ pub enum Msg {
     ShapeRecords,
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteSliceFirst,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    ReasonOtherFrequency,
 }

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 198] = [
+const EVERY_MSG: [Msg; 199] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -468,6 +468,7 @@ const EVERY_MSG: [Msg; 198] = [
     Msg::ReasonNoName,
     Msg::ReasonNoTime,
     Msg::ReasonNotATime,
+    Msg::ReasonOtherFrequency,
     Msg::ShapeLong,
     Msg::ShapeWide,
     Msg::ShapeTransposed,
@@ -593,6 +594,7 @@ fn listed(msg: Msg) {
         Msg::ReasonNoName => {}
         Msg::ReasonNoTime => {}
         Msg::ReasonNotATime => {}
+        Msg::ReasonOtherFrequency => {}
         Msg::ShapeLong => {}
         Msg::ShapeWide => {}
         Msg::ShapeTransposed => {}

@@ -5,7 +5,8 @@
 
 use heluo::dataset::import::{load, Loaded};
 use heluo::dataset::infer::{
-    Imported, Left, Mapping, Note, PerYear, Period, Role, Shape, SummaryWords, SKIPPED_SHOWN,
+    Imported, Left, Mapping, Note, PerYear, Period, Reason, Role, Shape, SummaryWords,
+    SKIPPED_SHOWN,
 };
 use heluo::text::Lang;
 use heluo::Dataset;
@@ -1015,5 +1016,58 @@ fn a_year_header_with_its_note_is_a_year() {
     assert_eq!(
         line(&i.dataset, "London"),
         [(2021, Some(5.0)), (2022, Some(6.0))]
+    );
+}
+
+/// The ONS's time series CSV: key and value lines above the periods (no
+/// header), then the years, the quarters and the months of one series. The
+/// years are charted; the quarters and months beside them are skipped and
+/// listed, never averaged in with the years.
+#[test]
+fn an_ons_time_series_charts_its_years_titled_and_in_its_unit() {
+    let text =
+        "\"Title\",\"Gross Domestic Product: chained volume measures: Seasonally adjusted £m\"
+\"CDID\",\"ABMI\"
+\"Source dataset ID\",\"PN2\"
+\"PreUnit\",\"£\"
+\"Unit\",\"m\"
+\"Release date\",\"12-08-2024\"
+\"Next release\",\"30 September 2024\"
+\"Important notes\",\"\"
+\"2021\",\"2200000\"
+\"2022\",\"2300000\"
+\"2021 Q1\",\"540000\"
+\"2021 Q2\",\"550000\"
+\"2022 Q1\",\"570000\"
+\"2022 JAN\",\"190000\"
+\"2022 FEB\",\"191000\"
+";
+    let i = of(text);
+    let d = &i.dataset;
+    let t = d.trend.as_ref().expect("a trend");
+    assert_eq!(t.series.len(), 1);
+    assert_eq!(
+        t.series[0]
+            .points
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect::<Vec<_>>(),
+        [(2021, Some(2_200_000.0)), (2022, Some(2_300_000.0))]
+    );
+    assert_eq!(t.unit.as_deref(), Some("£m"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Gross Domestic Product: chained volume measures: Seasonally adjusted £m")
+    );
+    let other: Vec<_> = i
+        .summary
+        .skipped
+        .iter()
+        .filter(|s| s.reason == Reason::OtherFrequency)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        other,
+        ["2021 Q1", "2021 Q2", "2022 Q1", "2022 JAN", "2022 FEB"]
     );
 }

@@ -444,6 +444,9 @@ pub fn time(text: &str) -> Option<Time> {
             .flatten()
             .map(Time::Year);
     }
+    if let Some(month) = named_month(t) {
+        return Some(month);
+    }
     // The UK's accessible spreadsheets mark a header with its note:
     // `2022 [note 1]`, `2021 [x]`.
     if let Some((y, note)) = t.split_once(" [") {
@@ -546,6 +549,10 @@ pub fn named_month(text: &str) -> Option<Time> {
         .take(4)
         .collect();
     match words.as_slice() {
+        // The ONS's monthly periods: `2022 JAN`.
+        [y, m] if y.starts_with(|c: char| c.is_ascii_digit()) => {
+            Some(Time::Month(year_of(y)?, month_name(m)?))
+        }
         [m, y] => Some(Time::Month(year_of(y)?, month_name(m)?)),
         [m, d, y] if month_name(m).is_some() => {
             Some(Time::Date(year_of(y)?, month_name(m)?, small(d, 31)?))

@@ -487,6 +487,9 @@ struct Rows<'a> {
     column_periods: Vec<u64>,
     /// Transposed: the year columns are quarters (said so, not months).
     quarter_columns: bool,
+    /// The time column holds whole years and quarters or months too (an
+    /// ONS series): the years are read, the rest skipped and listed.
+    years_among_periods: bool,
     /// Rows of another slice, left out.
     left_by_slice: usize,
     /// Groups by their cell as written (borrowed): most rows repeat one.
@@ -531,6 +534,20 @@ impl<'a> Rows<'a> {
             .into_iter()
             .map(|t| within_year(t).wrapping_shl(32))
             .collect();
+        let years_among_periods = plan.time.is_some_and(|(t, _)| {
+            let (mut years, mut periods) = (false, false);
+            for row in 0..ctx.table.rows() {
+                match cells::cell_time(ctx.cell(row, t)) {
+                    Some(Time::Year(_)) => years = true,
+                    Some(_) => periods = true,
+                    None => {}
+                }
+                if years && periods {
+                    return true;
+                }
+            }
+            false
+        });
         Rows {
             ctx,
             profiles,
@@ -540,6 +557,7 @@ impl<'a> Rows<'a> {
             sub_yearly,
             column_periods,
             quarter_columns,
+            years_among_periods,
             left_by_slice: 0,
             group_cache: FxMap::default(),
             last_group: None,
@@ -600,6 +618,9 @@ impl<'a> Rows<'a> {
         };
         // Every time a cell reads as lies in the model's years (TIME_YEARS).
         let time = match cells::cell_time(cell) {
+            Some(time) if self.years_among_periods && !matches!(time, Time::Year(_)) => {
+                return Err(skip(Reason::OtherFrequency))
+            }
             Some(time) => time,
             None if key_of(cell).is_none() => return Err(skip(Reason::NoTime)),
             None => return Err(skip(Reason::NotATime)),

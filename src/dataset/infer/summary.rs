@@ -107,6 +107,9 @@ pub enum Reason {
     NoTime,
     /// The time cell is not a year or date.
     NotATime,
+    /// A quarter or month among yearly figures (the ONS's series list the
+    /// years, then the quarters, then the months).
+    OtherFrequency,
 }
 
 /// A cell (or a row, with `at.column` the column that decided) not read.
@@ -320,6 +323,7 @@ impl Summary {
                         Reason::NoName => Msg::ReasonNoName,
                         Reason::NoTime => Msg::ReasonNoTime,
                         Reason::NotATime => Msg::ReasonNotATime,
+                        Reason::OtherFrequency => Msg::ReasonOtherFrequency,
                     })
                     .to_string(),
             })

@@ -611,6 +611,61 @@ fn is_note(line: &str) -> bool {
     })
 }
 
+/// The keys of the lines above a UK Office for National Statistics time
+/// series download (`"Title","…"`, `"CDID","ABMI"`, `"PreUnit","£"`, …).
+const SERIES_KEYS: [&str; 8] = [
+    "Title",
+    "CDID",
+    "Source dataset ID",
+    "PreUnit",
+    "Unit",
+    "Release date",
+    "Next release",
+    "Important notes",
+];
+
+/// How many records at the top are a time series' metadata, two fields
+/// each, key then value, as the ONS writes them above its periods and values
+/// (and no header): `None` when the text does not start so.
+fn series_metadata(split: &Split, records: &[&Record]) -> Option<usize> {
+    let key = |r: &Record| split.fields(r).next().map(str::trim);
+    if records.first().and_then(|r| key(r)) != Some("Title") {
+        return None;
+    }
+    let n = records
+        .iter()
+        .take_while(|r| key(r).is_some_and(|k| SERIES_KEYS.contains(&k)))
+        .count();
+    let next = records.get(n).and_then(|r| key(r))?;
+    (n >= 2 && next.starts_with(|c: char| c.is_ascii_digit())).then_some(n)
+}
+
+/// A series block's lines as `key: value` title lines, the unit with its
+/// prefix (`PreUnit` £ and `Unit` m: `Unit: £m`).
+fn series_titles(split: &Split, block: &[&Record]) -> Vec<String> {
+    let pairs: Vec<(String, String)> = block
+        .iter()
+        .filter_map(|r| {
+            let mut f = split.fields(r);
+            let key = f.next()?.trim().to_string();
+            let value = f.next().unwrap_or_default().trim().to_string();
+            (!value.is_empty()).then_some((key, value))
+        })
+        .collect();
+    let pre = pairs
+        .iter()
+        .find(|(k, _)| k == "PreUnit")
+        .map_or("", |(_, v)| v.as_str());
+    pairs
+        .iter()
+        .filter(|(k, _)| k != "PreUnit")
+        .map(|(k, v)| match k.as_str() {
+            "Unit" => format!("Unit: {pre}{v}"),
+            _ => format!("{k}: {v}"),
+        })
+        .collect()
+}
+
 /// Whether a record's first field reads as a note or a source line.
 fn labelled(split: &Split, record: &Record) -> bool {
     let first = split.fields(record).next().unwrap_or_default();
@@ -635,8 +690,14 @@ fn build(
     pasted: bool,
 ) -> Result<(Table, DelimitedReport)> {
     let (body_width, used_width) = body_widths(split, records);
-    // 3. The header: the first record as wide as the body with two non-empty fields.
-    let header_at = if body_width >= 2 {
+    let series_block = (body_width == 2)
+        .then(|| series_metadata(split, records))
+        .flatten();
+    // 3. The header: the first record as wide as the body with two non-empty
+    // fields; in a series block, its last line (renamed below).
+    let header_at = if let Some(n) = series_block {
+        n.saturating_sub(1)
+    } else if body_width >= 2 {
         records
             .iter()
             .position(|r| r.fields >= used_width && r.filled >= 2)
@@ -666,7 +727,19 @@ fn build(
             },
         });
     }
-    let rows = read_body(split, header, body, header.fields.max(body_width));
+    let mut rows = read_body(split, header, body, header.fields.max(body_width));
+    let mut title_lines: Vec<String> = titles.iter().map(|r| split.joined(r, delimiter)).collect();
+    if series_block.is_some() {
+        title_lines = series_titles(split, records.get(..=header_at).unwrap_or_default());
+        let title = title_lines
+            .first()
+            .and_then(|t| t.strip_prefix("Title: "))
+            .unwrap_or("Value")
+            .to_string();
+        for (column, name) in rows.columns.iter_mut().zip(["Period".to_string(), title]) {
+            column.name = name;
+        }
+    }
     let (columns, column_numbers, dropped_columns) = named_columns(rows.columns);
     let (notes, source) = notes_and_source(split, trailing, delimiter);
     let report = DelimitedReport {
@@ -683,7 +756,7 @@ fn build(
         columns,
         row_numbers: rows.row_numbers,
         column_numbers,
-        title_lines: titles.iter().map(|r| split.joined(r, delimiter)).collect(),
+        title_lines,
         notes,
         source,
         skipped: rows.skipped,
