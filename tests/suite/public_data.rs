@@ -1071,3 +1071,18 @@ fn an_ons_time_series_charts_its_years_titled_and_in_its_unit() {
         ["2021 Q1", "2021 Q2", "2022 Q1", "2022 JAN", "2022 FEB"]
     );
 }
+
+/// Growth rates and ratios in `%` leave 0–100 (−2.8% in 2020, debt of 255%
+/// of GDP): every value is read, none skipped; the label keeps its `%`
+/// (format v1's `%` is a share, 0–100).
+#[test]
+fn a_rate_in_percent_outside_0_to_100_keeps_every_value() {
+    let i = of("Year,United States,Japan\n2019,2.3%,-0.4%\n2020,-2.8%,-4.1%\n2021,5.9%,2.6%\n");
+    assert!(i.summary.skipped.is_empty(), "{:?}", i.summary.skipped);
+    assert_eq!(line(&i.dataset, "United States (%)")[1], (2020, Some(-2.8)));
+    let i = of("Country,Debt to GDP (%)\nJapan,255.2\nItaly,144.4\nGermany,66.1\n");
+    assert!(i.summary.skipped.is_empty(), "{:?}", i.summary.skipped);
+    let r = i.dataset.ranking.as_ref().unwrap();
+    assert_eq!(r.metrics[0].label, "Debt to GDP (%)");
+    assert_eq!(r.villages[0].values[0], Some(255.2));
+}

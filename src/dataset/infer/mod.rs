@@ -184,6 +184,30 @@ fn pick_table(tables: &[Table], mapping: &Mapping) -> Result<usize> {
     }
 }
 
+/// A column in `%` whose values leave 0–100 (a growth rate of −2.8%, debt
+/// of 255% of GDP) is a rate, not a share: format v1 keeps `%` for shares
+/// (0–100), so its values are all read, with no unit, and its label keeps
+/// the `%` its header or cells wrote.
+fn rate_not_share(p: &mut Profile) {
+    let percent_cells = p.percent_cells > 0 && p.percent_cells.saturating_mul(2) >= p.numbers;
+    let percent = p.header_unit.as_deref() == Some("%") || percent_cells;
+    if !percent
+        || !p
+            .parsed
+            .iter()
+            .any(|v| v.is_finite() && !(0.0..=100.0).contains(v))
+    {
+        return;
+    }
+    p.label = if p.header_unit.is_some() {
+        p.header.clone()
+    } else {
+        format!("{} (%)", p.label)
+    };
+    p.header_unit = None;
+    p.percent_cells = 0;
+}
+
 fn profile_columns(table: &Table, mapping: &Mapping) -> Result<Vec<Profile>> {
     let comma: Vec<usize> = match &mapping.decimal_comma {
         Some(names) => names
@@ -209,6 +233,7 @@ fn profile_columns(table: &Table, mapping: &Mapping) -> Result<Vec<Profile>> {
             };
             let mut p = profile::profile(&written, &c.cells, decimal);
             p.header = header_of(table, i);
+            rate_not_share(&mut p);
             p
         })
         .collect())

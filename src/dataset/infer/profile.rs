@@ -256,7 +256,7 @@ const HINTS: [(Hint, &[&str], &[&str]); 4] = [
             "value footnotes",
             "estimates start after",
         ],
-        &["代码", "编码", "_id", " id", "code"],
+        &["代码", "编码", "_id", " id", "code", "margin of error"],
     ),
     (
         Hint::Group,

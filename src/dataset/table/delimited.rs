@@ -740,6 +740,7 @@ fn build(
             column.name = name;
         }
     }
+    second_header(&mut rows);
     let (columns, column_numbers, dropped_columns) = named_columns(rows.columns);
     let (notes, source) = notes_and_source(split, trailing, delimiter);
     let report = DelimitedReport {
@@ -762,6 +763,55 @@ fn build(
         skipped: rows.skipped,
     };
     Ok((table, report))
+}
+
+/// A second header row under the first (the US Census Bureau's downloads:
+/// codes such as `B01001_001E`, then `Estimate!!Total:`): a first row of
+/// text in at least two columns whose other rows are all numbers. Its texts
+/// name those columns, and it is no row.
+fn second_header(rows: &mut Body) {
+    if rows.row_numbers.len() < 3 {
+        return;
+    }
+    let numeric = |c: &Cell| match c {
+        Cell::Text(t) => {
+            let t = t.trim();
+            t.bytes().any(|b| b.is_ascii_digit())
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || b".,-+% ".contains(&b))
+        }
+        Cell::Number(_) => true,
+        _ => false,
+    };
+    let labelled = |c: &Column| {
+        let (first, rest) = match c.cells.split_first() {
+            Some(split) => split,
+            None => return false,
+        };
+        matches!(first, Cell::Text(t) if !numeric(first) && !t.trim().is_empty())
+            && rest
+                .iter()
+                .filter(|c| !matches!(c, Cell::Empty))
+                .all(numeric)
+            && rest.iter().any(numeric)
+    };
+    let numbers_labelled = rows.columns.iter().filter(|c| labelled(c)).count();
+    let all_text = rows
+        .columns
+        .iter()
+        .all(|c| c.cells.first().is_none_or(|f| !numeric(f)));
+    if numbers_labelled < 2 || !all_text {
+        return;
+    }
+    for column in &mut rows.columns {
+        if let Some(Cell::Text(label)) = column.cells.first() {
+            column.name = label.trim().to_string();
+        }
+        if !column.cells.is_empty() {
+            column.cells.remove(0);
+        }
+    }
+    rows.row_numbers.remove(0);
 }
 
 /// The body's width (its records' most common number of fields) and the
