@@ -1086,3 +1086,98 @@ fn a_rate_in_percent_outside_0_to_100_keeps_every_value() {
     assert_eq!(r.metrics[0].label, "Debt to GDP (%)");
     assert_eq!(r.villages[0].values[0], Some(255.2));
 }
+
+/// Times as everyday spreadsheets and budgets write them: fiscal years
+/// (`FY2015`, `2019-20`), provisional and year-end years (`2022p`, `2023*`,
+/// `2018年末`), Excel's `Jan-22`, and a `Total` row under the years.
+#[test]
+fn fiscal_provisional_and_short_month_times_are_times() {
+    let years = |text: &str| -> Vec<i32> {
+        let d = of(text).dataset;
+        let t = d.trend.expect("a trend");
+        t.series[0].points.iter().map(|p| p.year).collect()
+    };
+    assert_eq!(
+        years("Fiscal Year,Receipts ($bn)\nFY2015,3250\nFY2016,3268\nFY2017,3316\n"),
+        [2015, 2016, 2017]
+    );
+    assert_eq!(
+        years("Year,Outlay\n2019-20,10\n2020-21,12\n2021-22,15\n"),
+        [2019, 2020, 2021]
+    );
+    assert_eq!(
+        years("Year,GDP\n2020,10\n2021,12\n2022p,15\n2023*,16\n"),
+        [2020, 2021, 2022, 2023]
+    );
+    assert_eq!(
+        years("指标,2020年末,2019年末,2018年末\n年末总人口(万人),141212,141008,140541\n"),
+        [2018, 2019, 2020]
+    );
+    assert_eq!(
+        years("Month,Rate\nJan-22,4.0\nFeb-22,3.8\nJan-23,3.4\n"),
+        [2022, 2023]
+    );
+    // `2011-12` is December 2011, never a fiscal year.
+    assert_eq!(
+        years("Month,Rate\n2011-11,4.0\n2011-12,3.8\n2012-01,3.4\n"),
+        [2011, 2012]
+    );
+    let i = of("Year,A,B\n2019,1,2\n2020,2,3\n2021,3,4\n2022,4,5\nTotal,10,14\n");
+    assert_eq!(line(&i.dataset, "A").len(), 4);
+    assert_eq!(i.summary.skipped.len(), 1, "the Total row, listed");
+}
+
+/// Numbers as accountants and statistical tables mark them: `(1,234)` is
+/// negative, `916.4*` and `990 (a)` carry a footnote's mark; the Census
+/// API's -666666666 is no estimate.
+#[test]
+fn accounting_negatives_footnote_marks_and_census_annotations() {
+    let i = of(
+        "Company,Net income ($m),Margin\nA,\"(1,234)\",(8.2 %)\nB,567,4.1 %\nC,\"1,020\",6.0 %\n",
+    );
+    let r = i.dataset.ranking.as_ref().unwrap();
+    let a = r.villages.iter().find(|v| v.name == "A").unwrap();
+    assert_eq!(a.values, [Some(-1234.0), Some(-8.2)]);
+    let i =
+        of("State,2020,2021\nAlaska,\"916.4*\",990 (a)\nColorado,800.1,812.5\nIdaho,700.2,701.3\n");
+    assert!(i.summary.skipped.is_empty(), "{:?}", i.summary.skipped);
+    assert_eq!(
+        line(&i.dataset, "Alaska"),
+        [(2020, Some(916.4)), (2021, Some(990.0))]
+    );
+    let i = of(
+        r#"[["NAME","B19013_001E","state"],["Alabama","59609","01"],["Alaska","86370","02"],["Puerto Rico","-666666666","72"]]"#,
+    );
+    let r = i.dataset.ranking.as_ref().unwrap();
+    let pr = r.villages.iter().find(|v| v.name == "Puerto Rico").unwrap();
+    assert_eq!(pr.values[0], None);
+}
+
+/// Excel's `sep=;` first line says the delimiter and is no title.
+#[test]
+fn excels_sep_line_is_the_delimiter_not_a_title() {
+    let i = of("sep=;\nJahr;Umsatz;Beschäftigte\n2020;10,5;100\n2021;11,2;104\n2022;12,0;110\n");
+    assert_eq!(i.dataset.title, None);
+    assert_eq!(line(&i.dataset, "Umsatz")[0], (2020, Some(10.5)));
+}
+
+/// The Census Bureau's table download: a row of codes, then a row of
+/// labels; the margins of error are left out.
+#[test]
+fn a_census_table_is_named_by_its_second_header_row() {
+    let text = "\"GEO_ID\",\"NAME\",\"B01001_001E\",\"B01001_001M\",\"B01001_002E\",\"B01001_002M\",
+\"Geography\",\"Geographic Area Name\",\"Estimate!!Total:\",\"Margin of Error!!Total:\",\"Estimate!!Total:!!Male:\",\"Margin of Error!!Total:!!Male:\",
+\"0400000US01\",\"Alabama\",\"5074296\",\"*****\",\"2506702\",\"2303\",
+\"0400000US02\",\"Alaska\",\"733583\",\"*****\",\"362390\",\"3142\",
+\"0400000US04\",\"Arizona\",\"7359197\",\"*****\",\"3635443\",\"2571\",
+";
+    let i = of(text);
+    let r = i.dataset.ranking.as_ref().expect("a ranking");
+    let labels: Vec<&str> = r.metrics.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, ["Estimate!!Total:", "Estimate!!Total:!!Male:"]);
+    assert_eq!(r.villages.len(), 3, "no row of labels among the states");
+    assert!(matches!(
+        role(&i, "Margin of Error!!Total:!!Male:"),
+        Role::Left(_)
+    ));
+}

@@ -184,6 +184,24 @@ fn latin_magnitude(text: &str) -> (f64, &str) {
 pub fn number(text: &str, decimal: Decimal) -> Option<Number> {
     let mut t = super::super::text::trim_white(text);
     let mut negative = false;
+    // A footnote's mark after the number (`916.4*`, `990 (a)`, `12.3†`): the
+    // number is read (the mark is the publisher's note on it).
+    if let Some(rest) = t.strip_suffix(['*', '†', '‡']) {
+        t = rest.trim_end_matches(['*', '†', '‡']).trim_end();
+    } else if let Some(rest) = t.strip_suffix(')') {
+        if let Some((body, mark)) = rest.rsplit_once(" (") {
+            if (1..=2).contains(&mark.len()) && mark.bytes().all(|b| b.is_ascii_lowercase()) {
+                t = body.trim_end();
+            }
+        }
+    }
+    // An accountant's negative: `(1,234)`, `(8.2 %)`.
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        if inner.starts_with(|c: char| c.is_ascii_digit()) {
+            negative = true;
+            t = inner.trim();
+        }
+    }
     match t.as_bytes().first() {
         Some(b'-') => {
             negative = true;
@@ -420,7 +438,10 @@ pub fn time(text: &str) -> Option<Time> {
     let trimmed = super::super::text::trim_white(text);
     let t = trimmed;
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
-        return quarter(t).or_else(|| named_month(t));
+        return quarter(t)
+            .or_else(|| named_month(t))
+            .or_else(|| fiscal(t))
+            .or_else(|| month_short_year(t));
     }
     // Digits alone (most cells of a number or year column): a year or nothing.
     if t.bytes().all(|b| b.is_ascii_digit()) {
@@ -436,6 +457,32 @@ pub fn time(text: &str) -> Option<Time> {
     }
     if let Some(q) = quarter(t) {
         return Some(q);
+    }
+    // A year marked provisional, revised or estimated (`2022p`, `2023*`,
+    // `2021r`, `2023e`), a year-end (`2018年末`, `2018年底`), a fiscal year
+    // as India's and Australia's budgets write it (`2019-20`, by its first
+    // year).
+    if let Some(head) = t.get(..4).filter(|h| h.bytes().all(|b| b.is_ascii_digit())) {
+        let rest = t.get(4..).unwrap_or_default().trim();
+        let marked = matches!(
+            rest,
+            "p" | "P" | "*" | "r" | "R" | "e" | "E" | "(p)" | "(r)" | "(e)"
+        ) || matches!(rest, "年末" | "年底");
+        if marked {
+            return year_of(head).map(Time::Year);
+        }
+        if let Some(next) = rest.strip_prefix(['-', '/', '–']) {
+            let next = next.split([' ', '(']).next().unwrap_or_default();
+            let y = year_of(head)?;
+            // `2011-12` stays December 2011: a fiscal year only where the
+            // two digits cannot be a month.
+            let follows = next.len() == 2
+                && next.parse::<i32>().is_ok_and(|n| n > 12)
+                && next.parse::<i32>().ok() == y.checked_add(1).and_then(|n| n.checked_rem(100));
+            if follows {
+                return Some(Time::Year(y));
+            }
+        }
     }
     // The World Bank DataBank's year headers: `2019 [YR2019]`.
     if let Some((y, code)) = t.split_once(" [YR") {
@@ -560,6 +607,37 @@ pub fn named_month(text: &str) -> Option<Time> {
         [d, m, y] => Some(Time::Date(year_of(y)?, month_name(m)?, small(d, 31)?)),
         _ => None,
     }
+}
+
+/// A fiscal year written `FY2015`, `FY 2015` or `FY15`: that year.
+fn fiscal(t: &str) -> Option<Time> {
+    let rest = t
+        .strip_prefix("FY")
+        .or_else(|| t.strip_prefix("fy"))?
+        .trim_start();
+    match rest.len() {
+        4 => year_of(rest).map(Time::Year),
+        2 if rest.bytes().all(|b| b.is_ascii_digit()) => {
+            year_of(&format!("20{rest}")).map(Time::Year)
+        }
+        _ => None,
+    }
+}
+
+/// `Jan-22`, as Excel's `mmm-yy` format shows a month: 2022-01 (a year
+/// in 50–99 is 19xx).
+fn month_short_year(t: &str) -> Option<Time> {
+    let (m, y) = t.split_once(['-', ' ', '\''])?;
+    let m = month_name(m)?;
+    if y.len() != 2 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let century = if y.as_bytes().first().is_some_and(|&d| d >= b'5') {
+        "19"
+    } else {
+        "20"
+    };
+    Some(Time::Month(year_of(&format!("{century}{y}"))?, m))
 }
 
 /// An Excel date (days since 1899-12-30) as a calendar date.

@@ -346,6 +346,16 @@ fn in_unit(v: f64, cell: &Cell, unit: Option<&str>) -> f64 {
     }
 }
 
+/// The values the Census Bureau's API writes for no estimate.
+const CENSUS_ANNOTATIONS: [f64; 6] = [
+    -999_999_999.0,
+    -888_888_888.0,
+    -666_666_666.0,
+    -555_555_555.0,
+    -333_333_333.0,
+    -222_222_222.0,
+];
+
 /// A value cell read: a number, missing, or skipped with a reason.
 fn value(
     cell: &Cell,
@@ -369,6 +379,11 @@ fn value(
         }
         Cell::Bool(_) | Cell::Date(_) => return Err(Reason::NotANumber),
     };
+    // The US Census Bureau's API writes its annotations as values
+    // (-666666666: too few sample observations; -999999999, -888888888…).
+    if v <= -222_222_222.0 && CENSUS_ANNOTATIONS.contains(&v) {
+        return Ok(None);
+    }
     if !v.is_finite() || v.abs() >= MAX_VALUE {
         return Err(Reason::TooBig);
     }

@@ -474,11 +474,18 @@ impl Planner<'_> {
                     Why::MostDistinct
                 },
             )),
-            // Codes stand in for names when there is nothing else.
+            // Long names (over 40 characters on average), then codes, stand
+            // in for names when there is nothing else.
             None if time_index.is_none() || transposed => profiles
                 .iter()
                 .enumerate()
-                .find(|(i, p)| self.usable(*i) && p.kind == Kind::Code)
+                .find(|(i, p)| self.usable(*i) && p.kind == Kind::FreeText && !time_unique)
+                .or_else(|| {
+                    profiles
+                        .iter()
+                        .enumerate()
+                        .find(|(i, p)| self.usable(*i) && p.kind == Kind::Code)
+                })
                 .map(|(i, _)| (i, Why::Values)),
             None => None,
         }

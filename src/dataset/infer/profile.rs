@@ -321,6 +321,15 @@ const HINTS: [(Hint, &[&str], &[&str]); 4] = [
             "项目",
             "country name",
             "country or area",
+            // INSEE's and other French and Spanish offices' headers.
+            "libellé",
+            "municipality",
+            "commune",
+            "gemeinde",
+            "libelle",
+            "nom",
+            "nombre",
+            "label",
             "country or territory",
             "国家",
             "country_name",
@@ -483,7 +492,7 @@ impl<'c> Pass<'c> {
         // currency: names ("村12", "Brazil") are not tried as either.
         let may_be_number = folded.starts_with(|c: char| {
             c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | '$' | '¥' | '€' | '£')
-        });
+        }) || (folded.starts_with('(') && folded.ends_with(')'));
         if may_be_number {
             self.number_or_time(p, row, raw, &folded);
         } else {
@@ -524,7 +533,7 @@ impl<'c> Pass<'c> {
     /// 2000"), or a word counted towards codes, free text and distinct names.
     fn word(&mut self, p: &mut Profile, raw: &'c str, folded: &str) {
         p.plain_years = false;
-        if folded.ends_with(|c: char| c.is_ascii_digit()) && cells::named_month(folded).is_some() {
+        if folded.ends_with(|c: char| c.is_ascii_digit()) && cells::time(folded).is_some() {
             p.times = p.times.saturating_add(1);
             return;
         }
@@ -643,7 +652,9 @@ fn kind_of(p: &Profile, zero_padded: usize, text_chars: usize, upper_codes: usiz
     if p.filled == 0 {
         Kind::Empty
     } else if p.times > 0
-        && p.times.saturating_mul(20) >= p.filled.saturating_mul(19)
+        // All but one (a `Total` row under the years) in a short table.
+        && (p.times.saturating_mul(20) >= p.filled.saturating_mul(19)
+            || (p.times >= 4 && p.times.saturating_add(1) == p.filled))
         && (p.hint == Hint::Time || !p.plain_years)
     {
         Kind::Time
@@ -651,7 +662,7 @@ fn kind_of(p: &Profile, zero_padded: usize, text_chars: usize, upper_codes: usiz
         Kind::Code
     } else if p.numbers > 0 && not_number.saturating_mul(5) <= p.filled {
         Kind::Number
-    } else if words > 0 && text_chars > words.saturating_mul(40) {
+    } else if words > 0 && text_chars > words.saturating_mul(40) && p.hint != Hint::Name {
         Kind::FreeText
     } else if words > 0
         && upper_codes.saturating_mul(10) >= words.saturating_mul(9)

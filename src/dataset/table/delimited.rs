@@ -78,13 +78,27 @@ pub fn read_delimited(text: &str, pasted: bool) -> Result<(Table, DelimitedRepor
     }
     let input = text.as_bytes();
     let eurostat = is_eurostat_tsv(text);
+    // Excel's hint on the first line, `sep=;`: the delimiter, and no record.
+    let sep = text
+        .lines()
+        .next()
+        .and_then(|l| l.trim().strip_prefix("sep="))
+        .filter(|d| d.len() == 1)
+        .and_then(|d| d.bytes().next());
     let delimiter = if eurostat {
         Some(b'\t')
+    } else if sep.is_some() {
+        sep
     } else {
         sniff(input, pasted)
     };
     let split = Split::read(input, delimiter.unwrap_or(NO_DELIMITER))?;
-    let records: Vec<&Record> = split.records.iter().filter(|r| !r.blank).collect();
+    let records: Vec<&Record> = split
+        .records
+        .iter()
+        .filter(|r| !r.blank)
+        .skip(usize::from(sep.is_some()))
+        .collect();
     if delimiter.is_none() {
         single_column_check(&split, &records)?;
     }
@@ -778,7 +792,7 @@ fn second_header(rows: &mut Body) {
             let t = t.trim();
             t.bytes().any(|b| b.is_ascii_digit())
                 && t.bytes()
-                    .all(|b| b.is_ascii_digit() || b".,-+% ".contains(&b))
+                    .all(|b| b.is_ascii_digit() || b".,-+% ()".contains(&b))
         }
         Cell::Number(_) => true,
         _ => false,
@@ -788,7 +802,7 @@ fn second_header(rows: &mut Body) {
             Some(split) => split,
             None => return false,
         };
-        matches!(first, Cell::Text(t) if !numeric(first) && !t.trim().is_empty())
+        matches!(first, Cell::Text(t) if t.chars().any(char::is_alphabetic))
             && rest
                 .iter()
                 .filter(|c| !matches!(c, Cell::Empty))
