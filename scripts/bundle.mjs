@@ -21,7 +21,7 @@
                         with what the bundle does not call (the async,
                         fetching init) left out
      heluo:glue-module  the glue itself, for a module instantiated once
-     heluo:css          www/heluo-chart.css, minified (minifyCss), as a string
+     heluo:css          www/heluo-chart.css, minified by lightningcss, as a string
    The bundle (minified, an ES module's body) is then wrapped in a named
    function, `!function heluoBundle(){"use strict";…}();`: a classic script
    that leaks no names, and whose function's text is the script itself
@@ -121,13 +121,6 @@ async function glueFactory(gluePath) {
     return `${name || local}: ${local}`;
   });
   return `export default function glue() {\n${text.slice(0, exported.index)}\nreturn { ${fields.join(", ")} };\n}\n`;
-}
-
-/* Comments and spaces out, as rcssmin did (the same bytes for this CSS): it
-   has no strings with spaces around , ; { } > or ":", and no calc(). */
-export function minifyCss(css) {
-  return css.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s+/g, " ").replace(/ ?([{};,>]) ?/g, "$1")
-    .replace(/([^\s;{}]): /g, "$1:").replace(/ !important/g, "!important").replace(/;}/g, "}").trim();
 }
 
 /* The stylesheet minified by lightningcss (vite's, already installed):
