@@ -549,7 +549,11 @@ impl<'a> Rows<'a> {
             .into_iter()
             .map(|t| within_year(t).wrapping_shl(32))
             .collect();
+        // Only a time column of more than plain years can mix them.
         let years_among_periods = plan.time.is_some_and(|(t, _)| {
+            if profiles.get(t).is_none_or(|p| p.plain_years) {
+                return false;
+            }
             let (mut years, mut periods) = (false, false);
             for row in 0..ctx.table.rows() {
                 match cells::cell_time(ctx.cell(row, t)) {

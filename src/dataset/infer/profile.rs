@@ -533,7 +533,12 @@ impl<'c> Pass<'c> {
     /// 2000"), or a word counted towards codes, free text and distinct names.
     fn word(&mut self, p: &mut Profile, raw: &'c str, folded: &str) {
         p.plain_years = false;
-        if folded.ends_with(|c: char| c.is_ascii_digit()) && cells::time(folded).is_some() {
+        // Times that start with a word start with a Latin letter (`Jan 2019`,
+        // `Q1 2019`, `FY2015`, `Jan-22`): names (`村12`) are not tried.
+        if folded.ends_with(|c: char| c.is_ascii_digit())
+            && folded.starts_with(|c: char| c.is_ascii_alphabetic())
+            && cells::time(folded).is_some()
+        {
             p.times = p.times.saturating_add(1);
             return;
         }
