@@ -1181,3 +1181,28 @@ fn a_census_table_is_named_by_its_second_header_row() {
         Role::Left(_)
     ));
 }
+
+/// A yearbook's parts under their total (`  其中：男`, `#0-14岁`) are named
+/// as the parts; `县（市、区）` names its column, it is no unit.
+#[test]
+fn yearbook_part_marks_are_not_names_and_other_names_are_no_unit() {
+    let i = of("指标,2021,2022\n年末总人口（万人）,141260,141175\n  其中：男,72311,72206\n        女,68949,68969\n#0-14岁,24678,23908\n");
+    let names: Vec<&str> = i
+        .dataset
+        .trend
+        .as_ref()
+        .unwrap()
+        .series
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["年末总人口", "男", "女", "0-14岁"]);
+    let i = of("县（市、区）,贫困人口（万人）\n东乡县,1.2\n临夏县,0.8\n积石山县,1.5\n");
+    let c = i
+        .summary
+        .columns
+        .iter()
+        .find(|c| c.header == "县（市、区）")
+        .unwrap();
+    assert_eq!(c.unit, None);
+}

@@ -74,6 +74,28 @@ pub(super) fn name_of(cell: &Cell) -> Option<String> {
 
 /// [`name_of`], borrowed from the cell where cleaning leaves its text as it is.
 pub(super) fn name_text(cell: &Cell) -> Option<Cow<'_, str>> {
+    let name = written_name(cell)?;
+    // A yearbook's marks of a part under its total (`其中：男`, `#0-14岁`):
+    // the part's name.
+    if !name.starts_with(['#', '其']) {
+        return Some(name);
+    }
+    let bare = name
+        .strip_prefix("其中：")
+        .or_else(|| name.strip_prefix("其中:"))
+        .unwrap_or(&name)
+        .trim_start_matches('#')
+        .trim_start();
+    if bare.is_empty() || bare.len() == name.len() {
+        return Some(name);
+    }
+    Some(match name {
+        Cow::Borrowed(b) => Cow::Borrowed(b.get(b.len().saturating_sub(bare.len())..).unwrap_or(b)),
+        Cow::Owned(_) => Cow::Owned(bare.to_string()),
+    })
+}
+
+fn written_name(cell: &Cell) -> Option<Cow<'_, str>> {
     let raw = match cell {
         Cell::Text(t) => Cow::Borrowed(t.as_str()),
         Cell::Number(_) | Cell::Date(_) | Cell::Bool(_) => Cow::Owned(written(cell)),

@@ -148,8 +148,14 @@ fn is_unit(inner: &str) -> bool {
     }
     let lower = inner.to_ascii_lowercase();
     let cjk = inner.chars().filter(|&c| cells::is_cjk(c)).count();
+    // `县（市、区）`, `乡镇（街道）`, `村（社区）`: other names of the thing, no unit.
+    let other_names = inner.contains('、')
+        || matches!(
+            inner,
+            "街道" | "社区" | "市" | "区" | "县" | "镇" | "乡" | "村" | "居委会"
+        );
     inner.contains(['%', '％', '$', '¥', '€', '£', '‰', '/'])
-        || (cjk > 0 && inner.chars().count() <= 6)
+        || (cjk > 0 && inner.chars().count() <= 6 && !other_names)
         || [
             "usd", "us$", "eur", "yuan", "rmb", "cny", "years", "year", "people", "persons",
             "person", "km", "kg", "km2", "kwh", "twh", "gwh", "mw", "tonnes", "tons", "t", "m",
