@@ -22,7 +22,7 @@ for path in files:
 refused = [
     {},
     {"trend": []},
-    {"trend": [[1800, 1]]},
+    {"trend": [[1799, 1]]},
     {"trend": {"title": "no series"}},
     {"ranking": {"metrics": [], "villages": []}},
     {"ranking": {"metrics": [{"key": " "}], "villages": [{"name": "a", "values": {}}]}},
