@@ -9,6 +9,6 @@
    BENCHMARKS.md, "Tables through the page", the cold rows. */
 export function inflate(base64) {
   const packed = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+  return new Response(new Response(packed).body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
     .then((wasm) => WebAssembly.compile(wasm));
 }
