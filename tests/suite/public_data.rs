@@ -50,6 +50,12 @@ fn line(d: &Dataset, name: &str) -> Vec<(i32, Option<f64>)> {
     s.points.iter().map(|p| (p.year, p.value)).collect()
 }
 
+/// The ranking's names, in order.
+fn ranked(d: &Dataset) -> Vec<&str> {
+    let r = d.ranking.as_ref().expect("a ranking");
+    r.villages.iter().map(|v| v.name.as_str()).collect()
+}
+
 fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-9)
 }
@@ -904,15 +910,7 @@ fn a_district_table_fills_its_towns_down_skips_subtotals_and_reads_wan_in_wanyua
 fn kosovo_is_a_country_not_an_aggregate() {
     let text = "Entity,Code,Year,GDP per capita\nKosovo,OWID_KOS,2022,11000\nSerbia,SRB,2022,21000\nWorld,OWID_WRL,2022,20000\nAlbania,ALB,2022,16000\n";
     let i = of(text);
-    let ranked: Vec<&str> = i
-        .dataset
-        .ranking
-        .as_ref()
-        .unwrap()
-        .villages
-        .iter()
-        .map(|v| v.name.as_str())
-        .collect();
+    let ranked = ranked(&i.dataset);
     assert!(ranked.contains(&"Kosovo"), "{ranked:?}");
     assert!(!ranked.contains(&"World"), "{ranked:?}");
 }
@@ -993,14 +991,7 @@ fn a_statistics_norway_json_stat_gives_a_line_per_region_of_one_measure() {
         line(d, "Oslo"),
         [(2023, Some(719600.0)), (2024, Some(724500.0))]
     );
-    let ranked: Vec<&str> = d
-        .ranking
-        .as_ref()
-        .unwrap()
-        .villages
-        .iter()
-        .map(|v| v.name.as_str())
-        .collect();
+    let ranked = ranked(d);
     assert_eq!(
         ranked,
         ["Oslo", "Rogaland"],

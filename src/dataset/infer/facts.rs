@@ -419,6 +419,7 @@ pub(super) fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts
     for row in 0..ctx.table.rows() {
         rows.read_row(&mut facts, row);
     }
+    facts.quarters |= rows.quarter_columns;
     // Notes: the slice, the sums, the day/month order, shares.
     for (c, v, auto) in &plan.splits {
         if let Some(v) = v {
@@ -601,7 +602,7 @@ impl<'a> Rows<'a> {
         } else {
             0
         };
-        facts.quarters |= self.quarter_columns || matches!(time, Some(Time::Quarter(..)));
+        facts.quarters |= matches!(time, Some(Time::Quarter(..)));
         if let Some(Time::Date(_, _, d)) = time {
             facts.days |= d != 1;
         }

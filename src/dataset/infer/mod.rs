@@ -189,8 +189,7 @@ fn pick_table(tables: &[Table], mapping: &Mapping) -> Result<usize> {
 /// (0–100), so its values are all read, with no unit, and its label keeps
 /// the `%` its header or cells wrote.
 fn rate_not_share(p: &mut Profile) {
-    let percent_cells = p.percent_cells > 0 && p.percent_cells.saturating_mul(2) >= p.numbers;
-    let percent = p.header_unit.as_deref() == Some("%") || percent_cells;
+    let percent = p.header_unit.as_deref() == Some("%") || p.percent_by_cells();
     if !percent
         || !p
             .parsed

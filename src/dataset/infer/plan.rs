@@ -780,10 +780,10 @@ impl Planner<'_> {
                     .or_else(|| self.mapping.units.get(header))
                 {
                     Some(u) => text::unit(u),
-                    None => p.header_unit.clone().or_else(|| {
-                        (p.percent_cells > 0 && p.percent_cells.saturating_mul(2) >= p.numbers)
-                            .then(|| "%".to_string())
-                    }),
+                    None => p
+                        .header_unit
+                        .clone()
+                        .or_else(|| p.percent_by_cells().then(|| "%".to_string())),
                 }
             })
             .collect()

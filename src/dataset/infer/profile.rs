@@ -75,6 +75,13 @@ pub struct Profile {
 /// At most this many distinct whole numbers make a column of categories.
 pub const FEW: usize = 24;
 
+impl Profile {
+    /// Whether most of the column's numbers are written with `%`.
+    pub fn percent_by_cells(&self) -> bool {
+        self.percent_cells > 0 && self.percent_cells.saturating_mul(2) >= self.numbers
+    }
+}
+
 /// Tracks the distinct whole numbers of a column, up to [`FEW`].
 struct Few(Option<Vec<i64>>);
 
