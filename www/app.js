@@ -1050,8 +1050,11 @@
   /* The reader is about to choose a file (the chooser opens, a file is
      dragged over the page): the table importer starts loading now, while
      they pick, so a CSV does not wait for it once chosen. A JSON file never
-     needs it, but the reader cannot be asked which they will pick. */
-  function warmImporter() { loadTableImporter().catch(function () {}); }
+     needs it, but the reader cannot be asked which they will pick. Its
+     code is readied meanwhile too (HeluoTables.warmUp). */
+  function warmImporter() {
+    loadTableImporter().then(function (tables) { tables.warmUp(); }, function () {});
+  }
   $("file-input").addEventListener("click", warmImporter);
 
   $("file-input").addEventListener("change", function (event) {

@@ -517,11 +517,17 @@ pub fn time(text: &str) -> Option<Time> {
     let Some(sep) = t.chars().find(|c| matches!(c, '-' | '/' | '.')) else {
         return named_month(trimmed);
     };
-    let parts: Vec<&str> = t.split(sep).collect();
-    match parts.as_slice() {
-        [y, m] if y.len() == 4 => Some(Time::Month(year_of(y)?, small(m, 12)?)),
-        [y, m, d] if y.len() == 4 => Some(Time::Date(year_of(y)?, small(m, 12)?, small(d, 31)?)),
-        [a, b, y] if y.len() == 4 => {
+    // Two or three parts, taken without collecting them: every decimal
+    // number of a column (`12.24`) comes this way.
+    let mut parts = t.split(sep);
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), None, _) if y.len() == 4 => {
+            Some(Time::Month(year_of(y)?, small(m, 12)?))
+        }
+        (Some(y), Some(m), Some(d), None) if y.len() == 4 => {
+            Some(Time::Date(year_of(y)?, small(m, 12)?, small(d, 31)?))
+        }
+        (Some(a), Some(b), Some(y), None) if y.len() == 4 => {
             Some(Time::DayMonth(year_of(y)?, small(a, 31)?, small(b, 31)?))
         }
         _ => None,

@@ -487,7 +487,9 @@ fn is_aggregate(entity: &Entity, coded: bool) -> bool {
     }
     // A town's subtotal row among its villages (`城关镇小计`, `Subtotal`).
     if ["小计", "合计", "总计"].iter().any(|s| name.ends_with(s))
-        || name.to_lowercase().starts_with("subtotal")
+        || name
+            .get(..8)
+            .is_some_and(|head| head.eq_ignore_ascii_case("subtotal"))
     {
         return true;
     }
