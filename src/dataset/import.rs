@@ -77,7 +77,12 @@ pub fn load(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
                 truncated: false, ..
             },
         ) => {
-            let (text, _, bad) = encoding_rs::GB18030.decode(bytes);
+            let code_page = if single_bytes(bytes) {
+                encoding_rs::WINDOWS_1252
+            } else {
+                encoding_rs::GB18030
+            };
+            let (text, _, bad) = code_page.decode(bytes);
             if bad {
                 return Err(err);
             }
@@ -86,6 +91,33 @@ pub fn load(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
         Err(err) => return Err(err),
     };
     load_text_or_v1(&text, false, mapping, || super::parse(bytes))
+}
+
+/// Whether text that is not UTF-8 is in a one-byte code page (Windows-1252,
+/// as Western Excel writes) rather than GB18030: most of its bytes above
+/// ASCII stand alone (é, ü in `Müller`), where a two-byte character is a
+/// pair (its second byte may be ASCII, `@` to `~`, before the next
+/// character). The page's rule (www/src/util.js, `decodeBytes`), said again
+/// here for the command line: Windows-1252 read as GB18030 shows Chinese
+/// with nothing replaced to say it is wrong.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn single_bytes(bytes: &[u8]) -> bool {
+    let mut alone = 0i64;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b > 127 {
+            let next = bytes.get(i.saturating_add(1)).copied().unwrap_or(0);
+            let after = bytes.get(i.saturating_add(2)).copied().unwrap_or(0);
+            if next > 127 || ((64..127).contains(&next) && after > 127) {
+                alone = alone.saturating_sub(1);
+                i = i.saturating_add(1);
+            } else {
+                alone = alone.saturating_add(1);
+            }
+        }
+        i = i.saturating_add(1);
+    }
+    alone > 0
 }
 
 /// Loads a file by its name and bytes, as the page does. A file named `.json`

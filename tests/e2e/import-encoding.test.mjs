@@ -89,6 +89,34 @@ test('a UTF-8 file with a byte order mark notes it; in English the words are Eng
   }
 });
 
+test('a Windows-1252 export (a German district table, as Western Excel writes it) is read as Windows-1252, not as Chinese', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    await page.selectOption('#lang-select', 'en');
+    const bytes = await readFile(join(ENCODINGS, 'bayern-kreise-cp1252.csv'));
+    await chooseBytes(page, 'bayern-kreise-cp1252.csv', bytes, 'text/csv');
+    await loaded(page, 'bayern-kreise-cp1252.csv');
+    // Not UTF-8, and its bytes above ASCII stand alone (ü, ö, ²): one-byte
+    // letters, not GB18030's pairs, which would read them without a
+    // replacement character as Chinese.
+    assert.equal(await page.textContent('#import-decoded'), ' · Windows-1252, 0 replacement characters');
+    const names = (await readTable(page, 'ranking')).rows.map((r) => r[1]);
+    for (const n of ['Landeshauptstadt München', 'Nürnberg', 'Fürth', 'Bad Tölz-Wolfratshausen', 'Mühldorf a.Inn']) {
+      assert.ok(names.includes(n), `${n} among ${names}`);
+    }
+    assert.equal(await page.textContent('#import-line'), 'Ranking: 8 items, 2 metrics');
+    // Its German numbers read whole: 1.510.378 inhabitants, 310,7 km².
+    const top = (await readTable(page, 'ranking')).rows[0];
+    assert.deepEqual(top.slice(1), ['Landeshauptstadt München', '1,510,378', '310.7']);
+    await page.click('#import-adjust');
+    assert.equal(await page.$eval('#import-encoding', (s) => s.value), 'windows-1252');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('Big5 read as GB18030 is garbled; picking Big5 fixes the names, and the recipe keeps it', async () => {
   const p = await openPage('file');
   const { page } = p;

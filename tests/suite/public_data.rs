@@ -1197,3 +1197,28 @@ fn yearbook_part_marks_are_not_names_and_other_names_are_no_unit() {
         .unwrap();
     assert_eq!(c.unit, None);
 }
+
+/// Text that is not UTF-8 is GB18030 (a bureau export) unless its bytes
+/// above ASCII stand alone, as a one-byte code page's letters do: a German
+/// district table saved by Western Excel (Windows-1252) keeps `München`,
+/// the bureau export stays Chinese, Big5 (pairs too) is not taken for it.
+#[test]
+fn windows_1252_is_told_from_gb18030_by_its_lone_bytes() {
+    use heluo::dataset::import::single_bytes;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let file =
+        |p: &str| std::fs::read(format!("{root}/{p}")).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let german = file("tests/fixtures/encodings/bayern-kreise-cp1252.csv");
+    assert!(single_bytes(&german));
+    assert!(!single_bytes(&file("www/data/tables/national-nbs.csv")));
+    assert!(!single_bytes(&file(
+        "tests/fixtures/encodings/big5-long.csv"
+    )));
+    let d = match load(&german, &Mapping::default()) {
+        Ok(Loaded::Tables(t)) => t.imported.dataset,
+        other => panic!("{other:?}"),
+    };
+    let names = ranked(&d);
+    assert_eq!(names.first(), Some(&"Landeshauptstadt München"));
+    assert!(names.contains(&"Bad Tölz-Wolfratshausen"), "{names:?}");
+}

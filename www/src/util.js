@@ -38,14 +38,28 @@ export function toBytes(data) {
 
 /** A file's text: in `forced` (a TextDecoder label) when given, else by its
     byte order mark, else UTF-8, else GB18030 as Chinese Excel and WPS write
-    it; with the encoding read and how many characters could not be (U+FFFD).
+    it or Windows-1252 as Western Excel does; with the encoding read and how many characters could not be (U+FFFD).
     Heluo.decode, which the page uses too. */
 export function decodeBytes(bytes, forced) {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8"
     : bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "";
   let text, decoder;
   try { decoder = new TextDecoder(forced || bom || "utf-8", { fatal: !forced && !bom }); } catch (err) { decoder = new TextDecoder("utf-8"); }
-  try { text = decoder.decode(bytes); } catch (err) { decoder = new TextDecoder("gb18030"); text = decoder.decode(bytes); }
+  try { text = decoder.decode(bytes); } catch (err) {
+    /* Not UTF-8: GB18030, as Chinese Excel and WPS write, unless most bytes
+       above ASCII stand alone: a one-byte code page's letters (é, ü in
+       `Müller`) come one at a time between ASCII ones, while a two-byte
+       character is a pair (its second byte may be ASCII, @ to ~, before
+       the next character). Windows-1252 read as GB18030 shows Chinese with
+       nothing replaced to say it is wrong. */
+    let alone = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i + 1];
+      if (bytes[i] > 127) b > 127 || (b > 63 && b < 127 && bytes[i + 2] > 127) ? (alone--, i++) : alone++;
+    }
+    decoder = new TextDecoder(alone > 0 ? "windows-1252" : "gb18030");
+    text = decoder.decode(bytes);
+  }
   let replaced = 0;
   for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) replaced++;
   return { text, encoding: decoder.encoding, bom: bom === decoder.encoding, replaced };
