@@ -83,7 +83,11 @@ pub fn load(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
                 encoding_rs::GB18030
             };
             let (text, _, bad) = code_page.decode(bytes);
-            if bad {
+            // A JSON object is format v1's to read, and the page's main
+            // module tries GB18030 alone there (src/web): its message.
+            let object =
+                code_page == encoding_rs::WINDOWS_1252 && text.trim_start().starts_with('{');
+            if bad || object {
                 return Err(err);
             }
             return load_text(&text, false, mapping);

@@ -1222,3 +1222,39 @@ fn windows_1252_is_told_from_gb18030_by_its_lone_bytes() {
     assert_eq!(names.first(), Some(&"Landeshauptstadt München"));
     assert!(names.contains(&"Bad Tölz-Wolfratshausen"), "{names:?}");
 }
+
+/// OECD.Stat's CSV export writes each dimension twice, as a code and as a
+/// label (`LOCATION` `AUS`, `Country` `Australia`): the label names the
+/// lines, and the code marks the OECD's own total as an aggregate, left out
+/// of the ranking.
+#[test]
+fn oecd_stat_names_countries_by_label_and_leaves_its_total_out() {
+    let mut csv = String::from("\"LOCATION\",\"Country\",\"SUBJECT\",\"Subject\",\"TIME\",\"Time\",\"Unit Code\",\"Unit\",\"Value\",\"Flag Codes\",\"Flags\"\n");
+    for (code, name, values) in [
+        ("AUS", "Australia", [5.2, 5.1, 6.5]),
+        ("AUT", "Austria", [4.8, 4.5, 6.0]),
+        ("CAN", "Canada", [5.8, 5.7, 9.7]),
+        ("OECD", "OECD - Total", [5.6, 5.4, 7.2]),
+    ] {
+        for (year, v) in (2018..).zip(values) {
+            csv.push_str(&format!("\"{code}\",\"{name}\",\"HUR\",\"Harmonised unemployment rate (HUR)\",\"{year}\",\"{year}\",\"PC\",\"Percentage\",\"{v}\",\"\",\"\"\n"));
+        }
+    }
+    let i = of(&csv);
+    assert_eq!(role(&i, "Country"), Role::Name);
+    let names: Vec<&str> = i
+        .dataset
+        .trend
+        .as_ref()
+        .unwrap()
+        .series
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Australia", "Austria", "Canada", "OECD - Total"]);
+    assert_eq!(
+        line(&i.dataset, "Canada"),
+        [(2018, Some(5.8)), (2019, Some(5.7)), (2020, Some(9.7))]
+    );
+    assert_eq!(ranked(&i.dataset), ["Australia", "Austria", "Canada"]);
+}

@@ -171,7 +171,11 @@ pub(super) fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result
     let code = roles
         .per_name
         .iter()
-        .find(|(i, one)| *one && profiles.get(*i).is_some_and(|p| p.kind == Kind::Code))
+        .find(|(i, one)| {
+            *one && profiles
+                .get(*i)
+                .is_some_and(|p| p.kind == Kind::Code || planner.code_like(*i))
+        })
         .map(|(i, _)| *i);
     let slices = planner.slices()?;
     let (splits, left) = planner.splits_and_left(&roles, slices.as_deref());
@@ -274,6 +278,26 @@ impl Roles {
 impl Planner<'_> {
     fn usable(&self, i: usize) -> bool {
         !self.ignored.contains(&i)
+    }
+
+    /// Whether label column `i` writes codes: its first cells (up to 200)
+    /// all 2–10 capitals, digits or `_` (`AUS`, `EU27_2020`, `OECD`).
+    fn code_like(&self, i: usize) -> bool {
+        let Some(column) = self.ctx.table.columns.get(i) else {
+            return false;
+        };
+        let mut seen = false;
+        for cell in column.cells.iter().take(200) {
+            let Some(k) = key_of(cell) else { continue };
+            let code = (2..=10).contains(&k.len())
+                && k.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if !code {
+                return false;
+            }
+            seen = true;
+        }
+        seen
     }
 
     fn is_label(&self, i: usize) -> bool {
@@ -459,11 +483,20 @@ impl Planner<'_> {
                 .filter(|&i| self.is_label(i) && Some(i) != time_index)
                 .collect()
         };
+        // Of two columns alike (OECD.Stat's `LOCATION` with its `Country`),
+        // the one that writes names rather than codes (`AUS`).
         labels.sort_by_key(|&i| {
             profiles
                 .get(i)
-                .map(|p| (rank(p), usize::MAX.saturating_sub(p.distinct), i))
-                .unwrap_or((3, 0, i))
+                .map(|p| {
+                    (
+                        rank(p),
+                        usize::MAX.saturating_sub(p.distinct),
+                        self.code_like(i),
+                        i,
+                    )
+                })
+                .unwrap_or((3, 0, true, i))
         });
         match labels.first() {
             Some(&i) => Some((
