@@ -300,6 +300,8 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonOtherFrequency => "a quarter or month beside the yearly figures, which are charted",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NotePerYearShort => "Years with fewer: {0}.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "Long: a name, a time and value columns",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeWide => "Wide: a time column and a column per series",

@@ -392,4 +392,6 @@ pub enum Msg {
     NoteSliceFirst,
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     ReasonOtherFrequency,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    NotePerYearShort,
 }

@@ -292,6 +292,8 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ReasonOtherFrequency => "已有全年数据，季度或月度数据不重复计入",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NotePerYearShort => "不足的年份：{0}。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "长表：名称、时间、数值各一列",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeWide => "宽表：一列时间，每条线一列",

@@ -655,7 +655,8 @@ fn months_are_read_as_years_and_several_a_year_give_their_mean() {
     assert!(i.summary.notes.contains(&Note::PerYear {
         how: PerYear::Mean,
         most: 2,
-        period: Period::Month
+        period: Period::Month,
+        short: vec![(2014, 1)],
     }));
     assert_eq!(i.mapping.per_year, Some(PerYear::Mean));
     for (how, want) in [("sum", 3.0), ("last", 2.0), ("mean", 1.5)] {
@@ -676,7 +677,8 @@ fn quarters_are_read_as_years_and_give_their_mean() {
     assert!(i.summary.notes.contains(&Note::PerYear {
         how: PerYear::Mean,
         most: 4,
-        period: Period::Quarter
+        period: Period::Quarter,
+        short: vec![(2020, 1)],
     }));
     let m: Mapping = serde_json::from_value(json!({ "perYear": "sum" })).unwrap();
     let summed = ok_with(&t, &m);

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 199] = [
+const EVERY_MSG: [Msg; 200] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -469,6 +469,7 @@ const EVERY_MSG: [Msg; 199] = [
     Msg::ReasonNoTime,
     Msg::ReasonNotATime,
     Msg::ReasonOtherFrequency,
+    Msg::NotePerYearShort,
     Msg::ShapeLong,
     Msg::ShapeWide,
     Msg::ShapeTransposed,
@@ -595,6 +596,7 @@ fn listed(msg: Msg) {
         Msg::ReasonNoTime => {}
         Msg::ReasonNotATime => {}
         Msg::ReasonOtherFrequency => {}
+        Msg::NotePerYearShort => {}
         Msg::ShapeLong => {}
         Msg::ShapeWide => {}
         Msg::ShapeTransposed => {}

@@ -148,7 +148,8 @@ fn monthly_levels_become_the_yearly_mean_and_say_so() {
     assert!(i.summary.notes.contains(&Note::PerYear {
         how: PerYear::Mean,
         most: 3,
-        period: Period::Month
+        period: Period::Month,
+        short: vec![(1959, 2)],
     }));
     assert_eq!(
         i.summary.line(Lang::Zh),
@@ -162,12 +163,12 @@ fn monthly_levels_become_the_yearly_mean_and_say_so() {
         .summary
         .words(Lang::Zh)
         .notes
-        .contains(&"按年平均：每年 3 个月。".into()));
+        .contains(&"按年平均：每年 3 个月。不足的年份：1959年（2）。".into()));
     assert!(i
         .summary
         .words(Lang::En)
         .notes
-        .contains(&"Yearly mean of 3 months.".into()));
+        .contains(&"Yearly mean of 3 months. Years with fewer: 1959 (2).".into()));
     // The mapping chooses the sum, or the last month, instead.
     let m: Mapping = serde_json::from_value(json!({"perYear": "sum"})).unwrap();
     let sum = imported(CO2, &m);
@@ -201,13 +202,14 @@ fn daily_weather_gives_yearly_means_and_the_weather_is_no_name() {
     assert!(i.summary.notes.contains(&Note::PerYear {
         how: PerYear::Mean,
         most: 3,
-        period: Period::Day
+        period: Period::Day,
+        short: vec![(2013, 2)],
     }));
     assert!(i
         .summary
         .words(Lang::Zh)
         .notes
-        .contains(&"按年平均：每年 3 天。".into()));
+        .contains(&"按年平均：每年 3 天。不足的年份：2013年（2）。".into()));
 }
 
 #[test]
@@ -259,7 +261,21 @@ fn a_month_column_is_a_period_averaged_not_summed() {
     let month = words.columns.iter().find(|c| c.header == "month").unwrap();
     assert_eq!(month.role, "split");
     assert_eq!(month.why, "Periods within a year: made one value a year.");
-    assert!(words.notes.contains(&"Yearly mean of 2 months.".into()));
+    // 2001 has January only: its mean is of one month, and the note says so.
+    assert!(
+        words
+            .notes
+            .contains(&"Yearly mean of 2 months. Years with fewer: 2001 (1).".into()),
+        "{:?}",
+        words.notes
+    );
+    let zh = i.summary.words(Lang::Zh);
+    assert!(
+        zh.notes
+            .contains(&"按年平均：每年 2 个月。不足的年份：2001年（1）。".into()),
+        "{:?}",
+        zh.notes
+    );
     // 年, 月 in Chinese too.
     let i = of("地区,年份,月份,降水\n甲,2019,1,10\n甲,2019,2,20\n乙,2019,1,4\n乙,2019,2,6");
     assert!(close(line(&i.dataset, "甲")[0].1, 15.0));

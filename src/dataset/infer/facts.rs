@@ -831,10 +831,29 @@ fn note_sums(facts: &mut Facts, ctx: &Ctx, profiles: &[Profile], plan: &Plan) {
         } else {
             Period::Month
         };
+        // Years some series has fewer periods of than the most (a year
+        // begun or ended partway): each with its fewest, in order.
+        let mut short: Vec<(i32, usize)> = Vec::new();
+        for (k, acc) in facts.accs.iter().enumerate() {
+            if acc.periods == 0 || acc.periods >= most_periods {
+                continue;
+            }
+            let slot = k.checked_div(facts.width.max(1)).unwrap_or(0);
+            let Some(&(_, year)) = facts.slot_keys.get(slot) else {
+                continue;
+            };
+            let n = acc.periods as usize;
+            match short.iter_mut().find(|(y, _)| *y == year) {
+                Some(found) => found.1 = found.1.min(n),
+                None => short.push((year, n)),
+            }
+        }
+        short.sort_unstable();
         facts.notes.push(Note::PerYear {
             how: plan.per_year,
             most: most_periods as usize,
             period,
+            short,
         });
     }
     let once = plan.shape == Shape::Records;

@@ -172,6 +172,9 @@ pub enum Note {
         how: PerYear,
         most: usize,
         period: Period,
+        /// Years some series has fewer periods of (the fewest), in order:
+        /// a year begun or ended partway (`2024 (2)`), its value of those.
+        short: Vec<(i32, usize)>,
     },
     /// Names with several rows and no time: `groups` values of up to `most`
     /// rows were summed, except `same` that repeat one value on every row
@@ -529,7 +532,12 @@ fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String
         Note::DecimalComma { column } => w.fill(Msg::NoteDecimalComma, &[column]),
         Note::UnitFromValues { column, unit } => w.fill(Msg::NoteUnitFromValues, &[column, unit]),
         Note::Merged { name, other } => w.fill(Msg::NoteMerged, &[name, other]),
-        Note::PerYear { how, most, period } => {
+        Note::PerYear {
+            how,
+            most,
+            period,
+            short,
+        } => {
             let periods = w.fill(
                 match period {
                     Period::Month => Msg::PeriodMonths,
@@ -538,14 +546,27 @@ fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String
                 },
                 &[&most.to_string()],
             );
-            w.fill(
+            let said = w.fill(
                 match how {
                     PerYear::Mean => Msg::NotePerYearMean,
                     PerYear::Sum => Msg::NotePerYearSum,
                     PerYear::Last => Msg::NotePerYearLast,
                 },
                 &[&periods],
-            )
+            );
+            if short.is_empty() {
+                return said;
+            }
+            let years: Vec<String> = short
+                .iter()
+                .map(|(y, n)| match lang {
+                    Lang::Zh => format!("{}（{n}）", w.year(*y)),
+                    Lang::En => format!("{} ({n})", w.year(*y)),
+                })
+                .collect();
+            let space = if lang == Lang::Zh { "" } else { " " };
+            let short = w.fill(Msg::NotePerYearShort, &[&list(&years)]);
+            format!("{said}{space}{short}")
         }
         Note::NoTimeRepeats { groups, most, same } => w.fill(
             Msg::NoteNoTimeRepeats,
