@@ -1274,3 +1274,22 @@ fn oecd_stat_names_countries_by_label_and_leaves_its_total_out() {
     );
     assert_eq!(ranked(&i.dataset), ["Australia", "Austria", "Canada"]);
 }
+
+/// A yearbook table with a merged header: the year over each pair of
+/// columns (blank where the merge continues), the measures under it. Each
+/// measure keeps its year, and the latest year's first measure is shown.
+#[test]
+fn yearbook_merged_year_header_keeps_each_columns_year() {
+    let i = of("表3-9 各地区生产总值（2022—2023年）,,,,\n,,,,\n地区,2022年,,2023年,\n,总量（亿元）,增速（%）,总量（亿元）,增速（%）\n全国,1204724.0,3.0,1260582.1,5.2\n北京,41610.9,0.7,43760.7,5.2\n天津,16311.3,1.0,16737.3,4.3\n河北,42370.4,3.8,43944.1,5.5\n吉林,13070.2,-1.9,13531.2,6.3\n注：全国数据为初步核算数。\n数据来源：国家统计局\n");
+    let r = i.dataset.ranking.as_ref().expect("a ranking");
+    let labels: Vec<&str> = r.metrics.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels[0], "2022年 总量");
+    assert_eq!(labels[2], "2023年 总量");
+    assert_eq!(r.metrics[2].unit.as_deref(), Some("亿元"));
+    let shown = &r.metrics[r.default_metric];
+    assert_eq!(shown.label, "2023年 总量");
+    assert_eq!(ranked(&i.dataset), ["北京", "天津", "河北", "吉林"]);
+    let beijing = &r.villages[0];
+    assert_eq!(beijing.values[r.default_metric], Some(43760.7));
+    assert_eq!(beijing.values[1], Some(0.7));
+}

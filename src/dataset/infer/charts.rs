@@ -601,7 +601,24 @@ pub(super) fn build_ranking(
             needs: "names that are not aggregates (the mapping's \"aggregates\" says which are)",
         });
     }
-    let default_metric = 0;
+    // Metrics headed by their year (a yearbook's merged header: `2022年
+    // 总量`, `2023年 总量`): the latest year's first is shown first.
+    let years: Vec<Option<i32>> = metrics
+        .iter()
+        .map(
+            |(label, ..)| match label.split(' ').next().and_then(cells::time) {
+                Some(cells::Time::Year(y)) if label.contains(' ') => Some(y),
+                _ => None,
+            },
+        )
+        .collect();
+    let latest = years.iter().flatten().max().copied();
+    let default_metric = match latest {
+        Some(y) if years.iter().flatten().count() >= 2 => {
+            years.iter().position(|&x| x == Some(y)).unwrap_or(0)
+        }
+        _ => 0,
+    };
     let name_label = plan
         .name
         .and_then(|(n, _)| profiles.get(n))

@@ -826,9 +826,29 @@ fn second_header(rows: &mut Body) {
     if numbers_labelled < 2 || !all_text {
         return;
     }
+    // A header of merged cells over the labels (a yearbook's `2022年` over
+    // `总量（亿元）` and `增速（%）`, blank where the merge continues): each
+    // label keeps the header it stands under, carried right, so the year
+    // is not lost (`2022年 总量（亿元）`). A header without gaps is codes
+    // the labels replace (the Census Bureau's `B01001_001E`).
+    let named = |c: &Column| !c.name.trim().is_empty();
+    let merged = rows.columns.iter().filter(|c| named(c)).count() >= 2
+        && rows.columns.iter().skip_while(|c| !named(c)).any(|c| {
+            !named(c) && matches!(c.cells.first(), Some(Cell::Text(t)) if !t.trim().is_empty())
+        });
+    let mut over = String::new();
     for column in &mut rows.columns {
+        let own = column.name.trim();
+        if !own.is_empty() {
+            over = own.to_string();
+        }
         if let Some(Cell::Text(label)) = column.cells.first() {
-            column.name = label.trim().to_string();
+            let label = label.trim();
+            column.name = if merged && !over.is_empty() && over != label {
+                format!("{over} {label}")
+            } else {
+                label.to_string()
+            };
         }
         if !column.cells.is_empty() {
             column.cells.remove(0);
