@@ -1293,3 +1293,35 @@ fn yearbook_merged_year_header_keeps_each_columns_year() {
     assert_eq!(beijing.values[r.default_metric], Some(43760.7));
     assert_eq!(beijing.values[1], Some(0.7));
 }
+
+/// A country's total among its regions under a name no list knows: the row
+/// that is the sum of all the others (or of two levels under it) is left
+/// out of the ranking and said; Taiwan's 民國 years are years; a
+/// traditional-character 總計 is a total.
+#[test]
+fn totals_by_their_sum_and_roc_years() {
+    let i = of("GeoName,2021,2022\nUnited States,1000,1100\nCalifornia,400,440\nTexas,300,330\nNew York,200,220\nFlorida,60,66\nOhio,40,44\n");
+    assert_eq!(
+        ranked(&i.dataset),
+        ["California", "Texas", "New York", "Florida", "Ohio"]
+    );
+    assert!(i.summary.notes.iter().any(
+        |n| matches!(n, Note::Aggregates { names } if names == &["United States".to_string()])
+    ));
+    // No row is the others' sum: every one is ranked. Cloud is a third of
+    // the segments' sum to 0.15%, by chance: a segment, not a total.
+    let i = of("村,收入\n甲,10\n乙,20\n丙,30\n丁,45\n戊,50\n");
+    assert_eq!(ranked(&i.dataset).len(), 5);
+    let i = of("Segment,Revenue 2022\nCloud,75251\nProductivity,63364\nPersonal Computing,59655\nGaming,16230\nSearch & news,11591\n");
+    assert_eq!(ranked(&i.dataset).len(), 5);
+    let i = of("縣市別,107年底,108年底,112年(p)\n總計,300,310,320\n新北市,100,110,120\n臺北市,200,200,200\n");
+    assert_eq!(
+        line(&i.dataset, "新北市"),
+        [
+            (2018, Some(100.0)),
+            (2019, Some(110.0)),
+            (2023, Some(120.0))
+        ]
+    );
+    assert_eq!(ranked(&i.dataset), ["新北市", "臺北市"]);
+}

@@ -426,6 +426,31 @@ fn year_of(digits: &str) -> Option<i32> {
     Some(y).filter(|y| TIME_YEARS.contains(y))
 }
 
+/// A year of the Republic of China's calendar, as Taiwan's statistics
+/// write them (`108年`, `民國108年`, `107年底`, `112年(p)`, `109年度`):
+/// year 1 is 1912. Only 38 (1949) to 189: a smaller number before 年 is
+/// more likely a count of years than a year.
+fn roc_year(t: &str) -> Option<i32> {
+    let t = t
+        .strip_prefix("民國")
+        .or_else(|| t.strip_prefix("民国"))
+        .unwrap_or(t)
+        .trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(2..=3).contains(&digits) {
+        return None;
+    }
+    let (number, rest) = t.split_at_checked(digits)?;
+    let tail = rest.strip_prefix('年')?.trim();
+    let marked = matches!(
+        tail,
+        "" | "度" | "底" | "末" | "p" | "(p)" | "（p）" | "r" | "(r)" | "（r）" | "e" | "(e)" | "*"
+    );
+    let n: i32 = number.parse().ok()?;
+    let year = n.checked_add(1911)?;
+    (marked && (38..=189).contains(&n) && TIME_YEARS.contains(&year)).then_some(year)
+}
+
 fn small(digits: &str, max: u8) -> Option<u8> {
     if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -437,6 +462,9 @@ fn small(digits: &str, max: u8) -> Option<u8> {
 pub fn time(text: &str) -> Option<Time> {
     let trimmed = super::super::text::trim_white(text);
     let t = trimmed;
+    if let Some(y) = roc_year(t) {
+        return Some(Time::Year(y));
+    }
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
         return quarter(t)
             .or_else(|| named_month(t))

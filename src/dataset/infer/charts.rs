@@ -79,6 +79,19 @@ const AGGREGATE_NAMES: &[&str] = &[
     "eu27_2020",
     "ea20",
     "eu28",
+    "grand total",
+    "total nacional",
+    "total national",
+    "all india",
+    "nationwide",
+    "national total",
+    "00 riket",
+    // Taiwan's and Hong Kong's tables write the totals in traditional characters.
+    "全國",
+    "總計",
+    "合計",
+    "小計",
+    "總體",
 ];
 
 /// World Bank aggregate codes.
@@ -549,7 +562,9 @@ fn is_aggregate(entity: &Entity, coded: bool) -> bool {
         return true;
     }
     // A town's subtotal row among its villages (`城关镇小计`, `Subtotal`).
-    if ["小计", "合计", "总计"].iter().any(|s| name.ends_with(s))
+    if ["小计", "合计", "总计", "小計", "合計", "總計"]
+        .iter()
+        .any(|s| name.ends_with(s))
         || name
             .get(..8)
             .is_some_and(|head| head.eq_ignore_ascii_case("subtotal"))
@@ -587,8 +602,17 @@ pub(super) fn build_ranking(
     };
     let out_metrics = distinct_labels(ctx, &metrics)?;
     let aggregate_keys = aggregate_keys(plan, facts);
-    let (mut villages, owners, left_out) =
+    let (mut villages, mut owners, mut left_out) =
         ranked_villages(ctx, plan, facts, &metrics, &aggregate_keys)?;
+    if plan.aggregates.is_none() {
+        for at in sum_totals(&villages).into_iter().rev() {
+            villages.remove(at);
+            let e = owners.remove(at);
+            if let Some(entity) = facts.entities.get(e) {
+                left_out.insert(0, entity.name.clone());
+            }
+        }
+    }
     // The names, moved: nothing reads an entity's name after the ranking.
     for (village, &e) in villages.iter_mut().zip(&owners) {
         if let Some(entity) = facts.entities.get_mut(e) {
@@ -820,6 +844,34 @@ fn ranked_villages(
         owners.push(e);
     }
     Ok((villages, owners, left_out))
+}
+
+/// The places (in order) of the rows that total the others, by the first
+/// metric: a country's total among its regions under a name no list knows
+/// (`United States` above its states, `Nederland` above its provinces). A
+/// value that is, within 0.1%, the sum of all the others, among at least
+/// five non-negative values. Not two levels (a country over its regions
+/// over their states: a third of the sum): a business's segments matched
+/// that by chance.
+fn sum_totals(villages: &[Village]) -> Vec<usize> {
+    let values: Vec<Option<f64>> = villages
+        .iter()
+        .map(|v| v.values.first().copied().flatten())
+        .collect();
+    let known: Vec<f64> = values.iter().flatten().copied().collect();
+    if known.len() < 5 || known.iter().any(|v| *v < 0.0) {
+        return Vec::new();
+    }
+    let sum: f64 = known.iter().sum();
+    if sum <= 0.0 {
+        return Vec::new();
+    }
+    values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.is_some_and(|v| v > 0.0 && (v * 2.0 - sum).abs() <= sum * 0.001))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Entity `e`'s value of each metric, at the metric's year.
