@@ -44,6 +44,8 @@ for (const lang of ['zh-CN', 'en']) {
         await p.page.waitForFunction(() => document.documentElement.lang === 'en');
       }
       await p.page.click('#embed-panel summary');
+      // The code is written once the panel is open (it may take a moment).
+      await p.page.waitForFunction(() => document.querySelector('#embed-iframe').value.length > 0);
       code = await p.page.inputValue('#embed-iframe');
     } finally {
       await p.close();

@@ -142,15 +142,16 @@ test('the re-sort is animated over several frames', async () => {
     const last = frames[frames.length - 1];
     assert.ok(last.t - t0 > 250, `the animation lasts: last change ${Math.round(last.t - t0)} ms after the switch`);
     assert.ok(last.t - t0 < 900, `and ends: last change at ${Math.round(last.t - t0)} ms`);
-    // Frames at about 100 and 200 ms are intermediate: neither is the final picture.
-    const at = (ms) => [...changes].reverse().find((c) => c.t - t0 <= ms);
-    const f100 = at(100);
-    const f200 = at(200);
-    assert.ok(f100 && f200 && f100.t - t0 > 0, 'frames were drawn by 100 ms');
+    // The first frame after the switch and one halfway through are
+    // intermediate: neither is the final picture. (By their order, not at
+    // fixed times: on a loaded machine a frame can come late.)
+    const early = frames[0];
+    const mid = frames[Math.floor(frames.length / 2)];
+    assert.ok(early.t - t0 > 0, 'frames were drawn after the switch');
     assert.equal(last.hash, now, 'the last frame recorded is what stays');
-    assert.notEqual(f100.hash, now, 'the frame at ~100 ms is intermediate');
-    assert.notEqual(f200.hash, now, 'the frame at ~200 ms is intermediate');
-    assert.notEqual(f100.hash, f200.hash, 'and they differ from each other');
+    assert.notEqual(early.hash, now, 'the first frame after the switch is intermediate');
+    assert.notEqual(mid.hash, now, 'the frame halfway through is intermediate');
+    assert.notEqual(early.hash, mid.hash, 'and they differ from each other');
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();

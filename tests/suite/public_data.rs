@@ -1325,3 +1325,71 @@ fn totals_by_their_sum_and_roc_years() {
     );
     assert_eq!(ranked(&i.dataset), ["新北市", "臺北市"]);
 }
+
+/// Long tables whose value column is headed so: the UN SDG API (numeric
+/// `Goal` and `Target` codes beside `Value`, `Location` with its
+/// `ALLAREA` total), the .Stat Suite (`TIME_PERIOD: Periodo di
+/// riferimento`, `9: totale`), Spain's INE (`2023T4` quarters, `Ambos
+/// sexos`).
+#[test]
+fn value_headed_long_tables_and_statistics_offices_totals() {
+    let mut sdg = String::from(
+        "Goal,Target,Indicator,GeoAreaCode,GeoAreaName,TimePeriod,Value,Location,Units\n",
+    );
+    for (code, name, all) in [
+        (566, "Nigeria", 55.4),
+        (404, "Kenya", 69.7),
+        (288, "Ghana", 85.9),
+        (231, "Ethiopia", 51.1),
+    ] {
+        for year in [2019, 2020] {
+            for (location, v) in [
+                ("ALLAREA", all),
+                ("URBAN", all + 20.0),
+                ("RURAL", all - 20.0),
+            ] {
+                sdg.push_str(&format!(
+                    "7,7.1,7.1.1,{code},{name},{year},{v},{location},PERCENT\n"
+                ));
+            }
+        }
+    }
+    let i = of(&sdg);
+    assert_eq!(role(&i, "Value"), Role::Value);
+    assert_eq!(role(&i, "TimePeriod"), Role::Time);
+    assert_eq!(role(&i, "GeoAreaName"), Role::Name);
+    assert_eq!(
+        line(&i.dataset, "Nigeria"),
+        [(2019, Some(55.4)), (2020, Some(55.4))]
+    );
+    let mut istat = String::from(
+        "REF_AREA: Territorio,SEX: Sesso,TIME_PERIOD: Periodo di riferimento,OBS_VALUE\n",
+    );
+    for (area, total) in [
+        ("IT: Italia", 9.5),
+        ("ITC4: Lombardia", 5.9),
+        ("ITF3: Campania", 19.3),
+        ("ITI4: Lazio", 9.2),
+    ] {
+        for (year, drop) in [(2021, 0.0), (2022, 1.4)] {
+            for (sex, v) in [
+                ("1: maschi", total - 1.2),
+                ("2: femmine", total + 1.5),
+                ("9: totale", total),
+            ] {
+                istat.push_str(&format!("{area},{sex},{year},{:.1}\n", v - drop));
+            }
+        }
+    }
+    let i = of(&istat);
+    assert_eq!(role(&i, "TIME_PERIOD: Periodo di riferimento"), Role::Time);
+    assert_eq!(
+        line(&i.dataset, "IT: Italia"),
+        [(2021, Some(9.5)), (2022, Some(8.1))]
+    );
+    let i = of("Sexo;Comunidades y Ciudades Autónomas;Periodo;Total\nAmbos sexos;Total Nacional;2023T4;11,76\nAmbos sexos;Total Nacional;2023T3;11,84\nHombres;Total Nacional;2023T4;10,4\nAmbos sexos;01 Andalucía;2023T4;18,03\nAmbos sexos;01 Andalucía;2023T3;17,9\nHombres;01 Andalucía;2023T4;15,1\nAmbos sexos;09 Cataluña;2023T4;8,9\nAmbos sexos;09 Cataluña;2023T3;9,1\n");
+    assert_eq!(role(&i, "Periodo"), Role::Time);
+    let andalucia = line(&i.dataset, "01 Andalucía");
+    assert!(close(andalucia[0].1, (18.03 + 17.9) / 2.0), "{andalucia:?}");
+    assert!(!ranked(&i.dataset).contains(&"Total Nacional"));
+}

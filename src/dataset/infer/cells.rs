@@ -562,7 +562,7 @@ pub fn time(text: &str) -> Option<Time> {
     }
 }
 
-/// A quarter as statistics offices write one: `2013Q2`, `2013-Q2`,
+/// A quarter as statistics offices write one: `2013Q2`, `2013-Q2`, `2013T2`,
 /// `2013 Q2`, `2013/q2`, `Q2 2013`, `Q2-2013`, `2013年第二季度`, `2013年2季度`,
 /// `2013年二季`.
 fn quarter(t: &str) -> Option<Time> {
@@ -580,7 +580,8 @@ fn quarter(t: &str) -> Option<Time> {
     }
     let y = year_of(t.get(..4)?)?;
     let rest = t.get(4..)?.trim_start_matches(seps);
-    if let Some(q) = rest.strip_prefix(['Q', 'q']) {
+    // `2023T4`: a trimestre, as Spain's INE and Portugal's INE write one.
+    if let Some(q) = rest.strip_prefix(['Q', 'q', 'T']) {
         return Some(Time::Quarter(y, number(q)?));
     }
     let rest = rest.strip_prefix('年')?.trim();

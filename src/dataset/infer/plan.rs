@@ -30,6 +30,24 @@ const TOTALS: &[&str] = &[
     "小计",
     "两性",
     "全体",
+    // The statistics offices' own words and codes for a total: Istat's
+    // `9: totale`, INE's `Ambos sexos`, e-Stat's `男女計`, the UN SDG API's
+    // `ALLAREA`, the WHO's `SEX_BTSX`, Destatis' `Insgesamt`.
+    "totale",
+    "ambos sexos",
+    "todos",
+    "todas las edades",
+    "insgesamt",
+    "ensemble",
+    "男女計",
+    "男女计",
+    "総数",
+    "總計",
+    "合計",
+    "allarea",
+    "sex_btsx",
+    "btsx",
+    "bothsex",
 ];
 
 /// What the table is: its shape, and each column's role.
@@ -90,6 +108,28 @@ pub(super) fn is_indicator_header(label: &str) -> bool {
             | "tabellinnehåll"
             | "contentscode"
             | "statistical variable"
+    )
+}
+
+/// Whether a header says its column is the value of a long table: `Value`,
+/// `OBS_VALUE` (`OBS_VALUE: Osservazione`), `NumericValue`, in the
+/// statistics offices' languages too.
+fn is_value_header(label: &str) -> bool {
+    let label = label.split_once(": ").map_or(label, |(code, _)| code);
+    matches!(
+        label.trim().to_lowercase().as_str(),
+        "value"
+            | "values"
+            | "obs_value"
+            | "numericvalue"
+            | "numeric value"
+            | "valor"
+            | "wert"
+            | "valeur"
+            | "valore"
+            | "waarde"
+            | "数值"
+            | "值"
     )
 }
 
@@ -329,8 +369,22 @@ impl Planner<'_> {
             Vec::new()
         };
         let numbers = self.numbers(time.map(|(t, _)| t), &years);
+        // A long table's value column, headed so (SDMX's `OBS_VALUE`, the UN
+        // SDG API's and FAO's `Value`, the WHO's `NumericValue`), is the
+        // value: the other numbers there are codes (`Goal` 7, `Target`
+        // 7.1), never summed as values.
+        let headed: Vec<usize> = numbers
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.profiles
+                    .get(i)
+                    .is_some_and(|p| is_value_header(&p.label))
+            })
+            .collect();
         let (values, values_why) = match mapped_list(table, &mapping.value, "value")? {
             Some(v) => (v, Why::Mapping),
+            None if !transposed && !headed.is_empty() => (headed, Why::Header),
             None => (numbers.clone(), Why::Values),
         };
         if (!transposed && values.is_empty()) || (transposed && year_columns.is_empty()) {
@@ -946,6 +1000,8 @@ fn find_total(ctx: &Ctx, column: usize) -> Option<String> {
 }
 
 pub(super) fn is_total(text: &str) -> bool {
+    // The .Stat Suite writes a value with its code: `9: totale`.
+    let text = text.split_once(": ").map_or(text, |(_, words)| words);
     let lower = text.trim().to_lowercase();
     let after = |prefix: &str| {
         lower

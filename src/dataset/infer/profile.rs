@@ -219,6 +219,20 @@ const HINTS: [(Hint, &[&str], &[&str]); 4] = [
             "période",
             "periodo",
             "vuosi",
+            // The UN SDG API's `TimePeriod`, the WHO GHO's `TimeDim`,
+            // e-Stat's `時間軸`, Taiwan's `年別`, a reference year.
+            "timeperiod",
+            "timedim",
+            "time_dim",
+            "時間軸",
+            "时间轴",
+            "年別",
+            "年别",
+            "年度別",
+            "ref_year",
+            "refyear",
+            "reference year",
+            "reference period",
         ],
         &["year", "年份", "日期", "date"],
     ),
@@ -360,6 +374,17 @@ const HINTS: [(Hint, &[&str], &[&str]); 4] = [
 /// What a header's label hints its column is ([`HINTS`]).
 fn hint(label: &str) -> Hint {
     let lower = label.trim().to_ascii_lowercase();
+    // The .Stat Suite (Istat, the OECD's new explorer) heads a column with
+    // its SDMX code and its words: `TIME_PERIOD: Periodo di riferimento`.
+    if let Some((code, _)) = label.split_once(": ") {
+        let sdmx = !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if sdmx {
+            return hint(code);
+        }
+    }
     HINTS
         .iter()
         .find(|(_, is, has)| {
