@@ -531,6 +531,11 @@ fn item_of(label: &str, zh: bool) -> Option<(String, String)> {
     ) {
         return None;
     }
+    // `state_name`, `Country Name`: what is named is the state, the country.
+    let lower = ["_name", " name"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))
+        .map_or(lower.clone(), str::to_string);
     if let Some((_, one, many, chinese)) = ITEMS.iter().find(|(k, ..)| k.contains(&lower.as_str()))
     {
         return Some(if zh {

@@ -372,14 +372,17 @@ impl Planner<'_> {
         // A long table's value column, headed so (SDMX's `OBS_VALUE`, the UN
         // SDG API's and FAO's `Value`, the WHO's `NumericValue`), is the
         // value: the other numbers there are codes (`Goal` 7, `Target`
-        // 7.1), never summed as values.
+        // 7.1), never summed as values. Only with a time column: records
+        // without one (`name, value, share`) keep every number a metric.
         let headed: Vec<usize> = numbers
             .iter()
             .copied()
             .filter(|&i| {
-                self.profiles
-                    .get(i)
-                    .is_some_and(|p| is_value_header(&p.label))
+                time.is_some()
+                    && self
+                        .profiles
+                        .get(i)
+                        .is_some_and(|p| is_value_header(&p.label))
             })
             .collect();
         let (values, values_why) = match mapped_list(table, &mapping.value, "value")? {
