@@ -1393,3 +1393,20 @@ fn value_headed_long_tables_and_statistics_offices_totals() {
     assert!(close(andalucia[0].1, (18.03 + 17.9) / 2.0), "{andalucia:?}");
     assert!(!ranked(&i.dataset).contains(&"Total Nacional"));
 }
+
+/// A header row that repeats its year over each column (KOSIS) names the
+/// columns with the row under it, each keeping its year; a form's header
+/// line (`填报单位：…      单位：万元`) gives the unit of every metric but
+/// the rate in %.
+#[test]
+fn repeated_year_headers_and_a_unit_on_a_forms_line() {
+    let i = of("\"행정구역(시군구)별\",\"2021\",\"2021\",\"2022\",\"2022\"\n\"행정구역(시군구)별\",\"총인구수 (명)\",\"남자인구수 (명)\",\"총인구수 (명)\",\"남자인구수 (명)\"\n\"전국\",\"51638809\",\"25746796\",\"51439038\",\"25637710\"\n\"서울특별시\",\"9509458\",\"4615829\",\"9428372\",\"4570619\"\n\"부산광역시\",\"3350380\",\"1638200\",\"3317812\",\"1620808\"\n\"경기도\",\"13565450\",\"6818738\",\"13589432\",\"6828915\"\n");
+    let r = i.dataset.ranking.as_ref().expect("a ranking");
+    assert_eq!(r.metrics[r.default_metric].label, "2022 총인구수");
+    assert_eq!(r.metrics[0].label, "2021 총인구수");
+    assert!(!ranked(&i.dataset).contains(&"전국"));
+    let i = of("2022年度村级集体经济收入情况统计表\n填报单位：XX县农业农村局          单位：万元\n乡镇,村,2022年总收入,同比增长(%)\n城关镇,东关村,68.35,18.75\n城关镇,西关村,40.22,11.06\n石桥镇,新村,28.90,25.81\n石桥镇,河口村,33.10,-4.20\n");
+    let r = i.dataset.ranking.as_ref().expect("a ranking");
+    assert_eq!(r.metrics[0].unit.as_deref(), Some("万元"));
+    assert_ne!(r.metrics[1].unit.as_deref(), Some("万元"));
+}

@@ -92,6 +92,10 @@ const AGGREGATE_NAMES: &[&str] = &[
     "合計",
     "小計",
     "總體",
+    // Korea's (KOSIS) and Japan's (e-Stat) national totals.
+    "전국",
+    "합계",
+    "全国計",
 ];
 
 /// World Bank aggregate codes.

@@ -122,8 +122,17 @@ fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Impo
         if let Some(t) = trend.as_mut().filter(|t| t.unit.is_none()) {
             t.unit = Some(unit.clone());
         }
-        if let Some(r) = ranking.as_mut().filter(|r| r.metrics.len() == 1) {
-            for m in r.metrics.iter_mut().filter(|m| m.unit.is_none()) {
+        // Every metric without one, but a rate whose header says `%` (its
+        // unit dropped for values outside 0–100: `同比增长(%)` is no 万元).
+        if let Some(r) = ranking.as_mut() {
+            let percent = |m: &crate::dataset::Metric| {
+                m.label.contains(['%', '％']) || m.key.contains(['%', '％'])
+            };
+            for m in r
+                .metrics
+                .iter_mut()
+                .filter(|m| m.unit.is_none() && !percent(m))
+            {
                 m.unit = Some(unit.clone());
             }
         }
@@ -268,7 +277,7 @@ impl Texts {
             .title_lines
             .iter()
             .find_map(|line| source_field(line).and_then(|s| clean(s, false)));
-        let unit_line = t.title_lines.iter().find_map(|line| {
+        let unit_of = |line: &str| {
             let (label, value) = line.split_once(['：', ':'])?;
             matches!(
                 label.trim().to_lowercase().as_str(),
@@ -276,6 +285,16 @@ impl Texts {
             )
             .then(|| clean(value.trim(), false))
             .flatten()
+        };
+        // The line, or a part of it after spaces (a form's header line:
+        // `填报单位：XX县农业农村局      单位：万元`).
+        let unit_line = t.title_lines.iter().find_map(|line| {
+            unit_of(line).or_else(|| {
+                line.split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|part| !part.is_empty())
+                    .skip(1)
+                    .find_map(unit_of)
+            })
         });
         // The title the lines give, and the unit in it (`地区生产总值(亿元)`),
         // the unit kept whatever title the mapping gives (a recipe replays).

@@ -832,10 +832,16 @@ fn second_header(rows: &mut Body) {
     // is not lost (`2022年 总量（亿元）`). A header without gaps is codes
     // the labels replace (the Census Bureau's `B01001_001E`).
     let named = |c: &Column| !c.name.trim().is_empty();
+    // KOSIS writes the year again over each column instead of merging.
+    let repeated = rows
+        .columns
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if named(a) && a.name.trim() == b.name.trim()));
     let merged = rows.columns.iter().filter(|c| named(c)).count() >= 2
-        && rows.columns.iter().skip_while(|c| !named(c)).any(|c| {
-            !named(c) && matches!(c.cells.first(), Some(Cell::Text(t)) if !t.trim().is_empty())
-        });
+        && (repeated
+            || rows.columns.iter().skip_while(|c| !named(c)).any(|c| {
+                !named(c) && matches!(c.cells.first(), Some(Cell::Text(t)) if !t.trim().is_empty())
+            }));
     let mut over = String::new();
     for column in &mut rows.columns {
         let own = column.name.trim();
