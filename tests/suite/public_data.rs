@@ -1410,3 +1410,19 @@ fn repeated_year_headers_and_a_unit_on_a_forms_line() {
     assert_eq!(r.metrics[0].unit.as_deref(), Some("万元"));
     assert_ne!(r.metrics[1].unit.as_deref(), Some("万元"));
 }
+
+/// The IMF DataMapper API's reply: the keyed maps of each indicator under
+/// `values`, beside the reply's `api` (no country): a line per country,
+/// titled by the indicator's code, the IMF's groups out of the ranking.
+#[test]
+fn imf_datamapper_reply_is_a_line_per_country() {
+    let i = of(
+        r#"{"values": {"NGDP_RPCH": {"USA": {"2021": 5.8, "2022": 1.9}, "CHN": {"2021": 8.4, "2022": 3}, "DEU": {"2021": 3.2, "2022": 1.8}, "WEOWORLD": {"2021": 6.5, "2022": 3.5}}}, "api": {"version": "1", "output-method": "json"}}"#,
+    );
+    assert_eq!(
+        line(&i.dataset, "USA"),
+        [(2021, Some(5.8)), (2022, Some(1.9))]
+    );
+    assert_eq!(i.dataset.title.as_deref(), Some("NGDP_RPCH"));
+    assert_eq!(ranked(&i.dataset), ["USA", "CHN", "DEU"]);
+}

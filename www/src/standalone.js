@@ -1,5 +1,6 @@
 /* Embed code (a <heluo-chart> with its data inline) and the standalone HTML
    file (this script, the data and the charts in one file). */
+import { decodeText } from "./util.js";
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[c]);
@@ -8,9 +9,8 @@ function escapeHtml(text) {
 /* Dataset bytes as JSON text that is safe inside <script type="application/json">:
    "<" only occurs inside JSON strings, where \u003c means the same. */
 function jsonForHtml(bytes) {
-  let text;
-  try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (err) { text = new TextDecoder("gb18030").decode(bytes); }
-  return text.replace(/^\ufeff/, "").replace(/</g, "\\u003c");
+  /* Decoded as the page reads a file (util.js): UTF-8, UTF-16, GB18030, Windows-1252. */
+  return decodeText(bytes).replace(/^\ufeff/, "").replace(/</g, "\\u003c");
 }
 
 /** `<heluo-chart …><script type="application/json">…</script></heluo-chart>` for data and attributes. Heluo.elementMarkup. */

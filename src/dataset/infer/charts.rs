@@ -92,6 +92,11 @@ const AGGREGATE_NAMES: &[&str] = &[
     "合計",
     "小計",
     "總體",
+    // The IMF's groups (its DataMapper API): the world, advanced economies,
+    // emerging market and developing economies.
+    "weoworld",
+    "advec",
+    "oemdc",
     // Korea's (KOSIS) and Japan's (e-Stat) national totals.
     "전국",
     "합계",

@@ -259,6 +259,37 @@ fn object_shape(tape: &Tape, map: &Map) -> Result<JsonTables> {
     }) {
         return tables(columns_table(tape, map), JsonShape::Columns);
     }
+    // The IMF DataMapper API: `{"values": {"NGDP_RPCH": {"USA": {"2019":
+    // 2.5, …}, …}}, "api": {…}}`: each indicator's keyed maps a table,
+    // titled by its code (the reply's `api` is no country).
+    if let Some(Json::Object(values)) = map.get("values") {
+        let indicators: Vec<(String, Map)> = values
+            .iter()
+            .filter_map(|(key, v)| match v {
+                Json::Object(inner)
+                    if !inner.is_empty()
+                        && inner.iter().all(|(_, c)| matches!(c, Json::Object(_))) =>
+                {
+                    Some((key.text().into_owned(), inner))
+                }
+                _ => None,
+            })
+            .collect();
+        if !indicators.is_empty() && indicators.len() == values.iter().count() {
+            let out = indicators
+                .iter()
+                .map(|(code, inner)| {
+                    let mut table = keyed_table(tape, inner);
+                    table.title_lines.push(code.clone());
+                    table
+                })
+                .collect();
+            return Ok(JsonTables::Tables {
+                tables: out,
+                shape: JsonShape::KeyedMaps,
+            });
+        }
+    }
     if all(|v| matches!(v, Json::Object(_))) {
         return tables(keyed_table(tape, map), JsonShape::KeyedMaps);
     }
