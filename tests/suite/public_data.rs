@@ -1426,3 +1426,22 @@ fn imf_datamapper_reply_is_a_line_per_country() {
     assert_eq!(i.dataset.title.as_deref(), Some("NGDP_RPCH"));
     assert_eq!(ranked(&i.dataset), ["USA", "CHN", "DEU"]);
 }
+
+/// data.gov.tw writes 民國 years as plain numbers under `年度`: `109` is
+/// 2020, and the years are a time, not a value summed over the years.
+#[test]
+fn roc_years_as_plain_numbers_under_a_year_header() {
+    let i = of("年度,縣市別,平均每戶可支配所得(元)\n109,臺北市,1557627\n110,臺北市,1593207\n111,臺北市,1602539\n109,新北市,1200385\n110,新北市,1221870\n111,新北市,1239823\n");
+    assert_eq!(role(&i, "年度"), Role::Time);
+    assert_eq!(
+        line(&i.dataset, "臺北市"),
+        [
+            (2020, Some(1557627.0)),
+            (2021, Some(1593207.0)),
+            (2022, Some(1602539.0))
+        ]
+    );
+    // Another header, or a number outside 38–189: no years made up.
+    let i = of("序号,村,收入\n109,甲,10\n110,乙,20\n111,丙,30\n");
+    assert!(i.dataset.trend.is_none());
+}

@@ -41,7 +41,7 @@ pub mod summary;
 
 use std::collections::BTreeMap;
 
-use super::table::Table;
+use super::table::{Cell, Column, Table};
 use super::text;
 use super::{Dataset, Trend};
 use crate::error::{Error, Result};
@@ -89,12 +89,62 @@ pub fn infer(tables: &[Table], mapping: &Mapping) -> Result<Imported> {
         .map_or(result, Ok)
 }
 
+/// The table with a column of Taiwan's 民國 years written as plain numbers
+/// (data.gov.tw's `年度`: `109`, `110`) as the years they are (2020, 2021),
+/// or `None` when it has none. Only under a header that says year, and only
+/// when every value is a whole number from 38 (1949) to 189.
+fn roc_years(table: &Table) -> Option<Table> {
+    let roc = |c: &Column| {
+        let header = text::trim(&c.name).to_string();
+        let label = profile::header_unit(&header).0;
+        let year_header = matches!(
+            label.as_str(),
+            "年度" | "年別" | "年别" | "年" | "年份" | "民國年" | "民国年" | "年度別" | "資料年度"
+        );
+        let mut seen = false;
+        let all = c.cells.iter().all(|cell| match cell {
+            Cell::Empty => true,
+            Cell::Number(n) => {
+                seen = true;
+                n.fract() == 0.0 && (38.0..=189.0).contains(n)
+            }
+            Cell::Text(t) => {
+                let t = t.trim();
+                seen |= !t.is_empty();
+                t.is_empty()
+                    || (t.len() <= 3
+                        && t.bytes().all(|b| b.is_ascii_digit())
+                        && t.parse::<u16>().is_ok_and(|n| (38..=189).contains(&n)))
+            }
+            _ => false,
+        });
+        year_header && seen && all
+    };
+    if !table.columns.iter().any(roc) {
+        return None;
+    }
+    let mut out = table.clone();
+    for column in out.columns.iter_mut().filter(|c| roc(c)) {
+        for cell in &mut column.cells {
+            let n = match cell {
+                Cell::Number(n) => *n as i32,
+                Cell::Text(t) => t.trim().parse::<i32>().unwrap_or(0),
+                _ => continue,
+            };
+            *cell = Cell::Text(n.saturating_add(1911).to_string());
+        }
+    }
+    Some(out)
+}
+
 fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Imported> {
     // 1. The table.
     let table = tables.get(index).ok_or(Error::EmptyTable)?;
     if table.rows() == 0 || table.columns.is_empty() {
         return Err(Error::EmptyTable);
     }
+    let roc = roc_years(table);
+    let table = roc.as_ref().unwrap_or(table);
     let ctx = Ctx { table };
     // 2. Each column, profiled.
     let profiles = profile_columns(table, mapping)?;
