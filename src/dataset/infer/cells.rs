@@ -437,18 +437,28 @@ fn roc_year(t: &str) -> Option<i32> {
         .unwrap_or(t)
         .trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if !(2..=3).contains(&digits) {
-        return None;
-    }
     let (number, rest) = t.split_at_checked(digits)?;
     let tail = rest.strip_prefix('年')?.trim();
     let marked = matches!(
         tail,
         "" | "度" | "底" | "末" | "p" | "(p)" | "（p）" | "r" | "(r)" | "（r）" | "e" | "(e)" | "*"
     );
+    if !marked {
+        return None;
+    }
+    roc_number(number)
+}
+
+/// A 民國 year's number alone (`108`) as the year it is (2019): two or
+/// three digits, 38 to 189. Also read under a year header by itself
+/// (data.gov.tw's `年度` column of `109`, `110`).
+pub(super) fn roc_number(number: &str) -> Option<i32> {
+    if !(2..=3).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let n: i32 = number.parse().ok()?;
     let year = n.checked_add(1911)?;
-    (marked && (38..=189).contains(&n) && TIME_YEARS.contains(&year)).then_some(year)
+    ((38..=189).contains(&n) && TIME_YEARS.contains(&year)).then_some(year)
 }
 
 fn small(digits: &str, max: u8) -> Option<u8> {

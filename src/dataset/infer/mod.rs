@@ -94,44 +94,46 @@ pub fn infer(tables: &[Table], mapping: &Mapping) -> Result<Imported> {
 /// or `None` when it has none. Only under a header that says year, and only
 /// when every value is a whole number from 38 (1949) to 189.
 fn roc_years(table: &Table) -> Option<Table> {
-    let roc = |c: &Column| {
+    let year_header = |c: &Column| {
         let header = text::trim(&c.name).to_string();
-        let label = profile::header_unit(&header).0;
-        let year_header = matches!(
-            label.as_str(),
+        matches!(
+            profile::header_unit(&header).0.as_str(),
             "年度" | "年別" | "年别" | "年" | "年份" | "民國年" | "民国年" | "年度別" | "資料年度"
-        );
-        let mut seen = false;
-        let all = c.cells.iter().all(|cell| match cell {
-            Cell::Empty => true,
-            Cell::Number(n) => {
-                seen = true;
-                n.fract() == 0.0 && (38.0..=189.0).contains(n)
-            }
-            Cell::Text(t) => {
-                let t = t.trim();
-                seen |= !t.is_empty();
-                t.is_empty()
-                    || (t.len() <= 3
-                        && t.bytes().all(|b| b.is_ascii_digit())
-                        && t.parse::<u16>().is_ok_and(|n| (38..=189).contains(&n)))
-            }
-            _ => false,
-        });
-        year_header && seen && all
+        )
     };
-    if !table.columns.iter().any(roc) {
+    // Each such column's cells as years, when every filled one is one.
+    let years = |c: &Column| {
+        let mut seen = false;
+        let cells: Option<Vec<Cell>> = c
+            .cells
+            .iter()
+            .map(|cell| {
+                let written = match cell {
+                    Cell::Number(n) if n.fract() == 0.0 => format!("{n}"),
+                    Cell::Text(t) if !t.trim().is_empty() => t.trim().to_string(),
+                    Cell::Empty | Cell::Text(_) => return Some(cell.clone()),
+                    _ => return None,
+                };
+                seen = true;
+                cells::roc_number(&written).map(|y| Cell::Text(y.to_string()))
+            })
+            .collect();
+        cells.filter(|_| seen)
+    };
+    let converted: Vec<(usize, Vec<Cell>)> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| year_header(c))
+        .filter_map(|(i, c)| years(c).map(|cells| (i, cells)))
+        .collect();
+    if converted.is_empty() {
         return None;
     }
     let mut out = table.clone();
-    for column in out.columns.iter_mut().filter(|c| roc(c)) {
-        for cell in &mut column.cells {
-            let n = match cell {
-                Cell::Number(n) => *n as i32,
-                Cell::Text(t) => t.trim().parse::<i32>().unwrap_or(0),
-                _ => continue,
-            };
-            *cell = Cell::Text(n.saturating_add(1911).to_string());
+    for (i, cells) in converted {
+        if let Some(column) = out.columns.get_mut(i) {
+            column.cells = cells;
         }
     }
     Some(out)

@@ -542,7 +542,7 @@ impl Planner<'_> {
         };
         // Of two columns alike (OECD.Stat's `LOCATION` with its `Country`),
         // the one that writes names rather than codes (`AUS`).
-        labels.sort_by_key(|&i| {
+        labels.sort_by_cached_key(|&i| {
             profiles
                 .get(i)
                 .map(|p| {
