@@ -86,6 +86,22 @@ pub fn is_plain(text: &str) -> bool {
         .all(|b| matches!(b, 0x20..=0x7E | 0x80..=0xBF | 0xE4..=0xE9))
 }
 
+/// Whether `text` is [plain](is_plain) and already its own [`reader_key`]:
+/// no space at either end, none after another. One pass over the bytes.
+fn is_plain_key(text: &str) -> bool {
+    let b = text.as_bytes();
+    if matches!(b, [b' ', ..] | [.., b' ']) {
+        return false;
+    }
+    let mut after_space = false;
+    b.iter().all(|&c| {
+        let ok =
+            matches!(c, 0x21..=0x7E | 0x80..=0xBF | 0xE4..=0xE9) || (c == b' ' && !after_space);
+        after_space = c == b' ';
+        ok
+    })
+}
+
 /// Whether a message must show `c` as its code point rather than as itself.
 pub fn needs_code_point(c: char) -> bool {
     c.is_control() || is_invisible(c) || is_noncharacter(c) || (is_blank(c) && c != ' ')
@@ -116,6 +132,9 @@ pub fn push_visible(out: &mut String, c: char) {
 /// module docs). Tabs and line breaks become spaces, or, when `multiline`, line
 /// breaks stay (`\r\n` and `\r` become `\n`).
 pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
+    if is_plain(text) {
+        return Cow::Borrowed(text);
+    }
     let removed = |c: char| c.is_control() || is_bidi_control(c) || is_noncharacter(c);
     if !text.chars().any(removed) {
         return Cow::Borrowed(text);
@@ -163,6 +182,9 @@ pub fn trim_white(text: &str) -> &str {
 
 /// `text` without what a reader cannot see at either end.
 pub fn trim(text: &str) -> &str {
+    if is_plain(text) {
+        return trim_spaces(text);
+    }
     text.trim_matches(|c| is_blank(c) || is_invisible(c))
 }
 
@@ -170,18 +192,9 @@ pub fn trim(text: &str) -> &str {
 /// runs of spaces and blank letters folded into one space, trimmed. Empty when
 /// the text shows nothing.
 pub fn reader_key(text: &str) -> Cow<'_, str> {
-    // Most names are already as a reader sees them: kept as they are.
-    let mut space = true;
-    let plain = text.chars().all(|c| {
-        let ok = if c == ' ' {
-            !space
-        } else {
-            !(is_invisible(c) || c.is_control() || is_noncharacter(c) || is_blank(c))
-        };
-        space = c == ' ';
-        ok
-    });
-    if plain && !space {
+    // Most names are already as a reader sees them: kept as they are. The
+    // rest are built again, plain or not.
+    if is_plain_key(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -105,6 +105,7 @@ const KINDS: [Kind; 8] = [
 ];
 
 impl Node {
+    #[inline(always)]
     fn new(kind: Kind, a: usize, b: usize) -> Self {
         Node {
             tag: ((kind as u32) << 29) | (a as u32 & MAX_TEXT as u32),
@@ -112,6 +113,7 @@ impl Node {
         }
     }
 
+    #[inline(always)]
     fn kind(&self) -> Kind {
         KINDS
             .get((self.tag >> 29) as usize)
@@ -119,6 +121,7 @@ impl Node {
             .unwrap_or(Kind::Null)
     }
 
+    #[inline(always)]
     fn a(&self) -> u32 {
         self.tag & MAX_TEXT as u32
     }
@@ -458,16 +461,28 @@ impl<'t> Reader<'t> {
         }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.i).copied()
     }
 
+    #[inline(always)]
     fn bump(&mut self) {
         self.i = self.i.saturating_add(1);
     }
 
-    /// Skips whitespace; the next byte, not consumed.
+    /// Skips whitespace; the next byte, not consumed. Most tokens follow
+    /// another directly (minified JSON): that byte is looked at here, and
+    /// only a real run of whitespace goes to [`Reader::spaces`].
+    #[inline(always)]
     fn whitespace(&mut self) -> Option<u8> {
+        match self.peek() {
+            Some(b' ' | b'\n' | b'\t' | b'\r') => self.spaces(),
+            other => other,
+        }
+    }
+
+    fn spaces(&mut self) -> Option<u8> {
         while let Some(c) = self.peek() {
             if !matches!(c, b' ' | b'\n' | b'\t' | b'\r') {
                 return Some(c);
@@ -531,41 +546,66 @@ impl<'t> Reader<'t> {
         Ok(())
     }
 
-    fn digits(&mut self) {
-        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+    /// Skips digits, adding them to `value` (wrapping: `decimal` reads a
+    /// number too long for it); how many there were.
+    fn digits(&mut self, value: &mut u64) -> usize {
+        let start = self.i;
+        while let Some(d) = self.peek().filter(u8::is_ascii_digit) {
             self.bump();
+            *value = value
+                .wrapping_mul(10)
+                .wrapping_add(u64::from(d.wrapping_sub(b'0')));
         }
+        self.i.saturating_sub(start)
     }
 
     /// A number, checked as serde_json checks it, then converted ([`decimal`]).
     fn number(&mut self) -> Read {
         let start = self.i;
-        if self.peek() == Some(b'-') {
+        let negative = self.peek() == Some(b'-');
+        if negative {
             self.bump();
         }
         let Some(first) = self.peek() else {
             return Err(self.error(code::EOF_VALUE));
         };
         self.bump();
+        // The digits as one integer, and how many follow the point: most
+        // numbers are read from these, in the one pass that checks them.
+        let mut significand = u64::from(first.wrapping_sub(b'0'));
+        let mut count: usize = 1;
+        let mut decimals = 0;
         match first {
             b'0' => {
                 if self.peek().is_some_and(|c| c.is_ascii_digit()) {
                     return Err(self.peek_error(code::NUMBER));
                 }
             }
-            b'1'..=b'9' => self.digits(),
+            b'1'..=b'9' => count = count.saturating_add(self.digits(&mut significand)),
             _ => return Err(self.error(code::NUMBER)),
         }
         if self.peek() == Some(b'.') {
             self.bump();
-            let digits_start = self.i;
-            self.digits();
-            if self.i == digits_start {
+            decimals = self.digits(&mut significand);
+            if decimals == 0 {
                 return Err(self.peek_error(match self.peek() {
                     Some(_) => code::NUMBER,
                     None => code::EOF_VALUE,
                 }));
             }
+            count = count.saturating_add(decimals);
+        }
+        // Up to 15 digits and 22 decimals, both factors exact: `decimal`'s
+        // own arithmetic, without reading the digits again.
+        let quick = (count <= 15 && !matches!(self.peek(), Some(b'e' | b'E')))
+            .then(|| POW10.get(decimals))
+            .flatten();
+        if let Some(pow) = quick {
+            let value = significand as f64 / pow;
+            let nth = self.numbers.len();
+            self.numbers.push(if negative { -value } else { value });
+            self.push(Kind::Number, start, nth);
+            return Ok(());
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.bump();
@@ -616,6 +656,14 @@ impl<'t> Reader<'t> {
         let start = self.i;
         let mut escaped = false;
         loop {
+            // The run of bytes that need no look (most of a string, often
+            // all of it), skipped in one scan rather than a call per byte.
+            let rest = self.bytes.get(self.i..).unwrap_or_default();
+            let plain = rest
+                .iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(rest.len());
+            self.i = self.i.saturating_add(plain);
             let Some(c) = self.peek() else {
                 return Err(self.error(code::EOF_STRING));
             };

@@ -565,7 +565,7 @@ impl<'t> Walk<'t> {
         // Village names as a reader sees them, within their group.
         let mut seen = Seen::default();
         // Which key of a village's values gave each metric its value.
-        let mut given: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(metrics.len());
+        let mut given: Vec<Option<usize>> = Vec::with_capacity(metrics.len());
         for (i, item) in items.iter().enumerate() {
             let here = At::Index(&"ranking.villages", i);
             let obj = &self.object(&item, &here)?;
@@ -613,7 +613,7 @@ impl<'t> Walk<'t> {
         here: &dyn Place,
         metrics: &[Metric],
         keys: &Names,
-        given: &mut Vec<Option<Cow<'a, str>>>,
+        given: &mut Vec<Option<usize>>,
     ) -> Result<Vec<Option<f64>>> {
         let values_at = At::Key(here, "values");
         let values_map = match obj.get("values") {
@@ -630,7 +630,7 @@ impl<'t> Walk<'t> {
         let mut values = vec![None; metrics.len()];
         given.clear();
         given.resize(metrics.len(), None);
-        for (key, v) in values_map.iter() {
+        for (j, (key, v)) in values_map.iter().enumerate() {
             let key = key.text();
             let value_at = At::Key(&values_at, &key);
             // Most keys are written as declared; the others are compared
@@ -643,8 +643,9 @@ impl<'t> Walk<'t> {
                     known: metric_keys(metrics),
                 })?,
             };
-            if let Some(Some(other)) = given.get(m) {
-                return Err(same_value_key(&values_at, &key, other));
+            if let Some(&Some(other)) = given.get(m) {
+                let other = values_map.iter().nth(other).map(|(k, _)| k.text());
+                return Err(same_value_key(&values_at, &key, &other.unwrap_or_default()));
             }
             let value = self.number_or_null(&v, &value_at)?;
             let percent = metrics.get(m).and_then(|x| x.unit.as_deref()) == Some("%");
@@ -653,7 +654,7 @@ impl<'t> Walk<'t> {
             }
             if let (Some(slot), Some(from)) = (values.get_mut(m), given.get_mut(m)) {
                 *slot = value;
-                *from = Some(key.clone());
+                *from = Some(j);
             }
         }
         Ok(values)

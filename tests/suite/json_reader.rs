@@ -214,3 +214,52 @@ fn numbers_at_the_edge_of_f64_get_serde_jsons_verdict() {
         }
     }
 }
+
+/// Numbers as datasets write them (a sign, up to 15 digits, up to 22 of them
+/// after the point, leading zeros) read as the correctly rounded value,
+/// which the reader's one-pass arithmetic gives for every such number.
+#[test]
+fn numbers_of_up_to_15_digits_read_correctly_rounded() {
+    let value_of = |written: &str| {
+        let text = format!(
+            r#"{{"trend": {{"series": [{{"name": "a", "points": [[2013, {written}]]}}]}}}}"#
+        );
+        let dataset = heluo::parse(text.as_bytes()).map_err(|e| format!("{written}: {e}"))?;
+        dataset
+            .trend
+            .and_then(|t| {
+                t.series
+                    .first()
+                    .and_then(|s| s.points.first().and_then(|p| p.value))
+            })
+            .ok_or_else(|| format!("{written}: no value"))
+    };
+    let mut runner = proptest::test_runner::TestRunner::new(Config::with_cases(2000));
+    runner
+        .run(
+            &(
+                any::<bool>(),
+                0u64..1_000_000_000_000,
+                0usize..=14,
+                0usize..=3,
+            ),
+            |(negative, digits, decimals, zeros)| {
+                // `digits` with `decimals` of them after the point, and
+                // `zeros` more zeros in front of those.
+                let mut text = format!("{digits:0>width$}", width = decimals + 1);
+                let point = text.len() - decimals;
+                if decimals > 0 {
+                    text.insert(point, '.');
+                    text.insert_str(point + 1, &"0".repeat(zeros));
+                }
+                let written = if negative { format!("-{text}") } else { text };
+                let expected: f64 = written
+                    .parse()
+                    .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+                let ours = value_of(&written).map_err(TestCaseError::fail)?;
+                prop_assert_eq!(ours.to_bits(), expected.to_bits(), "{}", written);
+                Ok(())
+            },
+        )
+        .unwrap();
+}
