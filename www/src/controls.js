@@ -86,7 +86,36 @@ function legend(c, ctl) {
   });
 }
 
+/* A menu of more than a few dozen choices (a ranking of thousands of towns)
+   is a box to type in, whose suggestions (the browser's own list) are the
+   first 12 choices holding what was typed: the DOM does not grow with the
+   data. Choosing a suggestion, or typing a choice whole, applies it. */
+function typeahead(c, ctl) {
+  const label = el("label", "metric-pick", ctl.label + " "), input = el("input", ctl.id), list = el("datalist"), options = ctl.options;
+  let chosen = 0;
+  input.setAttribute("list", list.id = "heluo-" + ctl.id + "-" + c.n);
+  input.autocomplete = "off";
+  const fill = (q) => {
+    list.textContent = "";
+    for (const o of options.filter((o) => o.label.toLowerCase().includes(q)).slice(0, 12)) list.appendChild(el("option")).value = o.label;
+  };
+  input.oninput = c.guard(() => {
+    const i = options.findIndex((o) => o.label == input.value);
+    if (i < 0) fill(input.value.trim().toLowerCase());
+    else c.apply(options[i].action);
+  });
+  input.onfocus = c.guard(() => { input.select(); fill(""); });
+  input.onblur = () => { input.value = options[chosen].label; };
+  label.append(input, list);
+  c.bar.appendChild(label);
+  c.controls[ctl.id] = (now) => {
+    chosen = now.selected;
+    if (!input.matches(":focus")) input.value = options[chosen].label;
+  };
+}
+
 function select(c, ctl) {
+  if (ctl.options.length > 50) return typeahead(c, ctl);
   const label = el("label", "metric-pick", ctl.label + " ");
   const pick = el("select", ctl.id);
   ctl.options.forEach((choice, i) => {
