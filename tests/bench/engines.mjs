@@ -65,6 +65,15 @@ export const heluo = {
     if (H.maxFileBytes && bytes.length > H.maxFileBytes()) throw new Error(H.tooLargeMessage(bytes.length));
     return bytes;
   },
+  /* Heluo's reader alone, bytes to a validated dataset (what Heluo.render
+     calls first), timed in ms: the parse throughput line of BENCHMARKS.md. */
+  parseOnly(bytes) {
+    const t0 = performance.now();
+    const dataset = globalThis.Heluo.parseDataset(bytes, 'zh');
+    const ms = performance.now() - t0;
+    dataset.free();
+    return ms;
+  },
   /** Heluo chooses the chart's height from the width (the page does the same). */
   render(bytes, kind, host, size) {
     host.style.width = `${size.width}px`;

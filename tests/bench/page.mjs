@@ -65,7 +65,7 @@ async function run(cfg) {
   const host = document.getElementById('host');
   const out = {
     engine: cfg.engine, version: engine.version(), bytes: bytes.length,
-    load: [], parse: [], rerender: [], hoverP50: [], hoverP95: [], hoverMoves: 0, hoverShown: 0, hoverMissed: 0, shots: null,
+    load: [], parse: [], parseOnly: [], rerender: [], hoverP50: [], hoverP95: [], hoverMoves: 0, hoverShown: 0, hoverMissed: 0, shots: null,
     metric: [], search: [], searchHits: null, memory: null, box: null, inked: null,
     refused: null, failed: null,
   };
@@ -110,6 +110,14 @@ async function run(cfg) {
         out.box = engine.box(chart);
         out.inked = inked(engine, chart);
         out.shots = engine.canvases(chart).map((c) => c.toDataURL('image/png'));
+      }
+    }
+    // The parse alone (an engine whose parse() only hands the bytes on
+    // times its own reader here, apart from the load).
+    if (engine.parseOnly) {
+      for (let i = 0; i < cfg.runs; i++) {
+        await step();
+        out.parseOnly.push(engine.parseOnly(bytes));
       }
     }
     // Re-render of the parsed dataset: a new chart from it, to pixels.
