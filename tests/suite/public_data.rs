@@ -1445,3 +1445,94 @@ fn roc_years_as_plain_numbers_under_a_year_header() {
     let i = of("序号,村,收入\n109,甲,10\n110,乙,20\n111,丙,30\n");
     assert!(i.dataset.trend.is_none());
 }
+
+/// Aggregates among the places ranked: the BEA's FIPS codes of zeros (the
+/// United States) and of its regions (`91000`–`98000`: New England,
+/// Southwest), and IBGE's regions each the sum of the states under it.
+#[test]
+fn regions_among_states_by_code_and_by_sum() {
+    let i = of(
+        r#""GeoFips","GeoName","Region","TableName","LineCode","IndustryClassification","Description","Unit","2019","2020","2021","2022"
+"00000","United States","","SAGDP2N","1","...","All industry total ","Millions of current dollars","21540325","21354125","23681171","26006893"
+"00000","United States","","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","163289","154622","209214","255226"
+"09000","Connecticut","1","SAGDP2N","1","...","All industry total ","Millions of current dollars","289534","283419","305990","321845"
+"09000","Connecticut","1","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","1185","1176","1437","(D)"
+"01000","Alabama","5","SAGDP2N","1","...","All industry total ","Millions of current dollars","230750","229707","253005","277817"
+"01000","Alabama","5","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","2902","2780","3462","4032"
+"06000","California","6","SAGDP2N","1","...","All industry total ","Millions of current dollars","3184450","3171474","3564330","3641643"
+"06000","California","6","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","45127","44283","51487","59402"
+"48000","Texas","6","SAGDP2N","1","...","All industry total ","Millions of current dollars","1845254","1763055","2069666","2355960"
+"48000","Texas","6","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","12087","10543","15621","17906"
+"50000","Vermont","1","SAGDP2N","1","...","All industry total ","Millions of current dollars","35082","33967","37075","40617"
+"50000","Vermont","1","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","(D)","712","868","(D)"
+"91000","New England","","SAGDP2N","1","...","All industry total ","Millions of current dollars","1227468","1212106","1343225","1460329"
+"91000","New England","","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","5087","5038","6076","7218"
+"96000","Southwest","","SAGDP2N","1","...","All industry total ","Millions of current dollars","2643779","2525434","2939208","3321047"
+"96000","Southwest","","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","20367","17820","25217","29188"
+"Note: See the included footnote file."
+"CAGDP2: Gross domestic product (GDP) by county and metropolitan area"
+"(D) Not shown to avoid disclosure of confidential information; estimates are included in higher-level totals."
+"Last updated: December 8, 2023-- new statistics for 2022; revised statistics for 2017-2021."
+"Source: U.S. Bureau of Economic Analysis"
+"#,
+    );
+    assert_eq!(
+        ranked(&i.dataset),
+        ["Connecticut", "Alabama", "California", "Texas", "Vermont"]
+    );
+    assert_eq!(
+        line(&i.dataset, "New England"),
+        [
+            (2019, Some(1227468.0)),
+            (2020, Some(1212106.0)),
+            (2021, Some(1343225.0)),
+            (2022, Some(1460329.0))
+        ]
+    );
+    let i = of(
+        r#""Tabela 1612 - Área plantada, área colhida, quantidade produzida, rendimento médio e valor da produção das lavouras temporárias"
+"Variável - Área plantada (Hectares)"
+"Produto das lavouras temporárias - Trigo (em grão)"
+"Brasil, Grande Região e Unidade da Federação";"2018";"2019";"2020";"2021";"2022"
+"Brasil";"2070436";"2059101";"2375063";"2763476";"3149452"
+"Norte";"-";"-";"-";"-";"-"
+"Nordeste";"-";"-";"-";"1155";"2630"
+"Bahia";"-";"-";"-";"1155";"2580"
+"Sudeste";"84226";"88560";"102955";"124980";"152307"
+"Minas Gerais";"70316";"78760";"88900";"103360";"128602"
+"São Paulo";"13910";"9800";"14055";"21620";"23705"
+"Sul";"1887465";"1871941";"2148158";"2489681";"2830115"
+"Paraná";"1054185";"1030540";"1127680";"1173690";"1163870"
+"Santa Catarina";"56300";"53441";"62878";"101991";"135245"
+"Rio Grande do Sul";"776980";"787960";"957600";"1214000";"1531000"
+"Centro-Oeste";"98745";"98600";"123950";"147660";"164400"
+"Mato Grosso do Sul";"32130";"24710";"30950";"39160";"44500"
+"Mato Grosso";"-";"...";"...";"...";"..."
+"Goiás";"25360";"26710";"33850";"42400";"52300"
+"Distrito Federal";"4255";"2180";"1950";"2600";"3100"
+
+"Fonte: IBGE - Produção Agrícola Municipal"
+"Notas"
+"1 - Os municípios sem informação para pelo menos um produto da lavoura temporária não aparecem nas listas"
+"2 - A partir do ano de 2001 as quantidades produzidas dos produtos melancia, melão, abacaxi e coco-da-baía passam a ser expressas em mil frutos"
+"Legenda"
+"Símbolo";"Significado"
+"-";"Dado numérico igual a zero não resultante de arredondamento"
+"..";"Não se aplica dado numérico"
+"...";"Dado numérico não disponível"
+"X";"Dado numérico omitido a fim de evitar a individualização da informação"
+"#,
+    );
+    let names = ranked(&i.dataset);
+    assert!(
+        !names.contains(&"Sudeste") && !names.contains(&"Sul"),
+        "{names:?}"
+    );
+    for state in ["Minas Gerais", "São Paulo", "Paraná", "Rio Grande do Sul"] {
+        assert!(names.contains(&state), "{names:?}");
+    }
+    // Two rows that are each the sum of the rows beside them, or none: one
+    // is chance, left in.
+    let i = of("name,2022\na,30\nb,10\nc,20\nd,7\ne,8\nf,9\n");
+    assert_eq!(ranked(&i.dataset), ["a", "b", "c", "d", "e", "f"]);
+}
