@@ -1536,3 +1536,67 @@ fn regions_among_states_by_code_and_by_sum() {
     let i = of("name,2022\na,30\nb,10\nc,20\nd,7\ne,8\nf,9\n");
     assert_eq!(ranked(&i.dataset), ["a", "b", "c", "d", "e", "f"]);
 }
+
+/// CBS StatLine marks a region's level on its name (`Groningen (PV)`): the
+/// provinces are ranked by their names, and not among the country or the
+/// parts of the country (`(LD)`).
+#[test]
+fn statline_levels_are_not_ranked_together() {
+    let i = of(r#""Regio's";"Perioden";"Bevolking op 1 januari (aantal)"
+"Nederland";"2019";"17407585"
+"Nederland";"2020";"17475415"
+"Nederland";"2021";"17590672"
+"Nederland";"2022";"17811291"
+"Nederland";"2023*";"17942942"
+"Groningen (PV)";"2019";"585866"
+"Groningen (PV)";"2020";"586937"
+"Groningen (PV)";"2021";"590170"
+"Groningen (PV)";"2022";"596075"
+"Groningen (PV)";"2023*";"601179"
+"Friesland (PV)";"2019";"649957"
+"Friesland (PV)";"2020";"651435"
+"Friesland (PV)";"2021";"654015"
+"Friesland (PV)";"2022";"659551"
+"Friesland (PV)";"2023*";"661872"
+"Noord-Holland (PV)";"2019";"2879527"
+"Noord-Holland (PV)";"2020";"2887906"
+"Noord-Holland (PV)";"2021";"2904446"
+"Noord-Holland (PV)";"2022";"2952622"
+"Noord-Holland (PV)";"2023*";"2977051"
+"Zuid-Holland (PV)";"2019";"3708696"
+"Zuid-Holland (PV)";"2020";"3726173"
+"Zuid-Holland (PV)";"2021";"3753999"
+"Zuid-Holland (PV)";"2022";"3804906"
+"Zuid-Holland (PV)";"2023*";"3834373"
+"Limburg (PV)";"2019";"1117201"
+"Limburg (PV)";"2020";"1115872"
+"Limburg (PV)";"2021";"1117545"
+"Limburg (PV)";"2022";"1127805"
+"Limburg (PV)";"2023*";"1132227"
+"Flevoland (PV)";"2019";"423021"
+"Flevoland (PV)";"2020";"428226"
+"Flevoland (PV)";"2021";"432861"
+"Flevoland (PV)";"2022";"444701"
+"Flevoland (PV)";"2023*";"452417"
+"#);
+    assert_eq!(
+        ranked(&i.dataset),
+        [
+            "Groningen",
+            "Friesland",
+            "Noord-Holland",
+            "Zuid-Holland",
+            "Limburg",
+            "Flevoland"
+        ]
+    );
+    assert_eq!(
+        line(&i.dataset, "Groningen (PV)").last(),
+        Some(&(2023, Some(601179.0)))
+    );
+    let i = of("\"Regio's\";\"Perioden\";\"Bevolking op 1 januari (aantal)\"\n\"Nederland\";\"2023\";\"17942942\"\n\"Noord-Nederland (LD)\";\"2023\";\"1789127\"\n\"West-Nederland (LD)\";\"2023\";\"8357315\"\n\"Groningen (PV)\";\"2023\";\"601179\"\n\"Friesland (PV)\";\"2023\";\"661872\"\n\"Drenthe (PV)\";\"2023\";\"502051\"\n\"Utrecht (PV)\";\"2023\";\"1387643\"\n");
+    assert_eq!(
+        ranked(&i.dataset),
+        ["Groningen", "Friesland", "Drenthe", "Utrecht"]
+    );
+}

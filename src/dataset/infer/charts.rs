@@ -636,8 +636,16 @@ pub(super) fn build_ranking(
         ranked_villages(ctx, plan, facts, &metrics, &aggregate_keys)?;
     if plan.aggregates.is_none() {
         // Regions among their states first (each the sum of the rows beside
-        // it), then the country above what is left.
-        let out = run_totals(&villages);
+        // it), then the country above what is left; and names of another
+        // level than most (CBS's `(PV)` provinces beside `(LD)` parts).
+        let names: Vec<&str> = owners
+            .iter()
+            .map(|&e| facts.entities.get(e).map_or("", |x| x.name.as_str()))
+            .collect();
+        let mut out = run_totals(&villages);
+        out.extend(other_levels(&names));
+        out.sort_unstable();
+        out.dedup();
         let mut gone = Vec::new();
         for at in out.into_iter().rev() {
             villages.remove(at);
@@ -658,6 +666,18 @@ pub(super) fn build_ranking(
     for (village, &e) in villages.iter_mut().zip(&owners) {
         if let Some(entity) = facts.entities.get_mut(e) {
             village.name = std::mem::take(&mut entity.name);
+        }
+    }
+    // One level, marked on every name (`Groningen (PV)`): the mark says
+    // nothing a ranking of provinces needs.
+    let tags: Vec<Option<&str>> = villages.iter().map(|v| level_tag(&v.name)).collect();
+    if let Some(Some(tag)) = tags.first().copied() {
+        if tags.iter().all(|t| *t == Some(tag)) {
+            let cut = tag.len().saturating_add(3);
+            for v in &mut villages {
+                let keep = v.name.len().saturating_sub(cut);
+                v.name.truncate(keep);
+            }
         }
     }
     if villages.is_empty() {
@@ -982,6 +1002,47 @@ fn run_totals(villages: &[Village]) -> Vec<usize> {
         return Vec::new();
     }
     runs.into_iter().map(|(i, _, _)| i).collect()
+}
+
+/// The level StatLine (the CBS, Statistics Netherlands) marks on a region's
+/// name: `Groningen (PV)` a province, `Noord-Nederland (LD)` a part of the
+/// country, `Groot-Amsterdam (CR)` a COROP region, `(CP)` a COROP-plus area.
+fn level_tag(name: &str) -> Option<&str> {
+    let inner = name.trim_end().strip_suffix(')')?;
+    let (head, tag) = inner.rsplit_once(" (")?;
+    (!head.trim().is_empty() && matches!(tag, "PV" | "LD" | "CR" | "CP" | "GM")).then_some(tag)
+}
+
+/// The places (in order) of names of another level than most, where names
+/// carry StatLine's level marks: provinces are not ranked among their
+/// municipalities, nor the country (no mark) among its provinces.
+fn other_levels(names: &[&str]) -> Vec<usize> {
+    let tags: Vec<Option<&str>> = names.iter().map(|n| level_tag(n)).collect();
+    if tags.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    let mut counts: Vec<(Option<&str>, usize)> = Vec::new();
+    for t in &tags {
+        match counts.iter_mut().find(|(c, _)| c == t) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => counts.push((*t, 1)),
+        }
+    }
+    // The most names; of as many, the first seen.
+    let mut best: Option<(Option<&str>, usize)> = None;
+    for &(t, n) in &counts {
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((t, n));
+        }
+    }
+    let Some((level, _)) = best else {
+        return Vec::new();
+    };
+    tags.iter()
+        .enumerate()
+        .filter(|(_, t)| **t != level)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Entity `e`'s value of each metric, at the metric's year.
