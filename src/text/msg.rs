@@ -394,4 +394,6 @@ pub enum Msg {
     ReasonOtherFrequency,
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NotePerYearShort,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    NoteSliceThroughout,
 }

@@ -1600,3 +1600,60 @@ fn statline_levels_are_not_ranked_together() {
         ["Groningen", "Friesland", "Drenthe", "Utrecht"]
     );
 }
+
+/// Two kinds of estimate of one quantity are not added: Socrata's New York
+/// population estimates give the census count beside the postcensal
+/// estimate in 2020 only; the estimate, there every year, is read.
+#[test]
+fn alternative_estimates_are_not_summed() {
+    let i = of(r#"FIPS Code,Geography,Year,Program Type,Population
+36,New York State,2019,Postcensal Population Estimate,19453561
+36,New York State,2020,Postcensal Population Estimate,20108296
+36,New York State,2020,Census Base Population,20201249
+36,New York State,2021,Postcensal Population Estimate,19835913
+36,New York State,2022,Postcensal Population Estimate,19677151
+36001,Albany County,2019,Postcensal Population Estimate,305506
+36001,Albany County,2020,Postcensal Population Estimate,314848
+36001,Albany County,2020,Census Base Population,314848
+36001,Albany County,2021,Postcensal Population Estimate,314679
+36001,Albany County,2022,Postcensal Population Estimate,315041
+36005,Bronx County,2019,Postcensal Population Estimate,1418207
+36005,Bronx County,2020,Postcensal Population Estimate,1472654
+36005,Bronx County,2020,Census Base Population,1472654
+36005,Bronx County,2021,Postcensal Population Estimate,1424948
+36005,Bronx County,2022,Postcensal Population Estimate,1379946
+36047,Kings County,2019,Postcensal Population Estimate,2559903
+36047,Kings County,2020,Postcensal Population Estimate,2736074
+36047,Kings County,2020,Census Base Population,2736074
+36047,Kings County,2021,Postcensal Population Estimate,2641052
+36047,Kings County,2022,Postcensal Population Estimate,2590516
+36061,New York County,2019,Postcensal Population Estimate,1628706
+36061,New York County,2020,Postcensal Population Estimate,1694251
+36061,New York County,2020,Census Base Population,1694251
+36061,New York County,2021,Postcensal Population Estimate,1576876
+36061,New York County,2022,Postcensal Population Estimate,1596273
+36029,Erie County,2019,Postcensal Population Estimate,918702
+36029,Erie County,2020,Postcensal Population Estimate,954236
+36029,Erie County,2020,Census Base Population,954236
+36029,Erie County,2021,Postcensal Population Estimate,951696
+36029,Erie County,2022,Postcensal Population Estimate,950683
+"#);
+    assert_eq!(
+        line(&i.dataset, "Albany County"),
+        [
+            (2019, Some(305506.0)),
+            (2020, Some(314848.0)),
+            (2021, Some(314679.0)),
+            (2022, Some(315041.0))
+        ]
+    );
+    assert!(i.summary.notes.iter().any(|n| matches!(n,
+        Note::SliceThroughout { column, value, rows_left: 6 }
+            if column == "Program Type" && value == "Postcensal Population Estimate")));
+    // Parts that come together every year are still added.
+    let i = of("Geography,Year,Sex,Population\nA,2020,Male,10\nA,2020,Female,12\nA,2021,Male,11\nA,2021,Female,13\nB,2020,Male,5\nB,2020,Female,6\nB,2021,Male,7\nB,2021,Female,8\n");
+    assert_eq!(
+        line(&i.dataset, "A"),
+        [(2020, Some(22.0)), (2021, Some(24.0))]
+    );
+}

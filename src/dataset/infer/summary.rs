@@ -152,6 +152,14 @@ pub enum Note {
         total: bool,
         rows_left: usize,
     },
+    /// Only the rows where `column` is `value`, the value every name's every
+    /// year has, were read: the others, in some years only, measure the
+    /// same thing another way (a census beside the estimates).
+    SliceThroughout {
+        column: String,
+        value: String,
+        rows_left: usize,
+    },
     /// Names left out of the ranking as aggregates (the world, regions, 全国).
     Aggregates { names: Vec<String> },
     /// The ranking shows this year's values (a table with time).
@@ -523,6 +531,14 @@ fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String
             } else {
                 Msg::NoteSlice
             },
+            &[column, value, &rows_left.to_string()],
+        ),
+        Note::SliceThroughout {
+            column,
+            value,
+            rows_left,
+        } => w.fill(
+            Msg::NoteSliceThroughout,
             &[column, value, &rows_left.to_string()],
         ),
         Note::Aggregates { names } => w.fill(Msg::NoteAggregates, &[&list(names)]),
