@@ -1657,3 +1657,36 @@ fn alternative_estimates_are_not_summed() {
         [(2020, Some(22.0)), (2021, Some(24.0))]
     );
 }
+
+/// The IMF's CompactData replies (SDMX 2.0 as JSON, attributes as `@`
+/// keys): a line per series (`@REF_AREA`), over `@TIME_PERIOD`, titled by
+/// the indicator; a lone series is an object, not an array.
+#[test]
+fn imf_compact_data_is_a_line_per_series() {
+    let i = of(
+        r##"{"CompactData": {"@xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance", "@xmlns:xsd": "http://www.w3.org/2001/XMLSchema", "@xsi:schemaLocation": "http://www.SDMX.org/resources/SDMXML/schemas/v2_0/message https://registry.sdmx.org/schemas/v2_0/SDMXMessage.xsd http://dataservices.imf.org/compact/IFS http://dataservices.imf.org/compact/IFS.xsd", "@xmlns": "http://www.SDMX.org/resources/SDMXML/schemas/v2_0/message", "Header": {"ID": "c5a0b6c6-6e48-4ac7-9c8f-0ff4a6a5e6c1", "Test": "false", "Prepared": "2024-03-11T10:21:47", "Sender": {"@id": "1C0", "Name": {"@xml:lang": "en", "#text": "IMF"}, "Contact": {"URI": "http://www.imf.org", "Telephone": "+ 1 (202) 623-6220"}}, "Receiver": {"@id": "ZZZ"}, "DataSetID": "IFS"}, "DataSet": {"@xmlns": "http://dataservices.imf.org/compact/IFS", "Series": [{"@FREQ": "A", "@REF_AREA": "US", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "3.7"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "8.1"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "5.4"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "3.6"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "3.6"}]}, {"@FREQ": "A", "@REF_AREA": "GB", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "3.8"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "4.6"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "4.5"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "3.7"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "4.0"}]}, {"@FREQ": "A", "@REF_AREA": "JP", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "2.4"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "2.8"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "2.8"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "2.6"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "2.6"}]}, {"@FREQ": "A", "@REF_AREA": "DE", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "3.1"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "3.8"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "3.6"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "3.1"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "3.0"}]}, {"@FREQ": "A", "@REF_AREA": "FR", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "8.4"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "8.0"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "7.9"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "7.3"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "7.3"}]}]}}}"##,
+    );
+    assert_eq!(
+        line(&i.dataset, "US"),
+        [
+            (2019, Some(3.7)),
+            (2020, Some(8.1)),
+            (2021, Some(5.4)),
+            (2022, Some(3.6)),
+            (2023, Some(3.6))
+        ]
+    );
+    assert_eq!(i.dataset.trend.as_ref().map(|t| t.series.len()), Some(5));
+    assert_eq!(i.dataset.title.as_deref(), Some("LUR_PT"));
+    assert_eq!(ranked(&i.dataset), ["US", "GB", "JP", "DE", "FR"]);
+    let i = of(
+        r#"{"CompactData": {"Header": {"DataSetID": "IFS"}, "DataSet": {"Series": {"@FREQ": "A", "@REF_AREA": "JP", "@INDICATOR": "LUR_PT", "Obs": [{"@TIME_PERIOD": "2022", "@OBS_VALUE": "2.6"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "2.5"}]}}}}"#,
+    );
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    let points: Vec<(i32, Option<f64>)> = t.series[0]
+        .points
+        .iter()
+        .map(|p| (p.year, p.value))
+        .collect();
+    assert_eq!(points, [(2022, Some(2.6)), (2023, Some(2.5))]);
+}
