@@ -1690,3 +1690,74 @@ fn imf_compact_data_is_a_line_per_series() {
         .collect();
     assert_eq!(points, [(2022, Some(2.6)), (2023, Some(2.5))]);
 }
+
+/// An ABS time-series spreadsheet saved as CSV: the rows under the header
+/// (`Unit`, `Series Type`, …, `Series ID`) describe each series, the dated
+/// rows (`Jan-2023`) follow: a line per series over the years (the months'
+/// mean), named as a reader writes it, with the `Unit` row's unit.
+#[test]
+fn abs_time_series_sheet_is_read_under_its_metadata_rows() {
+    let i = of(
+        r#",Employed total ;  Persons ;,Employed total ;  > Males ;,Unemployment rate ;  Persons ;,Unemployment rate ;  > Males ;
+Unit,000,000,Percent,Percent
+Series Type,Seasonally Adjusted,Seasonally Adjusted,Seasonally Adjusted,Seasonally Adjusted
+Data Type,STOCK,STOCK,PERCENT,PERCENT
+Frequency,Month,Month,Month,Month
+Collection Month,1,1,1,1
+Series Start,Feb-1978,Feb-1978,Feb-1978,Feb-1978
+Series End,Mar-2024,Mar-2024,Mar-2024,Mar-2024
+No. Obs,554,554,554,554
+Series ID,A84423043C,A84423035C,A84423050A,A84423036F
+Jan-2023,13871.1,7304.8,3.7,3.6
+Feb-2023,13934.3,7330.1,3.5,3.4
+Mar-2023,13988.0,7351.7,3.5,3.5
+Apr-2023,13974.9,7344.9,3.7,3.7
+May-2023,14061.7,7385.1,3.6,3.5
+Jun-2023,14094.6,7399.5,3.5,3.5
+Jul-2023,14092.5,7393.3,3.7,3.7
+Aug-2023,14147.1,7423.3,3.7,3.8
+Sep-2023,14144.5,7418.2,3.6,3.6
+Oct-2023,14209.2,7451.8,3.8,3.8
+Nov-2023,14280.0,7485.3,3.9,3.9
+Dec-2023,14267.0,7476.4,3.9,4.0
+Jan-2024,14265.8,7472.5,4.1,4.1
+Feb-2024,14382.9,7525.9,3.7,3.7
+Mar-2024,14387.7,7528.4,3.8,3.9
+"#,
+    );
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    let names: Vec<&str> = t.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Employed total; Persons",
+            "Employed total; Males",
+            "Unemployment rate; Persons",
+            "Unemployment rate; Males"
+        ]
+    );
+    let persons = line(&i.dataset, "Employed total; Persons");
+    assert_eq!(persons.len(), 2);
+    let near = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-6);
+    assert!(near(persons[0].1, 169064.9 / 12.0), "{persons:?}");
+    assert!(
+        near(persons[1].1, (14265.8 + 14382.9 + 14387.7) / 3.0),
+        "{persons:?}"
+    );
+    let units: Vec<Option<String>> = i
+        .summary
+        .columns
+        .iter()
+        .skip(1)
+        .map(|c| c.unit.clone())
+        .collect();
+    assert_eq!(
+        units,
+        [
+            Some("thousand".to_string()),
+            Some("thousand".to_string()),
+            Some("%".to_string()),
+            Some("%".to_string())
+        ]
+    );
+}

@@ -139,12 +139,88 @@ fn roc_years(table: &Table) -> Option<Table> {
     Some(out)
 }
 
+/// What the Australian Bureau of Statistics writes under the header of its
+/// time-series spreadsheets (a `Data1` sheet, or its CSV), one row each,
+/// named in the first column, before the dated rows.
+const ABS_METADATA: &[&str] = &[
+    "unit",
+    "series type",
+    "data type",
+    "frequency",
+    "collection month",
+    "series start",
+    "series end",
+    "no. obs",
+    "series id",
+];
+
+/// An ABS time-series sheet as the table of its dated rows, or `None` for
+/// any other: its metadata rows (`Unit`, `Series Type`, …, `Series ID`,
+/// three at least, `Series ID` among them) left out, each column named by
+/// its series as a reader writes it (`Employed total ;  > Males ;` →
+/// `Employed total; Males`) with the `Unit` row's unit (`000` is
+/// thousands, `Percent` is %).
+fn abs_series(table: &Table) -> Option<Table> {
+    let first = table.columns.first()?;
+    let key = |cell: &Cell| match cell {
+        Cell::Text(t) => Some(text::trim(t).to_lowercase()),
+        _ => None,
+    };
+    let rows = first
+        .cells
+        .iter()
+        .take_while(|c| key(c).is_some_and(|k| ABS_METADATA.contains(&k.as_str())))
+        .count();
+    let named = |name: &str| {
+        first
+            .cells
+            .iter()
+            .take(rows)
+            .position(|c| key(c).as_deref() == Some(name))
+    };
+    if rows < 3 || named("series id").is_none() {
+        return None;
+    }
+    let unit_row = named("unit");
+    let mut out = table.clone();
+    for (i, column) in out.columns.iter_mut().enumerate() {
+        if i > 0 {
+            let series: Vec<&str> = column
+                .name
+                .split(';')
+                .map(|part| part.trim().trim_start_matches('>').trim())
+                .filter(|part| !part.is_empty())
+                .collect();
+            let mut name = series.join("; ");
+            let unit = unit_row.and_then(|r| match column.cells.get(r) {
+                Some(Cell::Text(t)) => Some(text::trim(t).to_string()),
+                Some(Cell::Number(n)) if *n == 0.0 => Some("000".into()),
+                _ => None,
+            });
+            match unit.as_deref() {
+                Some("000") => name.push_str(" (thousand)"),
+                Some("000,000") => name.push_str(" (million)"),
+                Some(u) if !u.is_empty() && !u.eq_ignore_ascii_case("number") => {
+                    name.push_str(&format!(" ({u})"));
+                }
+                _ => {}
+            }
+            column.name = name;
+        }
+        column.cells.drain(..rows.min(column.cells.len()));
+    }
+    out.row_numbers.drain(..rows.min(out.row_numbers.len()));
+    Some(out)
+}
+
 fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Imported> {
     // 1. The table.
     let table = tables.get(index).ok_or(Error::EmptyTable)?;
     if table.rows() == 0 || table.columns.is_empty() {
         return Err(Error::EmptyTable);
     }
+    let abs = abs_series(table);
+    let table = abs.as_ref().unwrap_or(table);
     let roc = roc_years(table);
     let table = roc.as_ref().unwrap_or(table);
     let ctx = Ctx { table };
