@@ -396,4 +396,6 @@ pub enum Msg {
     NotePerYearShort,
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteSliceThroughout,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    NoteAnnualColumn,
 }

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 201] = [
+const EVERY_MSG: [Msg; 202] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -470,6 +470,7 @@ const EVERY_MSG: [Msg; 201] = [
     Msg::ReasonNotATime,
     Msg::ReasonOtherFrequency,
     Msg::NotePerYearShort,
+    Msg::NoteAnnualColumn,
     Msg::NoteSliceThroughout,
     Msg::ShapeLong,
     Msg::ShapeWide,
@@ -598,6 +599,7 @@ fn listed(msg: Msg) {
         Msg::ReasonNotATime => {}
         Msg::ReasonOtherFrequency => {}
         Msg::NotePerYearShort => {}
+        Msg::NoteAnnualColumn => {}
         Msg::NoteSliceThroughout => {}
         Msg::ShapeLong => {}
         Msg::ShapeWide => {}

@@ -1761,3 +1761,61 @@ Mar-2024,14387.7,7528.4,3.8,3.9
         ]
     );
 }
+
+/// The BLS data viewer's layout, a row a year and a column a month (with
+/// `Annual` and the halves): one series over the years, the year's own
+/// `Annual` where there is one, else the months' mean; never a line a month.
+#[test]
+fn a_row_a_year_and_a_column_a_month_is_one_series() {
+    let i = of(r#"CPI for All Urban Consumers (CPI-U)
+Original Data Value
+
+Series Id:,CUUR0000SA0
+Not Seasonally Adjusted
+Series Title:,All items in U.S. city average, all urban consumers, not seasonally adjusted
+Area:,U.S. city average
+Item:,All items
+Base Period:,1982-84=100
+Years:,2019 to 2023
+
+Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,Annual,HALF1,HALF2
+2019,251.712,252.776,254.202,255.548,256.092,256.143,256.571,256.558,256.759,257.346,257.208,256.974,255.657,254.412,256.903
+2020,257.971,258.678,258.115,256.389,256.394,257.797,259.101,259.918,260.280,260.388,260.229,260.474,258.811,257.557,260.065
+2021,261.582,263.014,264.877,267.054,269.195,271.696,273.003,273.567,274.310,276.589,277.948,278.802,270.970,266.236,275.703
+2022,281.148,283.716,287.504,289.109,292.296,296.311,296.276,296.171,296.808,298.012,297.711,296.797,292.655,288.347,296.963
+2023,299.170,300.840,301.836,303.363,304.127,305.109,305.691,307.026,307.789,307.671,307.051,306.746,304.702,302.391,307.012
+"#);
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    assert_eq!(t.series.len(), 1);
+    assert_eq!(
+        line(&i.dataset, "Annual"),
+        [
+            (2019, Some(255.657)),
+            (2020, Some(258.811)),
+            (2021, Some(270.970)),
+            (2022, Some(292.655)),
+            (2023, Some(304.702))
+        ]
+    );
+    assert!(i.summary.notes.iter().any(|n| matches!(n,
+        Note::AnnualColumn { column, left } if column == "Annual" && left.len() == 14)));
+    // Without the year's own column: the months' mean, said as for monthly rows.
+    let i = of("Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec\n2022,1,2,3,4,5,6,7,8,9,10,11,12\n2023,2,2,2,2,2,2,2,2,2,2,2,\n");
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    assert_eq!(t.series.len(), 1);
+    assert_eq!(
+        t.series[0]
+            .points
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect::<Vec<_>>(),
+        [(2022, Some(6.5)), (2023, Some(2.0))]
+    );
+    assert!(i.summary.notes.iter().any(|n| matches!(
+        n,
+        Note::PerYear {
+            how: PerYear::Mean,
+            ..
+        }
+    )));
+}

@@ -603,7 +603,7 @@ fn quarter(t: &str) -> Option<Time> {
 }
 
 /// A month by its English name or abbreviation (`Jan`, `January`, `Sept`).
-fn month_name(word: &str) -> Option<u8> {
+pub(super) fn month_name(word: &str) -> Option<u8> {
     const NAMES: [&str; 12] = [
         "january",
         "february",

@@ -160,6 +160,9 @@ pub enum Note {
         value: String,
         rows_left: usize,
     },
+    /// A row a year and a column a month: `column` gives each year, the
+    /// months (and halves) `left` out.
+    AnnualColumn { column: String, left: Vec<String> },
     /// Names left out of the ranking as aggregates (the world, regions, 全国).
     Aggregates { names: Vec<String> },
     /// The ranking shows this year's values (a table with time).
@@ -541,6 +544,9 @@ fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String
             Msg::NoteSliceThroughout,
             &[column, value, &rows_left.to_string()],
         ),
+        Note::AnnualColumn { column, left } => {
+            w.fill(Msg::NoteAnnualColumn, &[column, &list(left)])
+        }
         Note::Aggregates { names } => w.fill(Msg::NoteAggregates, &[&list(names)]),
         Note::RankingYear { year } => w.fill(Msg::NoteRankingYear, &[&w.year(*year)]),
         Note::Shares { column } => w.fill(Msg::NoteShares, &[column]),
