@@ -398,4 +398,6 @@ pub enum Msg {
     NoteSliceThroughout,
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NoteAnnualColumn,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    NoteLegendZero,
 }

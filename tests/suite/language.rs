@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 202] = [
+const EVERY_MSG: [Msg; 203] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -470,6 +470,7 @@ const EVERY_MSG: [Msg; 202] = [
     Msg::ReasonNotATime,
     Msg::ReasonOtherFrequency,
     Msg::NotePerYearShort,
+    Msg::NoteLegendZero,
     Msg::NoteAnnualColumn,
     Msg::NoteSliceThroughout,
     Msg::ShapeLong,
@@ -599,6 +600,7 @@ fn listed(msg: Msg) {
         Msg::ReasonNotATime => {}
         Msg::ReasonOtherFrequency => {}
         Msg::NotePerYearShort => {}
+        Msg::NoteLegendZero => {}
         Msg::NoteAnnualColumn => {}
         Msg::NoteSliceThroughout => {}
         Msg::ShapeLong => {}

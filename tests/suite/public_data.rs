@@ -1819,3 +1819,75 @@ Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,Annual,HALF1,HALF2
         }
     )));
 }
+
+/// A dash is no value, unless the file's own legend says it is zero (IBGE's
+/// SIDRA: `-; Dado numérico igual a zero …`, beside `..` and `...`, which
+/// stay no value).
+#[test]
+fn a_dash_is_zero_where_the_files_legend_says_so() {
+    let i = of(
+        r#""Tabela 1612 - Área plantada, área colhida, quantidade produzida, rendimento médio e valor da produção das lavouras temporárias"
+"Variável - Área plantada (Hectares)"
+"Produto das lavouras temporárias - Trigo (em grão)"
+"Brasil, Grande Região e Unidade da Federação";"2018";"2019";"2020";"2021";"2022"
+"Brasil";"2070436";"2059101";"2375063";"2763476";"3149452"
+"Norte";"-";"-";"-";"-";"-"
+"Nordeste";"-";"-";"-";"1155";"2630"
+"Bahia";"-";"-";"-";"1155";"2580"
+"Sudeste";"84226";"88560";"102955";"124980";"152307"
+"Minas Gerais";"70316";"78760";"88900";"103360";"128602"
+"São Paulo";"13910";"9800";"14055";"21620";"23705"
+"Sul";"1887465";"1871941";"2148158";"2489681";"2830115"
+"Paraná";"1054185";"1030540";"1127680";"1173690";"1163870"
+"Santa Catarina";"56300";"53441";"62878";"101991";"135245"
+"Rio Grande do Sul";"776980";"787960";"957600";"1214000";"1531000"
+"Centro-Oeste";"98745";"98600";"123950";"147660";"164400"
+"Mato Grosso do Sul";"32130";"24710";"30950";"39160";"44500"
+"Mato Grosso";"-";"...";"...";"...";"..."
+"Goiás";"25360";"26710";"33850";"42400";"52300"
+"Distrito Federal";"4255";"2180";"1950";"2600";"3100"
+
+"Fonte: IBGE - Produção Agrícola Municipal"
+"Notas"
+"1 - Os municípios sem informação para pelo menos um produto da lavoura temporária não aparecem nas listas"
+"2 - A partir do ano de 2001 as quantidades produzidas dos produtos melancia, melão, abacaxi e coco-da-baía passam a ser expressas em mil frutos"
+"Legenda"
+"Símbolo";"Significado"
+"-";"Dado numérico igual a zero não resultante de arredondamento"
+"..";"Não se aplica dado numérico"
+"...";"Dado numérico não disponível"
+"X";"Dado numérico omitido a fim de evitar a individualização da informação"
+"#,
+    );
+    assert_eq!(
+        line(&i.dataset, "Bahia"),
+        [
+            (2018, Some(0.0)),
+            (2019, Some(0.0)),
+            (2020, Some(0.0)),
+            (2021, Some(1155.0)),
+            (2022, Some(2580.0))
+        ]
+    );
+    assert_eq!(
+        line(&i.dataset, "Mato Grosso"),
+        [
+            (2018, Some(0.0)),
+            (2019, None),
+            (2020, None),
+            (2021, None),
+            (2022, None)
+        ]
+    );
+    assert!(i
+        .summary
+        .notes
+        .iter()
+        .any(|n| matches!(n, Note::LegendZero { symbol, .. } if symbol == "-")));
+    // No legend: a dash is no value.
+    let i = of("name,2021,2022\nBahia,-,2580\nGoiás,42400,52300\n");
+    assert_eq!(
+        line(&i.dataset, "Bahia"),
+        [(2021, None), (2022, Some(2580.0))]
+    );
+}

@@ -254,6 +254,41 @@ fn part_of_year_header(header: &str) -> bool {
     )
 }
 
+/// The table with its dash cells as 0 when its own legend says a dash is
+/// zero (IBGE's SIDRA: `-; Dado numérico igual a zero não resultante de
+/// arredondamento`), with the dash and the legend's words; `None` for any
+/// other (a dash is no value where nothing says otherwise).
+fn legend_zero(table: &Table) -> Option<(Table, String, String)> {
+    let (symbol, meaning) = table.notes.iter().find_map(|line| {
+        let line = text::trim(line);
+        let at = line.find([';', ',', '\t', ':', '='])?;
+        let symbol = line.get(..at)?.trim().trim_matches('"').trim();
+        let meaning = line
+            .get(at.saturating_add(1)..)?
+            .trim()
+            .trim_matches('"')
+            .trim();
+        let lower = meaning.to_lowercase();
+        let zero = lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "zero" | "cero" | "zéro" | "null" | "nil"))
+            || meaning.contains('零');
+        (matches!(symbol, "-" | "–" | "—") && zero)
+            .then(|| (symbol.to_string(), meaning.to_string()))
+    })?;
+    let mut out = table.clone();
+    let mut seen = false;
+    for column in &mut out.columns {
+        for cell in &mut column.cells {
+            if matches!(cell, Cell::Text(t) if text::trim(t) == symbol) {
+                *cell = Cell::Text("0".into());
+                seen = true;
+            }
+        }
+    }
+    seen.then_some((out, symbol, meaning))
+}
+
 /// The year's own column kept of a table of months, and the columns left out.
 type AnnualKept = (String, Vec<String>);
 
@@ -420,6 +455,11 @@ fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Impo
     let table = abs.as_ref().unwrap_or(table);
     let roc = roc_years(table);
     let table = roc.as_ref().unwrap_or(table);
+    let zero = legend_zero(table);
+    let (table, dash) = match &zero {
+        Some((t, symbol, meaning)) => (t, Some((symbol.clone(), meaning.clone()))),
+        None => (table, None),
+    };
     let months = month_columns(table);
     let (table, annual) = match &months {
         Some((t, annual)) => (t, annual.clone()),
@@ -432,6 +472,9 @@ fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Impo
     let plan = plan(&ctx, &profiles, mapping)?;
     // 4. Its facts.
     let mut facts = read(&ctx, &profiles, &plan)?;
+    if let Some((symbol, legend)) = dash {
+        facts.notes.insert(0, Note::LegendZero { symbol, legend });
+    }
     if let Some((column, left)) = annual {
         facts.notes.insert(0, Note::AnnualColumn { column, left });
     }

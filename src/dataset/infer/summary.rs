@@ -163,6 +163,8 @@ pub enum Note {
     /// A row a year and a column a month: `column` gives each year, the
     /// months (and halves) `left` out.
     AnnualColumn { column: String, left: Vec<String> },
+    /// Cells written `symbol` were read as 0, as the file's legend says.
+    LegendZero { symbol: String, legend: String },
     /// Names left out of the ranking as aggregates (the world, regions, 全国).
     Aggregates { names: Vec<String> },
     /// The ranking shows this year's values (a table with time).
@@ -547,6 +549,7 @@ fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String
         Note::AnnualColumn { column, left } => {
             w.fill(Msg::NoteAnnualColumn, &[column, &list(left)])
         }
+        Note::LegendZero { symbol, legend } => w.fill(Msg::NoteLegendZero, &[symbol, legend]),
         Note::Aggregates { names } => w.fill(Msg::NoteAggregates, &[&list(names)]),
         Note::RankingYear { year } => w.fill(Msg::NoteRankingYear, &[&w.year(*year)]),
         Note::Shares { column } => w.fill(Msg::NoteShares, &[column]),
