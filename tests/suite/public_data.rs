@@ -1650,6 +1650,17 @@ fn alternative_estimates_are_not_summed() {
     assert!(i.summary.notes.iter().any(|n| matches!(n,
         Note::SliceThroughout { column, value, rows_left: 6 }
             if column == "Program Type" && value == "Postcensal Population Estimate")));
+    // The state's FIPS code (36) heads its counties' (36001): not ranked among them.
+    assert_eq!(
+        ranked(&i.dataset),
+        [
+            "Albany County",
+            "Bronx County",
+            "Kings County",
+            "New York County",
+            "Erie County"
+        ]
+    );
     // Parts that come together every year are still added.
     let i = of("Geography,Year,Sex,Population\nA,2020,Male,10\nA,2020,Female,12\nA,2021,Male,11\nA,2021,Female,13\nB,2020,Male,5\nB,2020,Female,6\nB,2021,Male,7\nB,2021,Female,8\n");
     assert_eq!(

@@ -866,12 +866,30 @@ fn aggregate_keys(profiles: &[Profile], plan: &Plan, facts: &Facts) -> FxSet<Str
             .count()
             .saturating_mul(2)
             > facts.entities.len();
+    // Under a FIPS header, a state's two digits above the five of its
+    // counties (`36` New York State over `36001` Albany County).
+    let counties: FxSet<&str> = if fips {
+        facts
+            .entities
+            .iter()
+            .filter_map(|e| e.code.as_deref())
+            .filter(|c| c.len() == 5)
+            .filter_map(|c| c.get(..2))
+            .collect()
+    } else {
+        FxSet::default()
+    };
+    let state_over_counties = |e: &Entity| {
+        e.code
+            .as_deref()
+            .is_some_and(|c| c.len() == 2 && counties.contains(c))
+    };
     match &plan.aggregates {
         Some(a) => a.iter().map(|n| reader_key(n).into_owned()).collect(),
         None => facts
             .entities
             .iter()
-            .filter(|e| is_aggregate(e, coded, fips))
+            .filter(|e| is_aggregate(e, coded, fips) || state_over_counties(e))
             .map(|e| reader_key(&e.name).into_owned())
             .collect(),
     }
