@@ -302,6 +302,12 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NotePerYearShort => "Years with fewer: {0}.",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NoteLegendZero => "Cells written \"{0}\" were read as 0, as the file's legend says: \"{1}\".",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NoteAnnualColumn => "A row a year and a column a month: \"{0}\" gives each year; the months and parts of the year ({1}) were left out.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NoteSliceThroughout => "Only rows where \"{0}\" is \"{1}\", the value every name has in every year, were read: the others come in some years only, other measures of the same thing, not parts to add; {2} rows left out; the mapping can pick another.",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "Long: a name, a time and value columns",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeWide => "Wide: a time column and a column per series",

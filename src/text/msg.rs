@@ -394,4 +394,10 @@ pub enum Msg {
     ReasonOtherFrequency,
     #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
     NotePerYearShort,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    NoteSliceThroughout,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    NoteAnnualColumn,
+    #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+    NoteLegendZero,
 }

@@ -294,6 +294,12 @@ pub fn template(msg: Msg) -> &'static str {
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::NotePerYearShort => "不足的年份：{0}。",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NoteLegendZero => "写作“{0}”的格按文件图例读作 0：“{1}”。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NoteAnnualColumn => "每年一行、每月一列：每年的值取自“{0}”；略去月份及半年等列（{1}）。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
+        Msg::NoteSliceThroughout => "只读“{0}”为“{1}”（每个名称每年都有的值）的行：其他值只在部分年份出现，是同一数量的另一种测算，不是可相加的部分；略去 {2} 行；可在映射中改选。",
+        #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeLong => "长表：名称、时间、数值各一列",
         #[cfg(not(all(target_arch = "wasm32", feature = "web")))]
         Msg::ShapeWide => "宽表：一列时间，每条线一列",

@@ -273,7 +273,7 @@ fn is_chinese(c: char) -> bool {
 }
 
 /// Every message, to read each language's vocabulary whole.
-const EVERY_MSG: [Msg; 200] = [
+const EVERY_MSG: [Msg; 203] = [
     Msg::PageTitle,
     Msg::Tagline,
     Msg::ChooseFile,
@@ -470,6 +470,9 @@ const EVERY_MSG: [Msg; 200] = [
     Msg::ReasonNotATime,
     Msg::ReasonOtherFrequency,
     Msg::NotePerYearShort,
+    Msg::NoteLegendZero,
+    Msg::NoteAnnualColumn,
+    Msg::NoteSliceThroughout,
     Msg::ShapeLong,
     Msg::ShapeWide,
     Msg::ShapeTransposed,
@@ -597,6 +600,9 @@ fn listed(msg: Msg) {
         Msg::ReasonNotATime => {}
         Msg::ReasonOtherFrequency => {}
         Msg::NotePerYearShort => {}
+        Msg::NoteLegendZero => {}
+        Msg::NoteAnnualColumn => {}
+        Msg::NoteSliceThroughout => {}
         Msg::ShapeLong => {}
         Msg::ShapeWide => {}
         Msg::ShapeTransposed => {}

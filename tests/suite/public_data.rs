@@ -1445,3 +1445,460 @@ fn roc_years_as_plain_numbers_under_a_year_header() {
     let i = of("序号,村,收入\n109,甲,10\n110,乙,20\n111,丙,30\n");
     assert!(i.dataset.trend.is_none());
 }
+
+/// Aggregates among the places ranked: the BEA's FIPS codes of zeros (the
+/// United States) and of its regions (`91000`–`98000`: New England,
+/// Southwest), and IBGE's regions each the sum of the states under it.
+#[test]
+fn regions_among_states_by_code_and_by_sum() {
+    let i = of(
+        r#""GeoFips","GeoName","Region","TableName","LineCode","IndustryClassification","Description","Unit","2019","2020","2021","2022"
+"00000","United States","","SAGDP2N","1","...","All industry total ","Millions of current dollars","21540325","21354125","23681171","26006893"
+"00000","United States","","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","163289","154622","209214","255226"
+"09000","Connecticut","1","SAGDP2N","1","...","All industry total ","Millions of current dollars","289534","283419","305990","321845"
+"09000","Connecticut","1","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","1185","1176","1437","(D)"
+"01000","Alabama","5","SAGDP2N","1","...","All industry total ","Millions of current dollars","230750","229707","253005","277817"
+"01000","Alabama","5","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","2902","2780","3462","4032"
+"06000","California","6","SAGDP2N","1","...","All industry total ","Millions of current dollars","3184450","3171474","3564330","3641643"
+"06000","California","6","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","45127","44283","51487","59402"
+"48000","Texas","6","SAGDP2N","1","...","All industry total ","Millions of current dollars","1845254","1763055","2069666","2355960"
+"48000","Texas","6","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","12087","10543","15621","17906"
+"50000","Vermont","1","SAGDP2N","1","...","All industry total ","Millions of current dollars","35082","33967","37075","40617"
+"50000","Vermont","1","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","(D)","712","868","(D)"
+"91000","New England","","SAGDP2N","1","...","All industry total ","Millions of current dollars","1227468","1212106","1343225","1460329"
+"91000","New England","","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","5087","5038","6076","7218"
+"96000","Southwest","","SAGDP2N","1","...","All industry total ","Millions of current dollars","2643779","2525434","2939208","3321047"
+"96000","Southwest","","SAGDP2N","3","11","Agriculture, forestry, fishing and hunting ","Millions of current dollars","20367","17820","25217","29188"
+"Note: See the included footnote file."
+"CAGDP2: Gross domestic product (GDP) by county and metropolitan area"
+"(D) Not shown to avoid disclosure of confidential information; estimates are included in higher-level totals."
+"Last updated: December 8, 2023-- new statistics for 2022; revised statistics for 2017-2021."
+"Source: U.S. Bureau of Economic Analysis"
+"#,
+    );
+    assert_eq!(
+        ranked(&i.dataset),
+        ["Connecticut", "Alabama", "California", "Texas", "Vermont"]
+    );
+    assert_eq!(
+        line(&i.dataset, "New England"),
+        [
+            (2019, Some(1227468.0)),
+            (2020, Some(1212106.0)),
+            (2021, Some(1343225.0)),
+            (2022, Some(1460329.0))
+        ]
+    );
+    let i = of(
+        r#""Tabela 1612 - Área plantada, área colhida, quantidade produzida, rendimento médio e valor da produção das lavouras temporárias"
+"Variável - Área plantada (Hectares)"
+"Produto das lavouras temporárias - Trigo (em grão)"
+"Brasil, Grande Região e Unidade da Federação";"2018";"2019";"2020";"2021";"2022"
+"Brasil";"2070436";"2059101";"2375063";"2763476";"3149452"
+"Norte";"-";"-";"-";"-";"-"
+"Nordeste";"-";"-";"-";"1155";"2630"
+"Bahia";"-";"-";"-";"1155";"2580"
+"Sudeste";"84226";"88560";"102955";"124980";"152307"
+"Minas Gerais";"70316";"78760";"88900";"103360";"128602"
+"São Paulo";"13910";"9800";"14055";"21620";"23705"
+"Sul";"1887465";"1871941";"2148158";"2489681";"2830115"
+"Paraná";"1054185";"1030540";"1127680";"1173690";"1163870"
+"Santa Catarina";"56300";"53441";"62878";"101991";"135245"
+"Rio Grande do Sul";"776980";"787960";"957600";"1214000";"1531000"
+"Centro-Oeste";"98745";"98600";"123950";"147660";"164400"
+"Mato Grosso do Sul";"32130";"24710";"30950";"39160";"44500"
+"Mato Grosso";"-";"...";"...";"...";"..."
+"Goiás";"25360";"26710";"33850";"42400";"52300"
+"Distrito Federal";"4255";"2180";"1950";"2600";"3100"
+
+"Fonte: IBGE - Produção Agrícola Municipal"
+"Notas"
+"1 - Os municípios sem informação para pelo menos um produto da lavoura temporária não aparecem nas listas"
+"2 - A partir do ano de 2001 as quantidades produzidas dos produtos melancia, melão, abacaxi e coco-da-baía passam a ser expressas em mil frutos"
+"Legenda"
+"Símbolo";"Significado"
+"-";"Dado numérico igual a zero não resultante de arredondamento"
+"..";"Não se aplica dado numérico"
+"...";"Dado numérico não disponível"
+"X";"Dado numérico omitido a fim de evitar a individualização da informação"
+"#,
+    );
+    let names = ranked(&i.dataset);
+    assert!(
+        !names.contains(&"Sudeste") && !names.contains(&"Sul"),
+        "{names:?}"
+    );
+    for state in ["Minas Gerais", "São Paulo", "Paraná", "Rio Grande do Sul"] {
+        assert!(names.contains(&state), "{names:?}");
+    }
+    // Two rows that are each the sum of the rows beside them, or none: one
+    // is chance, left in.
+    let i = of("name,2022\na,30\nb,10\nc,20\nd,7\ne,8\nf,9\n");
+    assert_eq!(ranked(&i.dataset), ["a", "b", "c", "d", "e", "f"]);
+}
+
+/// CBS StatLine marks a region's level on its name (`Groningen (PV)`): the
+/// provinces are ranked by their names, and not among the country or the
+/// parts of the country (`(LD)`).
+#[test]
+fn statline_levels_are_not_ranked_together() {
+    let i = of(r#""Regio's";"Perioden";"Bevolking op 1 januari (aantal)"
+"Nederland";"2019";"17407585"
+"Nederland";"2020";"17475415"
+"Nederland";"2021";"17590672"
+"Nederland";"2022";"17811291"
+"Nederland";"2023*";"17942942"
+"Groningen (PV)";"2019";"585866"
+"Groningen (PV)";"2020";"586937"
+"Groningen (PV)";"2021";"590170"
+"Groningen (PV)";"2022";"596075"
+"Groningen (PV)";"2023*";"601179"
+"Friesland (PV)";"2019";"649957"
+"Friesland (PV)";"2020";"651435"
+"Friesland (PV)";"2021";"654015"
+"Friesland (PV)";"2022";"659551"
+"Friesland (PV)";"2023*";"661872"
+"Noord-Holland (PV)";"2019";"2879527"
+"Noord-Holland (PV)";"2020";"2887906"
+"Noord-Holland (PV)";"2021";"2904446"
+"Noord-Holland (PV)";"2022";"2952622"
+"Noord-Holland (PV)";"2023*";"2977051"
+"Zuid-Holland (PV)";"2019";"3708696"
+"Zuid-Holland (PV)";"2020";"3726173"
+"Zuid-Holland (PV)";"2021";"3753999"
+"Zuid-Holland (PV)";"2022";"3804906"
+"Zuid-Holland (PV)";"2023*";"3834373"
+"Limburg (PV)";"2019";"1117201"
+"Limburg (PV)";"2020";"1115872"
+"Limburg (PV)";"2021";"1117545"
+"Limburg (PV)";"2022";"1127805"
+"Limburg (PV)";"2023*";"1132227"
+"Flevoland (PV)";"2019";"423021"
+"Flevoland (PV)";"2020";"428226"
+"Flevoland (PV)";"2021";"432861"
+"Flevoland (PV)";"2022";"444701"
+"Flevoland (PV)";"2023*";"452417"
+"#);
+    assert_eq!(
+        ranked(&i.dataset),
+        [
+            "Groningen",
+            "Friesland",
+            "Noord-Holland",
+            "Zuid-Holland",
+            "Limburg",
+            "Flevoland"
+        ]
+    );
+    assert_eq!(
+        line(&i.dataset, "Groningen (PV)").last(),
+        Some(&(2023, Some(601179.0)))
+    );
+    let i = of("\"Regio's\";\"Perioden\";\"Bevolking op 1 januari (aantal)\"\n\"Nederland\";\"2023\";\"17942942\"\n\"Noord-Nederland (LD)\";\"2023\";\"1789127\"\n\"West-Nederland (LD)\";\"2023\";\"8357315\"\n\"Groningen (PV)\";\"2023\";\"601179\"\n\"Friesland (PV)\";\"2023\";\"661872\"\n\"Drenthe (PV)\";\"2023\";\"502051\"\n\"Utrecht (PV)\";\"2023\";\"1387643\"\n");
+    assert_eq!(
+        ranked(&i.dataset),
+        ["Groningen", "Friesland", "Drenthe", "Utrecht"]
+    );
+}
+
+/// Two kinds of estimate of one quantity are not added: Socrata's New York
+/// population estimates give the census count beside the postcensal
+/// estimate in 2020 only; the estimate, there every year, is read.
+#[test]
+fn alternative_estimates_are_not_summed() {
+    let i = of(r#"FIPS Code,Geography,Year,Program Type,Population
+36,New York State,2019,Postcensal Population Estimate,19453561
+36,New York State,2020,Postcensal Population Estimate,20108296
+36,New York State,2020,Census Base Population,20201249
+36,New York State,2021,Postcensal Population Estimate,19835913
+36,New York State,2022,Postcensal Population Estimate,19677151
+36001,Albany County,2019,Postcensal Population Estimate,305506
+36001,Albany County,2020,Postcensal Population Estimate,314848
+36001,Albany County,2020,Census Base Population,314848
+36001,Albany County,2021,Postcensal Population Estimate,314679
+36001,Albany County,2022,Postcensal Population Estimate,315041
+36005,Bronx County,2019,Postcensal Population Estimate,1418207
+36005,Bronx County,2020,Postcensal Population Estimate,1472654
+36005,Bronx County,2020,Census Base Population,1472654
+36005,Bronx County,2021,Postcensal Population Estimate,1424948
+36005,Bronx County,2022,Postcensal Population Estimate,1379946
+36047,Kings County,2019,Postcensal Population Estimate,2559903
+36047,Kings County,2020,Postcensal Population Estimate,2736074
+36047,Kings County,2020,Census Base Population,2736074
+36047,Kings County,2021,Postcensal Population Estimate,2641052
+36047,Kings County,2022,Postcensal Population Estimate,2590516
+36061,New York County,2019,Postcensal Population Estimate,1628706
+36061,New York County,2020,Postcensal Population Estimate,1694251
+36061,New York County,2020,Census Base Population,1694251
+36061,New York County,2021,Postcensal Population Estimate,1576876
+36061,New York County,2022,Postcensal Population Estimate,1596273
+36029,Erie County,2019,Postcensal Population Estimate,918702
+36029,Erie County,2020,Postcensal Population Estimate,954236
+36029,Erie County,2020,Census Base Population,954236
+36029,Erie County,2021,Postcensal Population Estimate,951696
+36029,Erie County,2022,Postcensal Population Estimate,950683
+"#);
+    assert_eq!(
+        line(&i.dataset, "Albany County"),
+        [
+            (2019, Some(305506.0)),
+            (2020, Some(314848.0)),
+            (2021, Some(314679.0)),
+            (2022, Some(315041.0))
+        ]
+    );
+    assert!(i.summary.notes.iter().any(|n| matches!(n,
+        Note::SliceThroughout { column, value, rows_left: 6 }
+            if column == "Program Type" && value == "Postcensal Population Estimate")));
+    // The state's FIPS code (36) heads its counties' (36001): not ranked among them.
+    assert_eq!(
+        ranked(&i.dataset),
+        [
+            "Albany County",
+            "Bronx County",
+            "Kings County",
+            "New York County",
+            "Erie County"
+        ]
+    );
+    // Parts that come together every year are still added.
+    let i = of("Geography,Year,Sex,Population\nA,2020,Male,10\nA,2020,Female,12\nA,2021,Male,11\nA,2021,Female,13\nB,2020,Male,5\nB,2020,Female,6\nB,2021,Male,7\nB,2021,Female,8\n");
+    assert_eq!(
+        line(&i.dataset, "A"),
+        [(2020, Some(22.0)), (2021, Some(24.0))]
+    );
+}
+
+/// The IMF's CompactData replies (SDMX 2.0 as JSON, attributes as `@`
+/// keys): a line per series (`@REF_AREA`), over `@TIME_PERIOD`, titled by
+/// the indicator; a lone series is an object, not an array.
+#[test]
+fn imf_compact_data_is_a_line_per_series() {
+    let i = of(
+        r##"{"CompactData": {"@xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance", "@xmlns:xsd": "http://www.w3.org/2001/XMLSchema", "@xsi:schemaLocation": "http://www.SDMX.org/resources/SDMXML/schemas/v2_0/message https://registry.sdmx.org/schemas/v2_0/SDMXMessage.xsd http://dataservices.imf.org/compact/IFS http://dataservices.imf.org/compact/IFS.xsd", "@xmlns": "http://www.SDMX.org/resources/SDMXML/schemas/v2_0/message", "Header": {"ID": "c5a0b6c6-6e48-4ac7-9c8f-0ff4a6a5e6c1", "Test": "false", "Prepared": "2024-03-11T10:21:47", "Sender": {"@id": "1C0", "Name": {"@xml:lang": "en", "#text": "IMF"}, "Contact": {"URI": "http://www.imf.org", "Telephone": "+ 1 (202) 623-6220"}}, "Receiver": {"@id": "ZZZ"}, "DataSetID": "IFS"}, "DataSet": {"@xmlns": "http://dataservices.imf.org/compact/IFS", "Series": [{"@FREQ": "A", "@REF_AREA": "US", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "3.7"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "8.1"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "5.4"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "3.6"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "3.6"}]}, {"@FREQ": "A", "@REF_AREA": "GB", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "3.8"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "4.6"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "4.5"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "3.7"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "4.0"}]}, {"@FREQ": "A", "@REF_AREA": "JP", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "2.4"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "2.8"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "2.8"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "2.6"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "2.6"}]}, {"@FREQ": "A", "@REF_AREA": "DE", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "3.1"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "3.8"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "3.6"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "3.1"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "3.0"}]}, {"@FREQ": "A", "@REF_AREA": "FR", "@INDICATOR": "LUR_PT", "@UNIT_MULT": "0", "@TIME_FORMAT": "P1Y", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "8.4"}, {"@TIME_PERIOD": "2020", "@OBS_VALUE": "8.0"}, {"@TIME_PERIOD": "2021", "@OBS_VALUE": "7.9"}, {"@TIME_PERIOD": "2022", "@OBS_VALUE": "7.3"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "7.3"}]}]}}}"##,
+    );
+    assert_eq!(
+        line(&i.dataset, "US"),
+        [
+            (2019, Some(3.7)),
+            (2020, Some(8.1)),
+            (2021, Some(5.4)),
+            (2022, Some(3.6)),
+            (2023, Some(3.6))
+        ]
+    );
+    assert_eq!(i.dataset.trend.as_ref().map(|t| t.series.len()), Some(5));
+    assert_eq!(i.dataset.title.as_deref(), Some("LUR_PT"));
+    assert_eq!(ranked(&i.dataset), ["US", "GB", "JP", "DE", "FR"]);
+    let i = of(
+        r#"{"CompactData": {"Header": {"DataSetID": "IFS"}, "DataSet": {"Series": {"@FREQ": "A", "@REF_AREA": "JP", "@INDICATOR": "LUR_PT", "Obs": [{"@TIME_PERIOD": "2022", "@OBS_VALUE": "2.6"}, {"@TIME_PERIOD": "2023", "@OBS_VALUE": "2.5"}]}}}}"#,
+    );
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    let points: Vec<(i32, Option<f64>)> = t.series[0]
+        .points
+        .iter()
+        .map(|p| (p.year, p.value))
+        .collect();
+    assert_eq!(points, [(2022, Some(2.6)), (2023, Some(2.5))]);
+}
+
+/// An ABS time-series spreadsheet saved as CSV: the rows under the header
+/// (`Unit`, `Series Type`, …, `Series ID`) describe each series, the dated
+/// rows (`Jan-2023`) follow: a line per series over the years (the months'
+/// mean), named as a reader writes it, with the `Unit` row's unit.
+#[test]
+fn abs_time_series_sheet_is_read_under_its_metadata_rows() {
+    let i = of(
+        r#",Employed total ;  Persons ;,Employed total ;  > Males ;,Unemployment rate ;  Persons ;,Unemployment rate ;  > Males ;
+Unit,000,000,Percent,Percent
+Series Type,Seasonally Adjusted,Seasonally Adjusted,Seasonally Adjusted,Seasonally Adjusted
+Data Type,STOCK,STOCK,PERCENT,PERCENT
+Frequency,Month,Month,Month,Month
+Collection Month,1,1,1,1
+Series Start,Feb-1978,Feb-1978,Feb-1978,Feb-1978
+Series End,Mar-2024,Mar-2024,Mar-2024,Mar-2024
+No. Obs,554,554,554,554
+Series ID,A84423043C,A84423035C,A84423050A,A84423036F
+Jan-2023,13871.1,7304.8,3.7,3.6
+Feb-2023,13934.3,7330.1,3.5,3.4
+Mar-2023,13988.0,7351.7,3.5,3.5
+Apr-2023,13974.9,7344.9,3.7,3.7
+May-2023,14061.7,7385.1,3.6,3.5
+Jun-2023,14094.6,7399.5,3.5,3.5
+Jul-2023,14092.5,7393.3,3.7,3.7
+Aug-2023,14147.1,7423.3,3.7,3.8
+Sep-2023,14144.5,7418.2,3.6,3.6
+Oct-2023,14209.2,7451.8,3.8,3.8
+Nov-2023,14280.0,7485.3,3.9,3.9
+Dec-2023,14267.0,7476.4,3.9,4.0
+Jan-2024,14265.8,7472.5,4.1,4.1
+Feb-2024,14382.9,7525.9,3.7,3.7
+Mar-2024,14387.7,7528.4,3.8,3.9
+"#,
+    );
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    let names: Vec<&str> = t.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Employed total; Persons",
+            "Employed total; Males",
+            "Unemployment rate; Persons",
+            "Unemployment rate; Males"
+        ]
+    );
+    let persons = line(&i.dataset, "Employed total; Persons");
+    assert_eq!(persons.len(), 2);
+    let near = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-6);
+    assert!(near(persons[0].1, 169064.9 / 12.0), "{persons:?}");
+    assert!(
+        near(persons[1].1, (14265.8 + 14382.9 + 14387.7) / 3.0),
+        "{persons:?}"
+    );
+    let units: Vec<Option<String>> = i
+        .summary
+        .columns
+        .iter()
+        .skip(1)
+        .map(|c| c.unit.clone())
+        .collect();
+    assert_eq!(
+        units,
+        [
+            Some("thousand".to_string()),
+            Some("thousand".to_string()),
+            Some("%".to_string()),
+            Some("%".to_string())
+        ]
+    );
+}
+
+/// The BLS data viewer's layout, a row a year and a column a month (with
+/// `Annual` and the halves): one series over the years, the year's own
+/// `Annual` where there is one, else the months' mean; never a line a month.
+#[test]
+fn a_row_a_year_and_a_column_a_month_is_one_series() {
+    let i = of(r#"CPI for All Urban Consumers (CPI-U)
+Original Data Value
+
+Series Id:,CUUR0000SA0
+Not Seasonally Adjusted
+Series Title:,All items in U.S. city average, all urban consumers, not seasonally adjusted
+Area:,U.S. city average
+Item:,All items
+Base Period:,1982-84=100
+Years:,2019 to 2023
+
+Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,Annual,HALF1,HALF2
+2019,251.712,252.776,254.202,255.548,256.092,256.143,256.571,256.558,256.759,257.346,257.208,256.974,255.657,254.412,256.903
+2020,257.971,258.678,258.115,256.389,256.394,257.797,259.101,259.918,260.280,260.388,260.229,260.474,258.811,257.557,260.065
+2021,261.582,263.014,264.877,267.054,269.195,271.696,273.003,273.567,274.310,276.589,277.948,278.802,270.970,266.236,275.703
+2022,281.148,283.716,287.504,289.109,292.296,296.311,296.276,296.171,296.808,298.012,297.711,296.797,292.655,288.347,296.963
+2023,299.170,300.840,301.836,303.363,304.127,305.109,305.691,307.026,307.789,307.671,307.051,306.746,304.702,302.391,307.012
+"#);
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    assert_eq!(t.series.len(), 1);
+    assert_eq!(
+        line(&i.dataset, "Annual"),
+        [
+            (2019, Some(255.657)),
+            (2020, Some(258.811)),
+            (2021, Some(270.970)),
+            (2022, Some(292.655)),
+            (2023, Some(304.702))
+        ]
+    );
+    assert!(i.summary.notes.iter().any(|n| matches!(n,
+        Note::AnnualColumn { column, left } if column == "Annual" && left.len() == 14)));
+    // Without the year's own column: the months' mean, said as for monthly rows.
+    let i = of("Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec\n2022,1,2,3,4,5,6,7,8,9,10,11,12\n2023,2,2,2,2,2,2,2,2,2,2,2,\n");
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    assert_eq!(t.series.len(), 1);
+    assert_eq!(
+        t.series[0]
+            .points
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect::<Vec<_>>(),
+        [(2022, Some(6.5)), (2023, Some(2.0))]
+    );
+    assert!(i.summary.notes.iter().any(|n| matches!(
+        n,
+        Note::PerYear {
+            how: PerYear::Mean,
+            ..
+        }
+    )));
+}
+
+/// A dash is no value, unless the file's own legend says it is zero (IBGE's
+/// SIDRA: `-; Dado numérico igual a zero …`, beside `..` and `...`, which
+/// stay no value).
+#[test]
+fn a_dash_is_zero_where_the_files_legend_says_so() {
+    let i = of(
+        r#""Tabela 1612 - Área plantada, área colhida, quantidade produzida, rendimento médio e valor da produção das lavouras temporárias"
+"Variável - Área plantada (Hectares)"
+"Produto das lavouras temporárias - Trigo (em grão)"
+"Brasil, Grande Região e Unidade da Federação";"2018";"2019";"2020";"2021";"2022"
+"Brasil";"2070436";"2059101";"2375063";"2763476";"3149452"
+"Norte";"-";"-";"-";"-";"-"
+"Nordeste";"-";"-";"-";"1155";"2630"
+"Bahia";"-";"-";"-";"1155";"2580"
+"Sudeste";"84226";"88560";"102955";"124980";"152307"
+"Minas Gerais";"70316";"78760";"88900";"103360";"128602"
+"São Paulo";"13910";"9800";"14055";"21620";"23705"
+"Sul";"1887465";"1871941";"2148158";"2489681";"2830115"
+"Paraná";"1054185";"1030540";"1127680";"1173690";"1163870"
+"Santa Catarina";"56300";"53441";"62878";"101991";"135245"
+"Rio Grande do Sul";"776980";"787960";"957600";"1214000";"1531000"
+"Centro-Oeste";"98745";"98600";"123950";"147660";"164400"
+"Mato Grosso do Sul";"32130";"24710";"30950";"39160";"44500"
+"Mato Grosso";"-";"...";"...";"...";"..."
+"Goiás";"25360";"26710";"33850";"42400";"52300"
+"Distrito Federal";"4255";"2180";"1950";"2600";"3100"
+
+"Fonte: IBGE - Produção Agrícola Municipal"
+"Notas"
+"1 - Os municípios sem informação para pelo menos um produto da lavoura temporária não aparecem nas listas"
+"2 - A partir do ano de 2001 as quantidades produzidas dos produtos melancia, melão, abacaxi e coco-da-baía passam a ser expressas em mil frutos"
+"Legenda"
+"Símbolo";"Significado"
+"-";"Dado numérico igual a zero não resultante de arredondamento"
+"..";"Não se aplica dado numérico"
+"...";"Dado numérico não disponível"
+"X";"Dado numérico omitido a fim de evitar a individualização da informação"
+"#,
+    );
+    assert_eq!(
+        line(&i.dataset, "Bahia"),
+        [
+            (2018, Some(0.0)),
+            (2019, Some(0.0)),
+            (2020, Some(0.0)),
+            (2021, Some(1155.0)),
+            (2022, Some(2580.0))
+        ]
+    );
+    assert_eq!(
+        line(&i.dataset, "Mato Grosso"),
+        [
+            (2018, Some(0.0)),
+            (2019, None),
+            (2020, None),
+            (2021, None),
+            (2022, None)
+        ]
+    );
+    assert!(i
+        .summary
+        .notes
+        .iter()
+        .any(|n| matches!(n, Note::LegendZero { symbol, .. } if symbol == "-")));
+    // No legend: a dash is no value.
+    let i = of("name,2021,2022\nBahia,-,2580\nGoiás,42400,52300\n");
+    assert_eq!(
+        line(&i.dataset, "Bahia"),
+        [(2021, None), (2022, Some(2580.0))]
+    );
+}

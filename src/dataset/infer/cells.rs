@@ -603,7 +603,7 @@ fn quarter(t: &str) -> Option<Time> {
 }
 
 /// A month by its English name or abbreviation (`Jan`, `January`, `Sept`).
-fn month_name(word: &str) -> Option<u8> {
+pub(super) fn month_name(word: &str) -> Option<u8> {
     const NAMES: [&str; 12] = [
         "january",
         "february",
@@ -670,11 +670,18 @@ fn fiscal(t: &str) -> Option<Time> {
 }
 
 /// `Jan-22`, as Excel's `mmm-yy` format shows a month: 2022-01 (a year
-/// in 50–99 is 19xx).
+/// in 50–99 is 19xx); `Jan-2023` with the year whole.
 fn month_short_year(t: &str) -> Option<Time> {
     let (m, y) = t.split_once(['-', ' ', '\''])?;
     let m = month_name(m)?;
-    if y.len() != 2 || !y.bytes().all(|b| b.is_ascii_digit()) {
+    if !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // `Jan-2023` (the ABS's months): the year whole.
+    if y.len() == 4 {
+        return Some(Time::Month(year_of(y)?, m));
+    }
+    if y.len() != 2 {
         return None;
     }
     let century = if y.as_bytes().first().is_some_and(|&d| d >= b'5') {

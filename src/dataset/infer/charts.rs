@@ -566,7 +566,22 @@ fn item_of(label: &str, zh: bool) -> Option<(String, String)> {
     })
 }
 
-fn is_aggregate(entity: &Entity, coded: bool) -> bool {
+/// Whether a code names a total or a group rather than one place: a code
+/// of zeros (the FIPS `00000` of the United States, `00` of a country's
+/// regions), and under a FIPS header the BEA's regions (`91000`–`98000`:
+/// New England, Mideast, …, Far West).
+fn aggregate_code(code: &str, fips: bool) -> bool {
+    if code.len() >= 2 && code.bytes().all(|b| b == b'0') {
+        return true;
+    }
+    fips && code.len() == 5
+        && code.ends_with("000")
+        && code
+            .parse::<u32>()
+            .is_ok_and(|n| (91_000..=98_000).contains(&n))
+}
+
+fn is_aggregate(entity: &Entity, coded: bool, fips: bool) -> bool {
     let name = reader_key(&entity.name);
     // Length first: most names are no aggregate's.
     if AGGREGATE_NAMES
@@ -591,6 +606,7 @@ fn is_aggregate(entity: &Entity, coded: bool) -> bool {
         Some(code) => {
             (code.starts_with("OWID_") && code != "OWID_KOS")
                 || AGGREGATE_CODES.contains(&code.as_str())
+                || aggregate_code(code, fips)
         }
         None => coded,
     }
@@ -615,13 +631,32 @@ pub(super) fn build_ranking(
         _ => column_metrics(ctx, profiles, plan, facts),
     };
     let out_metrics = distinct_labels(ctx, &metrics)?;
-    let aggregate_keys = aggregate_keys(plan, facts);
+    let aggregate_keys = aggregate_keys(profiles, plan, facts);
     let (mut villages, mut owners, mut left_out) =
         ranked_villages(ctx, plan, facts, &metrics, &aggregate_keys)?;
     if plan.aggregates.is_none() {
+        // Regions among their states first (each the sum of the rows beside
+        // it), then the country above what is left; and names of another
+        // level than most (CBS's `(PV)` provinces beside `(LD)` parts).
+        let names: Vec<&str> = owners
+            .iter()
+            .map(|&e| facts.entities.get(e).map_or("", |x| x.name.as_str()))
+            .collect();
+        let mut out = run_totals(&villages);
+        out.extend(other_levels(&names));
+        out.sort_unstable();
+        out.dedup();
+        let mut gone = Vec::new();
+        for at in out.into_iter().rev() {
+            villages.remove(at);
+            gone.push(owners.remove(at));
+        }
         for at in sum_totals(&villages).into_iter().rev() {
             villages.remove(at);
-            let e = owners.remove(at);
+            gone.push(owners.remove(at));
+        }
+        gone.sort_unstable();
+        for e in gone.into_iter().rev() {
             if let Some(entity) = facts.entities.get(e) {
                 left_out.insert(0, entity.name.clone());
             }
@@ -631,6 +666,18 @@ pub(super) fn build_ranking(
     for (village, &e) in villages.iter_mut().zip(&owners) {
         if let Some(entity) = facts.entities.get_mut(e) {
             village.name = std::mem::take(&mut entity.name);
+        }
+    }
+    // One level, marked on every name (`Groningen (PV)`): the mark says
+    // nothing a ranking of provinces needs.
+    let tags: Vec<Option<&str>> = villages.iter().map(|v| level_tag(&v.name)).collect();
+    if let Some(Some(tag)) = tags.first().copied() {
+        if tags.iter().all(|t| *t == Some(tag)) {
+            let cut = tag.len().saturating_add(3);
+            for v in &mut villages {
+                let keep = v.name.len().saturating_sub(cut);
+                v.name.truncate(keep);
+            }
         }
     }
     if villages.is_empty() {
@@ -806,7 +853,11 @@ fn distinct_labels(ctx: &Ctx, metrics: &[MetricSource]) -> Result<Vec<Metric>> {
 
 /// Aggregates by name as a reader sees it: what the mapping lists, or what
 /// is detected (a name detected once is left out wherever it is).
-fn aggregate_keys(plan: &Plan, facts: &Facts) -> FxSet<String> {
+fn aggregate_keys(profiles: &[Profile], plan: &Plan, facts: &Facts) -> FxSet<String> {
+    let fips = plan
+        .code
+        .and_then(|c| profiles.get(c))
+        .is_some_and(|p| p.label.to_lowercase().contains("fips"));
     let coded = plan.code.is_some()
         && facts
             .entities
@@ -815,12 +866,30 @@ fn aggregate_keys(plan: &Plan, facts: &Facts) -> FxSet<String> {
             .count()
             .saturating_mul(2)
             > facts.entities.len();
+    // Under a FIPS header, a state's two digits above the five of its
+    // counties (`36` New York State over `36001` Albany County).
+    let counties: FxSet<&str> = if fips {
+        facts
+            .entities
+            .iter()
+            .filter_map(|e| e.code.as_deref())
+            .filter(|c| c.len() == 5)
+            .filter_map(|c| c.get(..2))
+            .collect()
+    } else {
+        FxSet::default()
+    };
+    let state_over_counties = |e: &Entity| {
+        e.code
+            .as_deref()
+            .is_some_and(|c| c.len() == 2 && counties.contains(c))
+    };
     match &plan.aggregates {
         Some(a) => a.iter().map(|n| reader_key(n).into_owned()).collect(),
         None => facts
             .entities
             .iter()
-            .filter(|e| is_aggregate(e, coded))
+            .filter(|e| is_aggregate(e, coded, fips) || state_over_counties(e))
             .map(|e| reader_key(&e.name).into_owned())
             .collect(),
     }
@@ -884,6 +953,112 @@ fn sum_totals(villages: &[Village]) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, v)| v.is_some_and(|v| v > 0.0 && (v * 2.0 - sum).abs() <= sum * 0.001))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The places (in order) of the rows that are the sum of a run of rows
+/// just after or just before them: a region among its states (IBGE's
+/// `Sudeste` above Minas Gerais and São Paulo, a subtotal under its
+/// members). A value, within 0.1%, the sum of two rows or more beside it,
+/// found for two rows at least (one such row is chance; two are a table of
+/// levels); then also a row equal to the one row beside it (a region of one
+/// state with a value).
+fn run_totals(villages: &[Village]) -> Vec<usize> {
+    let values: Vec<Option<f64>> = villages
+        .iter()
+        .map(|v| v.values.first().copied().flatten())
+        .collect();
+    let run_sum = |i: usize, v: f64, step: &mut dyn Iterator<Item = usize>| -> Option<usize> {
+        let mut sum = 0.0;
+        let mut count = 0usize;
+        for j in step {
+            let x = values.get(j).copied().flatten()?;
+            if x < 0.0 || j == i {
+                return None;
+            }
+            sum += x;
+            count = count.saturating_add(1);
+            if (sum - v).abs() <= v * 0.001 {
+                return Some(count);
+            }
+            if sum > v * 1.001 {
+                return None;
+            }
+        }
+        None
+    };
+    // Each run as the total's place and its members' span.
+    let mut runs: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
+    let last = values.len().saturating_sub(1);
+    for (i, v) in values.iter().enumerate() {
+        let Some(v) = v.filter(|v| *v > 0.0) else {
+            continue;
+        };
+        let after = run_sum(i, v, &mut (i.saturating_add(1)..values.len())).map(|k| {
+            (
+                k,
+                i.saturating_add(1)..i.saturating_add(1).saturating_add(k),
+            )
+        });
+        let before = run_sum(i, v, &mut (0..i).rev()).map(|k| (k, i.saturating_sub(k)..i));
+        // The sum of all the others is the grand total's rule ([`sum_totals`]).
+        if let Some((k, span)) = after
+            .into_iter()
+            .chain(before)
+            .filter(|(k, _)| *k < last)
+            .min_by_key(|(k, _)| *k)
+        {
+            runs.push((i, k, span));
+        }
+    }
+    // Levels nest: a total inside another's run (proportional numbers made
+    // up: 330 = 220 + 66 + 44 under 1100) is chance, not a region.
+    let spans: Vec<std::ops::Range<usize>> = runs.iter().map(|(_, _, s)| s.clone()).collect();
+    runs.retain(|(i, _, _)| !spans.iter().any(|s| s.contains(i)));
+    if runs.iter().filter(|(_, k, _)| *k >= 2).count() < 2 {
+        return Vec::new();
+    }
+    runs.into_iter().map(|(i, _, _)| i).collect()
+}
+
+/// The level StatLine (the CBS, Statistics Netherlands) marks on a region's
+/// name: `Groningen (PV)` a province, `Noord-Nederland (LD)` a part of the
+/// country, `Groot-Amsterdam (CR)` a COROP region, `(CP)` a COROP-plus area.
+fn level_tag(name: &str) -> Option<&str> {
+    let inner = name.trim_end().strip_suffix(')')?;
+    let (head, tag) = inner.rsplit_once(" (")?;
+    (!head.trim().is_empty() && matches!(tag, "PV" | "LD" | "CR" | "CP" | "GM")).then_some(tag)
+}
+
+/// The places (in order) of names of another level than most, where names
+/// carry StatLine's level marks: provinces are not ranked among their
+/// municipalities, nor the country (no mark) among its provinces.
+fn other_levels(names: &[&str]) -> Vec<usize> {
+    let tags: Vec<Option<&str>> = names.iter().map(|n| level_tag(n)).collect();
+    if tags.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    let mut counts: Vec<(Option<&str>, usize)> = Vec::new();
+    for t in &tags {
+        match counts.iter_mut().find(|(c, _)| c == t) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => counts.push((*t, 1)),
+        }
+    }
+    // The most names; of as many, the first seen.
+    let mut best: Option<(Option<&str>, usize)> = None;
+    for &(t, n) in &counts {
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((t, n));
+        }
+    }
+    let Some((level, _)) = best else {
+        return Vec::new();
+    };
+    tags.iter()
+        .enumerate()
+        .filter(|(_, t)| **t != level)
         .map(|(i, _)| i)
         .collect()
 }

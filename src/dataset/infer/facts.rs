@@ -426,7 +426,16 @@ pub(super) fn read(ctx: &Ctx, profiles: &[Profile], plan: &Plan) -> Result<Facts
     facts.quarters |= rows.quarter_columns;
     // Notes: the slice, the sums, the day/month order, shares.
     for (c, v, auto) in &plan.splits {
-        if let Some(v) = v {
+        if let Some(v) = v
+            .as_ref()
+            .filter(|_| *auto && plan.alternatives.contains(c))
+        {
+            facts.notes.push(Note::SliceThroughout {
+                column: header(ctx, *c),
+                value: v.clone(),
+                rows_left: rows.left_by_slice,
+            });
+        } else if let Some(v) = v {
             facts.notes.push(Note::Slice {
                 column: header(ctx, *c),
                 value: v.clone(),

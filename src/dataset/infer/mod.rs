@@ -139,14 +139,332 @@ fn roc_years(table: &Table) -> Option<Table> {
     Some(out)
 }
 
+/// What the Australian Bureau of Statistics writes under the header of its
+/// time-series spreadsheets (a `Data1` sheet, or its CSV), one row each,
+/// named in the first column, before the dated rows.
+const ABS_METADATA: &[&str] = &[
+    "unit",
+    "series type",
+    "data type",
+    "frequency",
+    "collection month",
+    "series start",
+    "series end",
+    "no. obs",
+    "series id",
+];
+
+/// An ABS time-series sheet as the table of its dated rows, or `None` for
+/// any other: its metadata rows (`Unit`, `Series Type`, …, `Series ID`,
+/// three at least, `Series ID` among them) left out, each column named by
+/// its series as a reader writes it (`Employed total ;  > Males ;` →
+/// `Employed total; Males`) with the `Unit` row's unit (`000` is
+/// thousands, `Percent` is %).
+fn abs_series(table: &Table) -> Option<Table> {
+    let first = table.columns.first()?;
+    let key = |cell: &Cell| match cell {
+        Cell::Text(t) => Some(text::trim(t).to_lowercase()),
+        _ => None,
+    };
+    let rows = first
+        .cells
+        .iter()
+        .take_while(|c| key(c).is_some_and(|k| ABS_METADATA.contains(&k.as_str())))
+        .count();
+    let named = |name: &str| {
+        first
+            .cells
+            .iter()
+            .take(rows)
+            .position(|c| key(c).as_deref() == Some(name))
+    };
+    if rows < 3 || named("series id").is_none() {
+        return None;
+    }
+    let unit_row = named("unit");
+    let mut out = table.clone();
+    for (i, column) in out.columns.iter_mut().enumerate() {
+        if i > 0 {
+            let series: Vec<&str> = column
+                .name
+                .split(';')
+                .map(|part| part.trim().trim_start_matches('>').trim())
+                .filter(|part| !part.is_empty())
+                .collect();
+            let mut name = series.join("; ");
+            let unit = unit_row.and_then(|r| match column.cells.get(r) {
+                Some(Cell::Text(t)) => Some(text::trim(t).to_string()),
+                Some(Cell::Number(n)) if *n == 0.0 => Some("000".into()),
+                _ => None,
+            });
+            match unit.as_deref() {
+                Some("000") => name.push_str(" (thousand)"),
+                Some("000,000") => name.push_str(" (million)"),
+                Some(u) if !u.is_empty() && !u.eq_ignore_ascii_case("number") => {
+                    name.push_str(&format!(" ({u})"));
+                }
+                _ => {}
+            }
+            column.name = name;
+        }
+        column.cells.drain(..rows.min(column.cells.len()));
+    }
+    out.row_numbers.drain(..rows.min(out.row_numbers.len()));
+    Some(out)
+}
+
+/// Which month a column's header names: `Jan`, `January`, `M01`, `1月`.
+fn month_header(header: &str) -> Option<u8> {
+    let h = text::trim(header);
+    if let Some(m) =
+        cells::month_name(h).filter(|_| h.chars().all(|c| c.is_alphabetic() || c == '.'))
+    {
+        return Some(m);
+    }
+    let digits = h
+        .strip_prefix(['M', 'm'])
+        .or_else(|| h.strip_suffix('月'))?;
+    let m: u8 = digits.parse().ok()?;
+    (1..=12).contains(&m).then_some(m)
+}
+
+/// Whether a header names the year's own figure beside its months (the
+/// BLS's `Annual`, an `Annual average`, `年平均`).
+fn annual_header(header: &str) -> bool {
+    matches!(
+        text::trim(header).to_lowercase().as_str(),
+        "annual"
+            | "annual average"
+            | "annual avg"
+            | "annual avg."
+            | "average"
+            | "avg"
+            | "年平均"
+            | "全年平均"
+    )
+}
+
+/// Whether a header names a part of the year other than a month (the
+/// BLS's `HALF1`, `HALF2`; `Q1`–`Q4`).
+fn part_of_year_header(header: &str) -> bool {
+    let h = text::trim(header).to_uppercase();
+    matches!(
+        h.as_str(),
+        "HALF1" | "HALF2" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4"
+    )
+}
+
+/// The table with its dash cells as 0 when its own legend says a dash is
+/// zero (IBGE's SIDRA: `-; Dado numérico igual a zero não resultante de
+/// arredondamento`), with the dash and the legend's words; `None` for any
+/// other (a dash is no value where nothing says otherwise).
+fn legend_zero(table: &Table) -> Option<(Table, String, String)> {
+    let (symbol, meaning) = table.notes.iter().find_map(|line| {
+        let line = text::trim(line);
+        let at = line.find([';', ',', '\t', ':', '='])?;
+        let symbol = line.get(..at)?.trim().trim_matches('"').trim();
+        let meaning = line
+            .get(at.saturating_add(1)..)?
+            .trim()
+            .trim_matches('"')
+            .trim();
+        let lower = meaning.to_lowercase();
+        let zero = lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "zero" | "cero" | "zéro" | "null" | "nil"))
+            || meaning.contains('零');
+        (matches!(symbol, "-" | "–" | "—") && zero)
+            .then(|| (symbol.to_string(), meaning.to_string()))
+    })?;
+    let mut out = table.clone();
+    let mut seen = false;
+    for column in &mut out.columns {
+        for cell in &mut column.cells {
+            if matches!(cell, Cell::Text(t) if text::trim(t) == symbol) {
+                *cell = Cell::Text("0".into());
+                seen = true;
+            }
+        }
+    }
+    seen.then_some((out, symbol, meaning))
+}
+
+/// The year's own column kept of a table of months, and the columns left out.
+type AnnualKept = (String, Vec<String>);
+
+/// A table of a row a year and a column a month (the BLS data viewer's
+/// `Year,Jan,…,Dec,Annual,HALF1,HALF2`) as one series over the years: the
+/// year's own column where there is one (its months and halves left out,
+/// returned for the note), else the months as rows of their month (each
+/// year then the months' mean, as monthly figures are). `None` for any
+/// other table: a year column (every filled cell a year) and the twelve
+/// months in order are needed.
+fn month_columns(table: &Table) -> Option<(Table, Option<AnnualKept>)> {
+    let year_col = table.columns.iter().position(|c| {
+        let mut seen = false;
+        let all = c.cells.iter().all(|cell| {
+            let t = match cell {
+                Cell::Empty => return true,
+                Cell::Number(n) if n.fract() == 0.0 => format!("{n}"),
+                Cell::Text(t) => t.trim().to_string(),
+                _ => return false,
+            };
+            seen = true;
+            matches!(cells::time(&t), Some(cells::Time::Year(_)))
+        });
+        all && seen
+    })?;
+    let months: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| month_header(&c.name).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let in_order = months.len() == 12
+        && months
+            .iter()
+            .zip(1u8..)
+            .all(|(&i, m)| table.columns.get(i).and_then(|c| month_header(&c.name)) == Some(m));
+    if !in_order {
+        return None;
+    }
+    let parts: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| {
+            table
+                .columns
+                .get(i)
+                .is_some_and(|c| part_of_year_header(&c.name))
+        })
+        .collect();
+    let annual = table.columns.iter().position(|c| annual_header(&c.name));
+    let kept = |i: usize| i != year_col && !months.contains(&i) && !parts.contains(&i);
+    let column_numbers = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
+        table
+            .column_numbers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, n)| *n)
+            .collect()
+    };
+    if let Some(a) = annual {
+        let mut out = table.clone();
+        let keep = |i: usize| i == year_col || kept(i);
+        out.column_numbers = column_numbers(&keep);
+        let mut left = Vec::new();
+        let mut i = 0usize;
+        out.columns.retain(|c| {
+            let k = keep(i);
+            if !k {
+                left.push(c.name.clone());
+            }
+            i = i.saturating_add(1);
+            k
+        });
+        let name = table
+            .columns
+            .get(a)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        return Some((out, Some((name, left))));
+    }
+    // The months as rows: the year's row once a month, `2019-01`.
+    let rows = table.rows();
+    let others: Vec<usize> = (0..table.columns.len()).filter(|&i| kept(i)).collect();
+    let mut time = Column {
+        name: table
+            .columns
+            .get(year_col)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        cells: Vec::with_capacity(rows.saturating_mul(12)),
+    };
+    let value_name = table
+        .title_lines
+        .first()
+        .map(|t| text::trim(t).to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "Value".to_string());
+    let mut value = Column {
+        name: value_name,
+        cells: Vec::with_capacity(rows.saturating_mul(12)),
+    };
+    let mut rest: Vec<Column> = others
+        .iter()
+        .filter_map(|&i| table.columns.get(i))
+        .map(|c| Column {
+            name: c.name.clone(),
+            cells: Vec::with_capacity(rows.saturating_mul(12)),
+        })
+        .collect();
+    let mut row_numbers = Vec::with_capacity(rows.saturating_mul(12));
+    for row in 0..rows {
+        let year = match table.columns.get(year_col).and_then(|c| c.cells.get(row)) {
+            Some(Cell::Number(n)) => format!("{n}"),
+            Some(Cell::Text(t)) => t.trim().to_string(),
+            _ => continue,
+        };
+        for (m, &c) in (1u8..).zip(&months) {
+            time.cells.push(Cell::Text(format!("{year}-{m:02}")));
+            value.cells.push(
+                table
+                    .columns
+                    .get(c)
+                    .and_then(|col| col.cells.get(row))
+                    .cloned()
+                    .unwrap_or(Cell::Empty),
+            );
+            for (out, &i) in rest.iter_mut().zip(&others) {
+                out.cells.push(
+                    table
+                        .columns
+                        .get(i)
+                        .and_then(|col| col.cells.get(row))
+                        .cloned()
+                        .unwrap_or(Cell::Empty),
+                );
+            }
+            row_numbers.push(table.row_numbers.get(row).copied().unwrap_or(row));
+        }
+    }
+    let mut out = table.clone();
+    let first_number = |i: usize| {
+        table
+            .column_numbers
+            .get(i)
+            .copied()
+            .unwrap_or(i.saturating_add(1))
+    };
+    out.column_numbers = std::iter::once(first_number(year_col))
+        .chain(months.first().map(|&m| first_number(m)))
+        .chain(others.iter().map(|&i| first_number(i)))
+        .collect();
+    out.columns = [time, value].into_iter().chain(rest).collect();
+    out.row_numbers = row_numbers;
+    Some((out, None))
+}
+
 fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Imported> {
     // 1. The table.
     let table = tables.get(index).ok_or(Error::EmptyTable)?;
     if table.rows() == 0 || table.columns.is_empty() {
         return Err(Error::EmptyTable);
     }
+    let abs = abs_series(table);
+    let table = abs.as_ref().unwrap_or(table);
     let roc = roc_years(table);
     let table = roc.as_ref().unwrap_or(table);
+    let zero = legend_zero(table);
+    let (table, dash) = match &zero {
+        Some((t, symbol, meaning)) => (t, Some((symbol.clone(), meaning.clone()))),
+        None => (table, None),
+    };
+    let months = month_columns(table);
+    let (table, annual) = match &months {
+        Some((t, annual)) => (t, annual.clone()),
+        None => (table, None),
+    };
     let ctx = Ctx { table };
     // 2. Each column, profiled.
     let profiles = profile_columns(table, mapping)?;
@@ -154,6 +472,12 @@ fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Impo
     let plan = plan(&ctx, &profiles, mapping)?;
     // 4. Its facts.
     let mut facts = read(&ctx, &profiles, &plan)?;
+    if let Some((symbol, legend)) = dash {
+        facts.notes.insert(0, Note::LegendZero { symbol, legend });
+    }
+    if let Some((column, left)) = annual {
+        facts.notes.insert(0, Note::AnnualColumn { column, left });
+    }
     // 5. The charts.
     let texts = Texts::new(&ctx, &profiles, &plan, &facts, mapping);
     let zh = texts.locale.to_ascii_lowercase().starts_with("zh");

@@ -12,7 +12,7 @@ use super::mapping::{Chart, Mapping, PerYear, Shape};
 use super::profile::{Hint, Kind, Profile};
 use super::summary::{Left, Why};
 use crate::error::{quote, Error, Result};
-use crate::hash::{FxMap, FxSet, HashedText};
+use crate::hash::{text_hash, FxMap, FxSet, HashedText};
 
 /// Texts that name a total among a split's values.
 const TOTALS: &[&str] = &[
@@ -78,6 +78,9 @@ pub(super) struct Plan {
     /// their rows are averaged (or summed, or the last taken), not summed.
     pub(super) periods: Vec<usize>,
     pub(super) per_year: PerYear,
+    /// Split columns sliced to the value every name's every time has, the
+    /// others being other measures of the same thing ([`Planner::throughout`]).
+    pub(super) alternatives: Vec<usize>,
 }
 
 /// A column that splits a series' rows, the slice kept of it (if any), and
@@ -218,7 +221,7 @@ pub(super) fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result
         })
         .map(|(i, _)| *i);
     let slices = planner.slices()?;
-    let (splits, left) = planner.splits_and_left(&roles, slices.as_deref());
+    let (splits, left, alternatives) = planner.splits_and_left(&roles, slices.as_deref());
     // The charts.
     let shape = shape_of(table, mapping, &roles)?;
     let (trend, ranking) = planner.charts(shape, &roles)?;
@@ -259,6 +262,7 @@ pub(super) fn plan(ctx: &Ctx, profiles: &[Profile], mapping: &Mapping) -> Result
             .collect(),
         per_year: mapping.per_year.unwrap_or_default(),
         splits,
+        alternatives,
     })
 }
 
@@ -728,9 +732,10 @@ impl Planner<'_> {
         &self,
         roles: &Roles,
         slices: Option<&[(usize, String)]>,
-    ) -> (Vec<Split>, Vec<(usize, Left)>) {
+    ) -> (Vec<Split>, Vec<(usize, Left)>, Vec<usize>) {
         let mut splits = Vec::new();
         let mut left = Vec::new();
+        let mut alternatives = Vec::new();
         for (i, p) in self.profiles.iter().enumerate() {
             if roles.taken(i) {
                 continue;
@@ -782,11 +787,17 @@ impl Planner<'_> {
                             (_, Some(v)) => (Some(v), false),
                             (Some(_), None) => (None, false),
                             (None, None) => (
-                                find_total(self.ctx, i).or_else(|| {
-                                    is_measure_header(&p.label)
-                                        .then(|| first_value(self.ctx, i))
-                                        .flatten()
-                                }),
+                                find_total(self.ctx, i)
+                                    .or_else(|| {
+                                        is_measure_header(&p.label)
+                                            .then(|| first_value(self.ctx, i))
+                                            .flatten()
+                                    })
+                                    .or_else(|| {
+                                        let v = self.throughout(roles, i)?;
+                                        alternatives.push(i);
+                                        Some(v)
+                                    }),
                                 true,
                             ),
                         };
@@ -797,7 +808,44 @@ impl Planner<'_> {
             };
             left.push((i, why));
         }
-        (splits, left)
+        (splits, left, alternatives)
+    }
+
+    /// The value of split column `i` that every name's every time has, when
+    /// the others come only in some (most names' years have one row): those
+    /// are other measures of the same thing (a census count beside the
+    /// yearly estimate, a revised figure beside the first), never parts of
+    /// it, which come together every year. `None` without a name and a time,
+    /// or when no name's year has two rows.
+    fn throughout(&self, roles: &Roles, i: usize) -> Option<String> {
+        let (n, t) = (roles.name_index()?, roles.time_index()?);
+        let ctx = self.ctx;
+        let hash = |row: usize, c: usize| key_of(ctx.cell(row, c)).map(|k| text_hash(&k));
+        // Each name's time, and the values of `i` in its rows.
+        let mut cells: FxMap<(u64, u64), Vec<u64>> = FxMap::default();
+        // Each value: the first row with it.
+        let mut first: FxMap<u64, usize> = FxMap::default();
+        for row in 0..ctx.table.rows() {
+            let (Some(name), Some(time), Some(v)) = (hash(row, n), hash(row, t), hash(row, i))
+            else {
+                continue;
+            };
+            first.entry(v).or_insert(row);
+            let values = cells.entry((name, time)).or_default();
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        let several = cells.values().filter(|v| v.len() > 1).count();
+        if several == 0 || several.saturating_mul(2) >= cells.len() {
+            return None;
+        }
+        let mut rows: Vec<(usize, u64)> = first.iter().map(|(v, r)| (*r, *v)).collect();
+        rows.sort_unstable();
+        let (row, _) = rows
+            .into_iter()
+            .find(|(_, v)| cells.values().all(|vs| vs.contains(v)))?;
+        key_of(ctx.cell(row, i)).map(Cow::into_owned)
     }
 
     /// Whether code column `i` splits the names' rows: a few codes, not an

@@ -152,6 +152,19 @@ pub enum Note {
         total: bool,
         rows_left: usize,
     },
+    /// Only the rows where `column` is `value`, the value every name's every
+    /// year has, were read: the others, in some years only, measure the
+    /// same thing another way (a census beside the estimates).
+    SliceThroughout {
+        column: String,
+        value: String,
+        rows_left: usize,
+    },
+    /// A row a year and a column a month: `column` gives each year, the
+    /// months (and halves) `left` out.
+    AnnualColumn { column: String, left: Vec<String> },
+    /// Cells written `symbol` were read as 0, as the file's legend says.
+    LegendZero { symbol: String, legend: String },
     /// Names left out of the ranking as aggregates (the world, regions, 全国).
     Aggregates { names: Vec<String> },
     /// The ranking shows this year's values (a table with time).
@@ -525,6 +538,18 @@ fn note_text(note: &Note, lang: Lang, place: &dyn Fn(&Spot) -> String) -> String
             },
             &[column, value, &rows_left.to_string()],
         ),
+        Note::SliceThroughout {
+            column,
+            value,
+            rows_left,
+        } => w.fill(
+            Msg::NoteSliceThroughout,
+            &[column, value, &rows_left.to_string()],
+        ),
+        Note::AnnualColumn { column, left } => {
+            w.fill(Msg::NoteAnnualColumn, &[column, &list(left)])
+        }
+        Note::LegendZero { symbol, legend } => w.fill(Msg::NoteLegendZero, &[symbol, legend]),
         Note::Aggregates { names } => w.fill(Msg::NoteAggregates, &[&list(names)]),
         Note::RankingYear { year } => w.fill(Msg::NoteRankingYear, &[&w.year(*year)]),
         Note::Shares { column } => w.fill(Msg::NoteShares, &[column]),

@@ -12,6 +12,7 @@
 //! | World Bank | `[{"page": 1, …}, [{"country": {"id", "value"}, "date", "value"}]]` | the records of the second element |
 //! | columns | `{"year": [2013, …], "rate": [3.12, …]}` | one column per key (shorter ones padded with empty cells) |
 //! | keyed maps | `{"洛龙区": {"2013": 3.12, "2019": 0.36}}` | wide: a first column `key` with the outer keys, one column per inner key (pandas `orient=index`); when the inner keys are 0, 1, 2, … (pandas `orient=columns`), the outer keys are the columns |
+//! | SDMX CompactData | `{"CompactData": {"DataSet": {"Series": [{"@REF_AREA": "US", "Obs": [{"@TIME_PERIOD": "2019", "@OBS_VALUE": "3.7"}]}]}}}` (the IMF's replies) | long: a row per observation, the series' and the observation's attributes without `@` |
 //! | records | `[{…}, …]`, or the largest array of objects under keys up to 3 deep (`{"data": […]}`, `{"result": {"records": […]}}`) | one column per key, in order of first appearance |
 //! | rows | `[["year", "rate"], [2013, 3.12]]`, also under a key (`{"values": [[…]]}`) | the first row is the header when it is all text, else columns are named A, B, … |
 //! | JSON Lines | one object per line | as records; rows are line numbers |
@@ -53,6 +54,10 @@ pub enum JsonShape {
     JsonStat { time: Option<String> },
     /// One JSON object per line.
     JsonLines,
+    /// SDMX 2.0 CompactData as JSON (the IMF's `CompactData` API):
+    /// `DataSet.Series[{"@REF_AREA": …, "Obs": [{"@TIME_PERIOD": …,
+    /// "@OBS_VALUE": …}]}]`.
+    SdmxCompact,
 }
 
 /// What a JSON text holds.
@@ -200,6 +205,9 @@ fn shape(tape: &Tape) -> Result<JsonTables> {
 }
 
 fn object_shape(tape: &Tape, map: &Map) -> Result<JsonTables> {
+    if let Some(table) = sdmx_compact(tape, map) {
+        return tables(table, JsonShape::SdmxCompact);
+    }
     // JSON-stat: a dataset, or (1.0) a bundle of them under their names.
     if is_json_stat(map) {
         let (table, time) = json_stat(tape, map, "")?;
@@ -294,6 +302,89 @@ fn object_shape(tape: &Tape, map: &Map) -> Result<JsonTables> {
         return tables(keyed_table(tape, map), JsonShape::KeyedMaps);
     }
     nested_array(tape, map)
+}
+
+/// SDMX 2.0 CompactData as JSON (the IMF's `CompactData` replies, XML
+/// turned into JSON: attributes as `@` keys): a row per observation, the
+/// series' attributes (`REF_AREA`, `INDICATOR`, `FREQ`) beside the
+/// observation's (`TIME_PERIOD`, `OBS_VALUE`), without the `@`. A lone
+/// series or observation is an object rather than an array. Titled by the
+/// indicator all series share, else by the data set's id.
+fn sdmx_compact(tape: &Tape, map: &Map) -> Option<Table> {
+    let Some(Json::Object(message)) = map.get("CompactData") else {
+        return None;
+    };
+    let Some(Json::Object(data_set)) = message.get("DataSet") else {
+        return None;
+    };
+    fn items(value: Option<Json<'_>>) -> Vec<Map<'_>> {
+        match value {
+            Some(Json::Array(list)) => list
+                .iter()
+                .filter_map(|i| match i {
+                    Json::Object(m) => Some(m),
+                    _ => None,
+                })
+                .collect(),
+            Some(Json::Object(one)) => vec![one],
+            _ => Vec::new(),
+        }
+    }
+    let series = items(data_set.get("Series"));
+    if series.is_empty() {
+        return None;
+    }
+    let mut builder = Records::default();
+    let mut indicators: Vec<String> = Vec::new();
+    let attributes = |m: &Map, builder: &mut Records, hint: &mut usize| {
+        for (key, value) in m.iter() {
+            let key = key.text();
+            if let Some(name) = key.strip_prefix('@') {
+                if !name.starts_with("xmlns") && !matches!(value, Json::Object(_) | Json::Array(_))
+                {
+                    builder.set(name, hint, cell(tape, &value));
+                }
+            }
+        }
+    };
+    let mut row = 0usize;
+    for one in &series {
+        if let Some(Json::String(code)) = one.get("@INDICATOR") {
+            let code = code.text().into_owned();
+            if !indicators.contains(&code) {
+                indicators.push(code);
+            }
+        }
+        for obs in items(one.get("Obs")) {
+            let mut hint = 0usize;
+            attributes(one, &mut builder, &mut hint);
+            attributes(&obs, &mut builder, &mut hint);
+            builder.row_numbers.push(row);
+            row = row.saturating_add(1);
+            let rows = builder.row_numbers.len();
+            for column in &mut builder.columns {
+                if column.cells.len() < rows {
+                    column.cells.push(Cell::Empty);
+                }
+            }
+        }
+    }
+    if builder.row_numbers.is_empty() {
+        return None;
+    }
+    let mut table = builder.finish(json_origin("CompactData.DataSet.Series"));
+    let id = match message.get("Header") {
+        Some(Json::Object(h)) => match h.get("DataSetID") {
+            Some(Json::String(id)) => Some(id.text().into_owned()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match indicators.as_slice() {
+        [one] => table.title_lines.push(one.clone()),
+        _ => table.title_lines.extend(id),
+    }
+    Some(table)
 }
 
 /// An object of none of the known shapes: the table of the array of records
