@@ -77,11 +77,8 @@ pub fn load(bytes: &[u8], mapping: &Mapping) -> Result<Loaded> {
                 truncated: false, ..
             },
         ) => {
-            let code_page = if single_bytes(bytes) {
-                encoding_rs::WINDOWS_1252
-            } else {
-                encoding_rs::GB18030
-            };
+            let code_page = encoding_rs::Encoding::for_label(legacy_encoding(bytes).as_bytes())
+                .unwrap_or(encoding_rs::GB18030);
             let (text, _, bad) = code_page.decode(bytes);
             // A JSON object is format v1's to read, and the page's main
             // module tries GB18030 alone there (src/web): its message.
@@ -122,6 +119,60 @@ pub fn single_bytes(bytes: &[u8]) -> bool {
         i = i.saturating_add(1);
     }
     alone > 0
+}
+
+/// The encoding of text that is not UTF-8, by the shape of its bytes (the
+/// page's rule, www/src/util.js `decodeBytes`, said again here for the
+/// command line), as a WHATWG label:
+/// - `windows-1252` where most bytes above ASCII stand alone ([`single_bytes`]);
+/// - else, its characters taken as pairs (a byte above ASCII and the next),
+///   each pair counted once (a name repeated down a column counts once):
+///   - `shift_jis` when most pairs lead with 81–9F, where Shift_JIS puts
+///     kana and the common kanji and where GBK and Big5 put almost nothing;
+///   - `big5` when no pair leads with 81–A0 and more than a quarter end in
+///     40–7E: Big5's common characters do, GB2312's never;
+///   - `euc-kr` for 20 pairs or more, nine in ten Hangul syllables (lead
+///     B0–C8, end A1–FE) and at most one in fifty past C8 (Hanja): Chinese
+///     spreads over B0–F7 by its characters' readings;
+///   - `gb18030` otherwise, as Excel and WPS write in China.
+///
+/// Read as GB18030 each of the others shows Chinese characters with no
+/// replacement character to say it is wrong; the page's menu still lets a
+/// reader choose another.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn legacy_encoding(bytes: &[u8]) -> &'static str {
+    if single_bytes(bytes) {
+        return "windows-1252";
+    }
+    let mut pairs = std::collections::BTreeSet::new();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if lead > 127 {
+            let end = bytes.get(i.saturating_add(1)).copied().unwrap_or(0);
+            pairs.insert((lead, end));
+            i = i.saturating_add(1);
+        }
+        i = i.saturating_add(1);
+    }
+    let count = |f: &dyn Fn(u8, u8) -> bool| pairs.iter().filter(|&&(l, e)| f(l, e)).count();
+    let n = pairs.len();
+    let kana = count(&|l, _| (0x81..=0x9F).contains(&l));
+    let below_a1 = count(&|l, _| (0x81..=0xA0).contains(&l));
+    let ascii_end = count(&|_, e| (0x40..=0x7E).contains(&e));
+    let hangul = count(&|l, e| (0xB0..=0xC8).contains(&l) && e >= 0xA1);
+    let past = count(&|l, _| l > 0xC8);
+    if kana.saturating_mul(2) > n {
+        "shift_jis"
+    } else if below_a1 == 0 && ascii_end.saturating_mul(4) > n {
+        "big5"
+    } else if n >= 20
+        && hangul.saturating_mul(10) >= n.saturating_mul(9)
+        && past.saturating_mul(50) <= n
+    {
+        "euc-kr"
+    } else {
+        "gb18030"
+    }
 }
 
 /// Loads a file by its name and bytes, as the page does. A file named `.json`

@@ -117,7 +117,7 @@ test('a Windows-1252 export (a German district table, as Western Excel writes it
   }
 });
 
-test('Big5 read as GB18030 is garbled; picking Big5 fixes the names, and the recipe keeps it', async () => {
+test('Big5 is told from GB18030 by its bytes; GB18030 picked garbles it, Big5 picked again fixes it, and the recipe keeps it', async () => {
   const p = await openPage('file');
   const { page } = p;
   try {
@@ -126,17 +126,24 @@ test('Big5 read as GB18030 is garbled; picking Big5 fixes the names, and the rec
     const bytes = await readFile(join(ENCODINGS, 'big5-long.csv'));
     await chooseBytes(page, 'big5-long.csv', bytes, 'text/csv');
     await loaded(page, 'big5-long.csv');
-    // The evidence (not UTF-8) picks GB18030, which reads these bytes without
-    // a replacement character but as the wrong characters.
-    assert.match(await page.textContent('#import-decoded'), /GB18030/);
-    const before = (await readTable(page, 'ranking')).rows.map((r) => r[1]);
-    assert.ok(!before.includes('臺北縣'), `garbled: ${before}`);
+    // The evidence (not UTF-8; pairs that end in 40–7E, none that lead
+    // below A1) picks Big5.
+    assert.match(await page.textContent('#import-decoded'), /Big5，0 个替换字符/);
+    const names = ['臺北縣', '臺南縣', '高雄縣'].sort();
+    assert.deepEqual((await readTable(page, 'ranking')).rows.map((r) => r[1]).sort(), names);
 
+    // GB18030 reads these bytes without a replacement character, but as the
+    // wrong characters.
     await page.click('#import-adjust');
+    await pickEncoding(page, 'gb18030');
+    await page.waitForFunction(() => /GB18030/.test(document.querySelector('#import-decoded').textContent));
+    const garbled = (await readTable(page, 'ranking')).rows.map((r) => r[1]);
+    assert.ok(!garbled.includes('臺北縣'), `garbled: ${garbled}`);
+
     await pickEncoding(page, 'big5');
     await page.waitForFunction(() => /Big5，0 个替换字符/.test(document.querySelector('#import-decoded').textContent));
     const after = (await readTable(page, 'ranking')).rows.map((r) => r[1]);
-    assert.deepEqual([...after].sort(), ['臺北縣', '臺南縣', '高雄縣'].sort(), `Big5 names: ${after}`);
+    assert.deepEqual([...after].sort(), names, `Big5 names: ${after}`);
 
     // Saved as format v1, the recipe says how to decode next year's file.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
@@ -158,6 +165,35 @@ test('Big5 read as GB18030 is garbled; picking Big5 fixes the names, and the rec
       return rows;
     }, bytes.toString('base64'));
     assert.deepEqual([...embedded].sort(), ['臺北縣', '臺南縣', '高雄縣'].sort());
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('the page tells Shift_JIS, EUC-KR, Big5, Windows-1252 and GB18030 apart as the command line does', async () => {
+  const p = await openPage('file');
+  const { page } = p;
+  try {
+    const files = {
+      'estat-population-shift-jis.csv': ['shift_jis', '東京都'],
+      'kosis-population-cp949.csv': ['euc-kr', '서울특별시'],
+      'big5-long.csv': ['big5', '臺北縣'],
+      'bayern-kreise-cp1252.csv': ['windows-1252', 'München'],
+    };
+    for (const [file, [encoding, word]] of Object.entries(files)) {
+      const bytes = await readFile(join(ENCODINGS, file));
+      const got = await page.evaluate((b64) => {
+        const d = Heluo.decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+        return { encoding: d.encoding, text: d.text, replaced: d.replaced };
+      }, bytes.toString('base64'));
+      assert.equal(got.encoding, encoding, file);
+      assert.ok(got.text.includes(word), `${file}: ${got.text.slice(0, 80)}`);
+      assert.equal(got.replaced, 0, file);
+    }
+    const nbs = await readFile(join(TABLES, 'national-nbs.csv'));
+    const gbk = await page.evaluate((b64) => Heluo.decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))).encoding, nbs.toString('base64'));
+    assert.equal(gbk, 'gb18030');
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();

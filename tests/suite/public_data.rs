@@ -1226,6 +1226,10 @@ fn windows_1252_is_told_from_gb18030_by_its_lone_bytes() {
         |p: &str| std::fs::read(format!("{root}/{p}")).unwrap_or_else(|e| panic!("{p}: {e}"));
     let german = file("tests/fixtures/encodings/bayern-kreise-cp1252.csv");
     assert!(single_bytes(&german));
+    assert_eq!(
+        heluo::dataset::import::legacy_encoding(&german),
+        "windows-1252"
+    );
     assert!(!single_bytes(&file("www/data/tables/national-nbs.csv")));
     assert!(!single_bytes(&file(
         "tests/fixtures/encodings/big5-long.csv"
@@ -1901,4 +1905,80 @@ fn a_dash_is_zero_where_the_files_legend_says_so() {
         line(&i.dataset, "Bahia"),
         [(2021, None), (2022, Some(2580.0))]
     );
+}
+
+/// Japanese, Korean and Taiwanese bureaus still publish in their legacy code
+/// pages (e-Stat in Shift_JIS, KOSIS in CP949, the Ministry of the Interior
+/// in Big5). Each reads as GB18030 without a replacement character but as
+/// the wrong characters; told apart by the shape of their byte pairs, each
+/// file's names come out as written, while Chinese in GBK, even a name
+/// repeated down a long column, stays GB18030.
+#[test]
+fn shift_jis_cp949_and_big5_are_told_from_gbk_by_their_byte_pairs() {
+    use heluo::dataset::import::legacy_encoding;
+    let encode = |label: &str, text: &str| {
+        let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).expect("a label");
+        let (bytes, _, bad) = encoding.encode(text);
+        assert!(!bad, "{label} holds {text}");
+        bytes.into_owned()
+    };
+    let estat = "\"表章項目\",\"男女別\",\"全国・都道府県\",\"時間軸（年）\",\"unit\",\"value\"\n\
+        \"人口\",\"男女計\",\"北海道\",\"2022年\",\"千人\",\"5140\"\n\
+        \"人口\",\"男女計\",\"青森県\",\"2022年\",\"千人\",\"1204\"\n\
+        \"人口\",\"男女計\",\"東京都\",\"2022年\",\"千人\",\"14038\"\n\
+        \"人口\",\"男女計\",\"大阪府\",\"2022年\",\"千人\",\"8782\"\n\
+        \"人口\",\"男女計\",\"沖縄県\",\"2022年\",\"千人\",\"1468\"\n";
+    let kosis = "\"행정구역(시군구)별\",\"2022\"\n\"행정구역(시군구)별\",\"총인구수 (명)\"\n\
+        \"서울특별시\",\"9428372\"\n\"부산광역시\",\"3317812\"\n\"대구광역시\",\"2363691\"\n\
+        \"인천광역시\",\"2967314\"\n\"광주광역시\",\"1431050\"\n\"대전광역시\",\"1446072\"\n";
+    let moi = "\"縣市別\",\"111年底\",\"112年底\"\n\"新北市\",\"3,995,551\",\"4,045,654\"\n\
+        \"臺北市\",\"2,494,813\",\"2,510,441\"\n\"桃園市\",\"2,290,310\",\"2,306,131\"\n\
+        \"臺中市\",\"2,813,490\",\"2,845,909\"\n\"臺南市\",\"1,859,135\",\"1,859,628\"\n\
+        \"高雄市\",\"2,736,367\",\"2,740,090\"\n";
+    let mut long = String::from("地区,年份,贫困发生率(%)\n");
+    for year in 1980..=2019 {
+        long.push_str(&format!("洛龙区,{year},3.12\n"));
+    }
+    for (label, text, expected, name) in [
+        ("shift_jis", estat, "shift_jis", "東京都"),
+        ("euc-kr", kosis, "euc-kr", "서울특별시"),
+        ("big5", moi, "big5", "臺北市"),
+        ("gbk", long.as_str(), "gb18030", "洛龙区"),
+    ] {
+        let bytes = encode(label, text);
+        assert_eq!(legacy_encoding(&bytes), expected, "{label}");
+        let d = match load(&bytes, &Mapping::default()) {
+            Ok(Loaded::Tables(t)) => t.imported.dataset,
+            other => panic!("{label}: {other:?}"),
+        };
+        let names: Vec<&str> = d
+            .trend
+            .iter()
+            .flat_map(|t| t.series.iter().map(|s| s.name.as_str()))
+            .chain(
+                d.ranking
+                    .iter()
+                    .flat_map(|r| r.villages.iter().map(|v| v.name.as_str())),
+            )
+            .collect();
+        assert!(names.contains(&name), "{label}: {names:?}");
+    }
+    // The samples of format v1 and the bureau export, in GBK, stay Chinese.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let nbs =
+        std::fs::read(format!("{root}/www/data/tables/national-nbs.csv")).expect("the sample");
+    if std::str::from_utf8(&nbs).is_err() {
+        assert_eq!(legacy_encoding(&nbs), "gb18030");
+    }
+    for (file, expected) in [
+        ("estat-population-shift-jis.csv", "shift_jis"),
+        ("kosis-population-cp949.csv", "euc-kr"),
+        ("big5-long.csv", "big5"),
+    ] {
+        let bytes = std::fs::read(format!("{root}/tests/fixtures/encodings/{file}")).expect(file);
+        assert_eq!(legacy_encoding(&bytes), expected, "{file}");
+    }
+    let luolong =
+        std::fs::read_to_string(format!("{root}/www/data/luolong.json")).expect("the sample");
+    assert_eq!(legacy_encoding(&encode("gbk", &luolong)), "gb18030");
 }

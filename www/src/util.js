@@ -38,7 +38,8 @@ export function toBytes(data) {
 
 /** A file's text: in `forced` (a TextDecoder label) when given, else by its
     byte order mark, else UTF-8, else GB18030 as Chinese Excel and WPS write
-    it or Windows-1252 as Western Excel does; with the encoding read and how many characters could not be (U+FFFD).
+    it, Windows-1252 as Western Excel does, or Shift_JIS, Big5 or EUC-KR as
+    Japanese, Taiwanese and Korean bureaus publish; with the encoding read and how many characters could not be (U+FFFD).
     Heluo.decode, which the page uses too. */
 export function decodeBytes(bytes, forced) {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "utf-8"
@@ -57,7 +58,27 @@ export function decodeBytes(bytes, forced) {
       const b = bytes[i + 1];
       if (bytes[i] > 127) b > 127 || (b > 63 && b < 127 && bytes[i + 2] > 127) ? (alone--, i++) : alone++;
     }
-    decoder = new TextDecoder(alone > 0 ? "windows-1252" : "gb18030");
+    /* Otherwise its characters as pairs, each counted once: Shift_JIS when
+       most lead with 81–9F (kana, common kanji), Big5 when none leads with
+       81–A0 and a quarter end in 40–7E, EUC-KR when 20 or more are nine in
+       ten Hangul syllables (B0–C8, A1–FE) and few lead past C8 (Hanja),
+       else GB18030 (src/dataset/import.rs, legacy_encoding, says why). */
+    let label = "windows-1252";
+    if (alone <= 0) {
+      const seen = new Set();
+      for (let i = 0; i < bytes.length; i++) if (bytes[i] > 127) seen.add(bytes[i] << 8 | bytes[++i]);
+      let n = seen.size, kana = 0, below = 0, low = 0, hangul = 0, past = 0;
+      for (const p of seen) {
+        const l = p >> 8, e = p & 255;
+        kana += l > 128 && l < 160;
+        below += l > 128 && l < 161;
+        low += e > 63 && e < 127;
+        hangul += l > 175 && l < 201 && e > 160;
+        past += l > 200;
+      }
+      label = kana * 2 > n ? "shift_jis" : !below && low * 4 > n ? "big5" : n > 19 && hangul * 10 >= n * 9 && past * 50 <= n ? "euc-kr" : "gb18030";
+    }
+    decoder = new TextDecoder(label);
     text = decoder.decode(bytes);
   }
   let replaced = 0;
