@@ -3,6 +3,7 @@
    when their shape changes; otherwise only their state and labels are
    updated, so focus stays where the reader left it. `c` is the chart (chart.js). */
 import { el, download } from "./util.js";
+import { bytesOf } from "./lzma.js";
 import { setText } from "./words.js";
 
 /* Export file names are fixed ("heluo-trend.png"): no data text in a file name. */
@@ -223,8 +224,5 @@ function showTableBox(box, shown) {
 function pngOf(engine) {
   const canvas = el("canvas");
   engine.drawTo(canvas, 2);
-  const data = atob(canvas.toDataURL("image/png").split(",")[1]);
-  const bytes = new Uint8Array(data.length);
-  for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i);
-  return new Blob([bytes], { type: "image/png" });
+  return new Blob([bytesOf(canvas.toDataURL("image/png").split(",")[1])], { type: "image/png" });
 }

@@ -7,8 +7,9 @@
    importer's 645 KB (2 cores, Chromium), the browser's inflate a few ms, and
    WebAssembly.compile works off the page's thread. Measured 2026-12-07:
    BENCHMARKS.md, "Tables through the page", the cold rows. */
+import { bytesOf } from "./lzma.js";
+
 export function inflate(base64) {
-  const packed = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  return new Response(new Response(packed).body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+  return new Response(new Response(bytesOf(base64)).body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
     .then((wasm) => WebAssembly.compile(wasm));
 }

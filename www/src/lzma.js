@@ -137,5 +137,16 @@ export function lzmaDecode(input, props, size) {
 
 /** The WebAssembly inlined by scripts/bundle.mjs (raw LZMA in base64), unpacked. */
 export function unpack(base64, props, size) {
-  return lzmaDecode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), props, size);
+  return lzmaDecode(bytesOf(base64), props, size);
+}
+
+/* Base64 to bytes: the browser's own decoder where there is one (Chromium
+   140, Firefox 133, Safari 18.2), else a plain loop, several times faster
+   than Uint8Array.from with a mapping function (17 against 4.5 ms for
+   heluo.js's wasm on a desktop, the first and only time it runs). */
+export function bytesOf(base64) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64);
+  const text = atob(base64), bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
