@@ -7,10 +7,14 @@
 #                               (settings: BENCH_RUNS, BENCH_MAX_VILLAGES, … see BENCHMARKS.md)
 #   scripts/bench.sh import     tables loaded through the page: CSV vs JSON, a 50 MB CSV,
 #                               a 300,000-row workbook (tests/bench/import.mjs; BENCH_IMPORT_RUNS)
+#   scripts/bench.sh phone      the sample page on a throttled phone profile next to Chart.js,
+#                               where its time before the first charts goes, long tasks while
+#                               a 100,000-village file loads, <heluo-chart> against Heluo.render
+#                               (tests/bench/phone.mjs; BENCH_PHONE_RUNS, BENCH_PHONE_CPU, …)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-all}"
-case "$mode" in all | basic | compare | import) ;; *) echo "usage: scripts/bench.sh [basic|compare|import]" >&2; exit 2 ;; esac
+case "$mode" in all | basic | compare | import | phone) ;; *) echo "usage: scripts/bench.sh [basic|compare|import|phone]" >&2; exit 2 ;; esac
 gz() { gzip -9 -n -c "$1" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%7.1f KB", b / 1024 }'; }
 
@@ -25,6 +29,11 @@ fi
 if [ "$mode" = import ]; then
   echo "== tables through the page (headless Chromium)"
   exec node tests/bench/import.mjs
+fi
+
+if [ "$mode" = phone ]; then
+  echo "== phone profile, long tasks, <heluo-chart> (headless Chromium)"
+  exec node tests/bench/phone.mjs
 fi
 
 if [ "$mode" != compare ]; then
