@@ -1280,22 +1280,31 @@ fn oecd_stat_names_countries_by_label_and_leaves_its_total_out() {
 }
 
 /// A yearbook table with a merged header: the year over each pair of
-/// columns (blank where the merge continues), the measures under it. Each
-/// measure keeps its year, and the latest year's first measure is shown.
+/// columns (blank where the merge continues), the measures under it. Read
+/// as a row a place and a year: the first measure's lines over the years,
+/// and a ranking of the latest year's measures.
 #[test]
 fn yearbook_merged_year_header_keeps_each_columns_year() {
     let i = of("表3-9 各地区生产总值（2022—2023年）,,,,\n,,,,\n地区,2022年,,2023年,\n,总量（亿元）,增速（%）,总量（亿元）,增速（%）\n全国,1204724.0,3.0,1260582.1,5.2\n北京,41610.9,0.7,43760.7,5.2\n天津,16311.3,1.0,16737.3,4.3\n河北,42370.4,3.8,43944.1,5.5\n吉林,13070.2,-1.9,13531.2,6.3\n注：全国数据为初步核算数。\n数据来源：国家统计局\n");
+    let t = i.dataset.trend.as_ref().expect("a trend");
+    assert_eq!(t.title.as_deref(), Some("总量"));
+    assert_eq!(t.unit.as_deref(), Some("亿元"));
+    assert_eq!(
+        line(&i.dataset, "北京"),
+        [(2022, Some(41610.9)), (2023, Some(43760.7))]
+    );
+    assert_eq!(
+        line(&i.dataset, "全国"),
+        [(2022, Some(1204724.0)), (2023, Some(1260582.1))]
+    );
     let r = i.dataset.ranking.as_ref().expect("a ranking");
     let labels: Vec<&str> = r.metrics.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(labels[0], "2022年 总量");
-    assert_eq!(labels[2], "2023年 总量");
-    assert_eq!(r.metrics[2].unit.as_deref(), Some("亿元"));
-    let shown = &r.metrics[r.default_metric];
-    assert_eq!(shown.label, "2023年 总量");
+    assert_eq!(labels, ["总量", "增速（%）"]);
+    assert_eq!(r.metrics[0].unit.as_deref(), Some("亿元"));
+    assert_eq!(r.title.as_deref(), Some("2023年"), "the latest year's");
     assert_eq!(ranked(&i.dataset), ["北京", "天津", "河北", "吉林"]);
     let beijing = &r.villages[0];
-    assert_eq!(beijing.values[r.default_metric], Some(43760.7));
-    assert_eq!(beijing.values[1], Some(0.7));
+    assert_eq!(beijing.values, [Some(43760.7), Some(5.2)]);
 }
 
 /// A country's total among its regions under a name no list knows: the row
@@ -1399,15 +1408,25 @@ fn value_headed_long_tables_and_statistics_offices_totals() {
 }
 
 /// A header row that repeats its year over each column (KOSIS) names the
-/// columns with the row under it, each keeping its year; a form's header
+/// columns with the row under it, read as a row a place and a year; a form's header
 /// line (`填报单位：…      单位：万元`) gives the unit of every metric but
 /// the rate in %.
 #[test]
 fn repeated_year_headers_and_a_unit_on_a_forms_line() {
     let i = of("\"행정구역(시군구)별\",\"2021\",\"2021\",\"2022\",\"2022\"\n\"행정구역(시군구)별\",\"총인구수 (명)\",\"남자인구수 (명)\",\"총인구수 (명)\",\"남자인구수 (명)\"\n\"전국\",\"51638809\",\"25746796\",\"51439038\",\"25637710\"\n\"서울특별시\",\"9509458\",\"4615829\",\"9428372\",\"4570619\"\n\"부산광역시\",\"3350380\",\"1638200\",\"3317812\",\"1620808\"\n\"경기도\",\"13565450\",\"6818738\",\"13589432\",\"6828915\"\n");
+    assert_eq!(
+        line(&i.dataset, "서울특별시"),
+        [(2021, Some(9509458.0)), (2022, Some(9428372.0))]
+    );
     let r = i.dataset.ranking.as_ref().expect("a ranking");
-    assert_eq!(r.metrics[r.default_metric].label, "2022 총인구수");
-    assert_eq!(r.metrics[0].label, "2021 총인구수");
+    let labels: Vec<&str> = r.metrics.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, ["총인구수", "남자인구수"]);
+    assert_eq!(r.metrics[0].unit.as_deref(), Some("명"));
+    assert_eq!(
+        r.villages[0].values,
+        [Some(9428372.0), Some(4570619.0)],
+        "2022's"
+    );
     assert!(!ranked(&i.dataset).contains(&"전국"));
     let i = of("2022年度村级集体经济收入情况统计表\n填报单位：XX县农业农村局          单位：万元\n乡镇,村,2022年总收入,同比增长(%)\n城关镇,东关村,68.35,18.75\n城关镇,西关村,40.22,11.06\n石桥镇,新村,28.90,25.81\n石桥镇,河口村,33.10,-4.20\n");
     let r = i.dataset.ranking.as_ref().expect("a ranking");

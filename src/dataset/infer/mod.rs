@@ -445,6 +445,122 @@ fn month_columns(table: &Table) -> Option<(Table, Option<AnnualKept>)> {
     Some((out, None))
 }
 
+/// A header of a year and a measure (`2023年 总量（亿元）`, `2022 총인구수
+/// (명)`): what a yearbook's merged year row over its measures, or KOSIS's
+/// repeated one, makes of its two header rows (`delimited::second_header`).
+fn year_measure(header: &str) -> Option<(i32, &str)> {
+    let (year, measure) = text::trim(header).split_once(' ')?;
+    let measure = text::trim(measure);
+    match cells::time(&cells::fold(year)) {
+        Some(cells::Time::Year(y)) if !measure.is_empty() && cells::time(measure).is_none() => {
+            Some((y, measure))
+        }
+        _ => None,
+    }
+}
+
+/// A table whose columns are a year and a measure each (a yearbook's `地区,
+/// 2022年 总量, 2022年 增速, 2023年 总量, …`) as a long table: a row a name
+/// and a year, a column a measure, so its lines run over the years and its
+/// ranking has the measures of a year. `None` unless some measure comes in
+/// two years or more; the other columns (the names) are kept on every row.
+fn year_measures(table: &Table) -> Option<Table> {
+    let headed: Vec<(usize, i32, &str)> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| year_measure(&c.name).map(|(y, m)| (i, y, m)))
+        .collect();
+    let mut measures: Vec<&str> = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    for &(_, y, m) in &headed {
+        if !measures.contains(&m) {
+            measures.push(m);
+        }
+        if !years.contains(&y) {
+            years.push(y);
+        }
+    }
+    let repeated = measures
+        .iter()
+        .any(|m| headed.iter().filter(|(_, _, x)| x == m).count() >= 2);
+    if years.len() < 2 || !repeated {
+        return None;
+    }
+    years.sort_unstable();
+    let others: Vec<usize> = (0..table.columns.len())
+        .filter(|i| !headed.iter().any(|(c, _, _)| c == i))
+        .collect();
+    let rows = table.rows();
+    let size = rows.saturating_mul(years.len());
+    let cell = |c: usize, row: usize| {
+        table
+            .columns
+            .get(c)
+            .and_then(|col| col.cells.get(row))
+            .cloned()
+            .unwrap_or(Cell::Empty)
+    };
+    let chinese = table.columns.iter().any(|c| c.name.contains('年'));
+    let mut time = Column {
+        name: if chinese { "年份" } else { "Year" }.to_string(),
+        cells: Vec::with_capacity(size),
+    };
+    let mut kept: Vec<Column> = others
+        .iter()
+        .filter_map(|&i| table.columns.get(i))
+        .map(|c| Column {
+            name: c.name.clone(),
+            cells: Vec::with_capacity(size),
+        })
+        .collect();
+    let mut values: Vec<Column> = measures
+        .iter()
+        .map(|m| Column {
+            name: (*m).to_string(),
+            cells: Vec::with_capacity(size),
+        })
+        .collect();
+    let mut row_numbers = Vec::with_capacity(size);
+    for row in 0..rows {
+        for &year in &years {
+            time.cells.push(Cell::Text(year.to_string()));
+            for (out, &i) in kept.iter_mut().zip(&others) {
+                out.cells.push(cell(i, row));
+            }
+            for (out, m) in values.iter_mut().zip(&measures) {
+                let at = headed.iter().find(|(_, y, x)| *y == year && x == m);
+                out.cells
+                    .push(at.map_or(Cell::Empty, |&(c, _, _)| cell(c, row)));
+            }
+            row_numbers.push(table.row_numbers.get(row).copied().unwrap_or(row));
+        }
+    }
+    let number = |i: usize| {
+        table
+            .column_numbers
+            .get(i)
+            .copied()
+            .unwrap_or(i.saturating_add(1))
+    };
+    let first_of = |m: &str| {
+        headed
+            .iter()
+            .find(|(_, _, x)| *x == m)
+            .map_or(0, |&(c, _, _)| number(c))
+    };
+    let mut out = table.clone();
+    out.column_numbers = others
+        .iter()
+        .map(|&i| number(i))
+        .chain(headed.first().map(|&(c, _, _)| number(c)))
+        .chain(measures.iter().map(|m| first_of(m)))
+        .collect();
+    out.columns = kept.into_iter().chain([time]).chain(values).collect();
+    out.row_numbers = row_numbers;
+    Some(out)
+}
+
 fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Imported> {
     // 1. The table.
     let table = tables.get(index).ok_or(Error::EmptyTable)?;
@@ -460,6 +576,8 @@ fn infer_table(tables: &[Table], index: usize, mapping: &Mapping) -> Result<Impo
         Some((t, symbol, meaning)) => (t, Some((symbol.clone(), meaning.clone()))),
         None => (table, None),
     };
+    let long = year_measures(table);
+    let table = long.as_ref().unwrap_or(table);
     let months = month_columns(table);
     let (table, annual) = match &months {
         Some((t, annual)) => (t, annual.clone()),
