@@ -1407,6 +1407,28 @@ fn value_headed_long_tables_and_statistics_offices_totals() {
     assert!(!ranked(&i.dataset).contains(&"Total Nacional"));
 }
 
+/// Headers of a year and words are a measure over the years only when the
+/// whole is not a time: `2020 Q1` is a quarter of a wide table (averaged a
+/// year), `2020 Census population` a measure of 2020.
+#[test]
+fn a_year_and_a_measure_in_a_header_but_not_a_quarter() {
+    let i =
+        of("region,2020 Q1,2020 Q2,2021 Q1,2021 Q2\nNorth,1,2,3,4\nSouth,5,6,7,8\nEast,2,3,4,5\n");
+    assert_eq!(
+        line(&i.dataset, "North"),
+        [(2020, Some(1.5)), (2021, Some(3.5))],
+        "the quarters' mean, as before"
+    );
+    let i = of("State,2010 Census population,2020 Census population\nOhio,11536504,11799448\nTexas,25145561,29145505\nIowa,3046355,3190369\n");
+    assert_eq!(
+        line(&i.dataset, "Texas"),
+        [(2010, Some(25145561.0)), (2020, Some(29145505.0))]
+    );
+    let r = i.dataset.ranking.as_ref().expect("a ranking");
+    assert_eq!(ranked(&i.dataset), ["Ohio", "Texas", "Iowa"]);
+    assert_eq!(r.villages[1].values, [Some(29145505.0)], "2020's");
+}
+
 /// A header row that repeats its year over each column (KOSIS) names the
 /// columns with the row under it, read as a row a place and a year; a form's header
 /// line (`填报单位：…      单位：万元`) gives the unit of every metric but

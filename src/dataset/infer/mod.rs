@@ -449,6 +449,10 @@ fn month_columns(table: &Table) -> Option<(Table, Option<AnnualKept>)> {
 /// (명)`): what a yearbook's merged year row over its measures, or KOSIS's
 /// repeated one, makes of its two header rows (`delimited::second_header`).
 fn year_measure(header: &str) -> Option<(i32, &str)> {
+    // A time as a whole (`2020 Q1`, `2020 Jan`) is a column of a wide table.
+    if cells::time(&cells::fold(header)).is_some() {
+        return None;
+    }
     let (year, measure) = text::trim(header).split_once(' ')?;
     let measure = text::trim(measure);
     match cells::time(&cells::fold(year)) {
