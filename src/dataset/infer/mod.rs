@@ -488,7 +488,11 @@ fn year_measures(table: &Table) -> Option<Table> {
     let repeated = measures
         .iter()
         .any(|m| headed.iter().filter(|(_, _, x)| x == m).count() >= 2);
-    if years.len() < 2 || !repeated {
+    // A row a name and a year copies each name once a year: past a million
+    // such rows (a yearbook has hundreds) the table stays as it is, a
+    // ranking of its year × measure columns, rather than multiply its size.
+    let long_rows = table.rows().saturating_mul(years.len());
+    if years.len() < 2 || !repeated || long_rows > 1_000_000 {
         return None;
     }
     years.sort_unstable();
