@@ -1449,6 +1449,12 @@ fn repeated_year_headers_and_a_unit_on_a_forms_line() {
         [Some(9428372.0), Some(4570619.0)],
         "2022's"
     );
+    assert_eq!(
+        r.title.as_deref(),
+        Some("2022"),
+        "no Chinese words for a Korean table"
+    );
+    assert_eq!(i.dataset.locale, "en");
     assert!(!ranked(&i.dataset).contains(&"전국"));
     let i = of("2022年度村级集体经济收入情况统计表\n填报单位：XX县农业农村局          单位：万元\n乡镇,村,2022年总收入,同比增长(%)\n城关镇,东关村,68.35,18.75\n城关镇,西关村,40.22,11.06\n石桥镇,新村,28.90,25.81\n石桥镇,河口村,33.10,-4.20\n");
     let r = i.dataset.ranking.as_ref().expect("a ranking");

@@ -850,9 +850,15 @@ impl Texts {
         let locale = mapping.locale.clone().unwrap_or_else(|| {
             let mut cjk = 0usize;
             let mut all = 0usize;
+            // Han characters and kana, not Hangul: a Korean table (KOSIS)
+            // gets the neutral English words ("2022", not "2022年"), as
+            // the chart has no Korean ones.
+            let hangul = |c: char| {
+                matches!(u32::from(c), 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
+            };
             let mut count = |s: &str| {
                 all = all.saturating_add(1);
-                if s.chars().any(cells::is_cjk) {
+                if s.chars().any(|c| cells::is_cjk(c) && !hangul(c)) {
                     cjk = cjk.saturating_add(1);
                 }
             };
